@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs exactly what hubperm's build and tests need and is missing; does nothing when all is present.
+#
+# The one list of Debian packages the project needs. Bazel comes from Debian's bazel-bootstrap (4.2.3);
+# WORKSPACE maps the libraries below to their usual Bazel repository names (see third_party/README.md).
+set -euo pipefail
+
+PACKAGES=(
+  bazel-bootstrap     # Bazel 4.2.3 (pulls in a JDK)
+  g++                 # the default C++ toolchain Bazel detects
+  libyaml-cpp-dev     # @com_github_jbeder_yaml_cpp
+  libabsl-dev         # @com_google_absl (LTS 20220623)
+  libgtest-dev        # @com_google_googletest
+  libgmock-dev        # @com_google_googletest (gmock)
+  libbenchmark-dev    # @com_github_google_benchmark
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
