@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
-#include "policy/permission.h"
+#include "policy/model/permission.h"
 
 namespace hubperm {
 namespace {

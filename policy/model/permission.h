@@ -1,6 +1,6 @@
 // Copyright 2026 The hubperm Authors.
 //
-// policy/permission.h: the fine-grained token permissions of the Hugging Face Hub.
+// policy/model/permission.h: the fine-grained token permissions of the Hugging Face Hub.
 //
 // A fine-grained token lists permission strings such as "repo.write", globally or scoped to an entity
 // (../shared/spec/hub-access-model.md §4). This header is the one vocabulary of those strings: the table
@@ -16,8 +16,8 @@
 //
 // Everything here is immutable data and pure functions: thread-safe.
 
-#ifndef HUBPERM_POLICY_PERMISSION_H_
-#define HUBPERM_POLICY_PERMISSION_H_
+#ifndef HUBPERM_POLICY_MODEL_PERMISSION_H_
+#define HUBPERM_POLICY_MODEL_PERMISSION_H_
 
 #include <cstdint>
 #include <initializer_list>
@@ -148,4 +148,4 @@ static_assert(kPermissionCount <= 32, "PermissionSet holds permissions in a 32-b
 
 }  // namespace hubperm
 
-#endif  // HUBPERM_POLICY_PERMISSION_H_
+#endif  // HUBPERM_POLICY_MODEL_PERMISSION_H_

@@ -1,6 +1,6 @@
 // Copyright 2026 The hubperm Authors.
 
-#include "policy/permission.h"
+#include "policy/model/permission.h"
 
 #include <set>
 #include <string>

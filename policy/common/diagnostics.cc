@@ -1,0 +1,45 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/common/diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+
+namespace hubperm {
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+int Diagnostics::error_count() const {
+  return static_cast<int>(std::count_if(issues_.begin(), issues_.end(),
+                                        [](const Issue& i) { return i.severity == Severity::kError; }));
+}
+
+int Diagnostics::warning_count() const { return static_cast<int>(issues_.size()) - error_count(); }
+
+std::string Diagnostics::Render(const SourceFiles& files) const {
+  std::vector<const Issue*> sorted;
+  sorted.reserve(issues_.size());
+  for (const Issue& issue : issues_) sorted.push_back(&issue);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Issue* a, const Issue* b) {
+    return std::tie(a->pos.file, a->pos.line, a->pos.column) <
+           std::tie(b->pos.file, b->pos.line, b->pos.column);
+  });
+  std::string out;
+  for (const Issue* issue : sorted) {
+    absl::StrAppend(&out, files.Format(issue->pos), ": ",
+                    issue->severity == Severity::kError ? "error: " : "warning: ", issue->message, "\n");
+    absl::string_view line = files.Line(issue->pos);
+    if (line.empty()) continue;
+    absl::StrAppend(&out, "    ", line, "\n    ");
+    // The caret goes under the column; tabs in the line are kept so it lines up in a terminal.
+    for (int i = 1; i < issue->pos.column && i <= static_cast<int>(line.size()); ++i) {
+      out.push_back(line[i - 1] == '\t' ? '\t' : ' ');
+    }
+    out.append("^\n");
+  }
+  return out;
+}
+
+}  // namespace hubperm

@@ -1,0 +1,29 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/common/suggest.h: "did you mean ...?" for names the user misspelled.
+
+#ifndef HUBPERM_POLICY_COMMON_SUGGEST_H_
+#define HUBPERM_POLICY_COMMON_SUGGEST_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace hubperm {
+
+// The Levenshtein distance between `a` and `b`, ASCII case-insensitive.
+int EditDistance(absl::string_view a, absl::string_view b);
+
+// Up to `max_results` of `candidates` close enough to `name` to be what the user meant (an edit distance
+// of at most a third of the longer name, and at least 1), nearest first, ties in candidate order.
+std::vector<std::string> ClosestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
+                                      int max_results = 1);
+
+// "; did you mean 'x'?" when one candidate is close, "; did you mean 'x' or 'y'?" for two, else "".
+std::string DidYouMean(absl::string_view name, absl::Span<const absl::string_view> candidates);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_COMMON_SUGGEST_H_
