@@ -1,0 +1,162 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/model/world.h: a Hub world as the user wrote it: users, organizations with their members and
+// resource groups, repos, tokens, test cases and assumption switches.
+//
+// These are plain structs, filled by the loader (policy/load) and read by the validator and the
+// compiler; nothing here decides anything. Names are kept as written, and every fact carries the
+// `SourcePos` of the YAML node it came from, so errors and explanations can point at it. The compiler
+// (policy/compile) interns the names into dense ids; the decision hot path never sees this form.
+
+#ifndef HUBPERM_POLICY_MODEL_WORLD_H_
+#define HUBPERM_POLICY_MODEL_WORLD_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/types/optional.h"
+#include "policy/common/source.h"
+#include "policy/model/permission.h"
+#include "policy/model/vocabulary.h"
+
+namespace hubperm {
+
+// A name as written, with where it was written: a definition or a reference.
+struct Name {
+  std::string text;
+  SourcePos pos;
+};
+
+// A user's role in an organization or a resource group.
+template <typename Role>
+struct Member {
+  Name user;
+  Role role;
+  SourcePos role_pos;
+};
+
+struct AutoJoin {
+  GroupRole role = GroupRole::kRead;
+  AutoJoinScope scope = AutoJoinScope::kAll;  // the Hub's default [openapi]
+  SourcePos pos;
+};
+
+struct ResourceGroup {
+  Name name;
+  std::vector<Member<GroupRole>> members;
+  absl::optional<AutoJoin> auto_join;
+};
+
+struct Org {
+  Name name;
+  OrgPlan plan = OrgPlan::kFree;
+  SourcePos plan_pos;
+  TokenPolicy token_policy = TokenPolicy::kAllowAll;
+  SourcePos token_policy_pos;  // unknown when the policy was not written
+  std::vector<Member<OrgRole>> members;
+  std::vector<ResourceGroup> resource_groups;
+};
+
+struct Repo {
+  Name id;                // "namespace/name", as written
+  std::string ns;         // the part before '/'
+  std::string repo_name;  // the part after '/'
+  RepoType type = RepoType::kModel;
+  bool is_private = false;
+  SourcePos private_pos;
+  Gating gated = Gating::kNone;
+  SourcePos gated_pos;
+  std::vector<Name> access_granted;          // users whose access request was accepted
+  absl::optional<Name> created_by;
+  absl::optional<Name> resource_group;       // a group of the repo's org
+};
+
+// One permission string of a token, known to hubperm or not.
+struct PermissionEntry {
+  Name text;
+  absl::optional<Permission> permission;  // nullopt: unknown string, loaded with a warning
+};
+
+struct Scope {
+  EntityType type = EntityType::kUser;
+  Name entity;                 // user, org or group name, or repo id "ns/name"
+  SourcePos pos;               // the scope entry
+  std::vector<PermissionEntry> permissions;
+};
+
+struct OrgApproval {
+  Name org;
+  ApprovalStatus status;
+  SourcePos status_pos;
+};
+
+struct Token {
+  Name name;
+  Name owner;
+  TokenRole role = TokenRole::kFineGrained;
+  SourcePos role_pos;
+  bool can_read_gated_repos = false;
+  SourcePos can_read_gated_repos_pos;
+  std::vector<PermissionEntry> global;
+  std::vector<Scope> scoped;
+  std::vector<OrgApproval> org_status;
+};
+
+// A key-value of a request body (`body:` of a case): scalar values only, as the Hub's create/delete/move
+// bodies are.
+struct BodyField {
+  Name key;
+  Name value;
+};
+
+// A declarative test case (the rule checker issue). The loader checks its shape and references; which
+// request form it uses is decided when the case is run.
+struct Case {
+  Name name;
+  std::vector<Name> tokens;              // `token: t` or `tokens: [a, b]`
+  absl::optional<Name> http;             // "VERB PATH"
+  std::vector<BodyField> body;
+  SourcePos body_pos;
+  absl::optional<Name> operation;        // a huggingface_hub method name
+  std::vector<Name> repos;               // `repo: ns/x` or `repos: [...]`
+  absl::optional<RepoType> repo_type;
+  absl::optional<Name> org;
+  absl::optional<Name> user;
+  absl::optional<Name> permission;       // a raw permission string
+  Effect expect = Effect::kAllow;
+  SourcePos expect_pos;
+  absl::optional<int> status;
+  std::vector<Side> denied_by;
+  SourcePos denied_by_pos;
+  absl::optional<Name> because;
+};
+
+// Switches for the rules the spec marks [assumed] with a plausible alternative (spec §7a; the open
+// questions of evidence.md). The defaults are the spec's.
+struct Assumptions {
+  // Open question 1: does an org role count on a repo inside a resource group? Default: no, the group
+  // role governs group repos (org admins act as admins everywhere).
+  bool org_role_applies_in_groups = false;
+  // Open question 2: does repo.write imply repo.content.read on the same entity? Default: no.
+  bool repo_write_implies_read = false;
+  // Open question 3: when the user may read a private repo but the token may not, does the Hub answer
+  // 404 (hiding it) rather than 403? Default: 404.
+  bool hide_private_repo_from_token = true;
+  // Repo scopes override org scopes [doc for org tokens]; for user tokens too? Default: yes [assumed].
+  bool repo_scope_overrides_namespace_scope = true;
+  SourcePos pos;
+};
+
+// Everything loaded from a run's files, merged.
+struct World {
+  std::vector<Name> users;
+  std::vector<Org> orgs;
+  std::vector<Repo> repos;
+  std::vector<Token> tokens;
+  std::vector<Case> cases;
+  Assumptions assumptions;
+};
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_MODEL_WORLD_H_
