@@ -1,0 +1,572 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/load/world_loader.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/types/span.h"
+#include "policy/common/suggest.h"
+#include "policy/load/yaml_tree.h"
+
+namespace hubperm {
+namespace {
+
+using Keys = absl::Span<const absl::string_view>;
+
+// The keys each mapping of the format may hold. An unknown key is an error.
+constexpr absl::string_view kTopKeys[] = {"users", "orgs", "repos", "tokens", "cases", "assumptions"};
+constexpr absl::string_view kOrgKeys[] = {"name", "plan", "token_policy", "members", "resource_groups"};
+constexpr absl::string_view kGroupKeys[] = {"name", "members", "auto_join"};
+constexpr absl::string_view kAutoJoinKeys[] = {"role", "scope"};
+constexpr absl::string_view kRepoKeys[] = {"id",     "type",           "private",    "gated",
+                                           "access_granted", "created_by", "resource_group"};
+constexpr absl::string_view kTokenKeys[] = {"name",   "owner",  "role",      "can_read_gated_repos",
+                                            "global", "scoped", "org_status"};
+constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
+constexpr absl::string_view kEntityKeys[] = {"type", "name"};
+constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
+                                           "operation", "repo",  "repos",      "repo_type", "org",
+                                           "user",      "permission", "expect", "status", "denied_by",
+                                           "because"};
+constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
+                                                 "hide_private_repo_from_token",
+                                                 "repo_scope_overrides_namespace_scope"};
+
+// Reads typed values out of YamlNodes, reporting every mismatch. Each getter returns nullopt (or an
+// empty value) after reporting, so the caller goes on with the next field.
+class Reader {
+ public:
+  explicit Reader(Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
+
+  void Error(const SourcePos& pos, std::string message) { diagnostics_->Error(pos, std::move(message)); }
+  void Warning(const SourcePos& pos, std::string message) {
+    diagnostics_->Warning(pos, std::move(message));
+  }
+
+  // True if `node` is a mapping; otherwise reports "`what` must be a mapping".
+  bool IsMap(const YamlNode& node, absl::string_view what) {
+    if (node.is_map()) return true;
+    Error(node.pos, absl::StrCat(what, " must be a mapping, not ", KindName(node)));
+    return false;
+  }
+
+  // Reports every key of `map` that is not in `allowed` (with a suggestion) or that repeats.
+  void CheckKeys(const YamlNode& map, Keys allowed, absl::string_view what) {
+    for (size_t i = 0; i < map.map_size(); ++i) {
+      const YamlNode& key = map.key(i);
+      if (!key.is_scalar()) continue;  // reported by the parser
+      if (std::find(allowed.begin(), allowed.end(), key.scalar) == allowed.end()) {
+        Error(key.pos, absl::StrCat("unknown key '", key.scalar, "' in ", what, DidYouMean(key.scalar, allowed),
+                                    " (valid: ", absl::StrJoin(allowed, ", "), ")"));
+      }
+      for (size_t j = 0; j < i; ++j) {
+        if (map.key(j).is_scalar() && map.key(j).scalar == key.scalar) {
+          Error(key.pos, absl::StrCat("duplicate key '", key.scalar, "' in ", what, "; first at line ",
+                                      map.key(j).pos.line));
+          break;
+        }
+      }
+    }
+  }
+
+  // The value of the first `key` in `map`, or nullptr. An explicit null (`key:` or `key: ~`) counts as
+  // absent.
+  static const YamlNode* Find(const YamlNode& map, absl::string_view key) {
+    for (size_t i = 0; i < map.map_size(); ++i) {
+      if (map.key(i).is_scalar() && map.key(i).scalar == key) {
+        return map.value(i).is_null() ? nullptr : &map.value(i);
+      }
+    }
+    return nullptr;
+  }
+
+  // Like Find, but reports a missing key at the mapping.
+  const YamlNode* Require(const YamlNode& map, absl::string_view key, absl::string_view what) {
+    const YamlNode* value = Find(map, key);
+    if (value == nullptr) Error(map.pos, absl::StrCat(what, " is missing '", key, "'"));
+    return value;
+  }
+
+  absl::optional<Name> String(const YamlNode& node, absl::string_view what) {
+    if (!node.is_scalar()) {
+      Error(node.pos, absl::StrCat(what, " must be a string, not ", KindName(node)));
+      return absl::nullopt;
+    }
+    if (node.scalar.empty()) {
+      Error(node.pos, absl::StrCat(what, " must not be empty"));
+      return absl::nullopt;
+    }
+    return Name{node.scalar, node.pos};
+  }
+
+  absl::optional<bool> Bool(const YamlNode& node, absl::string_view what) {
+    if (node.is_scalar() && node.plain && (node.scalar == "true" || node.scalar == "false")) {
+      return node.scalar == "true";
+    }
+    Error(node.pos, absl::StrCat(what, " must be true or false, not ", Describe(node)));
+    return absl::nullopt;
+  }
+
+  absl::optional<int> Int(const YamlNode& node, absl::string_view what) {
+    int value = 0;
+    if (node.is_scalar() && node.plain && absl::SimpleAtoi(node.scalar, &value)) return value;
+    Error(node.pos, absl::StrCat(what, " must be a whole number, not ", Describe(node)));
+    return absl::nullopt;
+  }
+
+  template <typename E>
+  absl::optional<E> Enum(const YamlNode& node, absl::string_view what) {
+    if (!node.is_scalar()) {
+      Error(node.pos, absl::StrCat(what, " must be one of ", absl::StrJoin(NamesOf<E>(), ", "), ", not ",
+                                   KindName(node)));
+      return absl::nullopt;
+    }
+    absl::optional<E> value = ParseName<E>(node.scalar);
+    if (!value.has_value()) {
+      const std::vector<absl::string_view> names = NamesOf<E>();
+      Error(node.pos, absl::StrCat("unknown ", what, " '", node.scalar, "'", DidYouMean(node.scalar, names),
+                                   " (valid: ", absl::StrJoin(names, ", "), ")"));
+    }
+    return value;
+  }
+
+  // A sequence of strings; a single string is accepted as a list of one only if `allow_single`.
+  std::vector<Name> StringList(const YamlNode& node, absl::string_view what) {
+    std::vector<Name> out;
+    if (!node.is_sequence()) {
+      Error(node.pos, absl::StrCat(what, " must be a sequence, not ", KindName(node)));
+      return out;
+    }
+    for (const YamlNode& item : node.children) {
+      if (absl::optional<Name> name = String(item, absl::StrCat("each entry of ", what))) {
+        out.push_back(std::move(*name));
+      }
+    }
+    return out;
+  }
+
+  // A sequence whose items are handed to `fn(const YamlNode&)`.
+  template <typename Fn>
+  void ForEachItem(const YamlNode& node, absl::string_view what, Fn fn) {
+    if (!node.is_sequence()) {
+      Error(node.pos, absl::StrCat(what, " must be a sequence, not ", KindName(node)));
+      return;
+    }
+    for (const YamlNode& item : node.children) fn(item);
+  }
+
+ private:
+  static std::string Describe(const YamlNode& node) {
+    if (node.is_scalar()) return absl::StrCat("'", node.scalar, "'");
+    return std::string(KindName(node));
+  }
+
+  Diagnostics* diagnostics_;
+};
+
+// Reads one file's document into the world.
+class FileReader {
+ public:
+  FileReader(Diagnostics* diagnostics, World* world) : in_(diagnostics), world_(world) {}
+
+  void ReadDocument(const YamlNode& root) {
+    if (root.is_null()) {
+      in_.Warning(root.pos, "the file is empty");
+      return;
+    }
+    if (!in_.IsMap(root, "a fixture file")) return;
+    in_.CheckKeys(root, kTopKeys, "the top level");
+    if (const YamlNode* users = Reader::Find(root, "users")) {
+      for (Name& user : in_.StringList(*users, "'users'")) world_->users.push_back(std::move(user));
+    }
+    if (const YamlNode* orgs = Reader::Find(root, "orgs")) {
+      in_.ForEachItem(*orgs, "'orgs'", [&](const YamlNode& n) { ReadOrg(n); });
+    }
+    if (const YamlNode* repos = Reader::Find(root, "repos")) {
+      in_.ForEachItem(*repos, "'repos'", [&](const YamlNode& n) { ReadRepo(n); });
+    }
+    if (const YamlNode* tokens = Reader::Find(root, "tokens")) {
+      in_.ForEachItem(*tokens, "'tokens'", [&](const YamlNode& n) { ReadToken(n); });
+    }
+    if (const YamlNode* cases = Reader::Find(root, "cases")) {
+      in_.ForEachItem(*cases, "'cases'", [&](const YamlNode& n) { ReadCase(n); });
+    }
+    if (const YamlNode* assumptions = Reader::Find(root, "assumptions")) ReadAssumptions(*assumptions);
+  }
+
+ private:
+  // `members: {user: role, ...}`.
+  template <typename Role>
+  std::vector<Member<Role>> ReadMembers(const YamlNode& node, absl::string_view what,
+                                        absl::string_view role_what) {
+    std::vector<Member<Role>> members;
+    if (!in_.IsMap(node, what)) return members;
+    for (size_t i = 0; i < node.map_size(); ++i) {
+      const YamlNode& key = node.key(i);
+      if (!key.is_scalar()) continue;
+      for (size_t j = 0; j < i; ++j) {
+        if (node.key(j).is_scalar() && node.key(j).scalar == key.scalar) {
+          in_.Error(key.pos, absl::StrCat("'", key.scalar, "' is listed twice in ", what, "; first at line ",
+                                          node.key(j).pos.line));
+        }
+      }
+      absl::optional<Role> role = in_.Enum<Role>(node.value(i), role_what);
+      if (role.has_value()) members.push_back(Member<Role>{Name{key.scalar, key.pos}, *role, node.value(i).pos});
+    }
+    return members;
+  }
+
+  void ReadOrg(const YamlNode& node) {
+    if (!in_.IsMap(node, "an org")) return;
+    in_.CheckKeys(node, kOrgKeys, "an org");
+    const YamlNode* name_node = in_.Require(node, "name", "an org");
+    absl::optional<Name> name = name_node ? in_.String(*name_node, "an org's 'name'") : absl::nullopt;
+    if (!name.has_value()) return;
+    Org org;
+    org.name = std::move(*name);
+    const std::string what = absl::StrCat("org '", org.name.text, "'");
+    if (const YamlNode* plan = Reader::Find(node, "plan")) {
+      if (auto value = in_.Enum<OrgPlan>(*plan, "plan")) {
+        org.plan = *value;
+        org.plan_pos = plan->pos;
+      }
+    }
+    if (const YamlNode* policy = Reader::Find(node, "token_policy")) {
+      if (auto value = in_.Enum<TokenPolicy>(*policy, "token policy")) {
+        org.token_policy = *value;
+        org.token_policy_pos = policy->pos;
+      }
+    }
+    if (const YamlNode* members = Reader::Find(node, "members")) {
+      org.members = ReadMembers<OrgRole>(*members, absl::StrCat("the members of ", what), "org role");
+    }
+    if (const YamlNode* groups = Reader::Find(node, "resource_groups")) {
+      in_.ForEachItem(*groups, absl::StrCat("the resource groups of ", what), [&](const YamlNode& g) {
+        if (absl::optional<ResourceGroup> group = ReadGroup(g)) org.resource_groups.push_back(std::move(*group));
+      });
+    }
+    world_->orgs.push_back(std::move(org));
+  }
+
+  absl::optional<ResourceGroup> ReadGroup(const YamlNode& node) {
+    if (!in_.IsMap(node, "a resource group")) return absl::nullopt;
+    in_.CheckKeys(node, kGroupKeys, "a resource group");
+    const YamlNode* name_node = in_.Require(node, "name", "a resource group");
+    absl::optional<Name> name = name_node ? in_.String(*name_node, "a resource group's 'name'") : absl::nullopt;
+    if (!name.has_value()) return absl::nullopt;
+    ResourceGroup group;
+    group.name = std::move(*name);
+    if (const YamlNode* members = Reader::Find(node, "members")) {
+      group.members = ReadMembers<GroupRole>(
+          *members, absl::StrCat("the members of resource group '", group.name.text, "'"), "resource group role");
+    }
+    if (const YamlNode* auto_join = Reader::Find(node, "auto_join")) {
+      if (in_.IsMap(*auto_join, "'auto_join'")) {
+        in_.CheckKeys(*auto_join, kAutoJoinKeys, "'auto_join'");
+        AutoJoin join;
+        join.pos = auto_join->pos;
+        if (const YamlNode* role = in_.Require(*auto_join, "role", "'auto_join'")) {
+          if (auto value = in_.Enum<GroupRole>(*role, "resource group role")) join.role = *value;
+        }
+        if (const YamlNode* scope = Reader::Find(*auto_join, "scope")) {
+          if (auto value = in_.Enum<AutoJoinScope>(*scope, "auto-join scope")) join.scope = *value;
+        }
+        group.auto_join = join;
+      }
+    }
+    return group;
+  }
+
+  void ReadRepo(const YamlNode& node) {
+    if (!in_.IsMap(node, "a repo")) return;
+    in_.CheckKeys(node, kRepoKeys, "a repo");
+    const YamlNode* id_node = in_.Require(node, "id", "a repo");
+    absl::optional<Name> id = id_node ? in_.String(*id_node, "a repo's 'id'") : absl::nullopt;
+    if (!id.has_value()) return;
+    Repo repo;
+    std::vector<absl::string_view> parts = absl::StrSplit(id->text, '/');
+    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+      in_.Error(id->pos, absl::StrCat("repo id '", id->text, "' must be namespace/name"));
+      return;
+    }
+    repo.ns = std::string(parts[0]);
+    repo.repo_name = std::string(parts[1]);
+    repo.id = std::move(*id);
+    if (const YamlNode* type = Reader::Find(node, "type")) {
+      if (auto value = in_.Enum<RepoType>(*type, "repo type")) repo.type = *value;
+    }
+    if (const YamlNode* is_private = Reader::Find(node, "private")) {
+      if (auto value = in_.Bool(*is_private, "'private'")) {
+        repo.is_private = *value;
+        repo.private_pos = is_private->pos;
+      }
+    }
+    if (const YamlNode* gated = Reader::Find(node, "gated")) {
+      if (auto value = in_.Enum<Gating>(*gated, "gating")) {
+        repo.gated = *value;
+        repo.gated_pos = gated->pos;
+      }
+    }
+    if (const YamlNode* granted = Reader::Find(node, "access_granted")) {
+      repo.access_granted = in_.StringList(*granted, "'access_granted'");
+    }
+    if (const YamlNode* created_by = Reader::Find(node, "created_by")) {
+      repo.created_by = in_.String(*created_by, "'created_by'");
+    }
+    if (const YamlNode* group = Reader::Find(node, "resource_group")) {
+      repo.resource_group = in_.String(*group, "'resource_group'");
+    }
+    world_->repos.push_back(std::move(repo));
+  }
+
+  std::vector<PermissionEntry> ReadPermissions(const YamlNode& node, absl::string_view what) {
+    static const std::vector<absl::string_view> kKnown = [] {
+      std::vector<absl::string_view> names;
+      for (const PermissionInfo& row : AllPermissions()) names.push_back(row.name);
+      return names;
+    }();
+    std::vector<PermissionEntry> out;
+    for (Name& text : in_.StringList(node, what)) {
+      PermissionEntry entry{std::move(text), ParsePermission(text.text)};
+      if (!entry.permission.has_value()) {
+        in_.Warning(entry.text.pos,
+                    absl::StrCat("unknown permission '", entry.text.text, "'", DidYouMean(entry.text.text, kKnown),
+                                 "; it is kept but grants nothing hubperm models"));
+      }
+      out.push_back(std::move(entry));
+    }
+    return out;
+  }
+
+  void ReadToken(const YamlNode& node) {
+    if (!in_.IsMap(node, "a token")) return;
+    in_.CheckKeys(node, kTokenKeys, "a token");
+    const YamlNode* name_node = in_.Require(node, "name", "a token");
+    absl::optional<Name> name = name_node ? in_.String(*name_node, "a token's 'name'") : absl::nullopt;
+    if (!name.has_value()) return;
+    Token token;
+    token.name = std::move(*name);
+    const std::string what = absl::StrCat("token '", token.name.text, "'");
+    if (const YamlNode* owner = in_.Require(node, "owner", what)) {
+      if (auto value = in_.String(*owner, "'owner'")) token.owner = std::move(*value);
+    }
+    if (const YamlNode* role = in_.Require(node, "role", what)) {
+      if (role->is_scalar() && role->scalar == "god") {
+        in_.Error(role->pos, "token role 'god' is internal to the Hub; hubperm does not model it");
+      } else if (auto value = in_.Enum<TokenRole>(*role, "token role")) {
+        token.role = *value;
+        token.role_pos = role->pos;
+      }
+    }
+    if (const YamlNode* gated = Reader::Find(node, "can_read_gated_repos")) {
+      if (auto value = in_.Bool(*gated, "'can_read_gated_repos'")) {
+        token.can_read_gated_repos = *value;
+        token.can_read_gated_repos_pos = gated->pos;
+      }
+    }
+    const bool fine_grained = token.role == TokenRole::kFineGrained;
+    for (absl::string_view key : {"can_read_gated_repos", "global", "scoped"}) {
+      const YamlNode* value = Reader::Find(node, key);
+      if (value != nullptr && !fine_grained && token.role_pos.known()) {
+        in_.Error(value->pos, absl::StrCat("'", key, "' is only for fineGrained tokens; ", what, " is a ",
+                                           NameOf(token.role), " token"));
+      }
+    }
+    if (const YamlNode* global = Reader::Find(node, "global")) {
+      token.global = ReadPermissions(*global, "'global'");
+      for (const PermissionEntry& entry : token.global) {
+        if (entry.permission.has_value() &&
+            (GetPermissionInfo(*entry.permission).placements & kPlacementGlobal) == 0) {
+          in_.Error(entry.text.pos, absl::StrCat("'", entry.text.text,
+                                                 "' cannot be global; 'global' may hold only "
+                                                 "discussion.write and post.write; scope it to an entity"));
+        }
+      }
+    }
+    if (const YamlNode* scoped = Reader::Find(node, "scoped")) {
+      in_.ForEachItem(*scoped, "'scoped'", [&](const YamlNode& s) {
+        if (absl::optional<Scope> scope = ReadScope(s)) token.scoped.push_back(std::move(*scope));
+      });
+    }
+    if (const YamlNode* statuses = Reader::Find(node, "org_status")) {
+      if (in_.IsMap(*statuses, "'org_status'")) {
+        for (size_t i = 0; i < statuses->map_size(); ++i) {
+          const YamlNode& org = statuses->key(i);
+          if (!org.is_scalar()) continue;
+          if (auto status = in_.Enum<ApprovalStatus>(statuses->value(i), "approval status")) {
+            token.org_status.push_back(OrgApproval{Name{org.scalar, org.pos}, *status, statuses->value(i).pos});
+          }
+        }
+      }
+    }
+    world_->tokens.push_back(std::move(token));
+  }
+
+  absl::optional<Scope> ReadScope(const YamlNode& node) {
+    if (!in_.IsMap(node, "a scope")) return absl::nullopt;
+    in_.CheckKeys(node, kScopeKeys, "a scope");
+    Scope scope;
+    scope.pos = node.pos;
+    const YamlNode* entity = in_.Require(node, "entity", "a scope");
+    if (entity == nullptr || !in_.IsMap(*entity, "'entity'")) return absl::nullopt;
+    in_.CheckKeys(*entity, kEntityKeys, "'entity'");
+    const YamlNode* type = in_.Require(*entity, "type", "'entity'");
+    const YamlNode* name = in_.Require(*entity, "name", "'entity'");
+    absl::optional<EntityType> entity_type = type ? in_.Enum<EntityType>(*type, "entity type") : absl::nullopt;
+    absl::optional<Name> entity_name = name ? in_.String(*name, "an entity's 'name'") : absl::nullopt;
+    if (!entity_type.has_value() || !entity_name.has_value()) return absl::nullopt;
+    scope.type = *entity_type;
+    scope.entity = std::move(*entity_name);
+    if (!IsModeledEntity(scope.type)) {
+      in_.Warning(type->pos, absl::StrCat("scopes on ", NameOf(scope.type),
+                                          " entities are loaded but grant nothing hubperm models"));
+    }
+    if (const YamlNode* permissions = in_.Require(node, "permissions", "a scope")) {
+      scope.permissions = ReadPermissions(*permissions, "'permissions'");
+    }
+    return scope;
+  }
+
+  void ReadCase(const YamlNode& node) {
+    if (!in_.IsMap(node, "a case")) return;
+    in_.CheckKeys(node, kCaseKeys, "a case");
+    const YamlNode* name_node = in_.Require(node, "name", "a case");
+    absl::optional<Name> name = name_node ? in_.String(*name_node, "a case's 'name'") : absl::nullopt;
+    if (!name.has_value()) return;
+    Case c;
+    c.name = std::move(*name);
+    const std::string what = absl::StrCat("case '", c.name.text, "'");
+
+    const YamlNode* token = Reader::Find(node, "token");
+    const YamlNode* tokens = Reader::Find(node, "tokens");
+    if (token != nullptr && tokens != nullptr) {
+      in_.Error(tokens->pos, absl::StrCat(what, " has both 'token' and 'tokens'; keep one"));
+    } else if (token != nullptr) {
+      if (auto value = in_.String(*token, "'token'")) c.tokens.push_back(std::move(*value));
+    } else if (tokens != nullptr) {
+      c.tokens = in_.StringList(*tokens, "'tokens'");
+    } else {
+      in_.Error(node.pos, absl::StrCat(what, " is missing 'token' (or 'tokens')"));
+    }
+
+    const YamlNode* http = Reader::Find(node, "http");
+    const YamlNode* operation = Reader::Find(node, "operation");
+    const YamlNode* permission = Reader::Find(node, "permission");
+    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr);
+    if (forms != 1) {
+      in_.Error(node.pos, absl::StrCat(what, forms == 0 ? " names no request" : " names more than one request",
+                                       ": give exactly one of 'http', 'operation' or 'permission'"));
+    }
+    if (http != nullptr) c.http = in_.String(*http, "'http'");
+    if (operation != nullptr) c.operation = in_.String(*operation, "'operation'");
+    if (permission != nullptr) c.permission = in_.String(*permission, "'permission'");
+    if (const YamlNode* body = Reader::Find(node, "body")) {
+      c.body_pos = body->pos;
+      if (http == nullptr) in_.Error(body->pos, "'body' goes with 'http'");
+      if (in_.IsMap(*body, "'body'")) {
+        for (size_t i = 0; i < body->map_size(); ++i) {
+          const YamlNode& key = body->key(i);
+          if (!key.is_scalar()) continue;
+          if (auto value = in_.String(body->value(i), absl::StrCat("body field '", key.scalar, "'"))) {
+            c.body.push_back(BodyField{Name{key.scalar, key.pos}, std::move(*value)});
+          }
+        }
+      }
+    }
+
+    const YamlNode* repo = Reader::Find(node, "repo");
+    const YamlNode* repos = Reader::Find(node, "repos");
+    if (repo != nullptr && repos != nullptr) {
+      in_.Error(repos->pos, absl::StrCat(what, " has both 'repo' and 'repos'; keep one"));
+    } else if (repo != nullptr) {
+      if (auto value = in_.String(*repo, "'repo'")) c.repos.push_back(std::move(*value));
+    } else if (repos != nullptr) {
+      c.repos = in_.StringList(*repos, "'repos'");
+    }
+    if (const YamlNode* type = Reader::Find(node, "repo_type")) c.repo_type = in_.Enum<RepoType>(*type, "repo type");
+    if (const YamlNode* org = Reader::Find(node, "org")) c.org = in_.String(*org, "'org'");
+    if (const YamlNode* user = Reader::Find(node, "user")) c.user = in_.String(*user, "'user'");
+
+    if (const YamlNode* expect = in_.Require(node, "expect", what)) {
+      if (auto value = in_.Enum<Effect>(*expect, "expectation")) c.expect = *value;
+      c.expect_pos = expect->pos;
+    }
+    if (const YamlNode* status = Reader::Find(node, "status")) {
+      c.status = in_.Int(*status, "'status'");
+      if (c.status.has_value() && (*c.status < 100 || *c.status > 599)) {
+        in_.Error(status->pos, absl::StrCat("'status' must be an HTTP status (100-599), not ", *c.status));
+        c.status.reset();
+      }
+    }
+    if (const YamlNode* denied_by = Reader::Find(node, "denied_by")) {
+      c.denied_by_pos = denied_by->pos;
+      std::vector<const YamlNode*> items;
+      if (denied_by->is_sequence()) {
+        for (const YamlNode& item : denied_by->children) items.push_back(&item);
+      } else {
+        items.push_back(denied_by);
+      }
+      for (const YamlNode* item : items) {
+        if (auto side = in_.Enum<Side>(*item, "side")) c.denied_by.push_back(*side);
+      }
+      if (c.expect == Effect::kAllow && c.expect_pos.known()) {
+        in_.Error(denied_by->pos, absl::StrCat(what, " expects allow; 'denied_by' goes with 'expect: deny'"));
+      }
+    }
+    if (const YamlNode* because = Reader::Find(node, "because")) c.because = in_.String(*because, "'because'");
+    world_->cases.push_back(std::move(c));
+  }
+
+  void ReadAssumptions(const YamlNode& node) {
+    if (!in_.IsMap(node, "'assumptions'")) return;
+    in_.CheckKeys(node, kAssumptionKeys, "'assumptions'");
+    Assumptions& a = world_->assumptions;
+    a.pos = node.pos;
+    struct Switch {
+      absl::string_view key;
+      bool* value;
+    };
+    const Switch switches[] = {
+        {"org_role_applies_in_groups", &a.org_role_applies_in_groups},
+        {"repo_write_implies_read", &a.repo_write_implies_read},
+        {"hide_private_repo_from_token", &a.hide_private_repo_from_token},
+        {"repo_scope_overrides_namespace_scope", &a.repo_scope_overrides_namespace_scope},
+    };
+    for (const Switch& s : switches) {
+      if (const YamlNode* value = Reader::Find(node, s.key)) {
+        if (auto b = in_.Bool(*value, absl::StrCat("'", s.key, "'"))) *s.value = *b;
+      }
+    }
+  }
+
+  Reader in_;
+  World* world_;
+};
+
+}  // namespace
+
+absl::Status WorldLoader::AddPath(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read '", path, "'"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat("error while reading '", path, "'"));
+  AddText(path, text.str());
+  return absl::OkStatus();
+}
+
+void WorldLoader::AddText(std::string name, std::string text) {
+  const int file = files_->Add(std::move(name), std::move(text));
+  absl::optional<YamlNode> root = ParseYaml(files_->text(file), file, diagnostics_);
+  if (!root.has_value()) return;
+  FileReader(diagnostics_, world_).ReadDocument(*root);
+}
+
+}  // namespace hubperm

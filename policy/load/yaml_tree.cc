@@ -1,0 +1,166 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/load/yaml_tree.h"
+
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "yaml-cpp/eventhandler.h"
+#include "yaml-cpp/exceptions.h"
+#include "yaml-cpp/mark.h"
+#include "yaml-cpp/parser.h"
+
+namespace hubperm {
+namespace {
+
+// Builds a YamlNode tree from yaml-cpp's parse events. `stack_` holds the open sequences and maps; each
+// is the last child of the one below it, and a node gets children only while it is on top, so the
+// pointers stay valid.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(int file, Diagnostics* diagnostics, const YamlLimits& limits)
+      : file_(file), diagnostics_(diagnostics), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Add(YamlNode::Kind::kNull, mark); }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (skip_depth_ == 0) {
+      diagnostics_->Error(Pos(mark), "YAML aliases (*name) are not supported; write the value out");
+    }
+    Add(YamlNode::Kind::kNull, mark);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    CheckTag(mark, tag);
+    YamlNode* node = Add(YamlNode::Kind::kScalar, mark);
+    if (node != nullptr) {
+      node->scalar = value;
+      node->plain = (tag != "!");  // yaml-cpp tags quoted scalars "!" and plain ones "?"
+    }
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    CheckTag(mark, tag);
+    Open(YamlNode::Kind::kSequence, mark);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    CheckTag(mark, tag);
+    Open(YamlNode::Kind::kMap, mark);
+  }
+  void OnMapEnd() override { Close(); }
+
+  YamlNode TakeRoot() { return std::move(root_); }
+
+ private:
+  SourcePos Pos(const YAML::Mark& mark) const { return SourcePos{file_, mark.line + 1, mark.column + 1}; }
+
+  void CheckTag(const YAML::Mark& mark, const std::string& tag) {
+    if (skip_depth_ == 0 && !tag.empty() && tag != "?" && tag != "!") {
+      diagnostics_->Error(Pos(mark), absl::StrCat("YAML tags (", tag, ") are not supported"));
+    }
+  }
+
+  // Appends a node to the open collection (or makes it the root) and returns it; nullptr while skipping
+  // an over-deep subtree.
+  YamlNode* Add(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (skip_depth_ > 0) return nullptr;
+    YamlNode* node;
+    if (stack_.empty()) {
+      node = &root_;
+    } else {
+      YamlNode* parent = stack_.back();
+      if (parent->is_map() && parent->children.size() % 2 == 0 && kind != YamlNode::Kind::kScalar &&
+          kind != YamlNode::Kind::kNull) {
+        diagnostics_->Error(Pos(mark), "mapping keys must be plain names, not collections");
+      }
+      parent->children.emplace_back();
+      node = &parent->children.back();
+    }
+    node->kind = kind;
+    node->pos = Pos(mark);
+    return node;
+  }
+
+  void Open(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (skip_depth_ > 0 || static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      if (skip_depth_ == 0) {
+        diagnostics_->Error(Pos(mark), absl::StrCat("nesting deeper than ", limits_.max_depth,
+                                                    " levels; the rest of this value is ignored"));
+        Add(YamlNode::Kind::kNull, mark);
+      }
+      ++skip_depth_;
+      return;
+    }
+    stack_.push_back(Add(kind, mark));
+  }
+
+  void Close() {
+    if (skip_depth_ > 0) {
+      --skip_depth_;
+      return;
+    }
+    if (!stack_.empty()) stack_.pop_back();
+  }
+
+  const int file_;
+  Diagnostics* const diagnostics_;
+  const YamlLimits limits_;
+  YamlNode root_;
+  std::vector<YamlNode*> stack_;
+  int skip_depth_ = 0;
+};
+
+SourcePos MarkPos(const YAML::Exception& e, int file) {
+  return e.mark.is_null() ? SourcePos{file, 0, 0} : SourcePos{file, e.mark.line + 1, e.mark.column + 1};
+}
+
+}  // namespace
+
+absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
+                                   const YamlLimits& limits) {
+  std::istringstream in{std::string(text)};
+  YamlNode root{YamlNode::Kind::kNull, true, SourcePos{file, 0, 0}, {}, {}};
+  try {
+    YAML::Parser parser(in);
+    TreeBuilder builder(file, diagnostics, limits);
+    if (!parser.HandleNextDocument(builder)) return root;  // an empty file
+    root = builder.TakeRoot();
+    // A further document is parsed only to report where it starts (its content is not checked).
+    Diagnostics ignored;
+    TreeBuilder second(file, &ignored, limits);
+    if (parser.HandleNextDocument(second)) {
+      diagnostics->Error(second.TakeRoot().pos, "a file holds one YAML document; this is a second one");
+    }
+    return root;
+  } catch (const YAML::Exception& e) {
+    diagnostics->Error(MarkPos(e, file), absl::StrCat("YAML syntax: ", e.msg));
+    return absl::nullopt;
+  }
+}
+
+absl::string_view KindName(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::kNull:
+      return "null";
+    case YamlNode::Kind::kScalar:
+      return "a scalar";
+    case YamlNode::Kind::kSequence:
+      return "a sequence";
+    case YamlNode::Kind::kMap:
+      return "a mapping";
+  }
+  return "?";
+}
+
+}  // namespace hubperm

@@ -1,0 +1,58 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/load/yaml_tree.h: a YAML document as a small tree of positioned nodes.
+//
+// The loader does not walk yaml-cpp's own `YAML::Node`: it builds this tree from yaml-cpp's event parser,
+// which lets it keep every node's position, keep duplicate mapping keys (so they can be reported), refuse
+// aliases (a YAML "billion laughs" cannot expand), and bound nesting depth, without recursion. This is the
+// only place hubperm includes yaml-cpp and the only place that catches its exceptions.
+
+#ifndef HUBPERM_POLICY_LOAD_YAML_TREE_H_
+#define HUBPERM_POLICY_LOAD_YAML_TREE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/common/diagnostics.h"
+
+namespace hubperm {
+
+struct YamlNode {
+  enum class Kind : uint8_t { kNull, kScalar, kSequence, kMap };
+
+  Kind kind = Kind::kNull;
+  // For a scalar: whether it was written plain (unquoted), so `true` is a boolean and "true" a string.
+  bool plain = true;
+  SourcePos pos;
+  std::string scalar;
+  // A sequence's items; a map's keys and values, alternating: key 0, value 0, key 1, value 1, ...
+  std::vector<YamlNode> children;
+
+  bool is_null() const { return kind == Kind::kNull; }
+  bool is_scalar() const { return kind == Kind::kScalar; }
+  bool is_sequence() const { return kind == Kind::kSequence; }
+  bool is_map() const { return kind == Kind::kMap; }
+  size_t map_size() const { return children.size() / 2; }
+  const YamlNode& key(size_t i) const { return children[2 * i]; }
+  const YamlNode& value(size_t i) const { return children[2 * i + 1]; }
+};
+
+// Limits that keep a hostile file from exhausting the loader.
+struct YamlLimits {
+  int max_depth = 64;  // nesting of sequences and maps
+};
+
+// Parses `text`, the whole of file number `file`, into one document. Syntax errors, aliases, explicit
+// tags, non-scalar map keys, extra documents and over-deep nesting are reported to `diagnostics`; the
+// result is nullopt only when the text could not be parsed at all. An empty file is a null node.
+absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
+                                   const YamlLimits& limits = YamlLimits());
+
+// "a mapping", "a sequence", "a scalar" or "null", for error messages.
+absl::string_view KindName(const YamlNode& node);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_LOAD_YAML_TREE_H_
