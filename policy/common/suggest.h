@@ -13,7 +13,8 @@
 
 namespace hubperm {
 
-// The Levenshtein distance between `a` and `b`, ASCII case-insensitive.
+// The edit distance between `a` and `b` (insertions, deletions, substitutions and transpositions of
+// adjacent characters each count 1), ASCII case-insensitive.
 int EditDistance(absl::string_view a, absl::string_view b);
 
 // Up to `max_results` of `candidates` close enough to `name` to be what the user meant (an edit distance

@@ -18,7 +18,9 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
   EXPECT_EQ(EditDistance("abc", ""), 3);
   EXPECT_EQ(EditDistance("", "abc"), 3);
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3);
-  EXPECT_EQ(EditDistance("wirte", "write"), 2);
+  EXPECT_EQ(EditDistance("wirte", "write"), 1);  // a transposition
+  EXPECT_EQ(EditDistance("alcie", "alice"), 1);
+  EXPECT_EQ(EditDistance("ca", "abc"), 3);
   EXPECT_EQ(EditDistance("fineGrained", "finegrained"), 0);  // case-insensitive
 }
 

@@ -334,13 +334,14 @@ class FileReader {
     }();
     std::vector<PermissionEntry> out;
     for (Name& text : in_.StringList(node, what)) {
-      PermissionEntry entry{std::move(text), ParsePermission(text.text)};
-      if (!entry.permission.has_value()) {
-        in_.Warning(entry.text.pos,
-                    absl::StrCat("unknown permission '", entry.text.text, "'", DidYouMean(entry.text.text, kKnown),
-                                 "; it is kept but grants nothing hubperm models"));
+      absl::optional<Permission> permission = ParsePermission(text.text);
+      if (!permission.has_value()) {
+        in_.Warning(text.pos, absl::StrCat("unknown permission '", text.text,
+                                           "' grants nothing hubperm models (kept: the Hub adds permissions over "
+                                           "time)",
+                                           DidYouMean(text.text, kKnown)));
       }
-      out.push_back(std::move(entry));
+      out.push_back(PermissionEntry{std::move(text), permission});
     }
     return out;
   }

@@ -1,0 +1,258 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/load/validate.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "policy/common/suggest.h"
+
+namespace hubperm {
+namespace {
+
+// The names of one kind, each with the place it was first defined.
+class NameIndex {
+ public:
+  NameIndex(absl::string_view kind, const SourceFiles& files, Diagnostics* diagnostics)
+      : kind_(kind), files_(files), diagnostics_(diagnostics) {}
+
+  // Records a definition; a second definition of the same key is an error naming both places.
+  void Define(const std::string& key, const Name& name) {
+    auto [it, inserted] = first_.emplace(key, name.pos);
+    if (inserted) {
+      names_.push_back(key);
+    } else {
+      diagnostics_->Error(name.pos, absl::StrCat(kind_, " '", name.text, "' is defined twice; first at ",
+                                                 files_.Format(it->second)));
+    }
+  }
+
+  bool Contains(const std::string& key) const { return first_.contains(key); }
+
+  // Reports `ref` unless it names a defined key. Returns whether it does.
+  bool Check(const Name& ref, absl::string_view context) const {
+    if (Contains(ref.text)) return true;
+    diagnostics_->Error(ref.pos, absl::StrCat(context, "unknown ", kind_, " '", ref.text, "'", Suggest(ref.text)));
+    return false;
+  }
+
+  // "; did you mean 'x'?" for the defined names close to `text`, or "".
+  std::string Suggest(absl::string_view text) const {
+    std::vector<absl::string_view> candidates(names_.begin(), names_.end());
+    return DidYouMean(text, candidates);
+  }
+
+ private:
+  std::string kind_;
+  const SourceFiles& files_;
+  Diagnostics* diagnostics_;
+  absl::flat_hash_map<std::string, SourcePos> first_;
+  std::vector<std::string> names_;
+};
+
+std::string RepoKey(RepoType type, absl::string_view id) { return absl::StrCat(NameOf(type), ":", id); }
+
+class Validator {
+ public:
+  Validator(const World& world, const SourceFiles& files, Diagnostics* diagnostics)
+      : world_(world),
+        d_(diagnostics),
+        users_("user", files, diagnostics),
+        orgs_("org", files, diagnostics),
+        groups_("resource group", files, diagnostics),
+        repos_("repo", files, diagnostics),
+        repo_ids_("repo", files, diagnostics),
+        tokens_("token", files, diagnostics),
+        cases_("case", files, diagnostics) {}
+
+  void Run() {
+    IndexDefinitions();
+    CheckOrgs();
+    CheckRepos();
+    CheckTokens();
+    CheckCases();
+  }
+
+ private:
+  void IndexDefinitions() {
+    for (const Name& user : world_.users) users_.Define(user.text, user);
+    for (const Org& org : world_.orgs) {
+      orgs_.Define(org.name.text, org.name);
+      if (users_.Contains(org.name.text)) {
+        d_->Error(org.name.pos, absl::StrCat("org '", org.name.text,
+                                             "' has the name of a user; users and orgs share one namespace"));
+      }
+      for (const ResourceGroup& group : org.resource_groups) {
+        groups_.Define(group.name.text, group.name);
+        group_org_.emplace(group.name.text, &org);
+      }
+    }
+    for (const Repo& repo : world_.repos) {
+      repos_.Define(RepoKey(repo.type, repo.id.text), repo.id);
+      if (!repo_ids_.Contains(repo.id.text)) {
+        repo_ids_.Define(repo.id.text, repo.id);
+        type_of_id_.emplace(repo.id.text, repo.type);
+      }
+    }
+    for (const Token& token : world_.tokens) tokens_.Define(token.name.text, token.name);
+    for (const Case& c : world_.cases) cases_.Define(c.name.text, c.name);
+  }
+
+  const Org* FindOrg(absl::string_view name) const {
+    for (const Org& org : world_.orgs) {
+      if (org.name.text == name) return &org;
+    }
+    return nullptr;
+  }
+
+  static bool IsMember(const Org& org, absl::string_view user) {
+    for (const Member<OrgRole>& m : org.members) {
+      if (m.user.text == user) return true;
+    }
+    return false;
+  }
+
+  void CheckOrgs() {
+    for (const Org& org : world_.orgs) {
+      const std::string in_org = absl::StrCat("in org '", org.name.text, "': ");
+      for (const Member<OrgRole>& m : org.members) users_.Check(m.user, in_org);
+      if (org.plan == OrgPlan::kFree) {
+        if (!org.resource_groups.empty()) {
+          d_->Error(org.resource_groups[0].name.pos,
+                    absl::StrCat("org '", org.name.text,
+                                 "' is on the free plan; resource groups need plan team or enterprise"));
+        }
+        if (org.token_policy_pos.known()) {
+          d_->Error(org.token_policy_pos,
+                    absl::StrCat("org '", org.name.text,
+                                 "' is on the free plan; token policies need plan team or enterprise"));
+        }
+      }
+      for (const ResourceGroup& group : org.resource_groups) {
+        for (const Member<GroupRole>& m : group.members) {
+          if (!users_.Check(m.user, absl::StrCat("in resource group '", group.name.text, "': "))) continue;
+          if (!IsMember(org, m.user.text)) {
+            d_->Error(m.user.pos, absl::StrCat("'", m.user.text, "' is in resource group '", group.name.text,
+                                               "' but not a member of org '", org.name.text,
+                                               "'; add them to the org's members (no_access is enough)"));
+          }
+        }
+      }
+    }
+  }
+
+  void CheckRepos() {
+    for (const Repo& repo : world_.repos) {
+      const std::string in_repo = absl::StrCat("in repo '", repo.id.text, "': ");
+      const bool ns_is_user = users_.Contains(repo.ns);
+      const Org* ns_org = FindOrg(repo.ns);
+      if (!ns_is_user && ns_org == nullptr) {
+        d_->Error(repo.id.pos, absl::StrCat("repo '", repo.id.text, "': namespace '", repo.ns,
+                                            "' is neither a declared user nor an org"));
+      }
+      if (repo.created_by.has_value()) users_.Check(*repo.created_by, in_repo);
+      for (const Name& user : repo.access_granted) users_.Check(user, in_repo);
+      if (!repo.access_granted.empty() && repo.gated == Gating::kNone) {
+        d_->Error(repo.access_granted[0].pos,
+                  absl::StrCat("repo '", repo.id.text,
+                               "' is not gated; 'access_granted' is only for gated repos (gated: auto or manual)"));
+      }
+      if (repo.resource_group.has_value() && groups_.Check(*repo.resource_group, in_repo)) {
+        const Org* group_org = group_org_.at(repo.resource_group->text);
+        if (group_org != ns_org) {
+          d_->Error(repo.resource_group->pos,
+                    absl::StrCat("repo '", repo.id.text, "' cannot be in resource group '",
+                                 repo.resource_group->text, "': the group belongs to org '",
+                                 group_org->name.text, "', the repo to namespace '", repo.ns, "'"));
+        }
+      }
+    }
+  }
+
+  void CheckTokens() {
+    for (const Token& token : world_.tokens) {
+      const std::string in_token = absl::StrCat("in token '", token.name.text, "': ");
+      if (!token.owner.text.empty()) users_.Check(token.owner, in_token);
+      for (const Scope& scope : token.scoped) CheckScope(token, scope, in_token);
+      for (const OrgApproval& approval : token.org_status) orgs_.Check(approval.org, in_token);
+    }
+  }
+
+  void CheckScope(const Token& token, const Scope& scope, const std::string& in_token) {
+    uint8_t placement = 0;
+    switch (scope.type) {
+      case EntityType::kUser:
+        placement = kPlacementUser;
+        if (users_.Check(scope.entity, in_token) && scope.entity.text != token.owner.text) {
+          d_->Error(scope.entity.pos, absl::StrCat("a token can scope only its owner's namespace: '",
+                                                   scope.entity.text, "' is not '", token.owner.text, "'"));
+        }
+        break;
+      case EntityType::kOrg:
+        placement = kPlacementOrg;
+        orgs_.Check(scope.entity, in_token);
+        break;
+      case EntityType::kResourceGroup:
+        placement = kPlacementResourceGroup;
+        groups_.Check(scope.entity, in_token);
+        break;
+      case EntityType::kModel:
+      case EntityType::kDataset:
+      case EntityType::kSpace:
+        placement = kPlacementRepo;
+        CheckRepoOfType(*RepoTypeOfEntity(scope.type), scope.entity, in_token);
+        break;
+      default:
+        return;  // not modeled: warned about when loaded
+    }
+    for (const PermissionEntry& entry : scope.permissions) {
+      if (entry.permission.has_value() && (GetPermissionInfo(*entry.permission).placements & placement) == 0) {
+        d_->Warning(entry.text.pos, absl::StrCat("'", entry.text.text, "' is not known to apply when scoped to ",
+                                                 NameOf(scope.type), " '", scope.entity.text,
+                                                 "'; it grants nothing there"));
+      }
+    }
+  }
+
+  // Reports `id` unless a repo of `type` has it.
+  void CheckRepoOfType(RepoType type, const Name& id, const std::string& context) {
+    if (repos_.Contains(RepoKey(type, id.text))) return;
+    auto other = type_of_id_.find(id.text);
+    d_->Error(id.pos, absl::StrCat(context, "unknown ", NameOf(type), " '", id.text, "'",
+                                   other != type_of_id_.end()
+                                       ? absl::StrCat("; '", id.text, "' is a ", NameOf(other->second))
+                                       : repo_ids_.Suggest(id.text)));
+  }
+
+  void CheckCases() {
+    for (const Case& c : world_.cases) {
+      const std::string in_case = absl::StrCat("in case '", c.name.text, "': ");
+      for (const Name& token : c.tokens) tokens_.Check(token, in_case);
+      for (const Name& repo : c.repos) {
+        if (c.repo_type.has_value()) {
+          CheckRepoOfType(*c.repo_type, repo, in_case);
+        } else {
+          repo_ids_.Check(repo, in_case);
+        }
+      }
+      if (c.org.has_value()) orgs_.Check(*c.org, in_case);
+      if (c.user.has_value()) users_.Check(*c.user, in_case);
+    }
+  }
+
+  const World& world_;
+  Diagnostics* d_;
+  NameIndex users_, orgs_, groups_, repos_, repo_ids_, tokens_, cases_;
+  absl::flat_hash_map<std::string, const Org*> group_org_;
+  absl::flat_hash_map<std::string, RepoType> type_of_id_;  // the first repo of each id
+};
+
+}  // namespace
+
+void ValidateWorld(const World& world, const SourceFiles& files, Diagnostics* diagnostics) {
+  Validator(world, files, diagnostics).Run();
+}
+
+}  // namespace hubperm

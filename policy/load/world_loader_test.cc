@@ -1,0 +1,281 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/load/world_loader.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "policy/load/validate.h"
+
+namespace hubperm {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::ElementsAreArray;
+using ::testing::IsEmpty;
+
+struct Loaded {
+  SourceFiles files;
+  Diagnostics diagnostics;
+  World world;
+};
+
+// Loads `texts` as files a.yaml, b.yaml, ... and validates the merged world.
+void Load(const std::vector<std::string>& texts, Loaded* out) {
+  WorldLoader loader(&out->files, &out->diagnostics, &out->world);
+  char name = 'a';
+  for (const std::string& text : texts) loader.AddText(std::string(1, name++) + ".yaml", text);
+  ValidateWorld(out->world, out->files, &out->diagnostics);
+}
+
+// Each issue as "file:line:col: severity: message", in the order they are rendered.
+std::vector<std::string> IssueLines(const Loaded& loaded) {
+  std::vector<std::string> lines;
+  std::string rendered = loaded.diagnostics.Render(loaded.files);
+  size_t start = 0;
+  while (start < rendered.size()) {
+    size_t end = rendered.find('\n', start);
+    std::string line = rendered.substr(start, end - start);
+    if (!line.empty() && line[0] != ' ') lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// A world the rule cases below extend: two users, an enterprise org with a group, repos, a token.
+constexpr char kBase[] = R"(users: [alice, bob]
+orgs:
+  - name: acme
+    plan: enterprise
+    members: {alice: read, bob: no_access}
+    resource_groups:
+      - name: g
+        members: {alice: write}
+repos:
+  - id: acme/m
+    resource_group: g
+tokens:
+  - name: t
+    owner: alice
+    role: fineGrained
+)";
+
+struct RuleCase {
+  std::string name;
+  std::vector<std::string> files;  // b.yaml onward; a.yaml is kBase unless the first starts with "!"
+  std::vector<std::string> expected;
+};
+
+class LoaderRuleTest : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(LoaderRuleTest, ReportsExactlyTheseIssues) {
+  const RuleCase& c = GetParam();
+  std::vector<std::string> files;
+  if (c.files.empty() || c.files[0].rfind("!", 0) != 0) {
+    files.push_back(kBase);
+    files.insert(files.end(), c.files.begin(), c.files.end());
+  } else {
+    files.push_back(c.files[0].substr(1));
+    files.insert(files.end(), c.files.begin() + 1, c.files.end());
+  }
+  Loaded loaded;
+  Load(files, &loaded);
+  EXPECT_THAT(IssueLines(loaded), ElementsAreArray(c.expected)) << loaded.diagnostics.Render(loaded.files);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, LoaderRuleTest,
+    ::testing::Values(
+        RuleCase{"BaseIsValid", {}, {}},
+        RuleCase{"YamlSyntax", {"!users: [alice\n"}, {"a.yaml:2:1: error: YAML syntax: end of sequence flow not found"}},
+        RuleCase{"UnknownTopLevelKey",
+                 {"tokns: []\n"},
+                 {"b.yaml:1:1: error: unknown key 'tokns' in the top level; did you mean 'tokens'? (valid: users, "
+                  "orgs, repos, tokens, cases, assumptions)"}},
+        RuleCase{"UnknownNestedKeyWithoutSuggestion",
+                 {"repos:\n  - id: acme/x\n    colour: blue\n"},
+                 {"b.yaml:3:5: error: unknown key 'colour' in a repo (valid: id, type, private, gated, "
+                  "access_granted, created_by, resource_group)"}},
+        RuleCase{"DuplicateKey",
+                 {"repos:\n  - id: acme/x\n    private: true\n    private: false\n"},
+                 {"b.yaml:4:5: error: duplicate key 'private' in a repo; first at line 3"}},
+        RuleCase{"WrongKinds",
+                 {"users: carol\norgs: {name: x}\n"},
+                 {"b.yaml:1:8: error: 'users' must be a sequence, not a scalar",
+                  "b.yaml:2:7: error: 'orgs' must be a sequence, not a mapping"}},
+        RuleCase{"WrongBoolean",
+                 {"repos:\n  - id: acme/x\n    private: yes\n"},
+                 {"b.yaml:3:14: error: 'private' must be true or false, not 'yes'"}},
+        RuleCase{"UnknownEnumValues",
+                 {"orgs:\n  - name: beta\n    plan: pro\n    members: {alice: wirte}\nrepos:\n  - id: beta/x\n"
+                  "    type: modle\n    gated: true\n"},
+                 {"b.yaml:3:11: error: unknown plan 'pro' (valid: free, team, enterprise)",
+                  "b.yaml:4:22: error: unknown org role 'wirte'; did you mean 'write'? (valid: no_access, read, "
+                  "contributor, write, admin)",
+                  "b.yaml:7:11: error: unknown repo type 'modle'; did you mean 'model'? (valid: model, dataset, "
+                  "space)",
+                  "b.yaml:8:12: error: unknown gating 'true' (valid: false, auto, manual)"}},
+        RuleCase{"MissingRequiredKeys",
+                 {"orgs:\n  - plan: team\nrepos:\n  - private: true\ntokens:\n  - name: u\n"},
+                 {"b.yaml:2:5: error: an org is missing 'name'", "b.yaml:4:5: error: a repo is missing 'id'",
+                  "b.yaml:6:5: error: token 'u' is missing 'owner'", "b.yaml:6:5: error: token 'u' is missing 'role'"}},
+        RuleCase{"BadRepoId",
+                 {"repos:\n  - id: just-a-name\n  - id: a/b/c\n"},
+                 {"b.yaml:2:9: error: repo id 'just-a-name' must be namespace/name",
+                  "b.yaml:3:9: error: repo id 'a/b/c' must be namespace/name"}},
+        RuleCase{"DefinedTwiceAcrossFiles",
+                 {"users: [alice]\ntokens:\n  - name: t\n    owner: bob\n    role: read\n"},
+                 {"b.yaml:1:9: error: user 'alice' is defined twice; first at a.yaml:1:9",
+                  "b.yaml:3:11: error: token 't' is defined twice; first at a.yaml:13:11"}},
+        RuleCase{"UserAndOrgShareANamespace",
+                 {"orgs:\n  - name: bob\n"},
+                 {"b.yaml:2:11: error: org 'bob' has the name of a user; users and orgs share one namespace"}},
+        RuleCase{"UndeclaredReferences",
+                 {"repos:\n  - id: carol/x\n    created_by: alcie\n  - id: acme/y\n    resource_group: gg\n"},
+                 {"b.yaml:2:9: error: repo 'carol/x': namespace 'carol' is neither a declared user nor an org",
+                  "b.yaml:3:17: error: in repo 'carol/x': unknown user 'alcie'; did you mean 'alice'?",
+                  "b.yaml:5:21: error: in repo 'acme/y': unknown resource group 'gg'; did you mean 'g'?"}},
+        RuleCase{"RepoInAGroupOfAnotherOrg",
+                 {"orgs:\n  - name: beta\n    plan: team\nrepos:\n  - id: beta/x\n    resource_group: g\n"},
+                 {"b.yaml:6:21: error: repo 'beta/x' cannot be in resource group 'g': the group belongs to org "
+                  "'acme', the repo to namespace 'beta'"}},
+        RuleCase{"GroupMemberNotInOrg",
+                 {"!users: [alice, bob]\norgs:\n  - name: acme\n    plan: team\n    members: {alice: read}\n"
+                  "    resource_groups:\n      - name: g\n        members: {bob: read}\n"},
+                 {"a.yaml:8:19: error: 'bob' is in resource group 'g' but not a member of org 'acme'; add them to "
+                  "the org's members (no_access is enough)"}},
+        RuleCase{"AccessGrantedOnlyOnGatedRepos",
+                 {"repos:\n  - id: acme/x\n    access_granted: [bob]\n  - id: acme/y\n    gated: manual\n"
+                  "    access_granted: [bob]\n"},
+                 {"b.yaml:3:22: error: repo 'acme/x' is not gated; 'access_granted' is only for gated repos (gated: "
+                  "auto or manual)"}},
+        RuleCase{"FreePlanHasNoGroupsOrPolicies",
+                 {"!users: [alice]\norgs:\n  - name: acme\n    token_policy: fine_grained_only\n"
+                  "    resource_groups:\n      - name: g\n"},
+                 {"a.yaml:4:19: error: org 'acme' is on the free plan; token policies need plan team or enterprise",
+                  "a.yaml:6:15: error: org 'acme' is on the free plan; resource groups need plan team or enterprise"}},
+        RuleCase{"ScopesNameExistingEntitiesAndTheOwner",
+                 {"tokens:\n  - name: u\n    owner: alice\n    role: fineGrained\n    scoped:\n"
+                  "      - entity: {type: user, name: bob}\n        permissions: [repo.write]\n"
+                  "      - entity: {type: dataset, name: acme/m}\n        permissions: [repo.write]\n"
+                  "      - entity: {type: org, name: acme}\n        permissions: [repo.write]\n"
+                  "      - entity: {type: resource-group, name: g}\n        permissions: [resourceGroup.write]\n"},
+                 {"b.yaml:6:36: error: a token can scope only its owner's namespace: 'bob' is not 'alice'",
+                  "b.yaml:8:39: error: in token 'u': unknown dataset 'acme/m'; 'acme/m' is a model"}},
+        RuleCase{"PermissionStrings",
+                 {"tokens:\n  - name: u\n    owner: alice\n    role: fineGrained\n"
+                  "    global: [discussion.write, repo.write, post.wirte]\n    scoped:\n"
+                  "      - entity: {type: org, name: acme}\n        permissions: [user.billing.read, job.write]\n"
+                  "      - entity: {type: bucket, name: acme/b}\n        permissions: [repo.write]\n"},
+                 {"b.yaml:5:32: error: 'repo.write' cannot be global; 'global' may hold only discussion.write and "
+                  "post.write; scope it to an entity",
+                  "b.yaml:5:44: warning: unknown permission 'post.wirte' grants nothing hubperm models (kept: the Hub "
+                  "adds permissions over time); did you mean 'post.write'?",
+                  "b.yaml:8:23: warning: 'user.billing.read' is not known to apply when scoped to org 'acme'; it "
+                  "grants nothing there",
+                  "b.yaml:9:24: warning: scopes on bucket entities are loaded but grant nothing hubperm models"}},
+        RuleCase{"TokenRoles",
+                 {"tokens:\n  - name: u\n    owner: alice\n    role: god\n  - name: v\n    owner: alice\n"
+                  "    role: write\n    scoped: []\n"},
+                 {"b.yaml:4:11: error: token role 'god' is internal to the Hub; hubperm does not model it",
+                  "b.yaml:8:13: error: 'scoped' is only for fineGrained tokens; token 'v' is a write token"}},
+        RuleCase{"OrgStatus",
+                 {"tokens:\n  - name: u\n    owner: alice\n    role: read\n    org_status: {acme: pending, "
+                  "acne: approved, acme2: maybe}\n"},
+                 {"b.yaml:5:33: error: in token 'u': unknown org 'acne'; did you mean 'acme'?",
+                  "b.yaml:5:56: error: unknown approval status 'maybe' (valid: approved, pending, denied, revoked)"}},
+        RuleCase{"CaseShapes",
+                 {"cases:\n  - name: c1\n    token: t\n    http: GET /api/whoami-v2\n    permission: repo.write\n"
+                  "    expect: allow\n  - name: c2\n    token: tt\n    operation: model_info\n    repo: acme/mm\n"
+                  "    expect: maybe\n    status: 700\n  - name: c3\n    tokens: [t]\n    permission: org.read\n"
+                  "    org: acme\n    expect: allow\n    denied_by: token\n  - name: c4\n    token: t\n"
+                  "    operation: model_info\n    repo: acme/m\n"},
+                 {"b.yaml:2:5: error: case 'c1' names more than one request: give exactly one of 'http', "
+                  "'operation' or 'permission'",
+                  "b.yaml:8:12: error: in case 'c2': unknown token 'tt'; did you mean 't'?",
+                  "b.yaml:10:11: error: in case 'c2': unknown repo 'acme/mm'; did you mean 'acme/m'?",
+                  "b.yaml:11:13: error: unknown expectation 'maybe' (valid: allow, deny)",
+                  "b.yaml:12:13: error: 'status' must be an HTTP status (100-599), not 700",
+                  "b.yaml:18:16: error: case 'c3' expects allow; 'denied_by' goes with 'expect: deny'",
+                  "b.yaml:19:5: error: case 'c4' is missing 'expect'"}},
+        RuleCase{"Assumptions",
+                 {"assumptions:\n  repo_write_implies_read: true\n  hide_private_repos: false\n"},
+                 {"b.yaml:3:3: error: unknown key 'hide_private_repos' in 'assumptions' (valid: org_role_applies_in_groups, repo_write_implies_read, "
+                  "hide_private_repo_from_token, repo_scope_overrides_namespace_scope)"}},
+        RuleCase{"EmptyFile", {""}, {"b.yaml: warning: the file is empty"}},
+        RuleCase{"NotAMapping", {"- a\n- b\n"}, {"b.yaml:1:1: error: a fixture file must be a mapping, not a sequence"}}),
+    [](const ::testing::TestParamInfo<RuleCase>& info) { return info.param.name; });
+
+// The founding scenario (spec §8) loads without issues and holds what the file says.
+TEST(WorldLoader, LoadsTheFoundingScenario) {
+  Loaded loaded;
+  WorldLoader loader(&loaded.files, &loaded.diagnostics, &loaded.world);
+  ASSERT_TRUE(loader.AddPath("testdata/founding/world.yaml").ok());
+  ValidateWorld(loaded.world, loaded.files, &loaded.diagnostics);
+  EXPECT_THAT(loaded.diagnostics.issues(), IsEmpty()) << loaded.diagnostics.Render(loaded.files);
+
+  const World& w = loaded.world;
+  ASSERT_EQ(w.users.size(), 1u);
+  EXPECT_EQ(w.users[0].text, "alice");
+  ASSERT_EQ(w.orgs.size(), 1u);
+  const Org& acme = w.orgs[0];
+  EXPECT_EQ(acme.name.text, "acme");
+  EXPECT_EQ(acme.plan, OrgPlan::kEnterprise);
+  EXPECT_EQ(acme.token_policy, TokenPolicy::kAllowAll);
+  ASSERT_EQ(acme.members.size(), 1u);
+  EXPECT_EQ(acme.members[0].user.text, "alice");
+  EXPECT_EQ(acme.members[0].role, OrgRole::kRead);
+  ASSERT_EQ(acme.resource_groups.size(), 1u);
+  const ResourceGroup& group = acme.resource_groups[0];
+  EXPECT_EQ(group.name.text, "token-test-group");
+  ASSERT_EQ(group.members.size(), 1u);
+  EXPECT_EQ(group.members[0].role, GroupRole::kWrite);
+  EXPECT_EQ(loaded.files.Format(group.members[0].role_pos), "testdata/founding/world.yaml:12:26");
+
+  ASSERT_EQ(w.repos.size(), 1u);
+  const Repo& model = w.repos[0];
+  EXPECT_EQ(model.id.text, "acme/token-test-model");
+  EXPECT_EQ(model.ns, "acme");
+  EXPECT_EQ(model.repo_name, "token-test-model");
+  EXPECT_EQ(model.type, RepoType::kModel);
+  EXPECT_TRUE(model.is_private);
+  EXPECT_EQ(model.gated, Gating::kNone);
+  ASSERT_TRUE(model.resource_group.has_value());
+  EXPECT_EQ(model.resource_group->text, "token-test-group");
+
+  ASSERT_EQ(w.tokens.size(), 1u);
+  const Token& token = w.tokens[0];
+  EXPECT_EQ(token.name.text, "limited-test-token");
+  EXPECT_EQ(token.owner.text, "alice");
+  EXPECT_EQ(token.role, TokenRole::kFineGrained);
+  EXPECT_FALSE(token.can_read_gated_repos);
+  EXPECT_THAT(token.global, IsEmpty());
+  EXPECT_THAT(token.scoped, IsEmpty());
+
+  ASSERT_EQ(w.cases.size(), 2u);
+  const Case& founding = w.cases[0];
+  EXPECT_EQ(founding.name.text, "founding scenario");
+  ASSERT_EQ(founding.tokens.size(), 1u);
+  EXPECT_EQ(founding.tokens[0].text, "limited-test-token");
+  ASSERT_TRUE(founding.http.has_value());
+  EXPECT_EQ(founding.http->text, "POST /api/repos/create");
+  std::vector<std::string> body;
+  for (const BodyField& f : founding.body) body.push_back(f.key.text + "=" + f.value.text);
+  EXPECT_THAT(body, ElementsAre("type=model", "name=whatever_you_want", "organization=acme"));
+  EXPECT_EQ(founding.expect, Effect::kDeny);
+  EXPECT_EQ(founding.status, 403);
+  EXPECT_THAT(founding.denied_by, ElementsAre(Side::kToken));
+}
+
+TEST(WorldLoader, MissingFileIsAStatusNotAnIssue) {
+  Loaded loaded;
+  WorldLoader loader(&loaded.files, &loaded.diagnostics, &loaded.world);
+  absl::Status status = loader.AddPath("testdata/no-such-file.yaml");
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(loaded.diagnostics.issues(), IsEmpty());
+}
+
+}  // namespace
+}  // namespace hubperm
