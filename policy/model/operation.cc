@@ -1,0 +1,56 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/model/operation.h"
+
+#include <array>
+
+namespace hubperm {
+namespace {
+
+using E = Evidence;
+using O = Operation;
+using P = Permission;
+using T = TargetKind;
+using U = UserNeed;
+
+// ../shared/spec/hub-access-model.md §6, one row per operation, in enum order (checked below).
+// The permission column is [assumed] in the spec unless it says otherwise.
+constexpr std::array<OperationInfo, kOperationCount> kOperations = {{
+    // operation                name                     target        user need             user ev.   permission               token ev.  public read
+    {O::kDownloadFile,          "hf_hub_download",       T::kRepo,      U::kReadRepoFiles,    E::kDoc,     {P::kRepoContentRead},     E::kDoc,     true},
+    {O::kRepoInfo,              "repo_info",             T::kRepo,      U::kSeeRepo,          E::kDoc,     {P::kRepoContentRead},     E::kAssumed, true},
+    {O::kCreateRepo,            "create_repo",           T::kNamespace, U::kCreateInNamespace,E::kAssumed, {P::kRepoWrite},           E::kSeen,    false},
+    {O::kDeleteRepo,            "delete_repo",           T::kRepo,      U::kWriteRepo,        E::kDoc,     {P::kRepoWrite},           E::kAssumed, false},
+    {O::kUpdateRepoSettings,    "update_repo_settings",  T::kRepo,      U::kWriteRepo,        E::kSeen,    {P::kRepoWrite},           E::kAssumed, false},
+    {O::kCreateCommit,          "create_commit",         T::kRepo,      U::kWriteRepo,        E::kSeen,    {P::kRepoWrite},           E::kSeen,    false},
+    {O::kCreatePullRequest,     "create_pull_request",   T::kRepo,      U::kSeeRepo,          E::kSeen,    {P::kDiscussionWrite},     E::kSeen,    false},
+    {O::kCreateBranch,          "create_branch",         T::kRepo,      U::kWriteRepo,        E::kSeen,    {P::kRepoWrite},           E::kSeen,    false},
+    {O::kDeleteBranch,          "delete_branch",         T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false},
+    {O::kCreateTag,             "create_tag",            T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false},
+    {O::kCreateDiscussion,      "create_discussion",     T::kRepo,      U::kSeeRepo,          E::kDoc,     {P::kDiscussionWrite},     E::kDoc,     false},
+    {O::kCommentDiscussion,     "comment_discussion",    T::kRepo,      U::kSeeRepo,          E::kDoc,     {P::kDiscussionWrite},     E::kDoc,     false},
+    {O::kListAccessRequests,    "list_pending_access_requests", T::kRepo, U::kWriteRepo,      E::kAssumed, {P::kRepoAccessRead},      E::kSeen,    false},
+    {O::kHandleAccessRequest,   "accept_access_request", T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false},
+    {O::kListOrgMembers,        "list_organization_members", T::kOrg,  U::kOrgMember,        E::kAssumed, {P::kOrgRead},             E::kAssumed, false},
+    {O::kChangeMemberRole,      "change_member_role",    T::kOrg,       U::kOrgWrite,         E::kDoc,     {P::kOrgWrite},            E::kAssumed, false},
+    {O::kWhoami,                "whoami",                T::kNone,      U::kAny,              E::kDoc,     {},                      E::kDoc,     false},
+    {O::kManageGroupMembers,    "manage_resource_group_members", T::kGroup, U::kGroupAdmin,   E::kDoc,     {P::kResourceGroupWrite},  E::kAssumed, false},
+    {O::kCreateGroup,           "create_resource_group", T::kOrg,       U::kOrgAdmin,         E::kDoc,     {P::kResourceGroupWrite},  E::kAssumed, false},
+    {O::kMoveRepoToGroup,       "move_repo_to_resource_group", T::kRepo, U::kGroupAdmin,      E::kAssumed, {P::kRepoWrite, P::kResourceGroupWrite}, E::kAssumed, false},
+}};
+
+constexpr bool RowsInEnumOrder() {
+  for (int i = 0; i < kOperationCount; ++i) {
+    if (static_cast<int>(kOperations[i].operation) != i) return false;
+  }
+  return true;
+}
+static_assert(RowsInEnumOrder(), "kOperations rows must follow the Operation enum's order");
+
+}  // namespace
+
+absl::Span<const OperationInfo> AllOperations() { return kOperations; }
+
+const OperationInfo& GetOperationInfo(Operation op) { return kOperations[static_cast<size_t>(op)]; }
+
+}  // namespace hubperm
