@@ -1,0 +1,195 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/compile/snapshot.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace hubperm {
+namespace {
+
+std::string RepoKey(RepoType type, absl::string_view id) { return absl::StrCat(NameOf(type), ":", id); }
+
+template <typename Map>
+std::vector<absl::string_view> Keys(const Map& ids, size_t count) {
+  std::vector<absl::string_view> names(count);
+  for (const auto& [name, id] : ids) names[id] = name;
+  return names;
+}
+
+}  // namespace
+
+absl::optional<RepoId> Snapshot::FindRepo(RepoType type, absl::string_view id) const {
+  return Find(repo_ids_, RepoKey(type, id));
+}
+
+std::vector<absl::string_view> Snapshot::UserNames() const { return Keys(user_ids_, users_.size()); }
+std::vector<absl::string_view> Snapshot::OrgNames() const { return Keys(org_ids_, orgs_.size()); }
+std::vector<absl::string_view> Snapshot::GroupNames() const { return Keys(group_ids_, groups_.size()); }
+std::vector<absl::string_view> Snapshot::TokenNames() const { return Keys(token_ids_, tokens_.size()); }
+
+std::vector<absl::string_view> Snapshot::RepoIds(RepoType type) const {
+  std::vector<absl::string_view> ids;
+  for (const RepoRecord& repo : repos_) {
+    if (repo.type == type) ids.push_back(repo.id);
+  }
+  return ids;
+}
+
+std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFiles files) {
+  std::shared_ptr<Snapshot> s(new Snapshot());
+  s->files_ = std::move(files);
+  s->assumptions_ = world.assumptions;
+
+  for (const Name& user : world.users) {
+    if (s->user_ids_.emplace(user.text, static_cast<UserId>(s->users_.size())).second) {
+      s->users_.push_back(UserRecord{user.text, user.pos});
+    }
+  }
+  for (const Org& org : world.orgs) {
+    const OrgId org_id = static_cast<OrgId>(s->orgs_.size());
+    if (!s->org_ids_.emplace(org.name.text, org_id).second) continue;
+    s->orgs_.push_back(OrgRecord{org.name.text, org.name.pos, org.plan, org.token_policy, org.token_policy_pos});
+    for (const Member<OrgRole>& m : org.members) {
+      if (auto user = s->FindUser(m.user.text)) {
+        s->org_roles_.emplace(Key(*user, org_id), RoleGrant<OrgRole>{m.role, m.role_pos});
+      }
+    }
+    for (const ResourceGroup& group : org.resource_groups) {
+      const GroupId group_id = static_cast<GroupId>(s->groups_.size());
+      if (!s->group_ids_.emplace(group.name.text, group_id).second) continue;
+      s->groups_.push_back(GroupRecord{group.name.text, group.name.pos, org_id});
+      for (const Member<GroupRole>& m : group.members) {
+        if (auto user = s->FindUser(m.user.text)) {
+          s->group_roles_.emplace(Key(*user, group_id), RoleGrant<GroupRole>{m.role, m.role_pos});
+        }
+      }
+      // Auto-join adds org members who are not listed, with the set role: all members, or those whose
+      // org role is read or higher [doc: §3]. A listed role takes precedence [assumed].
+      if (group.auto_join.has_value()) {
+        for (const Member<OrgRole>& m : org.members) {
+          if (group.auto_join->scope == AutoJoinScope::kReadPlus && m.role == OrgRole::kNoAccess) continue;
+          if (auto user = s->FindUser(m.user.text)) {
+            s->group_roles_.emplace(Key(*user, group_id),
+                                    RoleGrant<GroupRole>{group.auto_join->role, group.auto_join->pos, true});
+          }
+        }
+      }
+    }
+  }
+  for (const auto& [key, grant] : s->group_roles_) {
+    const UserId user = static_cast<UserId>(key >> 32);
+    const GroupId group = static_cast<GroupId>(key & 0xffffffffu);
+    auto [it, inserted] = s->best_group_roles_.emplace(Key(user, s->groups_[group].org), GroupGrant{group, grant});
+    if (!inserted && (grant.role > it->second.grant.role ||
+                      (grant.role == it->second.grant.role && group < it->second.group))) {
+      it->second = GroupGrant{group, grant};
+    }
+  }
+  for (const Repo& repo : world.repos) {
+    const RepoId repo_id = static_cast<RepoId>(s->repos_.size());
+    if (!s->repo_ids_.emplace(RepoKey(repo.type, repo.id.text), repo_id).second) continue;
+    RepoRecord r;
+    r.id = repo.id.text;
+    r.pos = repo.id.pos;
+    r.type = repo.type;
+    r.ns_user = s->FindUser(repo.ns).value_or(kNoId);
+    r.ns_org = s->FindOrg(repo.ns).value_or(kNoId);
+    if (repo.resource_group.has_value()) {
+      r.group = s->FindGroup(repo.resource_group->text).value_or(kNoId);
+      r.group_pos = repo.resource_group->pos;
+    }
+    r.is_private = repo.is_private;
+    r.private_pos = repo.private_pos;
+    r.gated = repo.gated;
+    r.gated_pos = repo.gated_pos;
+    if (repo.created_by.has_value()) {
+      r.created_by = s->FindUser(repo.created_by->text).value_or(kNoId);
+      r.created_by_pos = repo.created_by->pos;
+    }
+    for (const Name& user : repo.access_granted) {
+      if (auto user_id = s->FindUser(user.text)) s->gated_grants_.emplace(Key(repo_id, *user_id), user.pos);
+    }
+    s->repos_.push_back(std::move(r));
+  }
+  for (const Token& token : world.tokens) {
+    const TokenId token_id = static_cast<TokenId>(s->tokens_.size());
+    if (!s->token_ids_.emplace(token.name.text, token_id).second) continue;
+    TokenRecord t;
+    t.name = token.name.text;
+    t.pos = token.name.pos;
+    t.owner = s->FindUser(token.owner.text).value_or(kNoId);
+    t.role = token.role;
+    t.role_pos = token.role_pos;
+    t.can_read_gated_repos = token.can_read_gated_repos;
+    t.can_read_gated_repos_pos = token.can_read_gated_repos_pos;
+    for (const PermissionEntry& entry : token.global) {
+      if (!entry.permission.has_value()) continue;
+      if (t.global.empty()) t.global_pos = entry.text.pos;
+      t.global.Add(*entry.permission);
+    }
+    t.scopes_begin = static_cast<uint32_t>(s->scopes_.size());
+    for (const Scope& scope : token.scoped) {
+      absl::optional<int32_t> entity;
+      switch (scope.type) {
+        case EntityType::kUser:
+          entity = s->FindUser(scope.entity.text);
+          break;
+        case EntityType::kOrg:
+          entity = s->FindOrg(scope.entity.text);
+          break;
+        case EntityType::kResourceGroup:
+          entity = s->FindGroup(scope.entity.text);
+          break;
+        case EntityType::kModel:
+        case EntityType::kDataset:
+        case EntityType::kSpace:
+          entity = s->FindRepo(*RepoTypeOfEntity(scope.type), scope.entity.text);
+          break;
+        default:
+          break;  // not modeled: grants nothing
+      }
+      if (!entity.has_value()) continue;
+      ScopeRecord record{scope.type, *entity, {}, scope.pos};
+      for (const PermissionEntry& entry : scope.permissions) {
+        if (entry.permission.has_value()) record.permissions.Add(*entry.permission);
+      }
+      s->scopes_.push_back(record);
+    }
+    t.scopes_end = static_cast<uint32_t>(s->scopes_.size());
+    for (const OrgApproval& approval : token.org_status) {
+      if (auto org = s->FindOrg(approval.org.text)) {
+        s->approvals_.emplace(Key(token_id, *org), Approval{approval.status, approval.status_pos});
+      }
+    }
+    s->tokens_.push_back(std::move(t));
+  }
+  return s;
+}
+
+size_t Snapshot::ApproximateBytes() const {
+  auto strings = [](const auto& records) {
+    size_t bytes = 0;
+    for (const auto& r : records) bytes += r.name.capacity() > 15 ? r.name.capacity() + 1 : 0;
+    return bytes;
+  };
+  auto map_bytes = [](const auto& map) {
+    using Slot = typename std::decay_t<decltype(map)>::slot_type;
+    return map.capacity() * (sizeof(Slot) + 1);
+  };
+  size_t bytes = sizeof(*this);
+  bytes += users_.capacity() * sizeof(UserRecord) + strings(users_);
+  bytes += orgs_.capacity() * sizeof(OrgRecord) + strings(orgs_);
+  bytes += groups_.capacity() * sizeof(GroupRecord) + strings(groups_);
+  bytes += tokens_.capacity() * sizeof(TokenRecord) + strings(tokens_);
+  bytes += repos_.capacity() * sizeof(RepoRecord);
+  for (const RepoRecord& r : repos_) bytes += r.id.capacity() > 15 ? r.id.capacity() + 1 : 0;
+  bytes += scopes_.capacity() * sizeof(ScopeRecord);
+  bytes += map_bytes(user_ids_) + map_bytes(org_ids_) + map_bytes(group_ids_) + map_bytes(token_ids_) +
+           map_bytes(repo_ids_) + map_bytes(org_roles_) + map_bytes(group_roles_) + map_bytes(best_group_roles_) + map_bytes(gated_grants_) +
+           map_bytes(approvals_);
+  return bytes;
+}
+
+}  // namespace hubperm

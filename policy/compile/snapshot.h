@@ -1,0 +1,202 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/compile/snapshot.h: a validated World compiled into an immutable, query-ready form.
+//
+// Compilation interns every name into a dense id (UserId, OrgId, GroupId, RepoId, TokenId) and
+// precomputes what a decision needs: repo -> namespace, org and group; (user, org) -> org role;
+// (user, group) -> group role, auto-join included; (repo, user) -> gated access granted; token -> its
+// scopes as permission sets per entity; (token, org) -> approval. A decision (policy/decide) is then a
+// handful of hash lookups and bit tests, with no allocation and no string work.
+//
+//   std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(world, files);
+//   absl::optional<TokenId> token = snapshot->FindToken("limited-test-token");
+//
+// A Snapshot is immutable after Compile and safe to share between threads.
+
+#ifndef HUBPERM_POLICY_COMPILE_SNAPSHOT_H_
+#define HUBPERM_POLICY_COMPILE_SNAPSHOT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "absl/types/span.h"
+#include "policy/common/source.h"
+#include "policy/model/permission.h"
+#include "policy/model/vocabulary.h"
+#include "policy/model/world.h"
+
+namespace hubperm {
+
+using UserId = int32_t;
+using OrgId = int32_t;
+using GroupId = int32_t;
+using RepoId = int32_t;
+using TokenId = int32_t;
+inline constexpr int32_t kNoId = -1;
+
+// A role with the place that granted it.
+template <typename Role>
+struct RoleGrant {
+  Role role;
+  SourcePos pos;
+  bool auto_join = false;  // given by the group's auto-join, not listed as a member
+};
+
+class Snapshot {
+ public:
+  struct GroupGrant {
+    int32_t group;
+    RoleGrant<GroupRole> grant;
+  };
+  struct UserRecord {
+    std::string name;
+    SourcePos pos;
+  };
+  struct OrgRecord {
+    std::string name;
+    SourcePos pos;
+    OrgPlan plan;
+    TokenPolicy token_policy;
+    SourcePos token_policy_pos;
+  };
+  struct GroupRecord {
+    std::string name;
+    SourcePos pos;
+    OrgId org;
+  };
+  struct RepoRecord {
+    std::string id;  // "ns/name"
+    SourcePos pos;
+    RepoType type = RepoType::kModel;
+    UserId ns_user = kNoId;  // the namespace: exactly one of ns_user and ns_org is set
+    OrgId ns_org = kNoId;
+    GroupId group = kNoId;
+    SourcePos group_pos;
+    bool is_private = false;
+    SourcePos private_pos;
+    Gating gated = Gating::kNone;
+    SourcePos gated_pos;
+    UserId created_by = kNoId;
+    SourcePos created_by_pos;
+  };
+  // One scope of a fine-grained token, resolved. Entities hubperm does not model are dropped.
+  struct ScopeRecord {
+    EntityType type;
+    int32_t entity;  // UserId, OrgId, GroupId or RepoId by type
+    PermissionSet permissions;
+    SourcePos pos;
+  };
+  struct TokenRecord {
+    std::string name;
+    SourcePos pos;
+    UserId owner = kNoId;
+    TokenRole role = TokenRole::kFineGrained;
+    SourcePos role_pos;
+    bool can_read_gated_repos = false;
+    SourcePos can_read_gated_repos_pos;
+    PermissionSet global;
+    SourcePos global_pos;  // of the first global permission, if any
+    uint32_t scopes_begin = 0, scopes_end = 0;  // into scopes()
+  };
+  struct Approval {
+    ApprovalStatus status;
+    SourcePos pos;
+  };
+
+  // Compiles `world`, which must have passed validation without errors (policy/load/validate.h): a
+  // reference that does not resolve is then a bug, and is skipped. `files` is kept for explanations.
+  static std::shared_ptr<const Snapshot> Compile(const World& world, SourceFiles files);
+
+  // Name lookups, for building requests; not for the hot path.
+  absl::optional<UserId> FindUser(absl::string_view name) const { return Find(user_ids_, name); }
+  absl::optional<OrgId> FindOrg(absl::string_view name) const { return Find(org_ids_, name); }
+  absl::optional<GroupId> FindGroup(absl::string_view name) const { return Find(group_ids_, name); }
+  absl::optional<TokenId> FindToken(absl::string_view name) const { return Find(token_ids_, name); }
+  absl::optional<RepoId> FindRepo(RepoType type, absl::string_view id) const;
+  // Every name of a kind, for "did you mean".
+  std::vector<absl::string_view> UserNames() const;
+  std::vector<absl::string_view> OrgNames() const;
+  std::vector<absl::string_view> GroupNames() const;
+  std::vector<absl::string_view> TokenNames() const;
+  std::vector<absl::string_view> RepoIds(RepoType type) const;
+
+  const UserRecord& user(UserId id) const { return users_[id]; }
+  const OrgRecord& org(OrgId id) const { return orgs_[id]; }
+  const GroupRecord& group(GroupId id) const { return groups_[id]; }
+  const RepoRecord& repo(RepoId id) const { return repos_[id]; }
+  const TokenRecord& token(TokenId id) const { return tokens_[id]; }
+  int user_count() const { return static_cast<int>(users_.size()); }
+  int org_count() const { return static_cast<int>(orgs_.size()); }
+  int group_count() const { return static_cast<int>(groups_.size()); }
+  int repo_count() const { return static_cast<int>(repos_.size()); }
+  int token_count() const { return static_cast<int>(tokens_.size()); }
+
+  absl::Span<const ScopeRecord> scopes(const TokenRecord& token) const {
+    return absl::MakeConstSpan(scopes_).subspan(token.scopes_begin, token.scopes_end - token.scopes_begin);
+  }
+
+  // The user's role in the org / group, or nullptr if they hold none.
+  const RoleGrant<OrgRole>* OrgRoleOf(UserId user, OrgId org) const { return Lookup(org_roles_, user, org); }
+  const RoleGrant<GroupRole>* GroupRoleOf(UserId user, GroupId group) const {
+    return Lookup(group_roles_, user, group);
+  }
+  // The user's strongest resource-group role among the org's groups, or nullptr (for creating a repo in
+  // an org "into a group" when the request names none).
+  const GroupGrant* BestGroupRoleIn(UserId user, OrgId org) const { return Lookup(best_group_roles_, user, org); }
+  // Where the user's access request to a gated repo was accepted, or nullptr.
+  const SourcePos* GatedGrant(RepoId repo, UserId user) const { return Lookup(gated_grants_, repo, user); }
+  // The token's approval by the org, or nullptr if none is recorded.
+  const Approval* ApprovalOf(TokenId token, OrgId org) const { return Lookup(approvals_, token, org); }
+
+  const Assumptions& assumptions() const { return assumptions_; }
+  const SourceFiles& files() const { return files_; }
+
+  // Bytes held by the snapshot's own tables (approximate; for the memory benchmark).
+  size_t ApproximateBytes() const;
+
+ private:
+  Snapshot() = default;
+
+  static uint64_t Key(int32_t a, int32_t b) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
+  }
+  template <typename Map>
+  static const typename Map::mapped_type* Lookup(const Map& map, int32_t a, int32_t b) {
+    auto it = map.find(Key(a, b));
+    return it == map.end() ? nullptr : &it->second;
+  }
+  static absl::optional<int32_t> Find(const absl::flat_hash_map<std::string, int32_t>& ids,
+                                      absl::string_view name) {
+    auto it = ids.find(name);
+    if (it == ids.end()) return absl::nullopt;
+    return it->second;
+  }
+
+  std::vector<UserRecord> users_;
+  std::vector<OrgRecord> orgs_;
+  std::vector<GroupRecord> groups_;
+  std::vector<RepoRecord> repos_;
+  std::vector<TokenRecord> tokens_;
+  std::vector<ScopeRecord> scopes_;
+
+  absl::flat_hash_map<std::string, int32_t> user_ids_, org_ids_, group_ids_, token_ids_;
+  absl::flat_hash_map<std::string, int32_t> repo_ids_;  // "type:ns/name"
+
+  absl::flat_hash_map<uint64_t, RoleGrant<OrgRole>> org_roles_;      // (user, org)
+  absl::flat_hash_map<uint64_t, RoleGrant<GroupRole>> group_roles_;  // (user, group)
+  absl::flat_hash_map<uint64_t, GroupGrant> best_group_roles_;      // (user, org)
+  absl::flat_hash_map<uint64_t, SourcePos> gated_grants_;            // (repo, user)
+  absl::flat_hash_map<uint64_t, Approval> approvals_;                // (token, org)
+
+  Assumptions assumptions_;
+  SourceFiles files_;
+};
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_COMPILE_SNAPSHOT_H_

@@ -1,0 +1,145 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/decide/decision.h: the answer to a Request, with each side's reason as data.
+//
+// A Decision is a plain value of enums, ids, permission sets and source positions: computing one
+// allocates nothing. Turning it into words (policy/explain) is a separate, opt-in step.
+//
+// The three sides (spec §1): the user side (may the token's owner do this?), the token side (does the
+// token let it through?), and the organization's token policy. Each is always evaluated, so a denial
+// names every side that said no.
+
+#ifndef HUBPERM_POLICY_DECIDE_DECISION_H_
+#define HUBPERM_POLICY_DECIDE_DECISION_H_
+
+#include <cstdint>
+
+#include "policy/common/source.h"
+#include "policy/compile/snapshot.h"
+#include "policy/model/access.h"
+#include "policy/model/permission.h"
+
+namespace hubperm {
+
+// Where the user's access came from.
+enum class UserBasis : uint8_t {
+  kAnyUser,         // the operation needs only an authenticated user
+  kOwnNamespace,    // the user's own namespace
+  kOtherNamespace,  // another user's namespace: no rights there
+  kOrgRole,         // the user's org role
+  kOrgAdmin,        // org admin: admin of every repo and group of the org
+  kGroupRole,       // the user's role in the repo's (or request's) resource group
+  kBestGroupRole,   // creating in an org: the user's strongest group role there [assumed]
+  kPublicRepo,      // no role, but the repo is public
+  kNoRole,          // no role that applies
+};
+
+// What decided the user side, beyond the access level.
+enum class UserReason : uint8_t {
+  kEnough,          // the access level meets the need
+  kTooLow,          // it does not
+  kCreator,         // contributor, writing to a repo they created
+  kNotCreator,      // contributor, but the repo is not theirs
+  kGateGranted,     // a gated repo: access request accepted
+  kGateMember,      // a gated repo: org members and the owner are not gated
+  kGateNotGranted,  // a gated repo: no accepted access request
+};
+
+struct UserSide {
+  bool allowed = false;
+  RepoAccess access = RepoAccess::kNone;  // the level the user holds toward the target
+  UserBasis basis = UserBasis::kNoRole;
+  UserReason reason = UserReason::kTooLow;
+  int32_t subject = kNoId;  // the org or group whose role decided (by basis)
+  SourcePos pos;            // where that role (or the gate grant) is written
+  bool assumed = false;
+};
+
+// Where the token's permissions on the target came from.
+enum class TokenBasis : uint8_t {
+  kAnyToken,     // any valid token (whoami)
+  kClassicRead,  // a classic read token: read operations only
+  kClassicWrite, // a classic write token: everything the user may do
+  kFineGrained,  // a fine-grained token: the permissions it lists
+};
+
+// The grant that covers (or, for a denial, was consulted for) the target.
+enum class GrantSource : uint8_t {
+  kNone,
+  kGlobal,
+  kUserScope,
+  kOrgScope,
+  kGroupScope,
+  kRepoScope,
+  kImplicitPublicRead,  // fine-grained tokens read public repos' contents
+  kGatedFlag,           // canReadGatedRepos
+  kClassicRole,
+};
+
+struct TokenSide {
+  bool allowed = false;
+  TokenBasis basis = TokenBasis::kFineGrained;
+  PermissionSet needed;
+  PermissionSet granted;  // on the target
+  GrantSource source = GrantSource::kNone;
+  SourcePos pos;                 // of the grant (scope entry, flag or role)
+  bool repo_scope_overrode = false;  // a repo scope replaced a namespace scope's permissions
+  bool gate_blocked = false;     // a gated repo, and neither canReadGatedRepos nor a repo scope
+  bool assumed = false;
+};
+
+enum class PolicyRule : uint8_t {
+  kNotOrgResource,     // the target belongs to no organization
+  kAllowAll,           // the org allows all tokens
+  kRevoked,            // the org revoked this token
+  kClassicBlocked,     // fine_grained_only, and a classic token
+  kClassicUnaffected,  // require_approval concerns fine-grained tokens only [assumed]
+  kApproved,
+  kAdminAutoApproved,  // tokens of org admins are approved automatically
+  kPending,
+  kDenied,
+  kNotRequested,       // require_approval, and no approval recorded: as pending [assumed]
+  kFineGrainedAllowed, // fine_grained_only, and a fine-grained token
+};
+
+struct PolicySide {
+  bool allowed = true;
+  PolicyRule rule = PolicyRule::kNotOrgResource;
+  OrgId org = kNoId;
+  SourcePos pos;  // of the policy or the approval status
+  bool assumed = false;
+};
+
+// The Hub's answer, as a message template (policy/explain renders the words).
+enum class Reply : uint8_t {
+  kOk,                 // 200
+  kRepoNotFound,       // 404 "Repository not found"
+  kGatedNotGranted,    // 403 GatedRepo
+  kCreateNoRights,     // 403 "You don't have the rights to create a ..."
+  kReadAccessOnly,     // 403 "You have read access but not the required permissions for this operation"
+  kReadAccessCommit,   // 403 "... pass `create_pr=1` ..."
+  kMissingPermissions, // 403 "missing permissions: ..."
+  kPolicyApproval,     // 403 org token policy, pending or denied
+  kPolicyRevoked,      // 403 token revoked by the org
+  kPolicyClassic,      // 403 classic token under fine_grained_only (message undocumented)
+  kForbidden,          // 403, no documented message
+};
+
+struct Decision {
+  bool allowed = false;
+  UserSide user;
+  TokenSide token;
+  PolicySide policy;
+  int status = 0;
+  Reply reply = Reply::kOk;
+  bool reply_assumed = false;
+  bool operation_assumed = false;  // the operation's requirements are [assumed] in the spec
+  // Whether any rule behind this decision is [assumed].
+  bool assumed() const {
+    return user.assumed || token.assumed || policy.assumed || reply_assumed || operation_assumed;
+  }
+};
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_DECIDE_DECISION_H_
