@@ -1,0 +1,96 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/request/request_spec.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "policy/common/suggest.h"
+
+namespace hubperm {
+namespace {
+
+absl::Status Unknown(absl::string_view kind, absl::string_view name, const std::vector<absl::string_view>& known) {
+  return absl::NotFoundError(absl::StrCat("unknown ", kind, " '", name, "'", DidYouMean(name, known)));
+}
+
+}  // namespace
+
+absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view token_name, const RequestSpec& spec) {
+  Request r;
+  r.operation = spec.operation;
+  absl::optional<TokenId> token = s.FindToken(token_name);
+  if (!token.has_value()) return Unknown("token", token_name, s.TokenNames());
+  r.token = *token;
+  const OperationInfo& op = GetOperationInfo(spec.operation);
+
+  auto resolve_group = [&]() -> absl::Status {
+    if (spec.group.empty()) return absl::OkStatus();
+    absl::optional<GroupId> group = s.FindGroup(spec.group);
+    if (!group.has_value()) return Unknown("resource group", spec.group, s.GroupNames());
+    r.group = *group;
+    return absl::OkStatus();
+  };
+
+  switch (op.target) {
+    case TargetKind::kNone:
+      break;
+    case TargetKind::kRepo: {
+      // A bare name (delete_repo without 'organization') is in the token owner's namespace.
+      const std::string id = spec.repo.find('/') == std::string::npos
+                                 ? absl::StrCat(s.user(s.token(r.token).owner).name, "/", spec.repo)
+                                 : spec.repo;
+      absl::optional<RepoId> repo = s.FindRepo(spec.repo_type, id);
+      if (!repo.has_value()) {
+        // The Hub answers 404 for a repo that does not exist; hubperm only knows the world it was given.
+        for (RepoType other : {RepoType::kModel, RepoType::kDataset, RepoType::kSpace}) {
+          if (other != spec.repo_type && s.FindRepo(other, id).has_value()) {
+            return absl::NotFoundError(absl::StrCat("unknown ", NameOf(spec.repo_type), " '", id, "'; '",
+                                                    id, "' is a ", NameOf(other),
+                                                    " (use the ", NameOf(other), "s/ route or --repo-type ",
+                                                    NameOf(other), ")"));
+          }
+        }
+        return Unknown(NameOf(spec.repo_type), id, s.RepoIds(spec.repo_type));
+      }
+      r.repo = *repo;
+      if (spec.operation == Operation::kMoveRepoToGroup) {
+        if (spec.group.empty()) return absl::InvalidArgumentError("moving a repo into a group needs the group");
+        if (absl::Status st = resolve_group(); !st.ok()) return st;
+      }
+      break;
+    }
+    case TargetKind::kNamespace: {
+      r.create_type = spec.repo_type;
+      const std::string ns = spec.ns.empty() ? s.user(s.token(r.token).owner).name : spec.ns;
+      if (absl::optional<OrgId> org = s.FindOrg(ns)) {
+        r.ns_org = *org;
+      } else if (absl::optional<UserId> user = s.FindUser(ns)) {
+        r.ns_user = *user;
+      } else {
+        std::vector<absl::string_view> known = s.OrgNames();
+        for (absl::string_view u : s.UserNames()) known.push_back(u);
+        return Unknown("namespace", ns, known);
+      }
+      if (absl::Status st = resolve_group(); !st.ok()) return st;
+      if (r.group != kNoId && s.group(r.group).org != r.ns_org) {
+        return absl::InvalidArgumentError(absl::StrCat("resource group '", spec.group, "' does not belong to '", ns, "'"));
+      }
+      break;
+    }
+    case TargetKind::kOrg: {
+      absl::optional<OrgId> org = s.FindOrg(spec.org);
+      if (!org.has_value()) return Unknown("org", spec.org, s.OrgNames());
+      r.org = *org;
+      break;
+    }
+    case TargetKind::kGroup: {
+      if (spec.group.empty()) return absl::InvalidArgumentError("this request needs a resource group");
+      if (absl::Status st = resolve_group(); !st.ok()) return st;
+      break;
+    }
+  }
+  return r;
+}
+
+}  // namespace hubperm

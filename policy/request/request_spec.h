@@ -1,0 +1,41 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/request/request_spec.h: a request as a user states it, by names, and its resolution to ids.
+//
+// The three request forms (an HTTP route with a body, a huggingface_hub method name, a raw permission)
+// all become a RequestSpec (route.h, method.h); `ResolveRequest` then looks every name up in a snapshot
+// and yields the engine's Request, or an error that names the problem and the nearest known names.
+
+#ifndef HUBPERM_POLICY_REQUEST_REQUEST_SPEC_H_
+#define HUBPERM_POLICY_REQUEST_REQUEST_SPEC_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "policy/compile/snapshot.h"
+#include "policy/decide/request.h"
+#include "policy/model/operation.h"
+
+namespace hubperm {
+
+struct RequestSpec {
+  Operation operation = Operation::kWhoami;
+  RepoType repo_type = RepoType::kModel;
+  // kRepo: "ns/name". kNamespace: the namespace ("" = the token owner's) and the new repo's name.
+  std::string repo;
+  std::string ns;
+  // kNamespace: the resource group created into (optional); kGroup and kMoveRepoToGroup: the group.
+  std::string group;
+  // kOrg: the organization.
+  std::string org;
+};
+
+// Resolves `spec` for `token_name` against `snapshot`. Errors (kNotFound, kInvalidArgument) name the
+// unknown thing and suggest the nearest known names.
+absl::StatusOr<Request> ResolveRequest(const Snapshot& snapshot, absl::string_view token_name,
+                                       const RequestSpec& spec);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_REQUEST_REQUEST_SPEC_H_
