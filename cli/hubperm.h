@@ -1,0 +1,25 @@
+// Copyright 2026 The hubperm Authors.
+//
+// cli/hubperm.h: the hubperm command line, as a function (main.cc only calls it), so the whole command
+// can be tested in process: arguments and stdin in, stdout, stderr and an exit code out.
+
+#ifndef HUBPERM_CLI_HUBPERM_H_
+#define HUBPERM_CLI_HUBPERM_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace hubperm {
+
+// Exit codes, stable for scripts.
+inline constexpr int kExitAllow = 0;     // check/explain: allowed; validate: no errors
+inline constexpr int kExitDeny = 1;      // check/explain: denied
+inline constexpr int kExitBadInput = 2;  // bad usage, unreadable or invalid fixtures, unknown names
+
+// Runs `hubperm args...` (args excludes the program name).
+int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_CLI_HUBPERM_H_

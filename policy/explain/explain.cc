@@ -1,0 +1,461 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/explain/explain.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "policy/decide/check.h"
+#include "policy/model/operation.h"
+
+namespace hubperm {
+namespace {
+
+std::string Perms(PermissionSet set) {
+  std::vector<absl::string_view> names;
+  set.ForEach([&](Permission p) { names.push_back(PermissionName(p)); });
+  return absl::StrJoin(names, ", ");
+}
+
+absl::string_view RoleName(RepoAccess access) { return access == RepoAccess::kNone ? "no_access" : RepoAccessName(access); }
+
+class Explainer {
+ public:
+  Explainer(const Snapshot& s, const Request& r, const Decision& d)
+      : s_(s), r_(r), d_(d), op_(GetOperationInfo(r.operation)), token_(s.token(r.token)),
+        owner_(token_.owner == kNoId ? std::string("?") : s.user(token_.owner).name) {}
+
+  Explanation Run() {
+    Explanation e;
+    e.target = absl::StrCat(op_.name, ": ", Target());
+    e.user = User();
+    e.token = Token();
+    e.policy = Policy();
+    e.reply = Reply();
+    e.assumed = Assumed();
+    if (!d_.user.allowed) AddFix(&e, UserFix());
+    if (!d_.token.allowed) AddFix(&e, TokenFix());
+    if (!d_.policy.allowed) AddFix(&e, PolicyFix());
+    return e;
+  }
+
+ private:
+  static void AddFix(Explanation* e, std::string fix) {
+    if (!fix.empty()) e->fixes.push_back(std::move(fix));
+  }
+
+  std::string At(const SourcePos& pos) const { return pos.known() ? absl::StrCat(" at ", s_.files().Format(pos)) : ""; }
+
+  std::string RepoName() const {
+    const Snapshot::RepoRecord& repo = s_.repo(r_.repo);
+    return absl::StrCat(NameOf(repo.type), " ", repo.id);
+  }
+
+  std::string Namespace() const {
+    return r_.ns_org != kNoId ? absl::StrCat("org ", s_.org(r_.ns_org).name)
+                              : absl::StrCat("user namespace ", s_.user(r_.ns_user).name);
+  }
+
+  std::string Target() const {
+    switch (op_.target) {
+      case TargetKind::kNone:
+        return "the token's own account";
+      case TargetKind::kRepo: {
+        std::string t = RepoName();
+        if (r_.group != kNoId) absl::StrAppend(&t, " into resource group ", s_.group(r_.group).name);
+        return t;
+      }
+      case TargetKind::kNamespace: {
+        std::string t = absl::StrCat("a new ", NameOf(r_.create_type), " in ", Namespace());
+        if (r_.group != kNoId) absl::StrAppend(&t, ", resource group ", s_.group(r_.group).name);
+        return t;
+      }
+      case TargetKind::kOrg:
+        return absl::StrCat("org ", s_.org(r_.org).name);
+      case TargetKind::kGroup:
+        return absl::StrCat("resource group ", s_.group(r_.group).name);
+    }
+    return "";
+  }
+
+  std::string Needed() const {
+    switch (op_.user_need) {
+      case UserNeed::kAny:
+        return "a signed-in user";
+      case UserNeed::kSeeRepo:
+        return "read access";
+      case UserNeed::kReadRepoFiles:
+        return "read access (and, if gated, an accepted access request)";
+      case UserNeed::kWriteRepo:
+        return "write access (or contributor on a repo they created)";
+      case UserNeed::kCreateInNamespace:
+        return "role contributor or higher";
+      case UserNeed::kOrgMember:
+        return "org role read or higher";
+      case UserNeed::kOrgWrite:
+        return "org role write or higher";
+      case UserNeed::kOrgAdmin:
+        return "org role admin";
+      case UserNeed::kGroupAdmin:
+        return "role admin in the resource group (or org admin)";
+    }
+    return "";
+  }
+
+  std::string Basis() const {
+    const UserSide& u = d_.user;
+    switch (u.basis) {
+      case UserBasis::kAnyUser:
+        return "any signed-in user may";
+      case UserBasis::kOwnNamespace:
+        return absl::StrCat(owner_, " owns the namespace");
+      case UserBasis::kOtherNamespace:
+        return absl::StrCat("the namespace belongs to another user; ", owner_, " has no rights there");
+      case UserBasis::kOrgRole:
+        return absl::StrCat("org ", s_.org(u.subject).name, " gives ", owner_, " role ", RoleName(u.access), At(u.pos));
+      case UserBasis::kOrgAdmin:
+        return absl::StrCat(owner_, " is an admin of org ", s_.org(u.subject == kNoId ? TargetOrg(s_, r_) : u.subject).name,
+                            At(u.pos));
+      case UserBasis::kGroupRole:
+        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RoleName(u.access), At(u.pos));
+      case UserBasis::kBestGroupRole:
+        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RoleName(u.access), At(u.pos),
+                            " (the request names no group; this is the strongest of ", owner_, "'s groups)");
+      case UserBasis::kPublicRepo:
+        return absl::StrCat(owner_, " has no role on it, but ", RepoName(), " is public");
+      case UserBasis::kNoRole:
+        return absl::StrCat(owner_, " has no role that covers ", Target());
+    }
+    return "";
+  }
+
+  std::string User() const {
+    const UserSide& u = d_.user;
+    std::string text = Basis();
+    switch (u.reason) {
+      case UserReason::kEnough:
+        if (u.basis != UserBasis::kAnyUser) absl::StrAppend(&text, "; ", op_.name, " needs ", Needed());
+        break;
+      case UserReason::kTooLow:
+        absl::StrAppend(&text, "; ", op_.name, " needs ", Needed());
+        break;
+      case UserReason::kCreator:
+        absl::StrAppend(&text, "; contributors write to repos they created, and ", owner_, " created ", RepoName());
+        break;
+      case UserReason::kNotCreator:
+        absl::StrAppend(&text, "; contributors write only to repos they created, and ", RepoName(), " was not created by ",
+                        owner_);
+        break;
+      case UserReason::kGateGranted:
+        absl::StrAppend(&text, "; ", RepoName(), " is gated and ", owner_, "'s access request was accepted", At(u.pos));
+        break;
+      case UserReason::kGateMember:
+        absl::StrAppend(&text, "; ", RepoName(), " is gated, but the Hub does not gate its org's members or writers");
+        break;
+      case UserReason::kGateNotGranted:
+        absl::StrAppend(&text, "; but ", RepoName(), " is gated", At(u.pos), " and ", owner_,
+                        "'s access request was not accepted");
+        break;
+    }
+    return text;
+  }
+
+  std::string Source() const {
+    const TokenSide& t = d_.token;
+    switch (t.source) {
+      case GrantSource::kNone:
+        return "";
+      case GrantSource::kGlobal:
+        return absl::StrCat("its global permissions", At(t.pos));
+      case GrantSource::kUserScope:
+        return absl::StrCat("its scope on user ", owner_, At(t.pos));
+      case GrantSource::kOrgScope:
+        return absl::StrCat("its scope on org ", s_.org(TargetOrg(s_, r_)).name, At(t.pos));
+      case GrantSource::kGroupScope:
+        return absl::StrCat("its resource-group scope", At(t.pos));
+      case GrantSource::kRepoScope:
+        return absl::StrCat("its scope on ", RepoName(), At(t.pos));
+      case GrantSource::kImplicitPublicRead:
+        return "the read access every fine-grained token has to public repos' contents";
+      case GrantSource::kGatedFlag:
+        return absl::StrCat("canReadGatedRepos", At(t.pos));
+      case GrantSource::kClassicRole:
+        return absl::StrCat("its role", At(t.pos));
+    }
+    return "";
+  }
+
+  std::string Token() const {
+    const TokenSide& t = d_.token;
+    const std::string name = absl::StrCat("token ", token_.name);
+    switch (t.basis) {
+      case TokenBasis::kAnyToken:
+        return absl::StrCat("any valid token may; ", name, " is one");
+      case TokenBasis::kClassicWrite:
+        return absl::StrCat(name, " is a classic write token", At(t.pos), ": it lets through everything ", owner_, " may do");
+      case TokenBasis::kClassicRead:
+        return t.allowed ? absl::StrCat(name, " is a classic read token", At(t.pos), ": reads go through")
+                         : absl::StrCat(name, " is a classic read token", At(t.pos), ": it allows only reads, and ",
+                                        op_.name, " needs ", Perms(t.needed));
+      case TokenBasis::kFineGrained:
+        break;
+    }
+    std::string text;
+    if (t.allowed) {
+      text = absl::StrCat(name, " has ", Perms(t.needed), " on ", Target(), " through ", Source());
+    } else {
+      const PermissionSet missing = t.needed - t.granted;
+      text = absl::StrCat(name, " lacks ", Perms(missing), " on ", Target());
+      if (t.gate_blocked) {
+        absl::StrAppend(&text, ": the repo is gated, and the token has neither canReadGatedRepos nor repo.content.read scoped to it");
+      } else if (t.source == GrantSource::kNone) {
+        absl::StrAppend(&text, ": no permission of the token (fine-grained", At(token_.pos), ") covers it");
+      } else {
+        absl::StrAppend(&text, ": ", Source(), " grants only ", t.granted.empty() ? std::string("nothing") : Perms(t.granted));
+      }
+    }
+    if (t.repo_scope_overrode) {
+      absl::StrAppend(&text, " (the repo scope overrides the token's namespace-wide scope for this repo)");
+    }
+    return text;
+  }
+
+  std::string Policy() const {
+    const PolicySide& p = d_.policy;
+    if (p.rule == PolicyRule::kNotOrgResource) return "not an organization's resource: no token policy applies";
+    const std::string org = absl::StrCat("org ", s_.org(p.org).name);
+    const std::string name = absl::StrCat("token ", token_.name);
+    switch (p.rule) {
+      case PolicyRule::kNotOrgResource:
+        break;
+      case PolicyRule::kAllowAll:
+        return absl::StrCat(org, " allows all tokens (allow_all", p.pos.known() ? At(p.pos) : ", the default", ")");
+      case PolicyRule::kRevoked:
+        return absl::StrCat(org, " revoked ", name, At(p.pos));
+      case PolicyRule::kClassicBlocked:
+        return absl::StrCat(org, " accepts only fine-grained tokens (fine_grained_only", At(p.pos), "), and ", name,
+                            " is a classic ", NameOf(token_.role), " token");
+      case PolicyRule::kFineGrainedAllowed:
+        return absl::StrCat(org, " accepts only fine-grained tokens (fine_grained_only", At(p.pos), "); ", name, " is one");
+      case PolicyRule::kClassicUnaffected:
+        return absl::StrCat(org, " requires approval of fine-grained tokens; ", name, " is a classic token, which that policy does not cover");
+      case PolicyRule::kApproved:
+        return absl::StrCat(org, " requires approval, and approved ", name, At(p.pos));
+      case PolicyRule::kAdminAutoApproved:
+        return absl::StrCat(org, " requires approval; tokens of org admins are approved automatically, and ", owner_,
+                            " is an admin", At(p.pos));
+      case PolicyRule::kPending:
+        return absl::StrCat(org, " requires approval, and ", name, "'s approval is pending", At(p.pos));
+      case PolicyRule::kDenied:
+        return absl::StrCat(org, " requires approval, and denied ", name, At(p.pos));
+      case PolicyRule::kNotRequested:
+        return absl::StrCat(org, " requires approval of fine-grained tokens, and none is recorded for ", name,
+                            " (org_status): treated as pending");
+    }
+    return "";
+  }
+
+  std::string Reply() const {
+    std::string kind = "model";
+    std::string id;
+    if (op_.target == TargetKind::kRepo) {
+      kind = std::string(NameOf(s_.repo(r_.repo).type));
+      id = s_.repo(r_.repo).id;
+    }
+    switch (d_.reply) {
+      case hubperm::Reply::kOk:
+        return "200 OK";
+      case hubperm::Reply::kRepoNotFound:
+        return "404 Repository not found (X-Error-Code: RepoNotFound)";
+      case hubperm::Reply::kGatedNotGranted:
+        return absl::StrCat("403 Access to ", kind, " ", id, " is restricted and you are not in the authorized list. Visit https://huggingface.co/",
+                            kind == "model" ? "" : absl::StrCat(kind, "s/"), id, " to ask for access. (X-Error-Code: GatedRepo)");
+      case hubperm::Reply::kCreateNoRights: {
+        const std::string ns = r_.ns_org != kNoId ? s_.org(r_.ns_org).name : s_.user(r_.ns_user).name;
+        return absl::StrCat("403 You don't have the rights to create a ", NameOf(r_.create_type), " under the namespace \"", ns, "\".");
+      }
+      case hubperm::Reply::kReadAccessOnly:
+        return "403 You have read access but not the required permissions for this operation";
+      case hubperm::Reply::kReadAccessCommit:
+        return "403 (...) pass `create_pr=1` as a query parameter to create a Pull Request.";
+      case hubperm::Reply::kMissingPermissions:
+        return absl::StrCat("403 missing permissions: ", Perms(d_.token.needed - d_.token.granted));
+      case hubperm::Reply::kPolicyApproval:
+        return "403 Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.";
+      case hubperm::Reply::kPolicyRevoked:
+        return "403 Your token has been revoked by the organization administrator, you can no longer access organization resources. Please contact them for more information.";
+      case hubperm::Reply::kPolicyClassic:
+        return "403 (the Hub's message for classic tokens under fine_grained_only is not documented)";
+      case hubperm::Reply::kForbidden:
+        return "403 (no documented message)";
+    }
+    return "";
+  }
+
+  std::vector<std::string> Assumed() const {
+    std::vector<std::string> out;
+    if (d_.operation_assumed) {
+      out.push_back(absl::StrCat("what ", op_.name, " requires of the user or the token is assumed (spec §6)"));
+    }
+    if (d_.user.assumed) {
+      if (op_.target == TargetKind::kNamespace) {
+        out.push_back("creating a repo in an org needs org role contributor or higher, or role contributor or higher in "
+                      "the resource group it is created into; when the request names no group, the user's strongest "
+                      "group role in the org counts (spec §3)");
+      } else if (op_.user_need == UserNeed::kGroupAdmin) {
+        out.push_back("moving a repo into a group needs org admin, or admin of the destination group and of the repo's current group");
+      } else {
+        out.push_back(absl::StrCat("for a repo in a resource group the group role decides; the org role adds nothing but "
+                                   "admin (assumptions.org_role_applies_in_groups: ",
+                                   s_.assumptions().org_role_applies_in_groups ? "true" : "false", ")"));
+      }
+    }
+    if (d_.token.assumed && d_.token.basis == TokenBasis::kFineGrained) {
+      out.push_back("an org scope covers the org's repos and settings, a user scope the owner's namespace, a "
+                    "resource-group scope the group's repos and membership (spec §4)");
+      if (d_.token.repo_scope_overrode) {
+        out.push_back("a repo scope overrides namespace-wide scopes for user tokens as for org tokens "
+                      "(assumptions.repo_scope_overrides_namespace_scope)");
+      }
+    }
+    if (d_.policy.assumed) {
+      out.push_back(d_.policy.rule == PolicyRule::kClassicUnaffected
+                        ? "require_approval concerns fine-grained tokens only"
+                        : "under require_approval, a token with no recorded approval is pending");
+    }
+    if (d_.reply_assumed) {
+      out.push_back(d_.reply == hubperm::Reply::kRepoNotFound
+                        ? "the Hub answers 404 when the user may see a private repo but the token may not "
+                          "(assumptions.hide_private_repo_from_token)"
+                        : "the Hub's exact message for this denial is not documented");
+    }
+    return out;
+  }
+
+  std::string UserFix() const {
+    const UserSide& u = d_.user;
+    if (u.reason == UserReason::kGateNotGranted) {
+      return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (add ", owner_, " to its access_granted)");
+    }
+    switch (op_.target) {
+      case TargetKind::kNone:
+        return "";
+      case TargetKind::kNamespace:
+        if (r_.ns_user != kNoId) return absl::StrCat("no change can let ", owner_, " create repos in another user's namespace");
+        if (r_.group != kNoId) {
+          return absl::StrCat(owner_, " needs role contributor in resource group ", s_.group(r_.group).name,
+                              ", or org role contributor in ", s_.org(r_.ns_org).name);
+        }
+        return absl::StrCat(owner_, " needs org role contributor in ", s_.org(r_.ns_org).name,
+                            ", or role contributor in one of its resource groups");
+      case TargetKind::kRepo: {
+        const Snapshot::RepoRecord& repo = s_.repo(r_.repo);
+        const char* level = op_.user_need == UserNeed::kWriteRepo ? "write" : op_.user_need == UserNeed::kGroupAdmin ? "admin" : "read";
+        if (repo.ns_user != kNoId) return absl::StrCat("only ", s_.user(repo.ns_user).name, " may do this in their namespace");
+        if (op_.user_need == UserNeed::kGroupAdmin) {
+          return absl::StrCat(owner_, " needs role admin in the resource group(s) involved, or org role admin in ", s_.org(repo.ns_org).name);
+        }
+        if (repo.group != kNoId) return absl::StrCat(owner_, " needs role ", level, " in resource group ", s_.group(repo.group).name);
+        return absl::StrCat(owner_, " needs org role ", level, " in ", s_.org(repo.ns_org).name);
+      }
+      case TargetKind::kOrg: {
+        const char* level = op_.user_need == UserNeed::kOrgAdmin ? "admin" : op_.user_need == UserNeed::kOrgWrite ? "write" : "read";
+        return absl::StrCat(owner_, " needs org role ", level, " in ", s_.org(r_.org).name);
+      }
+      case TargetKind::kGroup:
+        return absl::StrCat(owner_, " needs role admin in resource group ", s_.group(r_.group).name, ", or org role admin in ",
+                            s_.org(s_.group(r_.group).org).name);
+    }
+    return "";
+  }
+
+  std::string TokenFix() const {
+    const TokenSide& t = d_.token;
+    const std::string missing = Perms(t.needed - t.granted);
+    const std::string name = absl::StrCat("token ", token_.name);
+    if (t.basis == TokenBasis::kClassicRead) {
+      return absl::StrCat("use a fine-grained token with ", missing, " scoped to ", ScopeTarget(), " (or a write token)");
+    }
+    if (t.gate_blocked) {
+      return absl::StrCat("set can_read_gated_repos on ", name, ", or add repo.content.read scoped to ", RepoName());
+    }
+    if (t.repo_scope_overrode) return absl::StrCat("add ", missing, " to the scope on ", RepoName(), " of ", name);
+    return absl::StrCat("add ", missing, " scoped to ", ScopeTarget(), " to ", name);
+  }
+
+  // The narrowest entity a scope can name that covers the target.
+  std::string ScopeTarget() const {
+    switch (op_.target) {
+      case TargetKind::kRepo:
+        return RepoName();
+      case TargetKind::kNamespace:
+        if (r_.ns_org != kNoId) return absl::StrCat("org ", s_.org(r_.ns_org).name);
+        return absl::StrCat("user ", s_.user(r_.ns_user).name);
+      case TargetKind::kOrg:
+        return absl::StrCat("org ", s_.org(r_.org).name);
+      case TargetKind::kGroup:
+        return absl::StrCat("resource group ", s_.group(r_.group).name);
+      case TargetKind::kNone:
+        return "";
+    }
+    return "";
+  }
+
+  std::string PolicyFix() const {
+    const std::string org = s_.org(d_.policy.org).name;
+    switch (d_.policy.rule) {
+      case PolicyRule::kRevoked:
+        return absl::StrCat("the token was revoked by ", org, "; create a new token (and have it approved if ", org, " requires it)");
+      case PolicyRule::kClassicBlocked:
+        return absl::StrCat("use a fine-grained token: ", org, " accepts no classic tokens");
+      default:
+        return absl::StrCat("an admin of ", org, " must approve token ", token_.name, " (org_status: {", org, ": approved})");
+    }
+  }
+
+  const Snapshot& s_;
+  const Request& r_;
+  const Decision& d_;
+  const OperationInfo& op_;
+  const Snapshot::TokenRecord& token_;
+  const std::string owner_;
+};
+
+}  // namespace
+
+Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+  return Explainer(snapshot, request, decision).Run();
+}
+
+std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+  if (decision.allowed) return "ALLOW";
+  const Explanation e = Explain(snapshot, request, decision);
+  const std::string& reason = !decision.policy.allowed ? e.policy : !decision.user.allowed ? e.user : e.token;
+  std::vector<absl::string_view> sides;
+  if (!decision.user.allowed) sides.push_back("user");
+  if (!decision.token.allowed) sides.push_back("token");
+  if (!decision.policy.allowed) sides.push_back("policy");
+  return absl::StrCat("DENY ", decision.status, " (", absl::StrJoin(sides, ", "), "): ", reason);
+}
+
+std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+  const Explanation e = Explain(snapshot, request, decision);
+  auto verdict = [](bool allowed) { return allowed ? "allow" : "DENY "; };
+  std::string out = absl::StrCat(decision.allowed ? "ALLOW" : "DENY", "  ", e.target, "\n",
+                                 "  token ", snapshot.token(request.token).name, " of ",
+                                 snapshot.user(snapshot.token(request.token).owner).name, "\n\n");
+  absl::StrAppend(&out, "  user side    ", verdict(decision.user.allowed), "  ", e.user, "\n");
+  absl::StrAppend(&out, "  token side   ", verdict(decision.token.allowed), "  ", e.token, "\n");
+  absl::StrAppend(&out, "  org policy   ", verdict(decision.policy.allowed), "  ", e.policy, "\n\n");
+  absl::StrAppend(&out, "The Hub would answer: ", e.reply, "\n");
+  if (!e.fixes.empty()) {
+    absl::StrAppend(&out, "\nTo allow it:\n");
+    for (const std::string& fix : e.fixes) absl::StrAppend(&out, "  - ", fix, "\n");
+  }
+  if (!e.assumed.empty()) {
+    absl::StrAppend(&out, "\nAssumed (the Hub does not document these; see ../shared/spec/hub-access-model.md):\n");
+    for (const std::string& a : e.assumed) absl::StrAppend(&out, "  - ", a, "\n");
+  }
+  return out;
+}
+
+}  // namespace hubperm

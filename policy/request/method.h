@@ -1,0 +1,37 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/request/method.h: the huggingface_hub request form: `HfApi` method names -> operations.
+//
+// One row per method name (method.cc). A method that fixes the repo type (model_info) says so; the
+// others take it from --repo-type (default model, as huggingface_hub does).
+
+#ifndef HUBPERM_POLICY_REQUEST_METHOD_H_
+#define HUBPERM_POLICY_REQUEST_METHOD_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/request/request_spec.h"
+
+namespace hubperm {
+
+struct MethodArgs {
+  std::string repo;                     // "ns/name"; for create_repo, the repo to create
+  absl::optional<RepoType> repo_type;   // --repo-type
+  std::string org;
+  std::string group;
+};
+
+// The RequestSpec for calling huggingface_hub's `method` with `args`. An unknown method name is an
+// error naming the nearest known ones; missing or conflicting arguments are errors too.
+absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const MethodArgs& args);
+
+// Every method name hubperm knows, in table order.
+std::vector<absl::string_view> KnownMethods();
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_REQUEST_METHOD_H_
