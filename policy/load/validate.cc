@@ -118,7 +118,7 @@ class Validator {
     for (const Org& org : world_.orgs) {
       const std::string in_org = absl::StrCat("in org '", org.name.text, "': ");
       for (const Member<OrgRole>& m : org.members) users_.Check(m.user, in_org);
-      if (org.plan == OrgPlan::kFree) {
+      if (org.plan == OrgPlan::kFree && org.plan_valid) {
         if (!org.resource_groups.empty()) {
           d_->Error(org.resource_groups[0].name.pos,
                     absl::StrCat("org '", org.name.text,

@@ -218,7 +218,7 @@ class FileReader {
         }
       }
       absl::optional<Role> role = in_.Enum<Role>(node.value(i), role_what);
-      if (role.has_value()) members.push_back(Member<Role>{Name{key.scalar, key.pos}, *role, node.value(i).pos});
+      members.push_back(Member<Role>{Name{key.scalar, key.pos}, role.value_or(Role{}), node.value(i).pos, role.has_value()});
     }
     return members;
   }
@@ -236,6 +236,8 @@ class FileReader {
       if (auto value = in_.Enum<OrgPlan>(*plan, "plan")) {
         org.plan = *value;
         org.plan_pos = plan->pos;
+      } else {
+        org.plan_valid = false;
       }
     }
     if (const YamlNode* policy = Reader::Find(node, "token_policy")) {

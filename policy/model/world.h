@@ -33,6 +33,7 @@ struct Member {
   Name user;
   Role role;
   SourcePos role_pos;
+  bool role_valid = true;  // false: the role was misspelled (reported); the membership still counts
 };
 
 struct AutoJoin {
@@ -51,6 +52,7 @@ struct Org {
   Name name;
   OrgPlan plan = OrgPlan::kFree;
   SourcePos plan_pos;
+  bool plan_valid = true;  // false: the plan was misspelled (reported); plan rules are not checked
   TokenPolicy token_policy = TokenPolicy::kAllowAll;
   SourcePos token_policy_pos;  // unknown when the policy was not written
   std::vector<Member<OrgRole>> members;
