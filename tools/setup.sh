@@ -30,5 +30,13 @@ echo "setup: installing ${missing[*]}" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >&2
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+log=$(mktemp)
+# apt's progress is kept in a log and shown only if the install fails.
+if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "setup: apt-get failed installing ${missing[*]}" >&2
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
+echo "setup: installed ${missing[*]}" >&2

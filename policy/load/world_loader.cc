@@ -137,6 +137,16 @@ class Reader {
     return value;
   }
 
+  // The common opening of a list entry (an org, a repo, a token, ...): it must be a mapping of `keys`,
+  // and its required `key` (name or id) a string. Returns that string, or nullopt after reporting.
+  absl::optional<Name> OpenEntry(const YamlNode& node, Keys keys, absl::string_view what, absl::string_view key) {
+    if (!IsMap(node, what)) return absl::nullopt;
+    CheckKeys(node, keys, what);
+    const YamlNode* value = Require(node, key, what);
+    if (value == nullptr) return absl::nullopt;
+    return String(*value, absl::StrCat(what, "'s '", key, "'"));
+  }
+
   // A sequence of strings; a single string is accepted as a list of one only if `allow_single`.
   std::vector<Name> StringList(const YamlNode& node, absl::string_view what) {
     std::vector<Name> out;
@@ -224,10 +234,7 @@ class FileReader {
   }
 
   void ReadOrg(const YamlNode& node) {
-    if (!in_.IsMap(node, "an org")) return;
-    in_.CheckKeys(node, kOrgKeys, "an org");
-    const YamlNode* name_node = in_.Require(node, "name", "an org");
-    absl::optional<Name> name = name_node ? in_.String(*name_node, "an org's 'name'") : absl::nullopt;
+    absl::optional<Name> name = in_.OpenEntry(node, kOrgKeys, "an org", "name");
     if (!name.has_value()) return;
     Org org;
     org.name = std::move(*name);
@@ -258,10 +265,7 @@ class FileReader {
   }
 
   absl::optional<ResourceGroup> ReadGroup(const YamlNode& node) {
-    if (!in_.IsMap(node, "a resource group")) return absl::nullopt;
-    in_.CheckKeys(node, kGroupKeys, "a resource group");
-    const YamlNode* name_node = in_.Require(node, "name", "a resource group");
-    absl::optional<Name> name = name_node ? in_.String(*name_node, "a resource group's 'name'") : absl::nullopt;
+    absl::optional<Name> name = in_.OpenEntry(node, kGroupKeys, "a resource group", "name");
     if (!name.has_value()) return absl::nullopt;
     ResourceGroup group;
     group.name = std::move(*name);
@@ -287,10 +291,7 @@ class FileReader {
   }
 
   void ReadRepo(const YamlNode& node) {
-    if (!in_.IsMap(node, "a repo")) return;
-    in_.CheckKeys(node, kRepoKeys, "a repo");
-    const YamlNode* id_node = in_.Require(node, "id", "a repo");
-    absl::optional<Name> id = id_node ? in_.String(*id_node, "a repo's 'id'") : absl::nullopt;
+    absl::optional<Name> id = in_.OpenEntry(node, kRepoKeys, "a repo", "id");
     if (!id.has_value()) return;
     Repo repo;
     std::vector<absl::string_view> parts = absl::StrSplit(id->text, '/');
@@ -349,10 +350,7 @@ class FileReader {
   }
 
   void ReadToken(const YamlNode& node) {
-    if (!in_.IsMap(node, "a token")) return;
-    in_.CheckKeys(node, kTokenKeys, "a token");
-    const YamlNode* name_node = in_.Require(node, "name", "a token");
-    absl::optional<Name> name = name_node ? in_.String(*name_node, "a token's 'name'") : absl::nullopt;
+    absl::optional<Name> name = in_.OpenEntry(node, kTokenKeys, "a token", "name");
     if (!name.has_value()) return;
     Token token;
     token.name = std::move(*name);
@@ -438,10 +436,7 @@ class FileReader {
   }
 
   void ReadCase(const YamlNode& node) {
-    if (!in_.IsMap(node, "a case")) return;
-    in_.CheckKeys(node, kCaseKeys, "a case");
-    const YamlNode* name_node = in_.Require(node, "name", "a case");
-    absl::optional<Name> name = name_node ? in_.String(*name_node, "a case's 'name'") : absl::nullopt;
+    absl::optional<Name> name = in_.OpenEntry(node, kCaseKeys, "a case", "name");
     if (!name.has_value()) return;
     Case c;
     c.name = std::move(*name);
