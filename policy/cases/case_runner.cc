@@ -19,8 +19,7 @@ absl::StatusOr<RequestSpec> SpecFor(const Case& c, const std::string& repo) {
   if (c.http.has_value()) {
     Body body;
     for (const BodyField& f : c.body) body.emplace_back(f.key.text, f.value.text);
-    std::string line = c.http->text;
-    return ParseHttpRequest(line, body);
+    return ParseHttpRequest(c.http->text, body);
   }
   if (c.operation.has_value()) {
     MethodArgs args;

@@ -4,12 +4,8 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
-
 namespace hubperm {
 namespace {
-
-std::string RepoKey(RepoType type, absl::string_view id) { return absl::StrCat(NameOf(type), ":", id); }
 
 template <typename Map>
 std::vector<absl::string_view> Keys(const Map& ids, size_t count) {
@@ -166,30 +162,6 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     s->tokens_.push_back(std::move(t));
   }
   return s;
-}
-
-size_t Snapshot::ApproximateBytes() const {
-  auto strings = [](const auto& records) {
-    size_t bytes = 0;
-    for (const auto& r : records) bytes += r.name.capacity() > 15 ? r.name.capacity() + 1 : 0;
-    return bytes;
-  };
-  auto map_bytes = [](const auto& map) {
-    using Slot = typename std::decay_t<decltype(map)>::slot_type;
-    return map.capacity() * (sizeof(Slot) + 1);
-  };
-  size_t bytes = sizeof(*this);
-  bytes += users_.capacity() * sizeof(UserRecord) + strings(users_);
-  bytes += orgs_.capacity() * sizeof(OrgRecord) + strings(orgs_);
-  bytes += groups_.capacity() * sizeof(GroupRecord) + strings(groups_);
-  bytes += tokens_.capacity() * sizeof(TokenRecord) + strings(tokens_);
-  bytes += repos_.capacity() * sizeof(RepoRecord);
-  for (const RepoRecord& r : repos_) bytes += r.id.capacity() > 15 ? r.id.capacity() + 1 : 0;
-  bytes += scopes_.capacity() * sizeof(ScopeRecord);
-  bytes += map_bytes(user_ids_) + map_bytes(org_ids_) + map_bytes(group_ids_) + map_bytes(token_ids_) +
-           map_bytes(repo_ids_) + map_bytes(org_roles_) + map_bytes(group_roles_) + map_bytes(best_group_roles_) + map_bytes(gated_grants_) +
-           map_bytes(approvals_);
-  return bytes;
 }
 
 }  // namespace hubperm

@@ -156,9 +156,6 @@ class Snapshot {
   const Assumptions& assumptions() const { return assumptions_; }
   const SourceFiles& files() const { return files_; }
 
-  // Bytes held by the snapshot's own tables (approximate; for the memory benchmark).
-  size_t ApproximateBytes() const;
-
  private:
   Snapshot() = default;
 

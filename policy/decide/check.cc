@@ -279,10 +279,10 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
   side.needed = op.permissions;
   Coverage cover;
   const PermissionSet needed = op.permissions;
-  auto add_scope = [&](EntityType type, int32_t entity, GrantSource from) {
+  auto add_scope = [&](Coverage& into, EntityType type, int32_t entity, GrantSource from) {
     if (entity == kNoId) return;
     if (const Snapshot::ScopeRecord* scope = FindScope(s, t, type, entity)) {
-      cover.Add(scope->permissions, from, scope->pos, needed);
+      into.Add(scope->permissions, from, scope->pos, needed);
     }
   };
   // [assumed] Scope coverage (spec §4): a user scope covers the owner's namespace, an org scope the
@@ -296,15 +296,9 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
                                                                        : EntityType::kSpace;
       const Snapshot::ScopeRecord* repo_scope = FindScope(s, t, repo_entity, r.repo);
       Coverage ns;
-      if (repo.ns_user != kNoId && repo.ns_user == t.owner) {
-        if (auto* sc = FindScope(s, t, EntityType::kUser, repo.ns_user)) ns.Add(sc->permissions, GrantSource::kUserScope, sc->pos, needed);
-      }
-      if (repo.ns_org != kNoId) {
-        if (auto* sc = FindScope(s, t, EntityType::kOrg, repo.ns_org)) ns.Add(sc->permissions, GrantSource::kOrgScope, sc->pos, needed);
-      }
-      if (repo.group != kNoId) {
-        if (auto* sc = FindScope(s, t, EntityType::kResourceGroup, repo.group)) ns.Add(sc->permissions, GrantSource::kGroupScope, sc->pos, needed);
-      }
+      if (repo.ns_user == t.owner) add_scope(ns, EntityType::kUser, repo.ns_user, GrantSource::kUserScope);
+      add_scope(ns, EntityType::kOrg, repo.ns_org, GrantSource::kOrgScope);
+      add_scope(ns, EntityType::kResourceGroup, repo.group, GrantSource::kGroupScope);
       if (repo_scope != nullptr) {
         cover.Add(repo_scope->permissions, GrantSource::kRepoScope, repo_scope->pos, needed);
         // Repo entries override namespace-wide ones [doc for org tokens; assumed for user tokens].
@@ -341,16 +335,16 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
       break;
     }
     case TargetKind::kNamespace:
-      if (r.ns_user != kNoId && r.ns_user == t.owner) add_scope(EntityType::kUser, r.ns_user, GrantSource::kUserScope);
-      add_scope(EntityType::kOrg, r.ns_org, GrantSource::kOrgScope);
-      add_scope(EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
+      if (r.ns_user == t.owner) add_scope(cover, EntityType::kUser, r.ns_user, GrantSource::kUserScope);
+      add_scope(cover, EntityType::kOrg, r.ns_org, GrantSource::kOrgScope);
+      add_scope(cover, EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
       break;
     case TargetKind::kOrg:
-      add_scope(EntityType::kOrg, r.org, GrantSource::kOrgScope);
+      add_scope(cover, EntityType::kOrg, r.org, GrantSource::kOrgScope);
       break;
     case TargetKind::kGroup:
-      add_scope(EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
-      add_scope(EntityType::kOrg, s.group(r.group).org, GrantSource::kOrgScope);
+      add_scope(cover, EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
+      add_scope(cover, EntityType::kOrg, s.group(r.group).org, GrantSource::kOrgScope);
       break;
     case TargetKind::kNone:
       side.assumed = false;

@@ -52,8 +52,6 @@ class NameIndex {
   std::vector<std::string> names_;
 };
 
-std::string RepoKey(RepoType type, absl::string_view id) { return absl::StrCat(NameOf(type), ":", id); }
-
 class Validator {
  public:
   Validator(const World& world, const SourceFiles& files, Diagnostics* diagnostics)

@@ -66,14 +66,18 @@ class Reader {
         Error(key.pos, absl::StrCat("unknown key '", key.scalar, "' in ", what, DidYouMean(key.scalar, allowed),
                                     " (valid: ", absl::StrJoin(allowed, ", "), ")"));
       }
-      for (size_t j = 0; j < i; ++j) {
-        if (map.key(j).is_scalar() && map.key(j).scalar == key.scalar) {
-          Error(key.pos, absl::StrCat("duplicate key '", key.scalar, "' in ", what, "; first at line ",
-                                      map.key(j).pos.line));
-          break;
-        }
+      if (const YamlNode* first = EarlierKey(map, i)) {
+        Error(key.pos, absl::StrCat("duplicate key '", key.scalar, "' in ", what, "; first at line ", first->pos.line));
       }
     }
+  }
+
+  // The first key of `map` before key `i` that equals it, or nullptr.
+  static const YamlNode* EarlierKey(const YamlNode& map, size_t i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (map.key(j).is_scalar() && map.key(j).scalar == map.key(i).scalar) return &map.key(j);
+    }
+    return nullptr;
   }
 
   // The value of the first `key` in `map`, or nullptr. An explicit null (`key:` or `key: ~`) counts as
@@ -147,7 +151,7 @@ class Reader {
     return String(*value, absl::StrCat(what, "'s '", key, "'"));
   }
 
-  // A sequence of strings; a single string is accepted as a list of one only if `allow_single`.
+  // A sequence of non-empty strings.
   std::vector<Name> StringList(const YamlNode& node, absl::string_view what) {
     std::vector<Name> out;
     if (!node.is_sequence()) {
@@ -221,11 +225,8 @@ class FileReader {
     for (size_t i = 0; i < node.map_size(); ++i) {
       const YamlNode& key = node.key(i);
       if (!key.is_scalar()) continue;
-      for (size_t j = 0; j < i; ++j) {
-        if (node.key(j).is_scalar() && node.key(j).scalar == key.scalar) {
-          in_.Error(key.pos, absl::StrCat("'", key.scalar, "' is listed twice in ", what, "; first at line ",
-                                          node.key(j).pos.line));
-        }
+      if (const YamlNode* first = Reader::EarlierKey(node, i)) {
+        in_.Error(key.pos, absl::StrCat("'", key.scalar, "' is listed twice in ", what, "; first at line ", first->pos.line));
       }
       absl::optional<Role> role = in_.Enum<Role>(node.value(i), role_what);
       members.push_back(Member<Role>{Name{key.scalar, key.pos}, role.value_or(Role{}), node.value(i).pos, role.has_value()});

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "policy/common/source.h"
 #include "policy/model/permission.h"
@@ -72,6 +74,10 @@ struct Repo {
   absl::optional<Name> created_by;
   absl::optional<Name> resource_group;       // a group of the repo's org
 };
+
+// The key that identifies a repo in a world: its type and its id ("model:acme/m"). A model and a dataset
+// may share an id.
+inline std::string RepoKey(RepoType type, absl::string_view id) { return absl::StrCat(NameOf(type), ":", id); }
 
 // One permission string of a token, known to hubperm or not.
 struct PermissionEntry {
