@@ -118,6 +118,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"BodyTypo", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "{\"name\": \"x\", \"organisation\": \"acme\"}"},
                   "did you mean 'organization'?"},
         ErrorCase{"MissingFile", {"check", "testdata/nope.yaml", "--token", "t", "--operation", "whoami"}, "cannot read 'testdata/nope.yaml'"},
+        ErrorCase{"DirectoryAsFixture", {"check", "testdata/founding", "--token", "t", "--operation", "whoami"}, "'testdata/founding' is a directory"},
         ErrorCase{"InvalidFixture", {"check", "testdata/invalid/references.yaml", "--token", "t", "--operation", "whoami"},
                   "12 errors in the fixtures; nothing was decided"},
         ErrorCase{"NoToken", {"check", kWorld, "--operation", "whoami"}, "check needs --token NAME"},

@@ -2,6 +2,7 @@
 
 #include "policy/load/world_loader.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -552,6 +553,10 @@ class FileReader {
 }  // namespace
 
 absl::Status WorldLoader::AddPath(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    return absl::InvalidArgumentError(absl::StrCat("'", path, "' is a directory; give the fixture files in it"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read '", path, "'"));
   std::ostringstream text;
