@@ -13,6 +13,8 @@ PACKAGES=(
   libgtest-dev        # @com_google_googletest
   libgmock-dev        # @com_google_googletest (gmock)
   libbenchmark-dev    # @com_github_google_benchmark
+  clang-14            # tools/fuzz.sh: libFuzzer builds need clang
+  libclang-rt-14-dev  # tools/fuzz.sh: libFuzzer and the sanitizers' runtimes for clang
 )
 
 missing=()

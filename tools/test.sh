@@ -2,8 +2,9 @@
 # The README's test command: installs what is missing, builds everything (benchmarks included, so they
 # cannot rot), runs every test in the normal and the asan (AddressSanitizer + UBSan) builds, and ends with
 #   N passed, N failed[, N skipped]
-# counting individual test cases (gtest cases, read from Bazel's test.xml files). Exits non-zero when
-# anything failed. Leaves no Bazel server running.
+# counting individual test cases (gtest cases, read from Bazel's test.xml files), then fuzzes the fixture
+# pipeline for 30 s (tools/fuzz.sh; HUBPERM_FUZZ_SECONDS changes the time), which counts as one case.
+# Exits non-zero when anything failed. Leaves no Bazel server running.
 #
 # Extra arguments are passed to `bazel test` (e.g. a target pattern: tools/test.sh //policy/...).
 set -uo pipefail
@@ -69,6 +70,19 @@ run_config() {
 run_config normal
 run_config asan --config=asan
 rm -rf "$log_dir"
+
+# The fixture fuzzer (libFuzzer, clang) for a bounded time: one test case, passed or failed. The asan
+# and normal builds above already replayed its seed corpus.
+echo "== fuzz (${HUBPERM_FUZZ_SECONDS:-30} s) =="
+if [ ${#targets[@]} -eq 1 ] && [ "${targets[0]}" = "//..." ]; then
+  if bash tools/fuzz.sh "${HUBPERM_FUZZ_SECONDS:-30}"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+else
+  echo "skipped: only a full run (no target arguments) fuzzes"
+fi
 
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"

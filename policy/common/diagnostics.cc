@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/utf8.h"
 
 namespace hubperm {
 
@@ -32,12 +33,7 @@ std::string Diagnostics::Render(const SourceFiles& files) const {
                     issue->severity == Severity::kError ? "error: " : "warning: ", issue->message, "\n");
     absl::string_view line = files.Line(issue->pos);
     if (line.empty()) continue;
-    absl::StrAppend(&out, "    ", line, "\n    ");
-    // The caret goes under the column; tabs in the line are kept so it lines up in a terminal.
-    for (int i = 1; i < issue->pos.column && i <= static_cast<int>(line.size()); ++i) {
-      out.push_back(line[i - 1] == '\t' ? '\t' : ' ');
-    }
-    out.append("^\n");
+    absl::StrAppend(&out, "    ", Printable(line), "\n    ", CaretIndent(line, issue->pos.column), "^\n");
   }
   return out;
 }

@@ -7,7 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "policy/common/utf8.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/exceptions.h"
 #include "yaml-cpp/mark.h"
@@ -121,6 +124,46 @@ class TreeBuilder : public YAML::EventHandler {
   int skip_depth_ = 0;
 };
 
+// Fixture files are UTF-8 text (YAML 1.2 allows UTF-16 and -32 too; we do not). Reports the first bad
+// byte or control character of each line, at most `kMaxReported` lines, and returns whether the text
+// is clean. Columns count characters, as yaml-cpp's do.
+bool CheckEncoding(absl::string_view text, int file, Diagnostics* diagnostics) {
+  constexpr int kMaxReported = 20;
+  int reported = 0, more = 0;
+  int line = 1, column = 1, last_reported_line = 0;
+  size_t i = 0;
+  if (absl::StartsWith(text, "\xEF\xBB\xBF")) i = 3;  // a UTF-8 byte order mark is allowed
+  for (; i < text.size(); ++column) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    const size_t length = Utf8SequenceLength(text, i);
+    std::string problem;
+    if (length == 0) {
+      problem = absl::StrFormat("byte 0x%02X is not valid UTF-8; fixture files must be UTF-8 text", b);
+    } else if (IsForbiddenControl(b)) {
+      problem = absl::StrFormat("control character U+%04X is not allowed in YAML", b);
+    }
+    if (!problem.empty() && line != last_reported_line) {
+      last_reported_line = line;
+      if (reported < kMaxReported) {
+        diagnostics->Error(SourcePos{file, line, column}, std::move(problem));
+        ++reported;
+      } else {
+        ++more;
+      }
+    }
+    if (b == '\n') {
+      ++line;
+      column = 0;
+    }
+    i += length == 0 ? 1 : length;
+  }
+  if (more > 0) {
+    diagnostics->Error(SourcePos{file, 0, 0},
+                       absl::StrCat("and ", more, " more lines with bytes that are not UTF-8 text"));
+  }
+  return reported == 0;
+}
+
 SourcePos MarkPos(const YAML::Exception& e, int file) {
   return e.mark.is_null() ? SourcePos{file, 0, 0} : SourcePos{file, e.mark.line + 1, e.mark.column + 1};
 }
@@ -129,6 +172,13 @@ SourcePos MarkPos(const YAML::Exception& e, int file) {
 
 absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
                                    const YamlLimits& limits) {
+  if (text.size() > kMaxYamlFileBytes) {
+    diagnostics->Error(SourcePos{file, 0, 0},
+                       absl::StrCat("the file is ", text.size(), " bytes; hubperm reads fixture files of at most ",
+                                    kMaxYamlFileBytes, " bytes (1 GiB)"));
+    return absl::nullopt;
+  }
+  if (!CheckEncoding(text, file, diagnostics)) return absl::nullopt;
   std::istringstream in{std::string(text)};
   YamlNode root{YamlNode::Kind::kNull, true, SourcePos{file, 0, 0}, {}, {}};
   try {

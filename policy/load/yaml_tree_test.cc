@@ -3,6 +3,7 @@
 #include "policy/load/yaml_tree.h"
 
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -130,6 +131,73 @@ TEST(ParseYaml, SurvivesNestingBeyondTheParsersOwnLimit) {
     Parsed p = Parse(std::string(depth, '[') + std::string(depth, ']'));
     EXPECT_TRUE(p.diagnostics.has_errors()) << depth;
   }
+}
+
+// Encoding: each row is a text and the errors it must produce (line:col message-substring), in order.
+struct EncodingRow {
+  std::string text;
+  std::vector<std::string> errors;
+};
+
+TEST(ParseYaml, RefusesTextThatIsNotUtf8) {
+  const std::vector<EncodingRow> rows = {
+      {"users: [alice]\n", {}},
+      {"\xEF\xBB\xBFusers: [alice]\n", {}},                   // a UTF-8 byte order mark
+      {"users: [\xC3\xA9lodie, \xE2\x82\xAC, \xF0\x9F\x98\x80]\n", {}},  // 2-, 3- and 4-byte characters
+      {"users: [al\xFFice]\n", {"1:11 byte 0xFF is not valid UTF-8"}},
+      {"a: 1\nusers: [\xC3\xA9, \xC3]\n", {"2:12 byte 0xC3 is not valid UTF-8"}},  // truncated sequence
+      {"users: [\xC0\xAF]\n", {"1:9 byte 0xC0 is not valid UTF-8"}},              // overlong '/'
+      {"users: [\xED\xA0\x80]\n", {"1:9 byte 0xED is not valid UTF-8"}},         // a surrogate
+      {"users: [\xF4\x90\x80\x80]\n", {"1:9 byte 0xF4 is not valid UTF-8"}},    // above U+10FFFF
+      {std::string("users: [a\0b]\n", 13), {"1:10 control character U+0000"}},
+      {"users: [a\x1B]\n", {"1:10 control character U+001B"}},
+      // One error per bad line, every bad line.
+      {"\xFF\xFE\n\xFF\nok: 1\n\x80", {"1:1 byte 0xFF", "2:1 byte 0xFF", "4:1 byte 0x80"}},
+      // UTF-16 (here with its byte order mark) is not read.
+      {std::string("\xFF\xFEu\0s\0", 6), {"1:1 byte 0xFF"}},
+  };
+  for (const EncodingRow& row : rows) {
+    Parsed p = Parse(row.text);
+    ASSERT_EQ(p.diagnostics.issues().size(), row.errors.size()) << row.text << "\n" << Messages(p.diagnostics);
+    EXPECT_EQ(p.root.has_value(), row.errors.empty()) << row.text;
+    for (size_t i = 0; i < row.errors.size(); ++i) {
+      EXPECT_THAT(Messages(p.diagnostics), HasSubstr(row.errors[i])) << row.text;
+    }
+  }
+}
+
+TEST(ParseYaml, ReportsAtMostTwentyBadLinesThenCountsTheRest) {
+  std::string text;
+  for (int i = 0; i < 25; ++i) text += "\xFF\n";
+  Parsed p = Parse(text);
+  ASSERT_EQ(p.diagnostics.error_count(), 21);
+  EXPECT_EQ(p.diagnostics.issues()[20].message, "and 5 more lines with bytes that are not UTF-8 text");
+}
+
+TEST(ParseYaml, ReadsAHugeFlatFile) {
+  // 200k sequence items (about 2 MB): parsed in one pass, no limit hit.
+  std::string text = "users:\n";
+  for (int i = 0; i < 200000; ++i) text += "  - user" + std::to_string(i) + "\n";
+  Parsed p = Parse(text);
+  ASSERT_TRUE(p.root.has_value());
+  EXPECT_FALSE(p.diagnostics.has_errors()) << Messages(p.diagnostics);
+  ASSERT_EQ(p.root->map_size(), 1u);
+  EXPECT_EQ(p.root->value(0).children.size(), 200000u);
+  EXPECT_EQ(p.root->value(0).children.back().pos.line, 200001);
+}
+
+TEST(ParseYaml, SurvivesAnAliasBomb) {
+  // "Billion laughs": every level refers to the one above ten times. Aliases are refused, never expanded.
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) text += (k ? ", " : "") + prev;
+    text += "]\n";
+  }
+  Parsed p = Parse(text);
+  EXPECT_EQ(p.diagnostics.error_count(), 90);
+  EXPECT_THAT(p.diagnostics.issues()[0].message, HasSubstr("aliases (*name) are not supported"));
 }
 
 }  // namespace

@@ -1,0 +1,108 @@
+// Copyright 2026 The hubperm Authors.
+//
+// Replays the fixture fuzzer's seed corpus (every fixture in testdata/, valid and broken) and a set of
+// hostile inputs through LLVMFuzzerTestOneInput, in the normal and the asan builds. The target aborts
+// on a violated invariant; a sanitizer aborts on memory or undefined-behaviour errors.
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+
+namespace {
+
+int Fuzz(const std::string& input) {
+  return LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
+}
+
+void CollectYaml(const std::string& dir, std::vector<std::string>* paths) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return;
+  while (dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    const std::string path = dir + "/" + name;
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      CollectYaml(path, paths);
+    } else if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
+      paths->push_back(path);
+    }
+  }
+  closedir(d);
+}
+
+TEST(FixtureFuzzer, ReplaysTheSeedCorpus) {
+  std::vector<std::string> paths;
+  CollectYaml("testdata", &paths);
+  ASSERT_GE(paths.size(), 10u) << "the seed corpus is testdata/**/*.yaml";
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    ASSERT_FALSE(text.str().empty()) << path;
+    EXPECT_EQ(Fuzz(text.str()), 0) << path;
+    // Truncated copies, as an interrupted write or pipe leaves them: cut at each line's end and middle.
+    const std::string whole = text.str();
+    size_t line_start = 0;
+    for (size_t end = whole.find('\n'); end != std::string::npos; end = whole.find('\n', end + 1)) {
+      for (size_t cut : {(line_start + end) / 2, end}) {
+        EXPECT_EQ(Fuzz(whole.substr(0, cut)), 0) << path << " cut at byte " << cut;
+      }
+      line_start = end + 1;
+    }
+  }
+}
+
+TEST(FixtureFuzzer, SurvivesHostileInputs) {
+  std::string huge = "users:\n";
+  for (int i = 0; i < 100000; ++i) huge += "  - u" + std::to_string(i) + "\n";
+  std::string many_repos = "users: [a]\nrepos:\n";
+  for (int i = 0; i < 20000; ++i) many_repos += "  - {id: a/r" + std::to_string(i) + ", private: true}\n";
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 12; ++i) {
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  const std::vector<std::string> inputs = {
+      "",
+      "\n\n\n",
+      std::string("\0", 1),
+      "\xFF\xFE\xFD",
+      "users: [\xC3]\n",
+      "\xEF\xBB\xBF",
+      std::string(200000, '['),
+      std::string(100000, '{'),
+      std::string(5000, '[') + std::string(5000, ']'),
+      [] {
+        std::string s;
+        for (int i = 0; i < 3000; ++i) s += std::string(i, ' ') + "k:\n";
+        return s;
+      }(),
+      huge,
+      many_repos,
+      bomb,
+      "users: [a, a, a]\nusers: [b]\norgs: []\norgs: {}\n",
+      "repos:\n  - id: a/b\n    id: a/c\n    type: model\n    type: space\n",
+      "--- \n...\n--- \nusers: [a]\n",
+      "users: !!set {a, b}\n",
+      "tokens:\n  - {name: t, owner: x, role: fineGrained, scoped: [{entity: {type: model, name: a/b}, "
+      "permissions: [repo.write, made.up]}]}\n",
+      "cases:\n  - {name: c, token: t, http: 'GET /api/models/%ZZ/%', expect: deny}\n",
+  };
+  for (const std::string& input : inputs) {
+    EXPECT_EQ(Fuzz(input), 0) << input.substr(0, 80);
+  }
+}
+
+}  // namespace

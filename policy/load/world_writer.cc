@@ -1,0 +1,225 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/load/world_writer.h"
+
+#include <string>
+#include <vector>
+
+#include "yaml-cpp/emitter.h"
+#include "yaml-cpp/emittermanip.h"
+
+namespace hubperm {
+namespace {
+
+// yaml-cpp's emitter quotes a string when plain style would read back as something else (`true`,
+// `123`, `null`, a leading `*`...), so every value below is written as text and read back as text.
+class FixtureEmitter {
+ public:
+  std::string Emit(const World& world) {
+    out_ << YAML::BeginMap;
+    if (!world.users.empty()) {
+      out_ << YAML::Key << "users" << YAML::Value;
+      Names(world.users);
+    }
+    if (!world.orgs.empty()) {
+      out_ << YAML::Key << "orgs" << YAML::Value << YAML::BeginSeq;
+      for (const Org& org : world.orgs) EmitOrg(org);
+      out_ << YAML::EndSeq;
+    }
+    if (!world.repos.empty()) {
+      out_ << YAML::Key << "repos" << YAML::Value << YAML::BeginSeq;
+      for (const Repo& repo : world.repos) EmitRepo(repo);
+      out_ << YAML::EndSeq;
+    }
+    if (!world.tokens.empty()) {
+      out_ << YAML::Key << "tokens" << YAML::Value << YAML::BeginSeq;
+      for (const Token& token : world.tokens) EmitToken(token);
+      out_ << YAML::EndSeq;
+    }
+    if (!world.cases.empty()) {
+      out_ << YAML::Key << "cases" << YAML::Value << YAML::BeginSeq;
+      for (const Case& c : world.cases) EmitCase(c);
+      out_ << YAML::EndSeq;
+    }
+    EmitAssumptions(world.assumptions);
+    out_ << YAML::EndMap;
+    std::string text = out_.c_str();
+    if (text == "{}") text.clear();  // an empty world is an empty file
+    if (!text.empty()) text.push_back('\n');
+    return text;
+  }
+
+ private:
+  void Names(const std::vector<Name>& names) {
+    out_ << YAML::Flow << YAML::BeginSeq;
+    for (const Name& n : names) out_ << n.text;
+    out_ << YAML::EndSeq;
+  }
+
+  template <typename Role>
+  void Members(const std::vector<Member<Role>>& members) {
+    out_ << YAML::Flow << YAML::BeginMap;
+    for (const Member<Role>& m : members) out_ << YAML::Key << m.user.text << YAML::Value << std::string(NameOf(m.role));
+    out_ << YAML::EndMap;
+  }
+
+  void Permissions(const std::vector<PermissionEntry>& permissions) {
+    out_ << YAML::Flow << YAML::BeginSeq;
+    for (const PermissionEntry& p : permissions) out_ << p.text.text;
+    out_ << YAML::EndSeq;
+  }
+
+  template <typename E>
+  void Field(const char* key, E value) {
+    out_ << YAML::Key << key << YAML::Value << std::string(NameOf(value));
+  }
+  void Field(const char* key, const std::string& value) { out_ << YAML::Key << key << YAML::Value << value; }
+  void Bool(const char* key, bool value) { out_ << YAML::Key << key << YAML::Value << value; }
+
+  void EmitOrg(const Org& org) {
+    out_ << YAML::BeginMap;
+    Field("name", org.name.text);
+    if (org.plan != OrgPlan::kFree) Field("plan", org.plan);
+    if (org.token_policy != TokenPolicy::kAllowAll) Field("token_policy", org.token_policy);
+    if (!org.members.empty()) {
+      out_ << YAML::Key << "members" << YAML::Value;
+      Members(org.members);
+    }
+    if (!org.resource_groups.empty()) {
+      out_ << YAML::Key << "resource_groups" << YAML::Value << YAML::BeginSeq;
+      for (const ResourceGroup& group : org.resource_groups) {
+        out_ << YAML::BeginMap;
+        Field("name", group.name.text);
+        if (!group.members.empty()) {
+          out_ << YAML::Key << "members" << YAML::Value;
+          Members(group.members);
+        }
+        if (group.auto_join.has_value()) {
+          out_ << YAML::Key << "auto_join" << YAML::Value << YAML::Flow << YAML::BeginMap;
+          Field("role", group.auto_join->role);
+          Field("scope", group.auto_join->scope);
+          out_ << YAML::EndMap;
+        }
+        out_ << YAML::EndMap;
+      }
+      out_ << YAML::EndSeq;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  void EmitRepo(const Repo& repo) {
+    out_ << YAML::BeginMap;
+    Field("id", repo.id.text);
+    if (repo.type != RepoType::kModel) Field("type", repo.type);
+    if (repo.is_private) Bool("private", true);
+    // `gated: false` is the default; `auto` and `manual` are written as such.
+    if (repo.gated != Gating::kNone) Field("gated", repo.gated);
+    if (!repo.access_granted.empty()) {
+      out_ << YAML::Key << "access_granted" << YAML::Value;
+      Names(repo.access_granted);
+    }
+    if (repo.created_by.has_value()) Field("created_by", repo.created_by->text);
+    if (repo.resource_group.has_value()) Field("resource_group", repo.resource_group->text);
+    out_ << YAML::EndMap;
+  }
+
+  void EmitToken(const Token& token) {
+    out_ << YAML::BeginMap;
+    Field("name", token.name.text);
+    Field("owner", token.owner.text);
+    Field("role", token.role);
+    if (token.can_read_gated_repos) Bool("can_read_gated_repos", true);
+    if (!token.global.empty()) {
+      out_ << YAML::Key << "global" << YAML::Value;
+      Permissions(token.global);
+    }
+    if (!token.scoped.empty()) {
+      out_ << YAML::Key << "scoped" << YAML::Value << YAML::BeginSeq;
+      for (const Scope& scope : token.scoped) {
+        out_ << YAML::BeginMap << YAML::Key << "entity" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        Field("type", scope.type);
+        Field("name", scope.entity.text);
+        out_ << YAML::EndMap << YAML::Key << "permissions" << YAML::Value;
+        Permissions(scope.permissions);
+        out_ << YAML::EndMap;
+      }
+      out_ << YAML::EndSeq;
+    }
+    if (!token.org_status.empty()) {
+      out_ << YAML::Key << "org_status" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      for (const OrgApproval& a : token.org_status) Field(a.org.text.c_str(), a.status);
+      out_ << YAML::EndMap;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  // `token: t` for one name, `tokens: [a, b]` for several (and likewise repo/repos).
+  void OneOrMany(const char* one, const char* many, const std::vector<Name>& names) {
+    if (names.size() == 1) {
+      Field(one, names[0].text);
+    } else if (!names.empty()) {
+      out_ << YAML::Key << many << YAML::Value;
+      Names(names);
+    }
+  }
+
+  void EmitCase(const Case& c) {
+    out_ << YAML::BeginMap;
+    Field("name", c.name.text);
+    OneOrMany("token", "tokens", c.tokens);
+    if (c.http.has_value()) Field("http", c.http->text);
+    if (!c.body.empty()) {
+      out_ << YAML::Key << "body" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      for (const BodyField& f : c.body) out_ << YAML::Key << f.key.text << YAML::Value << f.value.text;
+      out_ << YAML::EndMap;
+    }
+    if (c.operation.has_value()) Field("operation", c.operation->text);
+    if (c.permission.has_value()) Field("permission", c.permission->text);
+    OneOrMany("repo", "repos", c.repos);
+    if (c.repo_type.has_value()) Field("repo_type", *c.repo_type);
+    if (c.org.has_value()) Field("org", c.org->text);
+    if (c.user.has_value()) Field("user", c.user->text);
+    Field("expect", c.expect);
+    if (c.status.has_value()) out_ << YAML::Key << "status" << YAML::Value << *c.status;
+    if (c.denied_by.size() == 1) {
+      Field("denied_by", c.denied_by[0]);
+    } else if (!c.denied_by.empty()) {
+      out_ << YAML::Key << "denied_by" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (Side side : c.denied_by) out_ << std::string(NameOf(side));
+      out_ << YAML::EndSeq;
+    }
+    if (c.because.has_value()) Field("because", c.because->text);
+    out_ << YAML::EndMap;
+  }
+
+  void EmitAssumptions(const Assumptions& a) {
+    const Assumptions defaults;
+    const struct {
+      const char* key;
+      bool value;
+      bool default_value;
+    } switches[] = {
+        {"org_role_applies_in_groups", a.org_role_applies_in_groups, defaults.org_role_applies_in_groups},
+        {"repo_write_implies_read", a.repo_write_implies_read, defaults.repo_write_implies_read},
+        {"hide_private_repo_from_token", a.hide_private_repo_from_token, defaults.hide_private_repo_from_token},
+        {"repo_scope_overrides_namespace_scope", a.repo_scope_overrides_namespace_scope,
+         defaults.repo_scope_overrides_namespace_scope},
+    };
+    bool any = false;
+    for (const auto& s : switches) any = any || s.value != s.default_value;
+    if (!any) return;
+    out_ << YAML::Key << "assumptions" << YAML::Value << YAML::BeginMap;
+    for (const auto& s : switches) {
+      if (s.value != s.default_value) Bool(s.key, s.value);
+    }
+    out_ << YAML::EndMap;
+  }
+
+  YAML::Emitter out_;
+};
+
+}  // namespace
+
+std::string WriteFixture(const World& world) { return FixtureEmitter().Emit(world); }
+
+}  // namespace hubperm
