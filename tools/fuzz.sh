@@ -11,7 +11,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-30}
-output_base=${HUBPERM_FUZZ_OUTPUT_BASE:-${HOME:-/tmp}/.cache/hubperm-fuzz-bazel}
+# One output base per checkout, as Bazel's own default is.
+output_base=${HUBPERM_FUZZ_OUTPUT_BASE:-${HOME:-/tmp}/.cache/hubperm-fuzz-bazel/$(pwd | md5sum | cut -c1-16)}
 bazel_fuzz() { bazel --output_base="$output_base" "$@"; }
 trap 'bazel_fuzz shutdown >/dev/null 2>&1' EXIT
 

@@ -159,7 +159,7 @@ bool CheckEncoding(absl::string_view text, int file, Diagnostics* diagnostics) {
   }
   if (more > 0) {
     diagnostics->Error(SourcePos{file, 0, 0},
-                       absl::StrCat("and ", more, " more lines with bytes that are not UTF-8 text"));
+                       absl::StrCat("and ", more, " more lines with such bytes"));
   }
   return reported == 0;
 }
@@ -172,10 +172,10 @@ SourcePos MarkPos(const YAML::Exception& e, int file) {
 
 absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
                                    const YamlLimits& limits) {
-  if (text.size() > kMaxYamlFileBytes) {
-    diagnostics->Error(SourcePos{file, 0, 0},
-                       absl::StrCat("the file is ", text.size(), " bytes; hubperm reads fixture files of at most ",
-                                    kMaxYamlFileBytes, " bytes (1 GiB)"));
+  if (text.size() > limits.max_bytes) {
+    diagnostics->Error(SourcePos{file, 0, 0}, absl::StrCat("the file is ", text.size(),
+                                                           " bytes; hubperm reads fixture files of at most ",
+                                                           limits.max_bytes, " bytes"));
     return absl::nullopt;
   }
   if (!CheckEncoding(text, file, diagnostics)) return absl::nullopt;

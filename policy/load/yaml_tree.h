@@ -42,16 +42,14 @@ struct YamlNode {
 // Limits that keep a hostile file from exhausting the loader.
 struct YamlLimits {
   int max_depth = 64;  // nesting of sequences and maps
+  // 1 GiB: line numbers stay ints, and a synthetic world of a million repos is well under it.
+  size_t max_bytes = size_t{1} << 30;
 };
-
-// The largest fixture file ParseYaml reads (positions are ints; a synthetic world of a million repos is
-// well under this).
-inline constexpr size_t kMaxYamlFileBytes = size_t{1} << 30;
 
 // Parses `text`, the whole of file number `file`, into one document. Syntax errors, aliases, explicit
 // tags, non-scalar map keys, extra documents and over-deep nesting are reported to `diagnostics`; the
 // result is nullopt only when the text could not be parsed at all. An empty file is a null node. Text
-// that is not UTF-8, holds control characters, or is larger than kMaxYamlFileBytes is not parsed: each
+// that is not UTF-8, holds control characters, or is larger than `limits.max_bytes` is not parsed: each
 // bad place is reported and the result is nullopt.
 absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
                                    const YamlLimits& limits = YamlLimits());

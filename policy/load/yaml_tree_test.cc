@@ -171,7 +171,7 @@ TEST(ParseYaml, ReportsAtMostTwentyBadLinesThenCountsTheRest) {
   for (int i = 0; i < 25; ++i) text += "\xFF\n";
   Parsed p = Parse(text);
   ASSERT_EQ(p.diagnostics.error_count(), 21);
-  EXPECT_EQ(p.diagnostics.issues()[20].message, "and 5 more lines with bytes that are not UTF-8 text");
+  EXPECT_EQ(p.diagnostics.issues()[20].message, "and 5 more lines with such bytes");
 }
 
 TEST(ParseYaml, ReadsAHugeFlatFile) {
@@ -184,6 +184,16 @@ TEST(ParseYaml, ReadsAHugeFlatFile) {
   ASSERT_EQ(p.root->map_size(), 1u);
   EXPECT_EQ(p.root->value(0).children.size(), 200000u);
   EXPECT_EQ(p.root->value(0).children.back().pos.line, 200001);
+}
+
+TEST(ParseYaml, RefusesAFileOverTheSizeLimit) {
+  YamlLimits limits;
+  limits.max_bytes = 16;
+  Parsed p = Parse("users: [alice, bob]\n", limits);
+  EXPECT_FALSE(p.root.has_value());
+  EXPECT_EQ(Messages(p.diagnostics), "0:0 the file is 20 bytes; hubperm reads fixture files of at most 16 bytes\n");
+  EXPECT_TRUE(Parse("users: [alice]\n", limits).root.has_value());
+  EXPECT_EQ(YamlLimits().max_bytes, size_t{1} << 30);
 }
 
 TEST(ParseYaml, SurvivesAnAliasBomb) {
