@@ -13,8 +13,7 @@
 #include "policy/compile/snapshot.h"
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
-#include "policy/load/validate.h"
-#include "policy/load/world_loader.h"
+#include "policy/load/fixtures.h"
 #include "policy/request/method.h"
 #include "policy/request/route.h"
 
@@ -131,24 +130,13 @@ bool ReadBody(const Options& o, std::istream& in, std::string* text, std::ostrea
 // Loads and validates the fixtures; prints every issue to `err`. Null on any error.
 std::shared_ptr<const Snapshot> LoadWorld(const std::vector<std::string>& paths, std::ostream& err, int* errors,
                                           int* warnings) {
-  SourceFiles files;
-  Diagnostics diagnostics;
-  World world;
-  WorldLoader loader(&files, &diagnostics, &world);
-  bool readable = true;
-  for (const std::string& path : paths) {
-    absl::Status status = loader.AddPath(path);
-    if (!status.ok()) {
-      err << "hubperm: error: " << status.message() << "\n";
-      readable = false;
-    }
-  }
-  ValidateWorld(world, files, &diagnostics);
-  err << diagnostics.Render(files);
-  *errors = diagnostics.error_count() + (readable ? 0 : 1);
-  *warnings = diagnostics.warning_count();
-  if (*errors > 0) return nullptr;
-  return Snapshot::Compile(world, std::move(files));
+  Fixtures fixtures = LoadFixtures(paths);
+  for (const std::string& message : fixtures.read_errors) err << "hubperm: error: " << message << "\n";
+  err << fixtures.diagnostics.Render(fixtures.files);
+  *errors = fixtures.diagnostics.error_count() + (fixtures.read_errors.empty() ? 0 : 1);
+  *warnings = fixtures.diagnostics.warning_count();
+  if (!fixtures.ok()) return nullptr;
+  return Snapshot::Compile(fixtures.world, std::move(fixtures.files));
 }
 
 int Fail(std::ostream& err, absl::string_view message) {

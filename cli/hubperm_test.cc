@@ -6,15 +6,13 @@
 
 #include "cli/hubperm.h"
 
-#include <dirent.h>
-
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testdata/fixture_files.h"
 
 namespace hubperm {
 namespace {
@@ -34,13 +32,6 @@ CliRun Hubperm(const std::vector<std::string>& args, const std::string& stdin_te
   return CliRun{code, out.str(), err.str()};
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 const std::string kWorld = "testdata/founding/world.yaml";
 const std::string kBody = R"({"type": "model", "name": "whatever_you_want", "organization": "acme"})";
 
@@ -48,34 +39,34 @@ TEST(FoundingScenario, ExplainOverHttpMatchesTheGolden) {
   CliRun r = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", kBody});
   EXPECT_EQ(r.exit_code, kExitDeny);
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out, ReadFile("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
 }
 
 TEST(FoundingScenario, ExplainOverTheMethodNameDecidesTheSame) {
   CliRun r = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--operation", "create_repo", "--repo",
                    "acme/whatever_you_want"});
   EXPECT_EQ(r.exit_code, kExitDeny);
-  EXPECT_EQ(r.out, ReadFile("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
 }
 
 TEST(FoundingScenario, BodyFromStdinAndYamlBody) {
   CliRun r = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "-"},
                   "type: model\nname: whatever_you_want\norganization: acme\n");
   EXPECT_EQ(r.exit_code, kExitDeny);
-  EXPECT_EQ(r.out, ReadFile("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
 }
 
 TEST(FoundingScenario, CheckPrintsOneLine) {
   CliRun r = Hubperm({"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", kBody});
   EXPECT_EQ(r.exit_code, kExitDeny);
-  EXPECT_EQ(r.out, ReadFile("testdata/golden/founding_check.txt")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_check.txt")) << "actual:\n" << r.out;
 }
 
 TEST(FoundingScenario, CommitToTheGroupsModelIsDeniedForTheSameReason) {
   CliRun r = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--http",
                    "POST https://huggingface.co/api/models/acme/token-test-model/commit/main"});
   EXPECT_EQ(r.exit_code, kExitDeny);
-  EXPECT_EQ(r.out, ReadFile("testdata/golden/founding_commit_explain.txt")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_commit_explain.txt")) << "actual:\n" << r.out;
 }
 
 TEST(FoundingScenario, AllowedRequestExitsZero) {
@@ -155,20 +146,12 @@ TEST(Validate, ValidFixtureExitsZero) {
 
 // Every broken fixture in testdata/invalid/ reports exactly its golden list of errors.
 TEST(Validate, InvalidCorpusMatchesGoldens) {
-  std::vector<std::string> fixtures;
-  if (DIR* d = opendir("testdata/invalid")) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") fixtures.push_back(name);
-    }
-    closedir(d);
-  }
-  ASSERT_GE(fixtures.size(), 4u);
-  for (const std::string& name : fixtures) {
-    const std::string path = "testdata/invalid/" + name;
+  const std::vector<std::string> fixtures = YamlFilesIn("testdata/invalid");
+  ASSERT_GE(fixtures.size(), 5u);
+  for (const std::string& path : fixtures) {
     CliRun r = Hubperm({"validate", path});
     EXPECT_EQ(r.exit_code, kExitBadInput) << path;
-    const std::string golden = ReadFile(path.substr(0, path.size() - 5) + ".golden");
+    const std::string golden = ReadFileOrEmpty(path.substr(0, path.size() - 5) + ".golden");
     EXPECT_FALSE(golden.empty()) << path;
     EXPECT_EQ(r.err, golden) << path << " actual:\n" << r.err;
   }

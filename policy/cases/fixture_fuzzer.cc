@@ -25,8 +25,7 @@
 #include "policy/common/diagnostics.h"
 #include "policy/common/source.h"
 #include "policy/compile/snapshot.h"
-#include "policy/load/validate.h"
-#include "policy/load/world_loader.h"
+#include "policy/load/fixtures.h"
 #include "policy/model/world.h"
 
 namespace hubperm {
@@ -39,13 +38,10 @@ void Violated(const char* what) {
 }
 
 void FuzzOneFixture(std::string text) {
-  SourceFiles files;
-  Diagnostics diagnostics;
-  World world;
-  WorldLoader loader(&files, &diagnostics, &world);
   const size_t size = text.size();
-  loader.AddText("fuzz.yaml", std::move(text));
-  ValidateWorld(world, files, &diagnostics);
+  const Fixtures fixtures = LoadFixtureTexts({{"fuzz.yaml", std::move(text)}});
+  const SourceFiles& files = fixtures.files;
+  const Diagnostics& diagnostics = fixtures.diagnostics;
 
   // Every problem is reported at a real place in the one file, with a message, and renders.
   const int64_t lines = 1 + std::count(files.text(0).begin(), files.text(0).end(), '\n');
@@ -58,12 +54,12 @@ void FuzzOneFixture(std::string text) {
   const std::string report = diagnostics.Render(files);
   if (report.empty() != diagnostics.issues().empty()) Violated("rendered report and issues disagree");
   if (files.text(0).size() != size) Violated("the loader changed the file's text");
-  if (diagnostics.has_errors()) return;
+  if (!fixtures.ok()) return;
 
   // A world that validates compiles, and every case runs to a verdict.
-  std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(world, files);
+  std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, files);
   if (snapshot == nullptr) Violated("a valid world did not compile");
-  for (const Case& c : world.cases) {
+  for (const Case& c : fixtures.world.cases) {
     for (const CaseResult& result : RunCase(*snapshot, c)) {
       if (!result.passed && result.failure.empty()) Violated("a failed case without a reason");
     }

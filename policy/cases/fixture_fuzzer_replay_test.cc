@@ -4,16 +4,12 @@
 // hostile inputs through LLVMFuzzerTestOneInput, in the normal and the asan builds. The target aborts
 // on a violated invariant; a sanitizer aborts on memory or undefined-behaviour errors.
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "testdata/fixture_files.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
@@ -23,36 +19,14 @@ int Fuzz(const std::string& input) {
   return LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
 }
 
-void CollectYaml(const std::string& dir, std::vector<std::string>* paths) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return;
-  while (dirent* e = readdir(d)) {
-    const std::string name = e->d_name;
-    if (name == "." || name == "..") continue;
-    const std::string path = dir + "/" + name;
-    struct stat st;
-    if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode)) {
-      CollectYaml(path, paths);
-    } else if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") {
-      paths->push_back(path);
-    }
-  }
-  closedir(d);
-}
-
 TEST(FixtureFuzzer, ReplaysTheSeedCorpus) {
-  std::vector<std::string> paths;
-  CollectYaml("testdata", &paths);
+  const std::vector<std::string> paths = hubperm::YamlFilesIn("testdata", hubperm::Descend::kYes);
   ASSERT_GE(paths.size(), 10u) << "the seed corpus is testdata/**/*.yaml";
   for (const std::string& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    ASSERT_FALSE(text.str().empty()) << path;
-    EXPECT_EQ(Fuzz(text.str()), 0) << path;
+    const std::string whole = hubperm::ReadFileOrEmpty(path);
+    ASSERT_FALSE(whole.empty()) << path;
+    EXPECT_EQ(Fuzz(whole), 0) << path;
     // Truncated copies, as an interrupted write or pipe leaves them: cut at each line's end and middle.
-    const std::string whole = text.str();
     size_t line_start = 0;
     for (size_t end = whole.find('\n'); end != std::string::npos; end = whole.find('\n', end + 1)) {
       for (size_t cut : {(line_start + end) / 2, end}) {

@@ -3,8 +3,6 @@
 // Runs every case of the worlds in testdata/ as one gtest each (as cel-cpp's conformance tests do):
 // each directory listed below is one world, all its .yaml files loaded together.
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -13,27 +11,15 @@
 
 #include "gtest/gtest.h"
 #include "policy/cases/case_runner.h"
-#include "policy/load/validate.h"
-#include "policy/load/world_loader.h"
+#include "absl/strings/str_join.h"
+#include "policy/load/fixtures.h"
+#include "testdata/fixture_files.h"
 
 namespace hubperm {
 namespace {
 
 // The worlds whose cases pin the spec: the founding scenario first, then one per spec section.
 constexpr const char* kWorlds[] = {"testdata/founding", "testdata/spec"};
-
-std::vector<std::string> YamlFiles(const std::string& dir) {
-  std::vector<std::string> files;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      const std::string name = e->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") files.push_back(dir + "/" + name);
-    }
-    closedir(d);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 class CaseTest : public ::testing::Test {
  public:
@@ -57,17 +43,12 @@ std::string TestName(const std::string& name) {
 }
 
 void RegisterWorld(const std::string& dir) {
-  auto files = std::make_shared<SourceFiles>();
-  Diagnostics diagnostics;
-  auto world = std::make_shared<World>();
-  WorldLoader loader(files.get(), &diagnostics, world.get());
-  std::vector<std::string> paths = YamlFiles(dir);
-  bool readable = !paths.empty();
-  for (const std::string& path : paths) readable = loader.AddPath(path).ok() && readable;
-  ValidateWorld(*world, *files, &diagnostics);
+  const std::vector<std::string> paths = YamlFilesIn(dir);
+  auto fixtures = std::make_shared<Fixtures>(LoadFixtures(paths));
   const std::string suite = TestName(dir);
-  if (!readable || diagnostics.has_errors()) {
-    const std::string report = diagnostics.Render(*files);
+  if (paths.empty() || !fixtures->ok()) {
+    std::string report = absl::StrJoin(fixtures->read_errors, "\n");
+    report += fixtures->diagnostics.Render(fixtures->files);
     ::testing::RegisterTest(suite.c_str(), "Loads", nullptr, nullptr, __FILE__, __LINE__,
                             [report, dir]() -> ::testing::Test* {
                               struct Fail : ::testing::Test {
@@ -80,12 +61,12 @@ void RegisterWorld(const std::string& dir) {
                             });
     return;
   }
-  std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(*world, *files);
-  for (const Case& c : world->cases) {
-    const Case* case_ptr = &c;
+  std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures->world, fixtures->files);
+  for (const Case& c : fixtures->world.cases) {
+    const Case* case_ptr = &c;  // kept alive by `fixtures`, which each test holds
     ::testing::RegisterTest(suite.c_str(), TestName(c.name.text).c_str(), nullptr,
                             snapshot->files().Format(c.name.pos).c_str(), __FILE__, __LINE__,
-                            [snapshot, world, case_ptr]() -> ::testing::Test* { return new CaseTest(snapshot, case_ptr); });
+                            [snapshot, fixtures, case_ptr]() -> ::testing::Test* { return new CaseTest(snapshot, case_ptr); });
   }
 }
 

@@ -7,7 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "policy/load/validate.h"
+#include "policy/load/fixtures.h"
 
 namespace hubperm {
 namespace {
@@ -16,22 +16,16 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::IsEmpty;
 
-struct Loaded {
-  SourceFiles files;
-  Diagnostics diagnostics;
-  World world;
-};
-
 // Loads `texts` as files a.yaml, b.yaml, ... and validates the merged world.
-void Load(const std::vector<std::string>& texts, Loaded* out) {
-  WorldLoader loader(&out->files, &out->diagnostics, &out->world);
+Fixtures Load(const std::vector<std::string>& texts) {
+  std::vector<std::pair<std::string, std::string>> named;
   char name = 'a';
-  for (const std::string& text : texts) loader.AddText(std::string(1, name++) + ".yaml", text);
-  ValidateWorld(out->world, out->files, &out->diagnostics);
+  for (const std::string& text : texts) named.emplace_back(std::string(1, name++) + ".yaml", text);
+  return LoadFixtureTexts(std::move(named));
 }
 
 // Each issue as "file:line:col: severity: message", in the order they are rendered.
-std::vector<std::string> IssueLines(const Loaded& loaded) {
+std::vector<std::string> IssueLines(const Fixtures& loaded) {
   std::vector<std::string> lines;
   std::string rendered = loaded.diagnostics.Render(loaded.files);
   size_t start = 0;
@@ -80,8 +74,7 @@ TEST_P(LoaderRuleTest, ReportsExactlyTheseIssues) {
     files.push_back(c.files[0].substr(1));
     files.insert(files.end(), c.files.begin() + 1, c.files.end());
   }
-  Loaded loaded;
-  Load(files, &loaded);
+  const Fixtures loaded = Load(files);
   EXPECT_THAT(IssueLines(loaded), ElementsAreArray(c.expected)) << loaded.diagnostics.Render(loaded.files);
 }
 
@@ -210,10 +203,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 // The founding scenario (spec §8) loads without issues and holds what the file says.
 TEST(WorldLoader, LoadsTheFoundingScenario) {
-  Loaded loaded;
-  WorldLoader loader(&loaded.files, &loaded.diagnostics, &loaded.world);
-  ASSERT_TRUE(loader.AddPath("testdata/founding/world.yaml").ok());
-  ValidateWorld(loaded.world, loaded.files, &loaded.diagnostics);
+  const Fixtures loaded = LoadFixtures({"testdata/founding/world.yaml"});
+  EXPECT_THAT(loaded.read_errors, IsEmpty());
   EXPECT_THAT(loaded.diagnostics.issues(), IsEmpty()) << loaded.diagnostics.Render(loaded.files);
 
   const World& w = loaded.world;
@@ -270,11 +261,25 @@ TEST(WorldLoader, LoadsTheFoundingScenario) {
 }
 
 TEST(WorldLoader, MissingFileIsAStatusNotAnIssue) {
-  Loaded loaded;
+  Fixtures loaded;
   WorldLoader loader(&loaded.files, &loaded.diagnostics, &loaded.world);
   absl::Status status = loader.AddPath("testdata/no-such-file.yaml");
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(loaded.diagnostics.issues(), IsEmpty());
+}
+
+// LoadFixtures keeps going past a file it cannot read: the others are loaded and validated, and the
+// world is not ok().
+TEST(LoadFixtures, AnUnreadableFileIsAReadErrorAndTheRestStillLoads) {
+  const Fixtures loaded = LoadFixtures({"testdata/no-such-file.yaml", "testdata/founding/world.yaml", "testdata"});
+  EXPECT_THAT(loaded.read_errors, ElementsAre("cannot read 'testdata/no-such-file.yaml'",
+                                              "'testdata' is a directory; give the fixture files in it"));
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.files.size(), 1);
+  ASSERT_EQ(loaded.world.tokens.size(), 1u);
+  EXPECT_EQ(loaded.world.tokens[0].name.text, "limited-test-token");
+  EXPECT_TRUE(LoadFixtures({"testdata/founding/world.yaml"}).ok());
+  EXPECT_FALSE(Load({"users: [a]\nusers: [b]\n"}).ok());  // an error in the content
 }
 
 }  // namespace

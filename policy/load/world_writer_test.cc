@@ -10,26 +10,14 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "policy/load/validate.h"
-#include "policy/load/world_loader.h"
+#include "policy/load/fixtures.h"
 
 namespace hubperm {
 namespace {
 
 using ::testing::HasSubstr;
 
-struct Loaded {
-  SourceFiles files;
-  Diagnostics diagnostics;
-  World world;
-};
-
-void LoadInto(Loaded* l, const std::vector<std::string>& paths, const std::string& text) {
-  WorldLoader loader(&l->files, &l->diagnostics, &l->world);
-  for (const std::string& path : paths) ASSERT_TRUE(loader.AddPath(path).ok()) << path;
-  if (paths.empty()) loader.AddText("written.yaml", text);
-  ValidateWorld(l->world, l->files, &l->diagnostics);
-}
+Fixtures LoadWritten(const std::string& text) { return LoadFixtureTexts({{"written.yaml", text}}); }
 
 // The facts of a world, positions left out, one per line: what a round trip must keep.
 std::string Facts(const World& w) {
@@ -85,14 +73,12 @@ std::string Facts(const World& w) {
 }
 
 void ExpectRoundTrip(const std::vector<std::string>& paths) {
-  Loaded original;
-  LoadInto(&original, paths, "");
-  ASSERT_FALSE(original.diagnostics.has_errors()) << original.diagnostics.Render(original.files);
+  const Fixtures original = LoadFixtures(paths);
+  ASSERT_TRUE(original.ok()) << original.diagnostics.Render(original.files);
   const std::string written = WriteFixture(original.world);
 
-  Loaded reloaded;
-  LoadInto(&reloaded, {}, written);
-  ASSERT_FALSE(reloaded.diagnostics.has_errors()) << reloaded.diagnostics.Render(reloaded.files) << written;
+  const Fixtures reloaded = LoadWritten(written);
+  ASSERT_TRUE(reloaded.ok()) << reloaded.diagnostics.Render(reloaded.files) << written;
   EXPECT_EQ(reloaded.diagnostics.warning_count(), original.diagnostics.warning_count()) << written;
   EXPECT_EQ(Facts(reloaded.world), Facts(original.world)) << written;
   EXPECT_EQ(WriteFixture(reloaded.world), written);  // writing is a fixpoint
@@ -108,9 +94,7 @@ TEST(WriteFixture, RoundTripsTheSpecWorldWithEveryKey) {
 }
 
 TEST(WriteFixture, WritesWhatAPersonWouldAndOmitsDefaults) {
-  Loaded l;
-  LoadInto(&l, {"testdata/founding/world.yaml"}, "");
-  const std::string written = WriteFixture(l.world);
+  const std::string written = WriteFixture(LoadFixtures({"testdata/founding/world.yaml"}).world);
   EXPECT_THAT(written, HasSubstr("users: [alice]\n"));
   EXPECT_THAT(written, HasSubstr("members: {alice: read}"));
   // No `type: model` (the default) between the id and `private`.
@@ -122,9 +106,8 @@ TEST(WriteFixture, QuotesValuesThatWouldReadBackAsSomethingElse) {
   World w;
   w.users = {{"true", {}}, {"123", {}}, {"null", {}}, {"*star", {}}, {"a: b", {}}};
   const std::string written = WriteFixture(w);
-  Loaded l;
-  LoadInto(&l, {}, written);
-  ASSERT_FALSE(l.diagnostics.has_errors()) << l.diagnostics.Render(l.files) << written;
+  const Fixtures l = LoadWritten(written);
+  ASSERT_TRUE(l.ok()) << l.diagnostics.Render(l.files) << written;
   ASSERT_EQ(l.world.users.size(), 5u) << written;
   EXPECT_EQ(Facts(l.world), Facts(w)) << written;
 }

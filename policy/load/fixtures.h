@@ -1,0 +1,47 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/load/fixtures.h: the one entry point for loading a run's fixtures: read every file, merge
+// them into one World, validate it, and keep every problem.
+//
+// It composes WorldLoader (shape, per file) and ValidateWorld (the whole world); everything that loads
+// fixtures (the CLI, the case tests, the fuzzer) goes through it.
+//
+//   Fixtures fixtures = LoadFixtures({"testdata/founding/world.yaml"});
+//   for (const std::string& e : fixtures.read_errors) std::cerr << e << "\n";
+//   std::cerr << fixtures.diagnostics.Render(fixtures.files);
+//   if (fixtures.ok()) auto snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
+
+#ifndef HUBPERM_POLICY_LOAD_FIXTURES_H_
+#define HUBPERM_POLICY_LOAD_FIXTURES_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "policy/common/diagnostics.h"
+#include "policy/common/source.h"
+#include "policy/model/world.h"
+
+namespace hubperm {
+
+struct Fixtures {
+  SourceFiles files;
+  Diagnostics diagnostics;
+  World world;
+  // One message per file that could not be read at all ("cannot read 'x.yaml'"); its content is then
+  // absent from `world`, and the rest is still loaded and validated.
+  std::vector<std::string> read_errors;
+
+  // Whether the world may be compiled: every file was read, and there is no error (warnings are fine).
+  bool ok() const { return read_errors.empty() && !diagnostics.has_errors(); }
+};
+
+// Reads, merges and validates the fixture files at `paths`.
+Fixtures LoadFixtures(const std::vector<std::string>& paths);
+
+// The same for files already in memory: (name as it appears in messages, text) pairs.
+Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_LOAD_FIXTURES_H_
