@@ -14,16 +14,15 @@ seconds=${1:-30}
 # One output base per checkout, as Bazel's own default is.
 output_base=${HUBPERM_FUZZ_OUTPUT_BASE:-${HOME:-/tmp}/.cache/hubperm-fuzz-bazel/$(pwd | md5sum | cut -c1-16)}
 bazel_fuzz() { bazel --output_base="$output_base" "$@"; }
-trap 'bazel_fuzz shutdown >/dev/null 2>&1' EXIT
-
 work=$(mktemp -d)
+trap 'bazel_fuzz shutdown >/dev/null 2>&1; rm -rf "$work"' EXIT
+
 # No convenience symlinks: bazel-bin must keep pointing at the normal build. The build's log is shown
 # only if it fails (gold's warnings about ASan's local symbols are noise).
 if ! bazel_fuzz build --color=no --curses=no --config=fuzz --symlink_prefix=/ //policy/cases:fixture_fuzzer \
     >"$work/build.log" 2>&1; then
   grep -v "ld.gold: warning: Cannot export local symbol" "$work/build.log"
   echo "fuzz: the fuzzer did not build"
-  rm -rf "$work"
   exit 1
 fi
 binary="$(bazel_fuzz info --config=fuzz bazel-bin 2>/dev/null)/policy/cases/fixture_fuzzer"
@@ -40,9 +39,7 @@ runs=$(sed -n -E 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$work/log"
 if [ $rc -ne 0 ]; then
   tail -60 "$work/log"
   echo "fuzz: FAILED after ${runs:-?} inputs in ${seconds} s from $seeds seeds (exit $rc); see fuzz-artifacts/"
-  rm -rf "$work"
   exit 1
 fi
 rmdir fuzz-artifacts 2>/dev/null
 echo "fuzz: passed, ${runs:-?} inputs in ${seconds} s from $seeds seeds, no crash, hang, leak or sanitizer report"
-rm -rf "$work"

@@ -31,23 +31,6 @@ bool IsForbiddenControl(unsigned char byte) {
   return (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F;
 }
 
-namespace {
-
-// Calls `visit(character, escaped)` for each character of `line`: a well-formed UTF-8 sequence, or a
-// single byte that must be escaped.
-template <typename Visit>
-void ForEachCharacter(absl::string_view line, Visit visit) {
-  for (size_t i = 0; i < line.size();) {
-    const size_t length = Utf8SequenceLength(line, i);
-    const bool escaped = length == 0 || IsForbiddenControl(static_cast<unsigned char>(line[i]));
-    const size_t taken = escaped ? 1 : length;
-    visit(line.substr(i, taken), escaped);
-    i += taken;
-  }
-}
-
-}  // namespace
-
 std::string Printable(absl::string_view line) {
   std::string out;
   out.reserve(line.size());

@@ -25,6 +25,20 @@ size_t Utf8SequenceLength(absl::string_view text, size_t i);
 // file: C0 controls other than tab, line feed and carriage return, and DEL.
 bool IsForbiddenControl(unsigned char byte);
 
+// Calls `visit(character, bad)` for each character of `text`, in order: a well-formed UTF-8 sequence
+// (bad == false), or one byte that is not well-formed UTF-8 or is a forbidden control character
+// (bad == true; IsForbiddenControl tells which).
+template <typename Visit>
+void ForEachCharacter(absl::string_view text, Visit visit) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8SequenceLength(text, i);
+    const bool bad = length == 0 || IsForbiddenControl(static_cast<unsigned char>(text[i]));
+    const size_t taken = bad ? 1 : length;
+    visit(text.substr(i, taken), bad);
+    i += taken;
+  }
+}
+
 // `line` as a terminal can show it: bytes that are not well-formed UTF-8, and forbidden control
 // characters, are written as `\xHH`.
 std::string Printable(absl::string_view line);

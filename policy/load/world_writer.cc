@@ -21,26 +21,10 @@ class FixtureEmitter {
       out_ << YAML::Key << "users" << YAML::Value;
       Names(world.users);
     }
-    if (!world.orgs.empty()) {
-      out_ << YAML::Key << "orgs" << YAML::Value << YAML::BeginSeq;
-      for (const Org& org : world.orgs) EmitOrg(org);
-      out_ << YAML::EndSeq;
-    }
-    if (!world.repos.empty()) {
-      out_ << YAML::Key << "repos" << YAML::Value << YAML::BeginSeq;
-      for (const Repo& repo : world.repos) EmitRepo(repo);
-      out_ << YAML::EndSeq;
-    }
-    if (!world.tokens.empty()) {
-      out_ << YAML::Key << "tokens" << YAML::Value << YAML::BeginSeq;
-      for (const Token& token : world.tokens) EmitToken(token);
-      out_ << YAML::EndSeq;
-    }
-    if (!world.cases.empty()) {
-      out_ << YAML::Key << "cases" << YAML::Value << YAML::BeginSeq;
-      for (const Case& c : world.cases) EmitCase(c);
-      out_ << YAML::EndSeq;
-    }
+    BlockList("orgs", world.orgs, &FixtureEmitter::EmitOrg);
+    BlockList("repos", world.repos, &FixtureEmitter::EmitRepo);
+    BlockList("tokens", world.tokens, &FixtureEmitter::EmitToken);
+    BlockList("cases", world.cases, &FixtureEmitter::EmitCase);
     EmitAssumptions(world.assumptions);
     out_ << YAML::EndMap;
     std::string text = out_.c_str();
@@ -50,6 +34,15 @@ class FixtureEmitter {
   }
 
  private:
+  // `key:` and a block sequence of `items`, each written by `emit`; nothing when there are none.
+  template <typename T>
+  void BlockList(const char* key, const std::vector<T>& items, void (FixtureEmitter::*emit)(const T&)) {
+    if (items.empty()) return;
+    out_ << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+    for (const T& item : items) (this->*emit)(item);
+    out_ << YAML::EndSeq;
+  }
+
   void Names(const std::vector<Name>& names) {
     out_ << YAML::Flow << YAML::BeginSeq;
     for (const Name& n : names) out_ << n.text;
@@ -85,24 +78,22 @@ class FixtureEmitter {
       out_ << YAML::Key << "members" << YAML::Value;
       Members(org.members);
     }
-    if (!org.resource_groups.empty()) {
-      out_ << YAML::Key << "resource_groups" << YAML::Value << YAML::BeginSeq;
-      for (const ResourceGroup& group : org.resource_groups) {
-        out_ << YAML::BeginMap;
-        Field("name", group.name.text);
-        if (!group.members.empty()) {
-          out_ << YAML::Key << "members" << YAML::Value;
-          Members(group.members);
-        }
-        if (group.auto_join.has_value()) {
-          out_ << YAML::Key << "auto_join" << YAML::Value << YAML::Flow << YAML::BeginMap;
-          Field("role", group.auto_join->role);
-          Field("scope", group.auto_join->scope);
-          out_ << YAML::EndMap;
-        }
-        out_ << YAML::EndMap;
-      }
-      out_ << YAML::EndSeq;
+    BlockList("resource_groups", org.resource_groups, &FixtureEmitter::EmitGroup);
+    out_ << YAML::EndMap;
+  }
+
+  void EmitGroup(const ResourceGroup& group) {
+    out_ << YAML::BeginMap;
+    Field("name", group.name.text);
+    if (!group.members.empty()) {
+      out_ << YAML::Key << "members" << YAML::Value;
+      Members(group.members);
+    }
+    if (group.auto_join.has_value()) {
+      out_ << YAML::Key << "auto_join" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      Field("role", group.auto_join->role);
+      Field("scope", group.auto_join->scope);
+      out_ << YAML::EndMap;
     }
     out_ << YAML::EndMap;
   }
@@ -133,23 +124,21 @@ class FixtureEmitter {
       out_ << YAML::Key << "global" << YAML::Value;
       Permissions(token.global);
     }
-    if (!token.scoped.empty()) {
-      out_ << YAML::Key << "scoped" << YAML::Value << YAML::BeginSeq;
-      for (const Scope& scope : token.scoped) {
-        out_ << YAML::BeginMap << YAML::Key << "entity" << YAML::Value << YAML::Flow << YAML::BeginMap;
-        Field("type", scope.type);
-        Field("name", scope.entity.text);
-        out_ << YAML::EndMap << YAML::Key << "permissions" << YAML::Value;
-        Permissions(scope.permissions);
-        out_ << YAML::EndMap;
-      }
-      out_ << YAML::EndSeq;
-    }
+    BlockList("scoped", token.scoped, &FixtureEmitter::EmitScope);
     if (!token.org_status.empty()) {
       out_ << YAML::Key << "org_status" << YAML::Value << YAML::Flow << YAML::BeginMap;
       for (const OrgApproval& a : token.org_status) Field(a.org.text.c_str(), a.status);
       out_ << YAML::EndMap;
     }
+    out_ << YAML::EndMap;
+  }
+
+  void EmitScope(const Scope& scope) {
+    out_ << YAML::BeginMap << YAML::Key << "entity" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    Field("type", scope.type);
+    Field("name", scope.entity.text);
+    out_ << YAML::EndMap << YAML::Key << "permissions" << YAML::Value;
+    Permissions(scope.permissions);
     out_ << YAML::EndMap;
   }
 

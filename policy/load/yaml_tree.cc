@@ -131,21 +131,16 @@ bool CheckEncoding(absl::string_view text, int file, Diagnostics* diagnostics) {
   constexpr int kMaxReported = 20;
   int reported = 0, more = 0;
   int line = 1, column = 1, last_reported_line = 0;
-  size_t i = 0;
-  if (absl::StartsWith(text, "\xEF\xBB\xBF")) i = 3;  // a UTF-8 byte order mark is allowed
-  for (; i < text.size(); ++column) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    const size_t length = Utf8SequenceLength(text, i);
-    std::string problem;
-    if (length == 0) {
-      problem = absl::StrFormat("byte 0x%02X is not valid UTF-8; fixture files must be UTF-8 text", b);
-    } else if (IsForbiddenControl(b)) {
-      problem = absl::StrFormat("control character U+%04X is not allowed in YAML", b);
-    }
-    if (!problem.empty() && line != last_reported_line) {
+  if (absl::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark is allowed
+  ForEachCharacter(text, [&](absl::string_view c, bool bad) {
+    const unsigned char b = static_cast<unsigned char>(c[0]);
+    if (bad && line != last_reported_line) {
       last_reported_line = line;
       if (reported < kMaxReported) {
-        diagnostics->Error(SourcePos{file, line, column}, std::move(problem));
+        diagnostics->Error(SourcePos{file, line, column},
+                           IsForbiddenControl(b)
+                               ? absl::StrFormat("control character U+%04X is not allowed in YAML", b)
+                               : absl::StrFormat("byte 0x%02X is not valid UTF-8; fixture files must be UTF-8 text", b));
         ++reported;
       } else {
         ++more;
@@ -153,13 +148,13 @@ bool CheckEncoding(absl::string_view text, int file, Diagnostics* diagnostics) {
     }
     if (b == '\n') {
       ++line;
-      column = 0;
+      column = 1;
+    } else {
+      ++column;
     }
-    i += length == 0 ? 1 : length;
-  }
+  });
   if (more > 0) {
-    diagnostics->Error(SourcePos{file, 0, 0},
-                       absl::StrCat("and ", more, " more lines with such bytes"));
+    diagnostics->Error(SourcePos{file, 0, 0}, absl::StrCat("and ", more, " more lines with such bytes"));
   }
   return reported == 0;
 }
