@@ -246,6 +246,9 @@ constexpr PermissionSet kReadPermissions = {
     Permission::kCollectionRead, Permission::kOrgServiceAccountsRead, Permission::kUserWebhooksRead,
     Permission::kUserBillingRead, Permission::kUserNotificationsRead};
 
+// The permissions that act on a resource group rather than on a repo.
+constexpr PermissionSet kGroupPermissions = {Permission::kResourceGroupWrite};
+
 // Accumulates the permissions of the scopes that cover a target, remembering the first contributing one.
 struct Coverage {
   PermissionSet granted;
@@ -291,9 +294,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
   switch (op.target) {
     case TargetKind::kRepo: {
       const Snapshot::RepoRecord& repo = s.repo(r.repo);
-      const EntityType repo_entity = repo.type == RepoType::kModel     ? EntityType::kModel
-                                     : repo.type == RepoType::kDataset ? EntityType::kDataset
-                                                                       : EntityType::kSpace;
+      const EntityType repo_entity = EntityOfRepoType(repo.type);
       const Snapshot::ScopeRecord* repo_scope = FindScope(s, t, repo_entity, r.repo);
       Coverage ns;
       if (repo.ns_user == t.owner) add_scope(ns, EntityType::kUser, repo.ns_user, GrantSource::kUserScope);
@@ -312,6 +313,18 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
       }
       if (!t.global.empty() && (t.global & needed) != PermissionSet()) {
         cover.Add(t.global, GrantSource::kGlobal, t.global_pos, needed);
+      }
+      if (r.group != kNoId) {
+        // Moving the repo into a group [assumed]: resourceGroup.write is a permission on the destination
+        // group, not on the repo. The group's scope or its org's scope grants it; a repo scope can
+        // neither hold it nor override it, and the repo's current group's scope does not count.
+        cover.granted = cover.granted - kGroupPermissions;
+        Coverage group;
+        add_scope(group, EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
+        add_scope(group, EntityType::kOrg, s.group(r.group).org, GrantSource::kOrgScope);
+        if (!(group.granted & kGroupPermissions).empty()) {
+          cover.Add(group.granted & kGroupPermissions, group.source, group.pos, needed);
+        }
       }
       if (s.assumptions().repo_write_implies_read && cover.granted.Contains(Permission::kRepoWrite)) {
         cover.granted.Add(Permission::kRepoContentRead);

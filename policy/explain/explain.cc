@@ -30,18 +30,17 @@ class Explainer {
     e.user = User();
     e.token = Token();
     e.policy = Policy();
-    e.reply = Reply();
+    e.message = Message();
+    e.error_code = std::string(ErrorCode());
     e.assumed = Assumed();
-    if (!d_.user.allowed) AddFix(&e, UserFix());
-    if (!d_.token.allowed) AddFix(&e, TokenFix());
-    if (!d_.policy.allowed) AddFix(&e, PolicyFix());
+    e.changes = FindFixes(s_, r_, d_);
+    if (e.changes.user) e.fixes.push_back(Fix{Side::kUser, UserFix(*e.changes.user)});
+    if (e.changes.token) e.fixes.push_back(Fix{Side::kToken, TokenFix(*e.changes.token)});
+    if (e.changes.policy) e.fixes.push_back(Fix{Side::kPolicy, PolicyFix(*e.changes.policy)});
     return e;
   }
 
  private:
-  static void AddFix(Explanation* e, std::string fix) {
-    if (!fix.empty()) e->fixes.push_back(std::move(fix));
-  }
 
   std::string At(const SourcePos& pos) const { return pos.known() ? absl::StrCat(" at ", s_.files().Format(pos)) : ""; }
 
@@ -254,7 +253,8 @@ class Explainer {
     return "";
   }
 
-  std::string Reply() const {
+  // The Hub's message for the reply, as documented or seen (spec §7); "" when none is documented.
+  std::string Message() const {
     std::string kind = "model";
     std::string id;
     if (op_.target == TargetKind::kRepo) {
@@ -263,32 +263,42 @@ class Explainer {
     }
     switch (d_.reply) {
       case hubperm::Reply::kOk:
-        return "200 OK";
+        return "OK";
       case hubperm::Reply::kRepoNotFound:
-        return "404 Repository not found (X-Error-Code: RepoNotFound)";
+        return "Repository not found";
       case hubperm::Reply::kGatedNotGranted:
-        return absl::StrCat("403 Access to ", kind, " ", id, " is restricted and you are not in the authorized list. Visit https://huggingface.co/",
-                            kind == "model" ? "" : absl::StrCat(kind, "s/"), id, " to ask for access. (X-Error-Code: GatedRepo)");
+        return absl::StrCat("Access to ", kind, " ", id, " is restricted and you are not in the authorized list. Visit https://huggingface.co/",
+                            kind == "model" ? "" : absl::StrCat(kind, "s/"), id, " to ask for access.");
       case hubperm::Reply::kCreateNoRights: {
         const std::string ns = r_.ns_org != kNoId ? s_.org(r_.ns_org).name : s_.user(r_.ns_user).name;
-        return absl::StrCat("403 You don't have the rights to create a ", NameOf(r_.create_type), " under the namespace \"", ns, "\".");
+        return absl::StrCat("You don't have the rights to create a ", NameOf(r_.create_type), " under the namespace \"", ns, "\".");
       }
       case hubperm::Reply::kReadAccessOnly:
-        return "403 You have read access but not the required permissions for this operation";
+        return "You have read access but not the required permissions for this operation";
       case hubperm::Reply::kReadAccessCommit:
-        return "403 (...) pass `create_pr=1` as a query parameter to create a Pull Request.";
+        return "(...) pass `create_pr=1` as a query parameter to create a Pull Request.";
       case hubperm::Reply::kMissingPermissions:
-        return absl::StrCat("403 missing permissions: ", Perms(d_.token.needed - d_.token.granted));
+        return absl::StrCat("missing permissions: ", Perms(d_.token.needed - d_.token.granted));
       case hubperm::Reply::kPolicyApproval:
-        return "403 Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.";
+        return "Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.";
       case hubperm::Reply::kPolicyRevoked:
-        return "403 Your token has been revoked by the organization administrator, you can no longer access organization resources. Please contact them for more information.";
+        return "Your token has been revoked by the organization administrator, you can no longer access organization resources. Please contact them for more information.";
       case hubperm::Reply::kPolicyClassic:
-        return "403 (the Hub's message for classic tokens under fine_grained_only is not documented)";
       case hubperm::Reply::kForbidden:
-        return "403 (no documented message)";
+        return "";
     }
     return "";
+  }
+
+  absl::string_view ErrorCode() const {
+    switch (d_.reply) {
+      case hubperm::Reply::kRepoNotFound:
+        return "RepoNotFound";
+      case hubperm::Reply::kGatedNotGranted:
+        return "GatedRepo";
+      default:
+        return "";
+    }
   }
 
   std::vector<std::string> Assumed() const {
@@ -331,85 +341,100 @@ class Explainer {
     return out;
   }
 
-  std::string UserFix() const {
-    const UserSide& u = d_.user;
-    if (u.reason == UserReason::kGateNotGranted) {
-      return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (add ", owner_, " to its access_granted)");
-    }
-    switch (op_.target) {
-      case TargetKind::kNone:
-        return "";
-      case TargetKind::kNamespace:
-        if (r_.ns_user != kNoId) return absl::StrCat("no change can let ", owner_, " create repos in another user's namespace");
-        if (r_.group != kNoId) {
-          return absl::StrCat(owner_, " needs role contributor in resource group ", s_.group(r_.group).name,
-                              ", or org role contributor in ", s_.org(r_.ns_org).name);
-        }
-        return absl::StrCat(owner_, " needs org role contributor in ", s_.org(r_.ns_org).name,
-                            ", or role contributor in one of its resource groups");
-      case TargetKind::kRepo: {
-        const Snapshot::RepoRecord& repo = s_.repo(r_.repo);
-        const char* level = op_.user_need == UserNeed::kWriteRepo ? "write" : op_.user_need == UserNeed::kGroupAdmin ? "admin" : "read";
-        if (repo.ns_user != kNoId) return absl::StrCat("only ", s_.user(repo.ns_user).name, " may do this in their namespace");
-        if (op_.user_need == UserNeed::kGroupAdmin) {
-          return absl::StrCat(owner_, " needs role admin in the resource group(s) involved, or org role admin in ", s_.org(repo.ns_org).name);
-        }
-        if (repo.group != kNoId) return absl::StrCat(owner_, " needs role ", level, " in resource group ", s_.group(repo.group).name);
-        return absl::StrCat(owner_, " needs org role ", level, " in ", s_.org(repo.ns_org).name);
-      }
-      case TargetKind::kOrg: {
-        const char* level = op_.user_need == UserNeed::kOrgAdmin ? "admin" : op_.user_need == UserNeed::kOrgWrite ? "write" : "read";
-        return absl::StrCat(owner_, " needs org role ", level, " in ", s_.org(r_.org).name);
-      }
-      case TargetKind::kGroup:
-        return absl::StrCat(owner_, " needs role admin in resource group ", s_.group(r_.group).name, ", or org role admin in ",
-                            s_.org(s_.group(r_.group).org).name);
-    }
-    return "";
-  }
+  std::string GroupName(GroupId g) const { return absl::StrCat("resource group ", s_.group(g).name); }
+  std::string OrgName(OrgId o) const { return absl::StrCat("org ", s_.org(o).name); }
 
-  std::string TokenFix() const {
-    const TokenSide& t = d_.token;
-    const std::string missing = Perms(t.needed - t.granted);
-    const std::string name = absl::StrCat("token ", token_.name);
-    if (t.basis == TokenBasis::kClassicRead) {
-      return absl::StrCat("use a fine-grained token with ", missing, " scoped to ", ScopeTarget(), " (or a write token)");
-    }
-    if (t.gate_blocked) {
-      return absl::StrCat("set can_read_gated_repos on ", name, ", or add repo.content.read scoped to ", RepoName());
-    }
-    if (t.repo_scope_overrode) return absl::StrCat("add ", missing, " to the scope on ", RepoName(), " of ", name);
-    return absl::StrCat("add ", missing, " scoped to ", ScopeTarget(), " to ", name);
-  }
-
-  // The narrowest entity a scope can name that covers the target.
-  std::string ScopeTarget() const {
-    switch (op_.target) {
-      case TargetKind::kRepo:
-        return RepoName();
-      case TargetKind::kNamespace:
-        if (r_.ns_org != kNoId) return absl::StrCat("org ", s_.org(r_.ns_org).name);
-        return absl::StrCat("user ", s_.user(r_.ns_user).name);
-      case TargetKind::kOrg:
-        return absl::StrCat("org ", s_.org(r_.org).name);
-      case TargetKind::kGroup:
-        return absl::StrCat("resource group ", s_.group(r_.group).name);
-      case TargetKind::kNone:
-        return "";
-    }
-    return "";
-  }
-
-  std::string PolicyFix() const {
-    const std::string org = s_.org(d_.policy.org).name;
-    switch (d_.policy.rule) {
-      case PolicyRule::kRevoked:
-        return absl::StrCat("the token was revoked by ", org, "; create a new token (and have it approved if ", org, " requires it)");
-      case PolicyRule::kClassicBlocked:
-        return absl::StrCat("use a fine-grained token: ", org, " accepts no classic tokens");
+  std::string EntityName(EntityType type, int32_t entity) const {
+    switch (type) {
+      case EntityType::kUser:
+        return absl::StrCat("user ", s_.user(entity).name);
+      case EntityType::kOrg:
+        return OrgName(entity);
+      case EntityType::kResourceGroup:
+        return GroupName(entity);
       default:
+        return absl::StrCat(NameOf(s_.repo(entity).type), " ", s_.repo(entity).id);
+    }
+  }
+
+  std::string UserFix(const UserChange& c) const {
+    switch (c.kind) {
+      case UserChangeKind::kAcceptAccessRequest:
+        return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (add ", owner_, " to its access_granted)");
+      case UserChangeKind::kImpossible:
+        if (op_.target == TargetKind::kNamespace) {
+          return absl::StrCat("no change can let ", owner_, " create repos in another user's namespace");
+        }
+        return absl::StrCat("only ", s_.user(s_.repo(r_.repo).ns_user).name, " may do this in their namespace");
+      case UserChangeKind::kGroupRole: {
+        std::string text = absl::StrCat(owner_, " needs role ", RoleName(c.role), " in ", GroupName(c.group));
+        if (c.join_org) absl::StrAppend(&text, " (as a member of ", OrgName(c.org), ")");
+        if (op_.target == TargetKind::kNamespace || op_.target == TargetKind::kGroup) {
+          absl::StrAppend(&text, ", or org role ", RoleName(c.role), " in ", s_.org(c.org).name);
+        }
+        return text;
+      }
+      case UserChangeKind::kOrgRole:
+        if (op_.user_need == UserNeed::kGroupAdmin) {
+          return absl::StrCat(owner_, " needs org role admin in ", s_.org(c.org).name,
+                              ", or role admin in the resource group(s) involved");
+        }
+        if (op_.target == TargetKind::kNamespace) {
+          return absl::StrCat(owner_, " needs org role ", RoleName(c.role), " in ", s_.org(c.org).name, ", or role ",
+                              RoleName(c.role), " in one of its resource groups");
+        }
+        return absl::StrCat(owner_, " needs org role ", RoleName(c.role), " in ", s_.org(c.org).name);
+    }
+    return "";
+  }
+
+  // "repo.write scoped to org acme", or "repo.write to the scope on model acme/m" when the token has one.
+  std::string Addition(const ScopeAddition& a) const {
+    const Snapshot::ScopeRecord* existing = nullptr;
+    for (const Snapshot::ScopeRecord& scope : s_.scopes(token_)) {
+      if (scope.type == a.type && scope.entity == a.entity) existing = &scope;
+    }
+    const std::string entity = EntityName(a.type, a.entity);
+    if (existing != nullptr) return absl::StrCat(Perms(a.add), " to the scope on ", entity);
+    std::string text = absl::StrCat(Perms(a.add), " scoped to ", entity);
+    if (!a.keep.empty()) {
+      absl::StrAppend(&text, " (listing ", Perms(a.keep), " there too: a repo scope overrides the token's namespace-wide scopes for that repo)");
+    }
+    return text;
+  }
+
+  std::string Additions(const TokenChange& c) const {
+    std::vector<std::string> parts;
+    for (const ScopeAddition& a : c.additions) parts.push_back(Addition(a));
+    return absl::StrJoin(parts, ", and ");
+  }
+
+  std::string TokenFix(const TokenChange& c) const {
+    const std::string name = absl::StrCat("token ", token_.name);
+    switch (c.kind) {
+      case TokenChangeKind::kImpossible:
+        return absl::StrCat("no token can let ", owner_, " create repos in another user's namespace");
+      case TokenChangeKind::kAllowGatedRepos:
+        return absl::StrCat("set can_read_gated_repos on ", name, ", or add repo.content.read scoped to ", RepoName());
+      case TokenChangeKind::kUseWriteToken:
+        return absl::StrCat("use a write token, or a fine-grained token with ", Additions(c));
+      case TokenChangeKind::kAddPermissions:
+        return absl::StrCat("add ", Additions(c), " to ", name);
+    }
+    return "";
+  }
+
+  std::string PolicyFix(const PolicyChange& c) const {
+    const std::string org = s_.org(c.org).name;
+    switch (c.kind) {
+      case PolicyChangeKind::kNewToken:
+        return absl::StrCat("the token was revoked by ", org, "; create a new token (and have it approved if ", org, " requires it)");
+      case PolicyChangeKind::kUseFineGrainedToken:
+        return absl::StrCat("use a fine-grained token: ", org, " accepts no classic tokens");
+      case PolicyChangeKind::kApprove:
         return absl::StrCat("an admin of ", org, " must approve token ", token_.name, " (org_status: {", org, ": approved})");
     }
+    return "";
   }
 
   const Snapshot& s_;
@@ -437,6 +462,19 @@ std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, co
   return absl::StrCat("DENY ", decision.status, " (", absl::StrJoin(sides, ", "), "): ", reason);
 }
 
+std::string RenderReply(const Decision& decision, const Explanation& e) {
+  std::string line = absl::StrCat(decision.status, " ");
+  if (!e.message.empty()) {
+    absl::StrAppend(&line, e.message);
+  } else if (decision.reply == Reply::kPolicyClassic) {
+    absl::StrAppend(&line, "(the Hub's message for classic tokens under fine_grained_only is not documented)");
+  } else {
+    absl::StrAppend(&line, "(no documented message)");
+  }
+  if (!e.error_code.empty()) absl::StrAppend(&line, " (X-Error-Code: ", e.error_code, ")");
+  return line;
+}
+
 std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision) {
   const Explanation e = Explain(snapshot, request, decision);
   auto verdict = [](bool allowed) { return allowed ? "allow" : "DENY "; };
@@ -446,10 +484,10 @@ std::string RenderExplanation(const Snapshot& snapshot, const Request& request, 
   absl::StrAppend(&out, "  user side    ", verdict(decision.user.allowed), "  ", e.user, "\n");
   absl::StrAppend(&out, "  token side   ", verdict(decision.token.allowed), "  ", e.token, "\n");
   absl::StrAppend(&out, "  org policy   ", verdict(decision.policy.allowed), "  ", e.policy, "\n\n");
-  absl::StrAppend(&out, "The Hub would answer: ", e.reply, "\n");
+  absl::StrAppend(&out, "The Hub would answer: ", RenderReply(decision, e), "\n");
   if (!e.fixes.empty()) {
     absl::StrAppend(&out, "\nTo allow it:\n");
-    for (const std::string& fix : e.fixes) absl::StrAppend(&out, "  - ", fix, "\n");
+    for (const Fix& fix : e.fixes) absl::StrAppend(&out, "  - ", fix.text, "\n");
   }
   if (!e.assumed.empty()) {
     absl::StrAppend(&out, "\nAssumed (the Hub does not document these; see ../shared/spec/hub-access-model.md):\n");

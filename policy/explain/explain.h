@@ -16,22 +16,37 @@
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
 #include "policy/decide/request.h"
+#include "policy/explain/fix.h"
+#include "policy/model/vocabulary.h"
 
 namespace hubperm {
 
+// The smallest change that would turn one denying side into an allow.
+struct Fix {
+  Side side;
+  std::string text;  // "add repo.write scoped to org acme to token limited-test-token"
+};
+
 // The words of one decision.
 struct Explanation {
-  std::string target;                 // "create_repo: a model in org acme"
+  std::string target;                 // "create_repo: a new model in org acme"
   std::string user, token, policy;    // each side's reason
-  std::string reply;                  // the Hub's message
+  // The Hub's answer: its message as documented or seen (spec §7), "" when none is documented, and its
+  // X-Error-Code header, "" when it sends none.
+  std::string message;
+  std::string error_code;
   std::vector<std::string> assumed;   // the [assumed] rules used
-  std::vector<std::string> fixes;     // for a denial: the smallest change per denying side
+  std::vector<Fix> fixes;             // for a denial: one per denying side, user, token, policy in order
+  Fixes changes;                      // the same fixes as data
 };
 
 Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision);
 
 // One line: "ALLOW" or "DENY 403 <the deciding side's reason>".
 std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision);
+
+// "404 Repository not found (X-Error-Code: RepoNotFound)": the status, message and error code as one line.
+std::string RenderReply(const Decision& decision, const Explanation& explanation);
 
 // The full explanation as text, for `hubperm explain`.
 std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision);

@@ -102,6 +102,18 @@ absl::optional<RepoType> RepoTypeOfEntity(EntityType t) {
   }
 }
 
+EntityType EntityOfRepoType(RepoType type) {
+  switch (type) {
+    case RepoType::kModel:
+      return EntityType::kModel;
+    case RepoType::kDataset:
+      return EntityType::kDataset;
+    case RepoType::kSpace:
+      return EntityType::kSpace;
+  }
+  return EntityType::kModel;
+}
+
 #define HUBPERM_INSTANTIATE_VOCABULARY(E)                         \
   template absl::string_view NameOf<E>(E);                        \
   template absl::optional<E> ParseName<E>(absl::string_view);     \

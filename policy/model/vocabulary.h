@@ -71,6 +71,9 @@ inline bool IsModeledEntity(EntityType t) { return t <= EntityType::kResourceGro
 // The repo type a repo entity names (kModel, kDataset, kSpace), if `t` is one.
 absl::optional<RepoType> RepoTypeOfEntity(EntityType t);
 
+// The entity type that names a repo of `type` in a token scope (its inverse).
+EntityType EntityOfRepoType(RepoType type);
+
 // The expected outcome of a test case.
 enum class Effect : uint8_t { kAllow, kDeny };
 

@@ -57,6 +57,13 @@ absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view toke
       if (spec.operation == Operation::kMoveRepoToGroup) {
         if (spec.group.empty()) return absl::InvalidArgumentError("moving a repo into a group needs the group");
         if (absl::Status st = resolve_group(); !st.ok()) return st;
+        const Snapshot::RepoRecord& record = s.repo(r.repo);
+        if (s.group(r.group).org != record.ns_org) {
+          // A resource group holds repos of its own org only [doc: "resource groups ... of an organization"].
+          return absl::InvalidArgumentError(absl::StrCat(
+              "resource group '", spec.group, "' belongs to org '", s.org(s.group(r.group).org).name,
+              "'; ", id, " is not in that org's namespace, so it cannot move into the group"));
+        }
       }
       break;
     }

@@ -1,0 +1,148 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/common/json_writer.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "policy/common/utf8.h"
+
+namespace hubperm {
+namespace {
+
+void AppendQuoted(absl::string_view text, std::string* out) {
+  out->push_back('"');
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) {
+      out->append("\\ufffd");
+      ++i;
+      continue;
+    }
+    if (length > 1) {
+      out->append(text.data() + i, length);
+      i += length;
+      continue;
+    }
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          absl::StrAppendFormat(out, "\\u%04x", c);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+}  // namespace
+
+std::string JsonQuote(absl::string_view text) {
+  std::string out;
+  AppendQuoted(text, &out);
+  return out;
+}
+
+void JsonWriter::Separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  if (levels_.back().members++ > 0) out_.push_back(',');
+  out_.push_back('\n');
+  out_.append(2 * levels_.size(), ' ');
+}
+
+void JsonWriter::Open(char bracket) {
+  Separate();
+  out_.push_back(bracket);
+  levels_.push_back(Level{});
+}
+
+void JsonWriter::Close(char bracket) {
+  const bool empty = levels_.back().members == 0;
+  levels_.pop_back();
+  if (!empty) {
+    out_.push_back('\n');
+    out_.append(2 * levels_.size(), ' ');
+  }
+  out_.push_back(bracket);
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  Open('{');
+  return *this;
+}
+JsonWriter& JsonWriter::EndObject() {
+  Close('}');
+  return *this;
+}
+JsonWriter& JsonWriter::BeginArray() {
+  Open('[');
+  return *this;
+}
+JsonWriter& JsonWriter::EndArray() {
+  Close(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(absl::string_view key) {
+  Separate();
+  AppendQuoted(key, &out_);
+  out_.append(": ");
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(absl::string_view value) {
+  Separate();
+  AppendQuoted(value, &out_);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(int64_t value) {
+  Separate();
+  absl::StrAppend(&out_, value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+  Separate();
+  out_.append(value ? "true" : "false");
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  Separate();
+  out_.append("null");
+  return *this;
+}
+
+std::string JsonWriter::Finish() {
+  std::string text = std::move(out_);
+  text.push_back('\n');
+  out_.clear();
+  levels_.clear();
+  after_key_ = false;
+  return text;
+}
+
+}  // namespace hubperm

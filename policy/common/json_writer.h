@@ -1,0 +1,64 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/common/json_writer.h: writes one JSON document, for `--format json`.
+//
+// A small streaming writer: the caller opens objects and arrays, names keys and writes scalars; the
+// writer places commas, indents (two blanks per level), and escapes strings so the output is always
+// valid JSON in valid UTF-8, whatever bytes a string holds (a byte that is not well-formed UTF-8 becomes
+// U+FFFD). It checks nothing else: a value where a key is due is a caller's bug, caught by the tests of
+// each document's schema.
+//
+//   JsonWriter json;
+//   json.BeginObject().Key("allowed").Bool(false).Key("status").Int(403).EndObject();
+//   std::string text = json.Finish();  // "{\n  \"allowed\": false,\n  \"status\": 403\n}\n"
+
+#ifndef HUBPERM_POLICY_COMMON_JSON_WRITER_H_
+#define HUBPERM_POLICY_COMMON_JSON_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace hubperm {
+
+class JsonWriter {
+ public:
+  JsonWriter() = default;
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  // The key of the next member of the innermost object.
+  JsonWriter& Key(absl::string_view key);
+  JsonWriter& String(absl::string_view value);
+  JsonWriter& Int(int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+
+  // The document, ending with a line break. The writer is empty afterwards.
+  std::string Finish();
+
+ private:
+  // Writes the comma and line break that come before a value or key at the current level.
+  void Separate();
+  void Open(char bracket);
+  void Close(char bracket);
+  void Quote(absl::string_view text);
+
+  struct Level {
+    int members = 0;
+  };
+  std::string out_;
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+// `text` as a JSON string literal, quotes included.
+std::string JsonQuote(absl::string_view text);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_COMMON_JSON_WRITER_H_

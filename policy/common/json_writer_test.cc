@@ -1,0 +1,67 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/common/json_writer.h"
+
+#include "gtest/gtest.h"
+
+namespace hubperm {
+namespace {
+
+TEST(JsonWriterTest, NestsAndIndentsObjectsAndArrays) {
+  JsonWriter json;
+  json.BeginObject()
+      .Key("allowed").Bool(false)
+      .Key("status").Int(403)
+      .Key("at").Null()
+      .Key("needed").BeginArray().String("repo.write").String("repo.content.read").EndArray()
+      .Key("none").BeginArray().EndArray()
+      .Key("side").BeginObject().Key("allowed").Bool(true).EndObject()
+      .EndObject();
+  EXPECT_EQ(json.Finish(), R"({
+  "allowed": false,
+  "status": 403,
+  "at": null,
+  "needed": [
+    "repo.write",
+    "repo.content.read"
+  ],
+  "none": [],
+  "side": {
+    "allowed": true
+  }
+}
+)");
+}
+
+TEST(JsonWriterTest, FinishEmptiesTheWriter) {
+  JsonWriter json;
+  json.BeginArray().Int(-7).EndArray();
+  EXPECT_EQ(json.Finish(), "[\n  -7\n]\n");
+  json.BeginObject().EndObject();
+  EXPECT_EQ(json.Finish(), "{}\n");
+}
+
+struct QuoteRow {
+  const char* name;
+  std::string text;
+  std::string quoted;
+};
+
+class JsonQuoteTest : public testing::TestWithParam<QuoteRow> {};
+
+TEST_P(JsonQuoteTest, EscapesToValidJson) { EXPECT_EQ(JsonQuote(GetParam().text), GetParam().quoted); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, JsonQuoteTest,
+    testing::Values(QuoteRow{"plain", "acme/token-test-model", R"("acme/token-test-model")"},
+                    QuoteRow{"quote_and_backslash", R"(say "hi" \ bye)", R"("say \"hi\" \\ bye")"},
+                    QuoteRow{"line_breaks_and_tab", "a\nb\r\tc", R"("a\nb\r\tc")"},
+                    QuoteRow{"other_controls", std::string("nul\0bel\a del\x7f", 13), R"("nul\u0000bel\u0007 del\u007f")"},
+                    QuoteRow{"utf8_kept", "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\xa4\x97", "\"caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\xa4\x97\""},
+                    QuoteRow{"bad_bytes_replaced", "a\xff" "b\xc3", R"("a\ufffdb\ufffd")"},
+                    QuoteRow{"surrogate_replaced", "\xed\xa0\x80", R"("\ufffd\ufffd\ufffd")"},
+                    QuoteRow{"slash_kept", "https://huggingface.co/x", R"("https://huggingface.co/x")"}),
+    [](const testing::TestParamInfo<QuoteRow>& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace hubperm

@@ -1,0 +1,199 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/explain/fix.h"
+
+#include "policy/model/operation.h"
+
+namespace hubperm {
+namespace {
+
+// The permissions the Hub accepts in a scope on an entity of `type`.
+PermissionSet AcceptedAt(EntityType type) {
+  uint8_t placement = kPlacementRepo;
+  if (type == EntityType::kUser) placement = kPlacementUser;
+  if (type == EntityType::kOrg) placement = kPlacementOrg;
+  if (type == EntityType::kResourceGroup) placement = kPlacementResourceGroup;
+  PermissionSet out;
+  for (const PermissionInfo& info : AllPermissions()) {
+    if ((info.placements & placement) != 0) out.Add(info.permission);
+  }
+  return out;
+}
+
+const Snapshot::ScopeRecord* FindScope(const Snapshot& s, const Snapshot::TokenRecord& t, EntityType type,
+                                       int32_t entity) {
+  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
+    if (scope.type == type && scope.entity == entity) return &scope;
+  }
+  return nullptr;
+}
+
+RepoAccess LevelFor(UserNeed need) {
+  switch (need) {
+    case UserNeed::kWriteRepo:
+    case UserNeed::kOrgWrite:
+      return RepoAccess::kWrite;
+    case UserNeed::kCreateInNamespace:
+      return RepoAccess::kContributor;
+    case UserNeed::kOrgAdmin:
+    case UserNeed::kGroupAdmin:
+      return RepoAccess::kAdmin;
+    default:
+      return RepoAccess::kRead;
+  }
+}
+
+UserChange OrgRole(RepoAccess role, OrgId org) {
+  UserChange c;
+  c.kind = UserChangeKind::kOrgRole;
+  c.role = role;
+  c.org = org;
+  return c;
+}
+
+UserChange GroupRole(const Snapshot& s, UserId user, RepoAccess role, GroupId group) {
+  UserChange c;
+  c.kind = UserChangeKind::kGroupRole;
+  c.role = role;
+  c.group = group;
+  c.org = s.group(group).org;
+  c.join_org = s.OrgRoleOf(user, c.org) == nullptr;
+  return c;
+}
+
+UserChange FixUser(const Snapshot& s, const Request& r, const Decision& d, const OperationInfo& op) {
+  const UserId user = s.token(r.token).owner;
+  if (d.user.reason == UserReason::kGateNotGranted) {
+    UserChange c;
+    c.kind = UserChangeKind::kAcceptAccessRequest;
+    c.repo = r.repo;
+    return c;
+  }
+  const RepoAccess level = LevelFor(op.user_need);
+  switch (op.target) {
+    case TargetKind::kNone:
+      break;
+    case TargetKind::kNamespace:
+      if (r.ns_user != kNoId) break;  // another user's namespace
+      // Into a named group, its role suffices; otherwise the org role [assumed, spec §3].
+      return r.group != kNoId ? GroupRole(s, user, level, r.group) : OrgRole(level, r.ns_org);
+    case TargetKind::kRepo: {
+      const Snapshot::RepoRecord& repo = s.repo(r.repo);
+      if (repo.ns_user != kNoId) break;  // only the owner acts in a user's namespace
+      // Moving into a group: org admin, one change, rather than admin of both groups.
+      if (op.user_need == UserNeed::kGroupAdmin) return OrgRole(RepoAccess::kAdmin, repo.ns_org);
+      // A group's repos follow the group role [assumed, open question 1].
+      return repo.group != kNoId ? GroupRole(s, user, level, repo.group) : OrgRole(level, repo.ns_org);
+    }
+    case TargetKind::kOrg:
+      return OrgRole(level, r.org);
+    case TargetKind::kGroup:
+      return GroupRole(s, user, RepoAccess::kAdmin, r.group);
+  }
+  return UserChange();
+}
+
+// The scopes that cover a repo for a token, apart from a scope on the repo itself.
+PermissionSet NamespaceGrants(const Snapshot& s, const Snapshot::TokenRecord& t, const Snapshot::RepoRecord& repo) {
+  PermissionSet out;
+  auto add = [&](EntityType type, int32_t entity) {
+    if (entity == kNoId) return;
+    if (const Snapshot::ScopeRecord* scope = FindScope(s, t, type, entity)) out = out | scope->permissions;
+  };
+  if (repo.ns_user == t.owner) add(EntityType::kUser, repo.ns_user);
+  add(EntityType::kOrg, repo.ns_org);
+  add(EntityType::kResourceGroup, repo.group);
+  return out;
+}
+
+// The scopes a fine-grained token needs for `missing` on the request's target: the narrowest entity that
+// covers it and accepts each permission.
+std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const OperationInfo& op,
+                                     PermissionSet missing) {
+  const Snapshot::TokenRecord& t = s.token(r.token);
+  std::vector<ScopeAddition> out;
+  auto add = [&](EntityType type, int32_t entity, PermissionSet permissions) {
+    if (permissions.empty() || entity == kNoId) return;
+    ScopeAddition a;
+    a.type = type;
+    a.entity = entity;
+    a.add = permissions;
+    out.push_back(a);
+  };
+  switch (op.target) {
+    case TargetKind::kNone:
+      break;
+    case TargetKind::kRepo: {
+      const Snapshot::RepoRecord& repo = s.repo(r.repo);
+      const EntityType type = EntityOfRepoType(repo.type);
+      const PermissionSet on_repo = missing & AcceptedAt(type);
+      add(type, r.repo, on_repo);
+      if (!out.empty() && FindScope(s, t, type, r.repo) == nullptr &&
+          s.assumptions().repo_scope_overrides_namespace_scope) {
+        out.back().keep = (NamespaceGrants(s, t, repo) & AcceptedAt(type)) - on_repo;
+      }
+      // What a repo scope cannot hold (resourceGroup.write, to move the repo) goes on the destination
+      // group, or else on the repo's org.
+      const PermissionSet rest = missing - on_repo;
+      if (r.group != kNoId) {
+        add(EntityType::kResourceGroup, r.group, rest);
+      } else {
+        add(EntityType::kOrg, repo.ns_org, rest);
+      }
+      break;
+    }
+    case TargetKind::kNamespace:
+      if (r.group != kNoId) {
+        add(EntityType::kResourceGroup, r.group, missing);
+      } else if (r.ns_org != kNoId) {
+        add(EntityType::kOrg, r.ns_org, missing);
+      } else {
+        add(EntityType::kUser, r.ns_user, missing);
+      }
+      break;
+    case TargetKind::kOrg:
+      add(EntityType::kOrg, r.org, missing);
+      break;
+    case TargetKind::kGroup:
+      add(EntityType::kResourceGroup, r.group, missing);
+      break;
+  }
+  return out;
+}
+
+TokenChange FixToken(const Snapshot& s, const Request& r, const Decision& d, const OperationInfo& op) {
+  TokenChange c;
+  const Snapshot::TokenRecord& t = s.token(r.token);
+  if (op.target == TargetKind::kNamespace && r.ns_user != kNoId && r.ns_user != t.owner) return c;
+  if (d.token.gate_blocked) {
+    c.kind = TokenChangeKind::kAllowGatedRepos;
+    return c;
+  }
+  const PermissionSet missing = d.token.needed - d.token.granted;
+  c.kind = d.token.basis == TokenBasis::kClassicRead ? TokenChangeKind::kUseWriteToken : TokenChangeKind::kAddPermissions;
+  // A classic read token's alternative is a fine-grained token with what the request needs.
+  c.additions = Additions(s, r, op, d.token.basis == TokenBasis::kClassicRead ? d.token.needed : missing);
+  return c;
+}
+
+PolicyChange FixPolicy(const Decision& d) {
+  PolicyChange c;
+  c.org = d.policy.org;
+  c.kind = d.policy.rule == PolicyRule::kRevoked         ? PolicyChangeKind::kNewToken
+           : d.policy.rule == PolicyRule::kClassicBlocked ? PolicyChangeKind::kUseFineGrainedToken
+                                                         : PolicyChangeKind::kApprove;
+  return c;
+}
+
+}  // namespace
+
+Fixes FindFixes(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+  const OperationInfo& op = GetOperationInfo(request.operation);
+  Fixes fixes;
+  if (!decision.user.allowed) fixes.user = FixUser(snapshot, request, decision, op);
+  if (!decision.token.allowed) fixes.token = FixToken(snapshot, request, decision, op);
+  if (!decision.policy.allowed) fixes.policy = FixPolicy(decision);
+  return fixes;
+}
+
+}  // namespace hubperm

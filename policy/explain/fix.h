@@ -1,0 +1,89 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/explain/fix.h: for a denial, the smallest change to each denying side that would allow it.
+//
+// A fix is data: which role a user needs where, which permissions a token needs on which entity, what
+// the org must approve. explain.h renders it in words, explain_json.h as data, and the property test
+// applies it to the world and checks that the request then goes through. Like the explanation, it is
+// computed only when asked for, never on the check path.
+//
+//   Fixes fixes = FindFixes(*snapshot, request, decision);
+//   if (fixes.token && fixes.token->kind == TokenChangeKind::kAddPermissions) ...
+
+#ifndef HUBPERM_POLICY_EXPLAIN_FIX_H_
+#define HUBPERM_POLICY_EXPLAIN_FIX_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/types/optional.h"
+#include "policy/compile/snapshot.h"
+#include "policy/decide/decision.h"
+#include "policy/decide/request.h"
+#include "policy/model/access.h"
+#include "policy/model/permission.h"
+#include "policy/model/vocabulary.h"
+
+namespace hubperm {
+
+enum class UserChangeKind : uint8_t {
+  kImpossible,           // no role anywhere allows it: another user's namespace
+  kOrgRole,              // the user needs `role` (or more) in `org`
+  kGroupRole,            // the user needs `role` (or more) in `group`, joining `org` first if `join_org`
+  kAcceptAccessRequest,  // the gated `repo` must accept the user's access request
+};
+
+struct UserChange {
+  UserChangeKind kind = UserChangeKind::kImpossible;
+  RepoAccess role = RepoAccess::kNone;  // kOrgRole, kGroupRole: the level needed (read .. admin)
+  OrgId org = kNoId;                    // kOrgRole; kGroupRole: the group's org
+  GroupId group = kNoId;                // kGroupRole
+  RepoId repo = kNoId;                  // kAcceptAccessRequest
+  bool join_org = false;                // kGroupRole: the user is not yet a member of the group's org
+};
+
+// Permissions to add to the token's scope on one entity (a new scope if it has none there).
+struct ScopeAddition {
+  EntityType type = EntityType::kOrg;  // user, org, resource-group, model, dataset or space
+  int32_t entity = kNoId;              // UserId, OrgId, GroupId or RepoId by type
+  PermissionSet add;                   // the missing permissions
+  // For a new repo scope: the permissions the token's namespace scopes give the repo today, which the
+  // repo scope would override [assumptions.repo_scope_overrides_namespace_scope]; list them too.
+  PermissionSet keep;
+};
+
+enum class TokenChangeKind : uint8_t {
+  kImpossible,       // no token can: creating repos in another user's namespace
+  kAddPermissions,   // add `additions`
+  kAllowGatedRepos,  // set can_read_gated_repos (or scope repo.content.read to the repo)
+  kUseWriteToken,    // a classic read token: use a write token, or a fine-grained one with `additions`
+};
+
+struct TokenChange {
+  TokenChangeKind kind = TokenChangeKind::kImpossible;
+  std::vector<ScopeAddition> additions;
+};
+
+enum class PolicyChangeKind : uint8_t {
+  kApprove,              // an admin of `org` approves the token
+  kNewToken,             // `org` revoked the token: a new one (approved, if `org` requires it)
+  kUseFineGrainedToken,  // `org` accepts fine-grained tokens only
+};
+
+struct PolicyChange {
+  PolicyChangeKind kind = PolicyChangeKind::kApprove;
+  OrgId org = kNoId;
+};
+
+// One change per denying side; a side that allows has none.
+struct Fixes {
+  absl::optional<UserChange> user;
+  absl::optional<TokenChange> token;
+  absl::optional<PolicyChange> policy;
+};
+
+Fixes FindFixes(const Snapshot& snapshot, const Request& request, const Decision& decision);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_EXPLAIN_FIX_H_

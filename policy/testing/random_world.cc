@@ -1,0 +1,264 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/testing/random_world.h"
+
+#include <random>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "policy/model/operation.h"
+#include "policy/model/permission.h"
+
+namespace hubperm {
+namespace {
+
+class Generator {
+ public:
+  Generator(uint32_t seed, const RandomWorldShape& shape) : rng_(seed), shape_(shape) {}
+
+  World Run() {
+    World w;
+    for (int i = 0; i < shape_.users; ++i) w.users.push_back(Named(absl::StrCat("user", i)));
+    for (int i = 0; i < shape_.orgs; ++i) w.orgs.push_back(MakeOrg(i));
+    for (const Name& user : w.users) AddRepos(user.text, nullptr, &w);
+    for (const Org& org : w.orgs) AddRepos(org.name.text, &org, &w);
+    for (const Name& user : w.users) AddTokens(user.text, &w);
+    if (shape_.random_assumptions) {
+      w.assumptions.org_role_applies_in_groups = Chance(0.5);
+      w.assumptions.repo_write_implies_read = Chance(0.5);
+      w.assumptions.hide_private_repo_from_token = Chance(0.5);
+      w.assumptions.repo_scope_overrides_namespace_scope = Chance(0.5);
+    }
+    return w;
+  }
+
+ private:
+  static Name Named(std::string text) { return Name{std::move(text), SourcePos()}; }
+
+  bool Chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  int Below(int n) { return n <= 0 ? 0 : std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+  template <typename E>
+  E Pick(std::initializer_list<E> values) {
+    return *(values.begin() + Below(static_cast<int>(values.size())));
+  }
+
+  Org MakeOrg(int index) {
+    Org org;
+    org.name = Named(absl::StrCat("org", index));
+    org.plan = Pick({OrgPlan::kFree, OrgPlan::kTeam, OrgPlan::kEnterprise, OrgPlan::kEnterprise});
+    for (int u = 0; u < shape_.users; ++u) {
+      if (!Chance(0.75)) continue;
+      Member<OrgRole> m;
+      m.user = Named(absl::StrCat("user", u));
+      m.role = Pick({OrgRole::kNoAccess, OrgRole::kRead, OrgRole::kContributor, OrgRole::kWrite, OrgRole::kAdmin});
+      org.members.push_back(m);
+    }
+    if (org.plan == OrgPlan::kFree) return org;  // groups and token policies need a paid plan
+    if (Chance(0.6)) {
+      org.token_policy = Pick({TokenPolicy::kAllowAll, TokenPolicy::kFineGrainedOnly, TokenPolicy::kRequireApproval});
+    }
+    const int groups = Below(shape_.max_groups_per_org + 1);
+    for (int g = 0; g < groups; ++g) {
+      ResourceGroup group;
+      group.name = Named(absl::StrCat(org.name.text, "-group", g));
+      for (const Member<OrgRole>& om : org.members) {
+        if (!Chance(0.6)) continue;
+        Member<GroupRole> m;
+        m.user = om.user;
+        m.role = Pick({GroupRole::kNoAccess, GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite,
+                       GroupRole::kAdmin});
+        group.members.push_back(m);
+      }
+      if (Chance(0.3)) {
+        AutoJoin join;
+        join.role = Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite, GroupRole::kAdmin});
+        join.scope = Pick({AutoJoinScope::kAll, AutoJoinScope::kReadPlus});
+        group.auto_join = join;
+      }
+      org.resource_groups.push_back(group);
+    }
+    return org;
+  }
+
+  void AddRepos(const std::string& ns, const Org* org, World* w) {
+    const int count = 1 + Below(shape_.max_repos_per_namespace);
+    for (int i = 0; i < count; ++i) {
+      Repo repo;
+      repo.ns = ns;
+      repo.repo_name = absl::StrCat("repo", i);
+      repo.id = Named(absl::StrCat(ns, "/", repo.repo_name));
+      repo.type = Pick({RepoType::kModel, RepoType::kModel, RepoType::kDataset, RepoType::kSpace});
+      repo.is_private = Chance(0.5);
+      repo.gated = Pick({Gating::kNone, Gating::kNone, Gating::kAuto, Gating::kManual});
+      if (repo.gated != Gating::kNone) {
+        for (int u = 0; u < shape_.users; ++u) {
+          if (Chance(0.3)) repo.access_granted.push_back(Named(absl::StrCat("user", u)));
+        }
+      }
+      if (Chance(0.5)) repo.created_by = Named(absl::StrCat("user", Below(shape_.users)));
+      if (org != nullptr && !org->resource_groups.empty() && Chance(0.6)) {
+        repo.resource_group = org->resource_groups[Below(static_cast<int>(org->resource_groups.size()))].name;
+      }
+      w->repos.push_back(repo);
+    }
+  }
+
+  // Permissions that operations need, and some that none does, among those the Hub accepts at
+  // `placement` (so the world loads without errors); each with probability p.
+  std::vector<PermissionEntry> RandomPermissions(double p, PermissionPlacement placement) {
+    std::vector<PermissionEntry> out;
+    for (Permission perm : {Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kRepoAccessRead,
+                            Permission::kDiscussionWrite, Permission::kPostWrite, Permission::kOrgRead,
+                            Permission::kOrgWrite, Permission::kResourceGroupWrite, Permission::kCollectionRead}) {
+      if ((GetPermissionInfo(perm).placements & placement) != 0 && Chance(p)) {
+        out.push_back(PermissionEntry{Named(std::string(PermissionName(perm))), perm});
+      }
+    }
+    return out;
+  }
+
+  void AddTokens(const std::string& owner, World* w) {
+    for (TokenRole role : {TokenRole::kRead, TokenRole::kWrite}) {
+      Token t;
+      t.name = Named(absl::StrCat(owner, "-", role == TokenRole::kRead ? "read" : "write"));
+      t.owner = Named(owner);
+      t.role = role;
+      t.org_status = RandomApprovals(*w);
+      w->tokens.push_back(t);
+    }
+    for (int i = 0; i < shape_.fine_grained_tokens_per_user; ++i) {
+      Token t;
+      t.name = Named(absl::StrCat(owner, "-fg", i));
+      t.owner = Named(owner);
+      t.role = TokenRole::kFineGrained;
+      t.can_read_gated_repos = Chance(0.3);
+      if (Chance(0.4)) t.global = RandomPermissions(0.5, kPlacementGlobal);
+      const int scopes = Below(shape_.max_scopes_per_token + 1);
+      for (int s = 0; s < scopes; ++s) t.scoped.push_back(RandomScope(owner, *w));
+      t.org_status = RandomApprovals(*w);
+      w->tokens.push_back(t);
+    }
+  }
+
+  Scope RandomScope(const std::string& owner, const World& w) {
+    Scope scope;
+    PermissionPlacement placement = kPlacementRepo;
+    std::vector<std::string> groups;
+    for (const Org& org : w.orgs) {
+      for (const ResourceGroup& g : org.resource_groups) groups.push_back(g.name.text);
+    }
+    switch (Below(4)) {
+      case 0:
+        scope.type = EntityType::kUser;
+        scope.entity = Named(owner);
+        placement = kPlacementUser;
+        break;
+      case 1:
+        scope.type = EntityType::kOrg;
+        scope.entity = w.orgs[Below(static_cast<int>(w.orgs.size()))].name;
+        placement = kPlacementOrg;
+        break;
+      case 2:
+        if (!groups.empty()) {
+          scope.type = EntityType::kResourceGroup;
+          scope.entity = Named(groups[Below(static_cast<int>(groups.size()))]);
+          placement = kPlacementResourceGroup;
+          break;
+        }
+        [[fallthrough]];
+      default: {
+        const Repo& repo = w.repos[Below(static_cast<int>(w.repos.size()))];
+        scope.type = EntityOfRepoType(repo.type);
+        scope.entity = repo.id;
+      }
+    }
+    scope.permissions = RandomPermissions(0.4, placement);
+    return scope;
+  }
+
+  std::vector<OrgApproval> RandomApprovals(const World& w) {
+    std::vector<OrgApproval> out;
+    for (const Org& org : w.orgs) {
+      if (!Chance(0.4)) continue;
+      out.push_back(OrgApproval{org.name, Pick({ApprovalStatus::kApproved, ApprovalStatus::kPending,
+                                                ApprovalStatus::kDenied, ApprovalStatus::kRevoked}),
+                                SourcePos()});
+    }
+    return out;
+  }
+
+  std::mt19937 rng_;
+  const RandomWorldShape shape_;
+};
+
+}  // namespace
+
+World RandomWorld(uint32_t seed, const RandomWorldShape& shape) { return Generator(seed, shape).Run(); }
+
+std::vector<Request> AllRequests(const Snapshot& s) {
+  std::vector<Request> out;
+  for (TokenId token = 0; token < s.token_count(); ++token) {
+    for (const OperationInfo& op : AllOperations()) {
+      Request r;
+      r.operation = op.operation;
+      r.token = token;
+      switch (op.target) {
+        case TargetKind::kNone:
+          out.push_back(r);
+          break;
+        case TargetKind::kRepo:
+          for (RepoId repo = 0; repo < s.repo_count(); ++repo) {
+            r.repo = repo;
+            if (op.operation != Operation::kMoveRepoToGroup) {
+              out.push_back(r);
+              continue;
+            }
+            for (GroupId group = 0; group < s.group_count(); ++group) {
+              if (s.group(group).org != s.repo(repo).ns_org) continue;  // a group holds its org's repos only
+              r.group = group;
+              out.push_back(r);
+            }
+            r.group = kNoId;
+          }
+          break;
+        case TargetKind::kNamespace:
+          for (RepoType type : {RepoType::kModel, RepoType::kDataset, RepoType::kSpace}) {
+            r.create_type = type;
+            for (UserId user = 0; user < s.user_count(); ++user) {
+              r.ns_user = user;
+              out.push_back(r);
+            }
+            r.ns_user = kNoId;
+            for (OrgId org = 0; org < s.org_count(); ++org) {
+              r.ns_org = org;
+              r.group = kNoId;
+              out.push_back(r);
+              for (GroupId group = 0; group < s.group_count(); ++group) {
+                if (s.group(group).org != org) continue;
+                r.group = group;
+                out.push_back(r);
+              }
+            }
+            r.ns_org = kNoId;
+            r.group = kNoId;
+          }
+          break;
+        case TargetKind::kOrg:
+          for (OrgId org = 0; org < s.org_count(); ++org) {
+            r.org = org;
+            out.push_back(r);
+          }
+          break;
+        case TargetKind::kGroup:
+          for (GroupId group = 0; group < s.group_count(); ++group) {
+            r.group = group;
+            out.push_back(r);
+          }
+          break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace hubperm
