@@ -11,7 +11,7 @@
 //   - a fine-grained token with every permission at every level decides as the user side does;
 //   - the user side depends on the token's owner, never on the token;
 //   - a fine-grained token lets a request through only if it holds every needed permission;
-//   - a denial explains one fix per denying side.
+//   - a denial explains one fix per denying side, and applying those fixes to the world allows it.
 
 #include <string>
 #include <tuple>
@@ -24,6 +24,7 @@
 #include "policy/compile/snapshot.h"
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
+#include "policy/explain/fix.h"
 #include "policy/load/fixtures.h"
 #include "policy/load/world_writer.h"
 #include "policy/model/operation.h"
@@ -71,11 +72,16 @@ Token FullToken(const std::string& owner, const World& w) {
 }
 
 // The world of `seed`, through YAML and the loader, as a user's fixture would be.
-std::shared_ptr<const Snapshot> LoadRandomWorld(uint32_t seed) {
+Fixtures LoadRandomFixtures(uint32_t seed) {
   World world = RandomWorld(seed, RandomWorldShape{});
   for (const Name& user : world.users) world.tokens.push_back(FullToken(user.text, world));
   Fixtures fixtures = LoadFixtureTexts({{absl::StrCat("random-", seed, ".yaml"), WriteFixture(world)}});
   EXPECT_TRUE(fixtures.ok()) << fixtures.diagnostics.Render(fixtures.files);
+  return fixtures;
+}
+
+std::shared_ptr<const Snapshot> LoadRandomWorld(uint32_t seed) {
+  Fixtures fixtures = LoadRandomFixtures(seed);
   if (!fixtures.ok()) return nullptr;
   return Snapshot::Compile(fixtures.world, std::move(fixtures.files));
 }
@@ -223,6 +229,172 @@ TEST(RandomWorldTest, ReachesEveryRule) {
     EXPECT_GT(reply[static_cast<int>(x)], 0) << "Reply " << static_cast<int>(x);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Fixes work: applying the fix of every denying side to the world lets the request through.
+
+template <typename Role>
+void Raise(std::vector<Member<Role>>* members, const std::string& user, Role role) {
+  for (Member<Role>& m : *members) {
+    if (m.user.text == user) {
+      if (m.role < role) m.role = role;
+      return;
+    }
+  }
+  Member<Role> m;
+  m.user = Name{user, SourcePos()};
+  m.role = role;
+  members->push_back(m);
+}
+
+OrgRole OrgRoleFor(RepoAccess access) {
+  switch (access) {
+    case RepoAccess::kNone:
+      return OrgRole::kNoAccess;
+    case RepoAccess::kRead:
+      return OrgRole::kRead;
+    case RepoAccess::kContributor:
+      return OrgRole::kContributor;
+    case RepoAccess::kWrite:
+      return OrgRole::kWrite;
+    case RepoAccess::kAdmin:
+      return OrgRole::kAdmin;
+  }
+  return OrgRole::kNoAccess;
+}
+
+GroupRole GroupRoleFor(RepoAccess access) { return static_cast<GroupRole>(static_cast<int>(OrgRoleFor(access))); }
+
+Org& FindOrg(World* w, const std::string& name) {
+  for (Org& org : w->orgs) {
+    if (org.name.text == name) return org;
+  }
+  ADD_FAILURE() << "no org " << name;
+  return w->orgs.front();
+}
+
+std::string EntityText(const Snapshot& s, EntityType type, int32_t entity) {
+  switch (type) {
+    case EntityType::kUser:
+      return s.user(entity).name;
+    case EntityType::kOrg:
+      return s.org(entity).name;
+    case EntityType::kResourceGroup:
+      return s.group(entity).name;
+    default:
+      return s.repo(entity).id;
+  }
+}
+
+// Applies `fixes` to `w`, the world `s` was compiled from. False if a fix is not a change to the world
+// (no change can help, or "use another kind of token").
+bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* w) {
+  const Snapshot::TokenRecord& t = s.token(r.token);
+  const std::string owner = s.user(t.owner).name;
+  Token* token = nullptr;
+  for (Token& candidate : w->tokens) {
+    if (candidate.name.text == t.name) token = &candidate;
+  }
+  if (token == nullptr) return false;
+  if (fixes.user) {
+    const UserChange& c = *fixes.user;
+    switch (c.kind) {
+      case UserChangeKind::kImpossible:
+        return false;
+      case UserChangeKind::kOrgRole:
+        Raise(&FindOrg(w, s.org(c.org).name).members, owner, OrgRoleFor(c.role));
+        break;
+      case UserChangeKind::kGroupRole: {
+        Org& org = FindOrg(w, s.org(c.org).name);
+        if (c.join_org) Raise(&org.members, owner, OrgRole::kNoAccess);
+        for (ResourceGroup& g : org.resource_groups) {
+          if (g.name.text == s.group(c.group).name) Raise(&g.members, owner, GroupRoleFor(c.role));
+        }
+        break;
+      }
+      case UserChangeKind::kAcceptAccessRequest:
+        for (Repo& repo : w->repos) {
+          if (repo.id.text == s.repo(c.repo).id && repo.type == s.repo(c.repo).type) {
+            repo.access_granted.push_back(Name{owner, SourcePos()});
+          }
+        }
+        break;
+    }
+  }
+  if (fixes.token) {
+    const TokenChange& c = *fixes.token;
+    switch (c.kind) {
+      case TokenChangeKind::kImpossible:
+        return false;
+      case TokenChangeKind::kAllowGatedRepos:
+        token->can_read_gated_repos = true;
+        break;
+      case TokenChangeKind::kUseWriteToken:
+        token->role = TokenRole::kWrite;
+        break;
+      case TokenChangeKind::kAddPermissions:
+        for (const ScopeAddition& a : c.additions) {
+          const std::string entity = EntityText(s, a.type, a.entity);
+          Scope* scope = nullptr;
+          for (Scope& candidate : token->scoped) {
+            if (candidate.type == a.type && candidate.entity.text == entity) scope = &candidate;
+          }
+          if (scope == nullptr) {
+            token->scoped.push_back(Scope{a.type, Name{entity, SourcePos()}, SourcePos(), {}});
+            scope = &token->scoped.back();
+            (a.add | a.keep).ForEach([&](Permission p) {
+              scope->permissions.push_back(PermissionEntry{Name{std::string(PermissionName(p)), SourcePos()}, p});
+            });
+          } else {
+            a.add.ForEach([&](Permission p) {
+              scope->permissions.push_back(PermissionEntry{Name{std::string(PermissionName(p)), SourcePos()}, p});
+            });
+          }
+        }
+        break;
+    }
+  }
+  if (fixes.policy) {
+    const PolicyChange& c = *fixes.policy;
+    if (c.kind == PolicyChangeKind::kUseFineGrainedToken) return false;
+    const std::string org = s.org(c.org).name;
+    bool found = false;
+    for (OrgApproval& a : token->org_status) {
+      if (a.org.text == org) {
+        a.status = ApprovalStatus::kApproved;
+        found = true;
+      }
+    }
+    if (!found) token->org_status.push_back(OrgApproval{Name{org, SourcePos()}, ApprovalStatus::kApproved, SourcePos()});
+  }
+  return true;
+}
+
+class FixPropertyTest : public testing::TestWithParam<uint32_t> {};
+
+TEST_P(FixPropertyTest, ApplyingTheFixesAllows) {
+  Fixtures fixtures = LoadRandomFixtures(GetParam());
+  ASSERT_TRUE(fixtures.ok());
+  const std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, fixtures.files);
+  const Snapshot& s = *snapshot;
+  int tried = 0, applied = 0, failures = 0;
+  for (const Request& r : AllRequests(s)) {
+    const Decision d = Check(s, r);
+    if (d.allowed || ++tried % 3 != 0 || failures > 5) continue;  // every third denial, for time
+    const Fixes fixes = FindFixes(s, r, d);
+    World fixed = fixtures.world;
+    if (!ApplyFixes(s, r, fixes, &fixed)) continue;
+    ++applied;
+    const std::shared_ptr<const Snapshot> after = Snapshot::Compile(fixed, fixtures.files);
+    const Decision then = Check(*after, r);
+    if (!then.allowed) ++failures;
+    EXPECT_TRUE(then.allowed) << "the fixes did not allow it; before:" << Describe(s, r, d) << "after:"
+                              << Describe(*after, r, then);
+  }
+  EXPECT_GT(applied, 10);
+}
+
+INSTANTIATE_TEST_SUITE_P(RandomWorlds, FixPropertyTest, testing::Range<uint32_t>(0, kWorlds));
 
 }  // namespace
 }  // namespace hubperm

@@ -176,12 +176,23 @@ TokenChange FixToken(const Snapshot& s, const Request& r, const Decision& d, con
   return c;
 }
 
-PolicyChange FixPolicy(const Decision& d) {
+PolicyChange FixPolicy(const Snapshot& s, const Request& r, const Decision& d) {
   PolicyChange c;
   c.org = d.policy.org;
-  c.kind = d.policy.rule == PolicyRule::kRevoked         ? PolicyChangeKind::kNewToken
-           : d.policy.rule == PolicyRule::kClassicBlocked ? PolicyChangeKind::kUseFineGrainedToken
-                                                         : PolicyChangeKind::kApprove;
+  switch (d.policy.rule) {
+    case PolicyRule::kRevoked: {
+      // A revocation hides the rest of the policy: a new token must also pass it.
+      const bool classic = s.token(r.token).role != TokenRole::kFineGrained;
+      c.kind = classic && s.org(c.org).token_policy == TokenPolicy::kFineGrainedOnly ? PolicyChangeKind::kUseFineGrainedToken
+                                                                                    : PolicyChangeKind::kNewToken;
+      break;
+    }
+    case PolicyRule::kClassicBlocked:
+      c.kind = PolicyChangeKind::kUseFineGrainedToken;
+      break;
+    default:
+      c.kind = PolicyChangeKind::kApprove;
+  }
   return c;
 }
 
@@ -192,7 +203,7 @@ Fixes FindFixes(const Snapshot& snapshot, const Request& request, const Decision
   Fixes fixes;
   if (!decision.user.allowed) fixes.user = FixUser(snapshot, request, decision, op);
   if (!decision.token.allowed) fixes.token = FixToken(snapshot, request, decision, op);
-  if (!decision.policy.allowed) fixes.policy = FixPolicy(decision);
+  if (!decision.policy.allowed) fixes.policy = FixPolicy(snapshot, request, decision);
   return fixes;
 }
 

@@ -56,6 +56,7 @@ class Validator {
  public:
   Validator(const World& world, const SourceFiles& files, Diagnostics* diagnostics)
       : world_(world),
+        files_(files),
         d_(diagnostics),
         users_("user", files, diagnostics),
         orgs_("org", files, diagnostics),
@@ -174,7 +175,21 @@ class Validator {
       const std::string in_token = absl::StrCat("in token '", token.name.text, "': ");
       if (!token.owner.text.empty()) users_.Check(token.owner, in_token);
       for (const Scope& scope : token.scoped) CheckScope(token, scope, in_token);
+      CheckScopesAreDistinct(token);
       for (const OrgApproval& approval : token.org_status) orgs_.Check(approval.org, in_token);
+    }
+  }
+
+  // Two scopes on one entity would leave the engine to pick one: the Hub keeps one entry per entity.
+  void CheckScopesAreDistinct(const Token& token) {
+    absl::flat_hash_map<std::string, SourcePos> seen;
+    for (const Scope& scope : token.scoped) {
+      const std::string key = absl::StrCat(NameOf(scope.type), ":", scope.entity.text);
+      auto [first, inserted] = seen.emplace(key, scope.entity.pos);
+      if (inserted) continue;
+      d_->Error(scope.entity.pos, absl::StrCat("token '", token.name.text, "' scopes ", NameOf(scope.type), " '",
+                                               scope.entity.text, "' twice; first at ", files_.Format(first->second),
+                                               "; list all its permissions in one entry"));
     }
   }
 
@@ -241,6 +256,7 @@ class Validator {
   }
 
   const World& world_;
+  const SourceFiles& files_;
   Diagnostics* d_;
   NameIndex users_, orgs_, groups_, repos_, repo_ids_, tokens_, cases_;
   absl::flat_hash_map<std::string, const Org*> group_org_;

@@ -149,6 +149,16 @@ INSTANTIATE_TEST_SUITE_P(
                   "    resource_groups:\n      - name: g\n"},
                  {"a.yaml:4:19: error: org 'acme' is on the free plan; token policies need plan team or enterprise",
                   "a.yaml:6:15: error: org 'acme' is on the free plan; resource groups need plan team or enterprise"}},
+        RuleCase{"OneScopePerEntity",
+                 {"tokens:\n  - name: u\n    owner: alice\n    role: fineGrained\n    scoped:\n"
+                  "      - {entity: {type: org, name: acme}, permissions: [repo.write]}\n"
+                  "      - {entity: {type: model, name: acme/m}, permissions: [repo.write]}\n"
+                  "      - {entity: {type: org, name: acme}, permissions: [org.read]}\n"
+                  "      - {entity: {type: model, name: acme/m}, permissions: []}\n"},
+                 {"b.yaml:8:36: error: token 'u' scopes org 'acme' twice; first at b.yaml:6:36; list all its "
+                  "permissions in one entry",
+                  "b.yaml:9:38: error: token 'u' scopes model 'acme/m' twice; first at b.yaml:7:38; list all its "
+                  "permissions in one entry"}},
         RuleCase{"ScopesNameExistingEntitiesAndTheOwner",
                  {"tokens:\n  - name: u\n    owner: alice\n    role: fineGrained\n    scoped:\n"
                   "      - entity: {type: user, name: bob}\n        permissions: [repo.write]\n"

@@ -134,7 +134,12 @@ class Generator {
       t.can_read_gated_repos = Chance(0.3);
       if (Chance(0.4)) t.global = RandomPermissions(0.5, kPlacementGlobal);
       const int scopes = Below(shape_.max_scopes_per_token + 1);
-      for (int s = 0; s < scopes; ++s) t.scoped.push_back(RandomScope(owner, *w));
+      for (int s = 0; s < scopes; ++s) {
+        Scope scope = RandomScope(owner, *w);
+        bool taken = false;  // one scope per entity, as the Hub keeps them
+        for (const Scope& other : t.scoped) taken |= other.type == scope.type && other.entity.text == scope.entity.text;
+        if (!taken) t.scoped.push_back(scope);
+      }
       t.org_status = RandomApprovals(*w);
       w->tokens.push_back(t);
     }
