@@ -12,7 +12,9 @@
 #include "policy/common/suggest.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/check.h"
+#include "policy/common/json_writer.h"
 #include "policy/explain/explain.h"
+#include "policy/explain/explain_json.h"
 #include "policy/load/fixtures.h"
 #include "policy/request/method.h"
 #include "policy/request/route.h"
@@ -29,6 +31,10 @@ Usage:
   hubperm explain  FILES... --token NAME REQUEST    both sides, the Hub's answer, assumptions, the fix
   hubperm validate FILES...                         report every error and warning in the fixtures
   hubperm --version | --help | COMMAND --help
+
+Options:
+  --format text|json    text for people (the default); json for tools: check and explain print the
+                        decision as documented in docs/explanation-json.md, validate its issues
 
 REQUEST is one of:
   --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
@@ -54,11 +60,12 @@ struct Options {
   bool has_body = false;
   std::string operation;
   MethodArgs method_args;
+  bool json = false;
   bool help = false;
 };
 
 constexpr absl::string_view kFlags[] = {"--token", "--http", "--body", "--operation", "--repo",
-                                        "--repo-type", "--org", "--group", "--help"};
+                                        "--repo-type", "--org", "--group", "--format", "--help"};
 
 // Parses `args`; returns an error message, or "" on success.
 std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
@@ -87,6 +94,13 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
       problem = value(&o->method_args.org);
     } else if (a == "--group") {
       problem = value(&o->method_args.group);
+    } else if (a == "--format") {
+      std::string format;
+      problem = value(&format);
+      if (problem.empty() && format != "text" && format != "json") {
+        problem = absl::StrCat("--format must be text or json, not '", format, "'");
+      }
+      o->json = format == "json";
     } else if (a == "--repo-type") {
       std::string type;
       problem = value(&type);
@@ -144,8 +158,42 @@ int Fail(std::ostream& err, absl::string_view message) {
   return kExitBadInput;
 }
 
+// `validate --format json`: the files, the counts and every issue, in the order the text lists them.
+std::string ValidateJson(const Fixtures& fixtures, const std::vector<std::string>& paths) {
+  JsonWriter json;
+  json.BeginObject().Key("schema").String("hubperm.validate/v1").Key("files").BeginArray();
+  for (const std::string& path : paths) json.String(path);
+  json.EndArray()
+      .Key("errors").Int(fixtures.diagnostics.error_count() + static_cast<int>(fixtures.read_errors.size()))
+      .Key("warnings").Int(fixtures.diagnostics.warning_count())
+      .Key("issues").BeginArray();
+  for (const std::string& message : fixtures.read_errors) {
+    json.BeginObject().Key("severity").String("error").Key("at").Null().Key("message").String(message).EndObject();
+  }
+  for (const Issue* issue : fixtures.diagnostics.Sorted()) {
+    json.BeginObject().Key("severity").String(issue->severity == Severity::kError ? "error" : "warning").Key("at");
+    if (issue->pos.known()) {
+      json.BeginObject()
+          .Key("file").String(fixtures.files.name(issue->pos.file))
+          .Key("line").Int(issue->pos.line)
+          .Key("column").Int(issue->pos.column)
+          .EndObject();
+    } else {
+      json.Null();
+    }
+    json.Key("message").String(issue->message).EndObject();
+  }
+  json.EndArray().EndObject();
+  return json.Finish();
+}
+
 int RunValidate(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.files.empty()) return Fail(err, "validate needs at least one fixture file");
+  if (o.json) {
+    const Fixtures fixtures = LoadFixtures(o.files);
+    out << ValidateJson(fixtures, o.files);
+    return fixtures.ok() ? kExitAllow : kExitBadInput;
+  }
   int errors = 0, warnings = 0;
   LoadWorld(o.files, err, &errors, &warnings);
   out << absl::StrCat(o.files.size(), o.files.size() == 1 ? " file: " : " files: ", errors,
@@ -182,7 +230,9 @@ int RunDecide(const Options& o, std::istream& in, std::ostream& out, std::ostrea
   absl::StatusOr<Request> request = ResolveRequest(*snapshot, o.token, *spec);
   if (!request.ok()) return Fail(err, request.status().message());
   const Decision decision = Check(*snapshot, *request);
-  if (o.command == "check") {
+  if (o.json) {
+    out << RenderExplanationJson(*snapshot, *request, decision);
+  } else if (o.command == "check") {
     out << RenderCheckLine(*snapshot, *request, decision) << "\n";
   } else {
     out << RenderExplanation(*snapshot, *request, decision);

@@ -69,6 +69,27 @@ TEST(FoundingScenario, CommitToTheGroupsModelIsDeniedForTheSameReason) {
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_commit_explain.txt")) << "actual:\n" << r.out;
 }
 
+TEST(FoundingScenario, ExplainAsJsonMatchesTheGolden) {
+  CliRun r = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", kBody,
+                      "--format", "json"});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.json")) << "actual:\n" << r.out;
+}
+
+TEST(FoundingScenario, CheckAsJsonPrintsTheSameDecision) {
+  CliRun r = Hubperm({"check", kWorld, "--format", "json", "--token", "limited-test-token", "--http", "POST /api/repos/create",
+                      "--body", kBody});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.json")) << "actual:\n" << r.out;
+}
+
+TEST(FoundingScenario, TextIsTheDefaultFormat) {
+  CliRun r = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", kBody,
+                      "--format", "text"});
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
+}
+
 TEST(FoundingScenario, AllowedRequestExitsZero) {
   CliRun r = Hubperm({"check", kWorld, "--token", "limited-test-token", "--operation", "whoami"});
   EXPECT_EQ(r.exit_code, kExitAllow);
@@ -120,6 +141,11 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"OptionWithoutValue", {"check", kWorld, "--token"}, "--token needs a value"},
         ErrorCase{"BadRepoType", {"check", kWorld, "--repo-type", "modle"}, "--repo-type must be model, dataset or space"},
         ErrorCase{"UnknownCommand", {"chekc", kWorld}, "unknown command 'chekc'; did you mean 'check'?"},
+        ErrorCase{"BadFormat", {"check", kWorld, "--format", "yaml"}, "--format must be text or json, not 'yaml'"},
+        ErrorCase{"MoveIntoAnotherOrgsGroup",
+                  {"check", "testdata/spec/world.yaml", "--token", "w-adam", "--http", "POST /api/models/strict/m/resource-group",
+                   "--body", "{\"resourceGroupId\": \"research\"}"},
+                  "resource group 'research' belongs to org 'acme'; strict/m is not in that org's namespace"},
         ErrorCase{"MethodNeedsRepo", {"check", kWorld, "--token", "limited-test-token", "--operation", "create_commit"}, "create_commit needs --repo"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
@@ -142,6 +168,16 @@ TEST(Validate, ValidFixtureExitsZero) {
   EXPECT_EQ(r.exit_code, kExitAllow);
   EXPECT_EQ(r.out, "1 file: 0 errors, 0 warnings\n");
   EXPECT_EQ(r.err, "");
+}
+
+TEST(Validate, JsonListsEveryIssue) {
+  CliRun r = Hubperm({"validate", "testdata/invalid/references.yaml", "--format", "json"});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/references_validate.json")) << "actual:\n" << r.out;
+  CliRun ok = Hubperm({"validate", kWorld, "--format", "json"});
+  EXPECT_EQ(ok.exit_code, kExitAllow);
+  EXPECT_THAT(ok.out, HasSubstr("\"errors\": 0,\n  \"warnings\": 0,\n  \"issues\": []"));
 }
 
 // Every broken fixture in testdata/invalid/ reports exactly its golden list of errors.

@@ -19,7 +19,7 @@ int Diagnostics::error_count() const {
 
 int Diagnostics::warning_count() const { return static_cast<int>(issues_.size()) - error_count(); }
 
-std::string Diagnostics::Render(const SourceFiles& files) const {
+std::vector<const Issue*> Diagnostics::Sorted() const {
   std::vector<const Issue*> sorted;
   sorted.reserve(issues_.size());
   for (const Issue& issue : issues_) sorted.push_back(&issue);
@@ -27,8 +27,12 @@ std::string Diagnostics::Render(const SourceFiles& files) const {
     return std::tie(a->pos.file, a->pos.line, a->pos.column) <
            std::tie(b->pos.file, b->pos.line, b->pos.column);
   });
+  return sorted;
+}
+
+std::string Diagnostics::Render(const SourceFiles& files) const {
   std::string out;
-  for (const Issue* issue : sorted) {
+  for (const Issue* issue : Sorted()) {
     absl::StrAppend(&out, files.Format(issue->pos), ": ",
                     issue->severity == Severity::kError ? "error: " : "warning: ", issue->message, "\n");
     absl::string_view line = files.Line(issue->pos);

@@ -41,6 +41,8 @@ class Diagnostics {
   }
 
   const std::vector<Issue>& issues() const { return issues_; }
+  // The issues sorted by file and position (stable for equal positions), the order Render prints.
+  std::vector<const Issue*> Sorted() const;
   bool has_errors() const;
   int error_count() const;
   int warning_count() const;

@@ -58,6 +58,24 @@ struct Spellings<TargetKind> {
   static constexpr TargetKind kLast = TargetKind::kGroup;
 };
 
+template <>
+struct Spellings<UserChangeKind> {
+  static constexpr std::array<absl::string_view, 4> kNames = {"impossible", "org_role", "group_role",
+                                                              "accept_access_request"};
+  static constexpr UserChangeKind kLast = UserChangeKind::kAcceptAccessRequest;
+};
+template <>
+struct Spellings<TokenChangeKind> {
+  static constexpr std::array<absl::string_view, 4> kNames = {"impossible", "add_permissions", "allow_gated_repos",
+                                                              "use_write_token"};
+  static constexpr TokenChangeKind kLast = TokenChangeKind::kUseWriteToken;
+};
+template <>
+struct Spellings<PolicyChangeKind> {
+  static constexpr std::array<absl::string_view, 3> kNames = {"approve", "new_token", "use_fine_grained_token"};
+  static constexpr PolicyChangeKind kLast = PolicyChangeKind::kUseFineGrainedToken;
+};
+
 template <typename E>
 constexpr bool CoversEnum() {
   return Spellings<E>::kNames.size() == static_cast<size_t>(Spellings<E>::kLast) + 1;
@@ -69,6 +87,9 @@ static_assert(CoversEnum<GrantSource>(), "a GrantSource has no spelling");
 static_assert(CoversEnum<PolicyRule>(), "a PolicyRule has no spelling");
 static_assert(CoversEnum<Reply>(), "a Reply has no spelling");
 static_assert(CoversEnum<TargetKind>(), "a TargetKind has no spelling");
+static_assert(CoversEnum<UserChangeKind>(), "a UserChangeKind has no spelling");
+static_assert(CoversEnum<TokenChangeKind>(), "a TokenChangeKind has no spelling");
+static_assert(CoversEnum<PolicyChangeKind>(), "a PolicyChangeKind has no spelling");
 
 template <typename E>
 absl::string_view Spell(E value) {
@@ -84,6 +105,9 @@ absl::string_view DecisionName(GrantSource value) { return Spell(value); }
 absl::string_view DecisionName(PolicyRule value) { return Spell(value); }
 absl::string_view DecisionName(Reply value) { return Spell(value); }
 absl::string_view DecisionName(TargetKind value) { return Spell(value); }
+absl::string_view DecisionName(UserChangeKind value) { return Spell(value); }
+absl::string_view DecisionName(TokenChangeKind value) { return Spell(value); }
+absl::string_view DecisionName(PolicyChangeKind value) { return Spell(value); }
 
 template <typename E>
 std::vector<absl::string_view> DecisionNames() {
@@ -97,5 +121,8 @@ template std::vector<absl::string_view> DecisionNames<GrantSource>();
 template std::vector<absl::string_view> DecisionNames<PolicyRule>();
 template std::vector<absl::string_view> DecisionNames<Reply>();
 template std::vector<absl::string_view> DecisionNames<TargetKind>();
+template std::vector<absl::string_view> DecisionNames<UserChangeKind>();
+template std::vector<absl::string_view> DecisionNames<TokenChangeKind>();
+template std::vector<absl::string_view> DecisionNames<PolicyChangeKind>();
 
 }  // namespace hubperm

@@ -13,6 +13,7 @@
 
 #include "absl/strings/string_view.h"
 #include "policy/decide/decision.h"
+#include "policy/explain/fix.h"
 #include "policy/model/operation.h"
 
 namespace hubperm {
@@ -24,6 +25,9 @@ absl::string_view DecisionName(GrantSource value);
 absl::string_view DecisionName(PolicyRule value);
 absl::string_view DecisionName(Reply value);
 absl::string_view DecisionName(TargetKind value);
+absl::string_view DecisionName(UserChangeKind value);
+absl::string_view DecisionName(TokenChangeKind value);
+absl::string_view DecisionName(PolicyChangeKind value);
 
 // Every spelling of E, in enum order (for the schema document's drift test).
 template <typename E>

@@ -26,7 +26,7 @@ class Explainer {
 
   Explanation Run() {
     Explanation e;
-    e.target = absl::StrCat(op_.name, ": ", Target());
+    e.target = Target();
     e.user = User();
     e.token = Token();
     e.policy = Policy();
@@ -478,7 +478,8 @@ std::string RenderReply(const Decision& decision, const Explanation& e) {
 std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision) {
   const Explanation e = Explain(snapshot, request, decision);
   auto verdict = [](bool allowed) { return allowed ? "allow" : "DENY "; };
-  std::string out = absl::StrCat(decision.allowed ? "ALLOW" : "DENY", "  ", e.target, "\n",
+  std::string out = absl::StrCat(decision.allowed ? "ALLOW" : "DENY", "  ", GetOperationInfo(request.operation).name, ": ",
+                                 e.target, "\n",
                                  "  token ", snapshot.token(request.token).name, " of ",
                                  snapshot.user(snapshot.token(request.token).owner).name, "\n\n");
   absl::StrAppend(&out, "  user side    ", verdict(decision.user.allowed), "  ", e.user, "\n");

@@ -29,7 +29,7 @@ struct Fix {
 
 // The words of one decision.
 struct Explanation {
-  std::string target;                 // "create_repo: a new model in org acme"
+  std::string target;                 // "a new model in org acme"
   std::string user, token, policy;    // each side's reason
   // The Hub's answer: its message as documented or seen (spec §7), "" when none is documented, and its
   // X-Error-Code header, "" when it sends none.

@@ -147,6 +147,51 @@ void PolicySideJson(const Snapshot& s, const PolicySide& p, absl::string_view te
   json->Key("assumed").Bool(p.assumed).Key("text").String(text).EndObject();
 }
 
+std::string EntityText(const Snapshot& s, EntityType type, int32_t entity) {
+  switch (type) {
+    case EntityType::kUser:
+      return s.user(entity).name;
+    case EntityType::kOrg:
+      return s.org(entity).name;
+    case EntityType::kResourceGroup:
+      return s.group(entity).name;
+    default:
+      return s.repo(entity).id;
+  }
+}
+
+void UserChangeJson(const Snapshot& s, const UserChange& c, JsonWriter* json) {
+  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("role");
+  const bool has_role = c.kind == UserChangeKind::kOrgRole || c.kind == UserChangeKind::kGroupRole;
+  NameOrNull(has_role, has_role ? RepoAccessName(c.role) : "", json);
+  json->Key("org");
+  NameOrNull(c.org != kNoId, c.org != kNoId ? absl::string_view(s.org(c.org).name) : "", json);
+  json->Key("group");
+  NameOrNull(c.group != kNoId, c.group != kNoId ? absl::string_view(s.group(c.group).name) : "", json);
+  json->Key("repo");
+  NameOrNull(c.repo != kNoId, c.repo != kNoId ? absl::string_view(s.repo(c.repo).id) : "", json);
+  json->Key("join_org").Bool(c.join_org).EndObject();
+}
+
+void TokenChangeJson(const Snapshot& s, const TokenChange& c, JsonWriter* json) {
+  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("additions").BeginArray();
+  for (const ScopeAddition& a : c.additions) {
+    json->BeginObject()
+        .Key("entity_type").String(NameOf(a.type))
+        .Key("entity").String(EntityText(s, a.type, a.entity))
+        .Key("add");
+    Permissions(a.add, json);
+    json->Key("keep");
+    Permissions(a.keep, json);
+    json->EndObject();
+  }
+  json->EndArray().EndObject();
+}
+
+void PolicyChangeJson(const Snapshot& s, const PolicyChange& c, JsonWriter* json) {
+  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("org").String(s.org(c.org).name).EndObject();
+}
+
 }  // namespace
 
 void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, JsonWriter* json) {
@@ -198,7 +243,19 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
 
   json->Key("fixes").BeginArray();
   for (const Fix& fix : e.fixes) {
-    json->BeginObject().Key("side").String(NameOf(fix.side)).Key("text").String(fix.text).EndObject();
+    json->BeginObject().Key("side").String(NameOf(fix.side)).Key("text").String(fix.text).Key("change");
+    switch (fix.side) {
+      case Side::kUser:
+        UserChangeJson(s, *e.changes.user, json);
+        break;
+      case Side::kToken:
+        TokenChangeJson(s, *e.changes.token, json);
+        break;
+      case Side::kPolicy:
+        PolicyChangeJson(s, *e.changes.policy, json);
+        break;
+    }
+    json->EndObject();
   }
   json->EndArray();
   json->EndObject();
