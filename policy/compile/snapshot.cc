@@ -164,4 +164,17 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   return s;
 }
 
+absl::string_view Snapshot::EntityName(EntityType type, int32_t entity) const {
+  switch (type) {
+    case EntityType::kUser:
+      return user(entity).name;
+    case EntityType::kOrg:
+      return org(entity).name;
+    case EntityType::kResourceGroup:
+      return group(entity).name;
+    default:
+      return repo(entity).id;
+  }
+}
+
 }  // namespace hubperm

@@ -139,6 +139,16 @@ class Snapshot {
   absl::Span<const ScopeRecord> scopes(const TokenRecord& token) const {
     return absl::MakeConstSpan(scopes_).subspan(token.scopes_begin, token.scopes_end - token.scopes_begin);
   }
+  // The token's scope on the entity, or nullptr (a token has at most one per entity). A linear scan of
+  // the token's few scopes: no allocation, no hashing.
+  const ScopeRecord* FindScope(const TokenRecord& token, EntityType type, int32_t entity) const {
+    for (const ScopeRecord& scope : scopes(token)) {
+      if (scope.type == type && scope.entity == entity) return &scope;
+    }
+    return nullptr;
+  }
+  // The name of a scope's entity: the user, org or group name, or the repo id.
+  absl::string_view EntityName(EntityType type, int32_t entity) const;
 
   // The user's role in the org / group, or nullptr if they hold none.
   const RoleGrant<OrgRole>* OrgRoleOf(UserId user, OrgId org) const { return Lookup(org_roles_, user, org); }

@@ -267,14 +267,6 @@ struct Coverage {
   }
 };
 
-const Snapshot::ScopeRecord* FindScope(const Snapshot& s, const Snapshot::TokenRecord& t, EntityType type,
-                                       int32_t entity) {
-  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
-    if (scope.type == type && scope.entity == entity) return &scope;
-  }
-  return nullptr;
-}
-
 TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const OperationInfo& op,
                             const Snapshot::TokenRecord& t) {
   TokenSide side;
@@ -284,7 +276,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
   const PermissionSet needed = op.permissions;
   auto add_scope = [&](Coverage& into, EntityType type, int32_t entity, GrantSource from) {
     if (entity == kNoId) return;
-    if (const Snapshot::ScopeRecord* scope = FindScope(s, t, type, entity)) {
+    if (const Snapshot::ScopeRecord* scope = s.FindScope(t, type, entity)) {
       into.Add(scope->permissions, from, scope->pos, needed);
     }
   };
@@ -295,7 +287,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
     case TargetKind::kRepo: {
       const Snapshot::RepoRecord& repo = s.repo(r.repo);
       const EntityType repo_entity = EntityOfRepoType(repo.type);
-      const Snapshot::ScopeRecord* repo_scope = FindScope(s, t, repo_entity, r.repo);
+      const Snapshot::ScopeRecord* repo_scope = s.FindScope(t, repo_entity, r.repo);
       Coverage ns;
       if (repo.ns_user == t.owner) add_scope(ns, EntityType::kUser, repo.ns_user, GrantSource::kUserScope);
       add_scope(ns, EntityType::kOrg, repo.ns_org, GrantSource::kOrgScope);

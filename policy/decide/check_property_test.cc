@@ -273,19 +273,6 @@ Org& FindOrg(World* w, const std::string& name) {
   return w->orgs.front();
 }
 
-std::string EntityText(const Snapshot& s, EntityType type, int32_t entity) {
-  switch (type) {
-    case EntityType::kUser:
-      return s.user(entity).name;
-    case EntityType::kOrg:
-      return s.org(entity).name;
-    case EntityType::kResourceGroup:
-      return s.group(entity).name;
-    default:
-      return s.repo(entity).id;
-  }
-}
-
 // Applies `fixes` to `w`, the world `s` was compiled from. False if a fix is not a change to the world
 // (no change can help, or "use another kind of token").
 bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* w) {
@@ -334,22 +321,20 @@ bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* 
         break;
       case TokenChangeKind::kAddPermissions:
         for (const ScopeAddition& a : c.additions) {
-          const std::string entity = EntityText(s, a.type, a.entity);
+          const std::string entity(s.EntityName(a.type, a.entity));
           Scope* scope = nullptr;
           for (Scope& candidate : token->scoped) {
             if (candidate.type == a.type && candidate.entity.text == entity) scope = &candidate;
           }
-          if (scope == nullptr) {
+          PermissionSet add = a.add;
+          if (scope == nullptr) {  // a new scope lists what it must keep too
             token->scoped.push_back(Scope{a.type, Name{entity, SourcePos()}, SourcePos(), {}});
             scope = &token->scoped.back();
-            (a.add | a.keep).ForEach([&](Permission p) {
-              scope->permissions.push_back(PermissionEntry{Name{std::string(PermissionName(p)), SourcePos()}, p});
-            });
-          } else {
-            a.add.ForEach([&](Permission p) {
-              scope->permissions.push_back(PermissionEntry{Name{std::string(PermissionName(p)), SourcePos()}, p});
-            });
+            add = add | a.keep;
           }
+          add.ForEach([&](Permission p) {
+            scope->permissions.push_back(PermissionEntry{Name{std::string(PermissionName(p)), SourcePos()}, p});
+          });
         }
         break;
     }

@@ -345,16 +345,8 @@ class Explainer {
   std::string OrgName(OrgId o) const { return absl::StrCat("org ", s_.org(o).name); }
 
   std::string EntityName(EntityType type, int32_t entity) const {
-    switch (type) {
-      case EntityType::kUser:
-        return absl::StrCat("user ", s_.user(entity).name);
-      case EntityType::kOrg:
-        return OrgName(entity);
-      case EntityType::kResourceGroup:
-        return GroupName(entity);
-      default:
-        return absl::StrCat(NameOf(s_.repo(entity).type), " ", s_.repo(entity).id);
-    }
+    if (type == EntityType::kResourceGroup) return GroupName(entity);
+    return absl::StrCat(NameOf(type), " ", s_.EntityName(type, entity));  // "org acme", "model acme/m"
   }
 
   std::string UserFix(const UserChange& c) const {
@@ -390,12 +382,8 @@ class Explainer {
 
   // "repo.write scoped to org acme", or "repo.write to the scope on model acme/m" when the token has one.
   std::string Addition(const ScopeAddition& a) const {
-    const Snapshot::ScopeRecord* existing = nullptr;
-    for (const Snapshot::ScopeRecord& scope : s_.scopes(token_)) {
-      if (scope.type == a.type && scope.entity == a.entity) existing = &scope;
-    }
     const std::string entity = EntityName(a.type, a.entity);
-    if (existing != nullptr) return absl::StrCat(Perms(a.add), " to the scope on ", entity);
+    if (s_.FindScope(token_, a.type, a.entity) != nullptr) return absl::StrCat(Perms(a.add), " to the scope on ", entity);
     std::string text = absl::StrCat(Perms(a.add), " scoped to ", entity);
     if (!a.keep.empty()) {
       absl::StrAppend(&text, " (listing ", Perms(a.keep), " there too: a repo scope overrides the token's namespace-wide scopes for that repo)");

@@ -147,19 +147,6 @@ void PolicySideJson(const Snapshot& s, const PolicySide& p, absl::string_view te
   json->Key("assumed").Bool(p.assumed).Key("text").String(text).EndObject();
 }
 
-std::string EntityText(const Snapshot& s, EntityType type, int32_t entity) {
-  switch (type) {
-    case EntityType::kUser:
-      return s.user(entity).name;
-    case EntityType::kOrg:
-      return s.org(entity).name;
-    case EntityType::kResourceGroup:
-      return s.group(entity).name;
-    default:
-      return s.repo(entity).id;
-  }
-}
-
 void UserChangeJson(const Snapshot& s, const UserChange& c, JsonWriter* json) {
   json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("role");
   const bool has_role = c.kind == UserChangeKind::kOrgRole || c.kind == UserChangeKind::kGroupRole;
@@ -178,7 +165,7 @@ void TokenChangeJson(const Snapshot& s, const TokenChange& c, JsonWriter* json) 
   for (const ScopeAddition& a : c.additions) {
     json->BeginObject()
         .Key("entity_type").String(NameOf(a.type))
-        .Key("entity").String(EntityText(s, a.type, a.entity))
+        .Key("entity").String(s.EntityName(a.type, a.entity))
         .Key("add");
     Permissions(a.add, json);
     json->Key("keep");

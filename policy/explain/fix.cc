@@ -20,14 +20,6 @@ PermissionSet AcceptedAt(EntityType type) {
   return out;
 }
 
-const Snapshot::ScopeRecord* FindScope(const Snapshot& s, const Snapshot::TokenRecord& t, EntityType type,
-                                       int32_t entity) {
-  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
-    if (scope.type == type && scope.entity == entity) return &scope;
-  }
-  return nullptr;
-}
-
 RepoAccess LevelFor(UserNeed need) {
   switch (need) {
     case UserNeed::kWriteRepo:
@@ -98,7 +90,7 @@ PermissionSet NamespaceGrants(const Snapshot& s, const Snapshot::TokenRecord& t,
   PermissionSet out;
   auto add = [&](EntityType type, int32_t entity) {
     if (entity == kNoId) return;
-    if (const Snapshot::ScopeRecord* scope = FindScope(s, t, type, entity)) out = out | scope->permissions;
+    if (const Snapshot::ScopeRecord* scope = s.FindScope(t, type, entity)) out = out | scope->permissions;
   };
   if (repo.ns_user == t.owner) add(EntityType::kUser, repo.ns_user);
   add(EntityType::kOrg, repo.ns_org);
@@ -128,7 +120,7 @@ std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const 
       const EntityType type = EntityOfRepoType(repo.type);
       const PermissionSet on_repo = missing & AcceptedAt(type);
       add(type, r.repo, on_repo);
-      if (!out.empty() && FindScope(s, t, type, r.repo) == nullptr &&
+      if (!out.empty() && s.FindScope(t, type, r.repo) == nullptr &&
           s.assumptions().repo_scope_overrides_namespace_scope) {
         out.back().keep = (NamespaceGrants(s, t, repo) & AcceptedAt(type)) - on_repo;
       }
