@@ -172,15 +172,7 @@ std::string ValidateJson(const Fixtures& fixtures, const std::vector<std::string
   }
   for (const Issue* issue : fixtures.diagnostics.Sorted()) {
     json.BeginObject().Key("severity").String(issue->severity == Severity::kError ? "error" : "warning").Key("at");
-    if (issue->pos.known()) {
-      json.BeginObject()
-          .Key("file").String(fixtures.files.name(issue->pos.file))
-          .Key("line").Int(issue->pos.line)
-          .Key("column").Int(issue->pos.column)
-          .EndObject();
-    } else {
-      json.Null();
-    }
+    WritePosition(fixtures.files, issue->pos, &json);
     json.Key("message").String(issue->message).EndObject();
   }
   json.EndArray().EndObject();

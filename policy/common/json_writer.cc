@@ -118,6 +118,10 @@ JsonWriter& JsonWriter::String(absl::string_view value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::StringOrNull(absl::optional<absl::string_view> value) {
+  return value.has_value() ? String(*value) : Null();
+}
+
 JsonWriter& JsonWriter::Int(int64_t value) {
   Separate();
   absl::StrAppend(&out_, value);
@@ -134,6 +138,18 @@ JsonWriter& JsonWriter::Null() {
   Separate();
   out_.append("null");
   return *this;
+}
+
+void WritePosition(const SourceFiles& files, const SourcePos& pos, JsonWriter* json) {
+  if (!pos.known()) {
+    json->Null();
+    return;
+  }
+  json->BeginObject()
+      .Key("file").String(files.name(pos.file))
+      .Key("line").Int(pos.line)
+      .Key("column").Int(pos.column)
+      .EndObject();
 }
 
 std::string JsonWriter::Finish() {

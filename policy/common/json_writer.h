@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/common/source.h"
 
 namespace hubperm {
 
@@ -34,6 +36,8 @@ class JsonWriter {
   // The key of the next member of the innermost object.
   JsonWriter& Key(absl::string_view key);
   JsonWriter& String(absl::string_view value);
+  // A string, or null when `value` is empty (nullopt).
+  JsonWriter& StringOrNull(absl::optional<absl::string_view> value);
   JsonWriter& Int(int64_t value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
@@ -58,6 +62,10 @@ class JsonWriter {
 
 // `text` as a JSON string literal, quotes included.
 std::string JsonQuote(absl::string_view text);
+
+// A position in `files` as {"file", "line", "column"}, or null when unknown: the one JSON form of a
+// fixture position, in every document hubperm writes.
+void WritePosition(const SourceFiles& files, const SourcePos& pos, JsonWriter* json);
 
 }  // namespace hubperm
 

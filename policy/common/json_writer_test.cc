@@ -33,6 +33,27 @@ TEST(JsonWriterTest, NestsAndIndentsObjectsAndArrays) {
 )");
 }
 
+TEST(JsonWriterTest, OptionalStringsAndPositions) {
+  SourceFiles files;
+  const int file = files.Add("w.yaml", "users: [a]\n");
+  JsonWriter json;
+  json.BeginArray().StringOrNull(absl::string_view("x")).StringOrNull(absl::nullopt);
+  WritePosition(files, SourcePos{file, 1, 9}, &json);
+  WritePosition(files, SourcePos(), &json);
+  json.EndArray();
+  EXPECT_EQ(json.Finish(), R"([
+  "x",
+  null,
+  {
+    "file": "w.yaml",
+    "line": 1,
+    "column": 9
+  },
+  null
+]
+)");
+}
+
 TEST(JsonWriterTest, FinishEmptiesTheWriter) {
   JsonWriter json;
   json.BeginArray().Int(-7).EndArray();

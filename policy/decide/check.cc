@@ -178,9 +178,7 @@ UserSide UserForCreate(const Snapshot& s, UserId user, const Request& r) {
 UserSide UserForOrg(const Snapshot& s, UserId user, OrgId org, UserNeed need) {
   UserSide side;
   side.subject = org;
-  RepoAccess needed = RepoAccess::kRead;
-  if (need == UserNeed::kOrgWrite) needed = RepoAccess::kWrite;
-  if (need == UserNeed::kOrgAdmin) needed = RepoAccess::kAdmin;
+  const RepoAccess needed = AccessNeeded(need);
   if (const RoleGrant<OrgRole>* role = s.OrgRoleOf(user, org)) {
     side.access = OrgRoleAccess(role->role);
     side.basis = role->role == OrgRole::kAdmin ? UserBasis::kOrgAdmin : UserBasis::kOrgRole;

@@ -36,13 +36,11 @@ namespace {
 constexpr uint32_t kWorlds = 150;
 
 // Every permission the Hub accepts at `placement`.
-std::vector<PermissionEntry> AllAt(PermissionPlacement placement) {
+std::vector<PermissionEntry> AllAt(uint8_t placement) {
   std::vector<PermissionEntry> out;
-  for (const PermissionInfo& info : AllPermissions()) {
-    if ((info.placements & placement) != 0) {
-      out.push_back(PermissionEntry{Name{std::string(info.name), SourcePos()}, info.permission});
-    }
-  }
+  PermissionsAcceptedAt(placement).ForEach([&](Permission p) {
+    out.push_back(PermissionEntry{Name{std::string(PermissionName(p)), SourcePos()}, p});
+  });
   return out;
 }
 
@@ -55,18 +53,16 @@ Token FullToken(const std::string& owner, const World& w) {
   t.role = TokenRole::kFineGrained;
   t.can_read_gated_repos = true;
   t.global = AllAt(kPlacementGlobal);
-  auto scope = [&](EntityType type, const std::string& entity, PermissionPlacement placement) {
-    t.scoped.push_back(Scope{type, Name{entity, SourcePos()}, SourcePos(), AllAt(placement)});
+  auto scope = [&](EntityType type, const std::string& entity) {
+    t.scoped.push_back(Scope{type, Name{entity, SourcePos()}, SourcePos(), AllAt(PlacementOf(type))});
   };
-  scope(EntityType::kUser, owner, kPlacementUser);
+  scope(EntityType::kUser, owner);
   for (const Org& org : w.orgs) {
-    scope(EntityType::kOrg, org.name.text, kPlacementOrg);
-    for (const ResourceGroup& g : org.resource_groups) {
-      scope(EntityType::kResourceGroup, g.name.text, kPlacementResourceGroup);
-    }
+    scope(EntityType::kOrg, org.name.text);
+    for (const ResourceGroup& g : org.resource_groups) scope(EntityType::kResourceGroup, g.name.text);
   }
   for (const Repo& repo : w.repos) {
-    scope(EntityOfRepoType(repo.type), repo.id.text, kPlacementRepo);
+    scope(EntityOfRepoType(repo.type), repo.id.text);
   }
   return t;
 }
@@ -93,6 +89,10 @@ std::string Describe(const Snapshot& s, const Request& r, const Decision& d) {
 // The request without its token, for comparing the user side across one owner's tokens.
 using UserKey = std::tuple<UserId, Operation, RepoId, UserId, OrgId, RepoType, GroupId, OrgId>;
 
+UserKey KeyOf(const Snapshot& s, const Request& r) {
+  return UserKey{s.token(r.token).owner, r.operation, r.repo, r.ns_user, r.ns_org, r.create_type, r.group, r.org};
+}
+
 class CheckPropertyTest : public testing::TestWithParam<uint32_t> {};
 
 TEST_P(CheckPropertyTest, HoldsForEveryRequest) {
@@ -105,12 +105,13 @@ TEST_P(CheckPropertyTest, HoldsForEveryRequest) {
   // The decision of the classic write token of each owner, by request-without-token.
   absl::flat_hash_map<UserKey, Decision> write_decisions;
   absl::flat_hash_map<UserKey, UserSide> user_sides;
+  std::vector<std::pair<const Request*, Decision>> read_decisions;  // of classic read tokens
   int allowed = 0, failures = 0;
   for (const Request& r : requests) {
     if (failures > 5) break;  // enough to debug; the rest would repeat
     const Decision d = Check(s, r);
     const Snapshot::TokenRecord& t = s.token(r.token);
-    const UserKey key{t.owner, r.operation, r.repo, r.ns_user, r.ns_org, r.create_type, r.group, r.org};
+    const UserKey key = KeyOf(s, r);
     auto fail = [&](absl::string_view what) {
       ++failures;
       return absl::StrCat(what, Describe(s, r, d));
@@ -141,6 +142,7 @@ TEST_P(CheckPropertyTest, HoldsForEveryRequest) {
         write_decisions.emplace(key, d);
         break;
       case TokenRole::kRead:
+        read_decisions.emplace_back(&r, d);
         break;
       case TokenRole::kFineGrained:
         if (d.token.allowed) {
@@ -161,18 +163,14 @@ TEST_P(CheckPropertyTest, HoldsForEveryRequest) {
     }
   }
   // A classic read token passes nothing its owner's write token would not.
-  for (const Request& r : requests) {
-    const Snapshot::TokenRecord& t = s.token(r.token);
-    if (t.role != TokenRole::kRead) continue;
-    const Decision d = Check(s, r);
-    const UserKey key{t.owner, r.operation, r.repo, r.ns_user, r.ns_org, r.create_type, r.group, r.org};
-    auto write = write_decisions.find(key);
+  for (const auto& [r, d] : read_decisions) {
+    auto write = write_decisions.find(KeyOf(s, *r));
     ASSERT_NE(write, write_decisions.end());
     if (d.token.allowed) {
-      EXPECT_TRUE(write->second.token.allowed) << Describe(s, r, d);
+      EXPECT_TRUE(write->second.token.allowed) << Describe(s, *r, d);
     }
     if (d.allowed && write->second.policy.allowed) {
-      EXPECT_TRUE(write->second.allowed) << Describe(s, r, d);
+      EXPECT_TRUE(write->second.allowed) << Describe(s, *r, d);
     }
   }
   // The worlds are not trivial: some requests pass, most do not.

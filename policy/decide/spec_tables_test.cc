@@ -46,6 +46,11 @@ Decision Decide(const Snapshot& s, const std::string& token, const std::string& 
   return d;
 }
 
+// The cells of a table line: words separated by blanks, with "|" between inputs and expectations.
+std::vector<std::string> Cells(absl::string_view line) {
+  return absl::StrSplit(line, absl::ByAnyChar(" |"), absl::SkipEmpty());
+}
+
 // ---------------------------------------------------------------------------------------------------
 // §2-3 The user side. Token: classic write, so the user side alone decides. The answers are the Hub's
 // statuses: 200, 403 (may see, may not do), 404 (may not see).
@@ -106,7 +111,7 @@ struct UserRow {
 };
 
 UserRow ParseUserRow(absl::string_view line) {
-  std::vector<std::string> cells = absl::StrSplit(line, absl::ByAnyChar(" |"), absl::SkipEmpty());
+  const std::vector<std::string> cells = Cells(line);
   UserRow row;
   EXPECT_EQ(cells.size(), 7u) << line;
   if (cells.size() != 7) return row;
@@ -170,7 +175,7 @@ constexpr absl::string_view kCreateTable[] = {
 class CreateTableTest : public testing::TestWithParam<absl::string_view> {};
 
 TEST_P(CreateTableTest, MatchesTheSpec) {
-  std::vector<std::string> cells = absl::StrSplit(GetParam(), absl::ByAnyChar(" |"), absl::SkipEmpty());
+  const std::vector<std::string> cells = Cells(GetParam());
   ASSERT_EQ(cells.size(), 4u);
   UserRow row;
   row.org_role = cells[0];
@@ -287,7 +292,7 @@ class TokenTableTest : public testing::TestWithParam<absl::string_view> {};
 TEST_P(TokenTableTest, MatchesTheSpec) {
   static const std::shared_ptr<const Snapshot> s = Compile(kTokenWorld);
   ASSERT_NE(s, nullptr);
-  std::vector<std::string> cells = absl::StrSplit(GetParam(), ' ', absl::SkipEmpty());
+  const std::vector<std::string> cells = Cells(GetParam());
   ASSERT_EQ(cells.size(), 1 + std::size(kTokenColumns)) << GetParam();
   for (size_t i = 0; i < std::size(kTokenColumns); ++i) {
     const Column& c = kTokenColumns[i];
@@ -342,7 +347,7 @@ constexpr absl::string_view kPolicyTable[] = {
 class PolicyTableTest : public testing::TestWithParam<absl::string_view> {};
 
 TEST_P(PolicyTableTest, MatchesTheSpec) {
-  std::vector<std::string> cells = absl::StrSplit(GetParam(), absl::ByAnyChar(" |"), absl::SkipEmpty());
+  const std::vector<std::string> cells = Cells(GetParam());
   ASSERT_EQ(cells.size(), 5u) << GetParam();
   const bool classic = cells[1] == "classic";
   std::string yaml = absl::StrCat("users: [u]\norgs:\n  - name: acme\n    plan: enterprise\n    token_policy: ", cells[0],

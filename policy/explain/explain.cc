@@ -16,8 +16,6 @@ std::string Perms(PermissionSet set) {
   return absl::StrJoin(names, ", ");
 }
 
-absl::string_view RoleName(RepoAccess access) { return access == RepoAccess::kNone ? "no_access" : RepoAccessName(access); }
-
 class Explainer {
  public:
   Explainer(const Snapshot& s, const Request& r, const Decision& d)
@@ -110,14 +108,14 @@ class Explainer {
       case UserBasis::kOtherNamespace:
         return absl::StrCat("the namespace belongs to another user; ", owner_, " has no rights there");
       case UserBasis::kOrgRole:
-        return absl::StrCat("org ", s_.org(u.subject).name, " gives ", owner_, " role ", RoleName(u.access), At(u.pos));
+        return absl::StrCat("org ", s_.org(u.subject).name, " gives ", owner_, " role ", RepoAccessName(u.access), At(u.pos));
       case UserBasis::kOrgAdmin:
         return absl::StrCat(owner_, " is an admin of org ", s_.org(u.subject == kNoId ? TargetOrg(s_, r_) : u.subject).name,
                             At(u.pos));
       case UserBasis::kGroupRole:
-        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RoleName(u.access), At(u.pos));
+        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RepoAccessName(u.access), At(u.pos));
       case UserBasis::kBestGroupRole:
-        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RoleName(u.access), At(u.pos),
+        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RepoAccessName(u.access), At(u.pos),
                             " (the request names no group; this is the strongest of ", owner_, "'s groups)");
       case UserBasis::kPublicRepo:
         return absl::StrCat(owner_, " has no role on it, but ", RepoName(), " is public");
@@ -359,10 +357,10 @@ class Explainer {
         }
         return absl::StrCat("only ", s_.user(s_.repo(r_.repo).ns_user).name, " may do this in their namespace");
       case UserChangeKind::kGroupRole: {
-        std::string text = absl::StrCat(owner_, " needs role ", RoleName(c.role), " in ", GroupName(c.group));
+        std::string text = absl::StrCat(owner_, " needs role ", RepoAccessName(c.role), " in ", GroupName(c.group));
         if (c.join_org) absl::StrAppend(&text, " (as a member of ", OrgName(c.org), ")");
         if (op_.target == TargetKind::kNamespace || op_.target == TargetKind::kGroup) {
-          absl::StrAppend(&text, ", or org role ", RoleName(c.role), " in ", s_.org(c.org).name);
+          absl::StrAppend(&text, ", or org role ", RepoAccessName(c.role), " in ", s_.org(c.org).name);
         }
         return text;
       }
@@ -372,10 +370,10 @@ class Explainer {
                               ", or role admin in the resource group(s) involved");
         }
         if (op_.target == TargetKind::kNamespace) {
-          return absl::StrCat(owner_, " needs org role ", RoleName(c.role), " in ", s_.org(c.org).name, ", or role ",
-                              RoleName(c.role), " in one of its resource groups");
+          return absl::StrCat(owner_, " needs org role ", RepoAccessName(c.role), " in ", s_.org(c.org).name, ", or role ",
+                              RepoAccessName(c.role), " in one of its resource groups");
         }
-        return absl::StrCat(owner_, " needs org role ", RoleName(c.role), " in ", s_.org(c.org).name);
+        return absl::StrCat(owner_, " needs org role ", RepoAccessName(c.role), " in ", s_.org(c.org).name);
     }
     return "";
   }

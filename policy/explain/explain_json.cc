@@ -12,17 +12,7 @@
 namespace hubperm {
 namespace {
 
-void Position(const Snapshot& s, const SourcePos& pos, JsonWriter* json) {
-  if (!pos.known()) {
-    json->Null();
-    return;
-  }
-  json->BeginObject()
-      .Key("file").String(s.files().name(pos.file))
-      .Key("line").Int(pos.line)
-      .Key("column").Int(pos.column)
-      .EndObject();
-}
+void Position(const Snapshot& s, const SourcePos& pos, JsonWriter* json) { WritePosition(s.files(), pos, json); }
 
 void Permissions(PermissionSet set, JsonWriter* json) {
   json->BeginArray();
@@ -30,24 +20,22 @@ void Permissions(PermissionSet set, JsonWriter* json) {
   json->EndArray();
 }
 
-void NameOrNull(bool known, absl::string_view name, JsonWriter* json) {
-  if (known) {
-    json->String(name);
-  } else {
-    json->Null();
-  }
+// The name of an entity by id, or nullopt for kNoId.
+absl::optional<absl::string_view> NameIf(const Snapshot& s, EntityType type, int32_t id) {
+  if (id == kNoId) return absl::nullopt;
+  return s.EntityName(type, id);
+}
+
+absl::optional<absl::string_view> IfNotEmpty(absl::string_view text) {
+  if (text.empty()) return absl::nullopt;
+  return text;
 }
 
 // The target as data: the repo, its type, its namespace, the org and the resource group involved.
 void Target(const Snapshot& s, const Request& r, const OperationInfo& op, absl::string_view text,
             JsonWriter* json) {
-  absl::string_view repo, repo_type, ns, org, group;
-  bool has_repo = false, has_type = false, has_ns = false, has_org = false, has_group = false;
-  const OrgId target_org = TargetOrg(s, r);
-  if (target_org != kNoId) {
-    org = s.org(target_org).name;
-    has_org = true;
-  }
+  absl::optional<absl::string_view> repo, repo_type, ns;
+  GroupId group = r.group;
   switch (op.target) {
     case TargetKind::kNone:
       break;
@@ -56,51 +44,35 @@ void Target(const Snapshot& s, const Request& r, const OperationInfo& op, absl::
       repo = record.id;
       repo_type = NameOf(record.type);
       ns = record.ns_org != kNoId ? s.org(record.ns_org).name : s.user(record.ns_user).name;
-      has_repo = has_type = has_ns = true;
-      const GroupId g = r.group != kNoId ? r.group : record.group;
-      if (g != kNoId) {
-        group = s.group(g).name;
-        has_group = true;
-      }
+      if (group == kNoId) group = record.group;  // the repo's own group, unless moving it into one
       break;
     }
     case TargetKind::kNamespace:
       repo_type = NameOf(r.create_type);
       ns = r.ns_org != kNoId ? s.org(r.ns_org).name : s.user(r.ns_user).name;
-      has_type = has_ns = true;
       break;
     case TargetKind::kOrg:
       ns = s.org(r.org).name;
-      has_ns = true;
       break;
     case TargetKind::kGroup:
       ns = s.org(s.group(r.group).org).name;
-      has_ns = true;
       break;
   }
-  if (op.target != TargetKind::kRepo && r.group != kNoId) {
-    group = s.group(r.group).name;
-    has_group = true;
-  }
-  json->BeginObject().Key("kind").String(DecisionName(op.target));
-  json->Key("repo");
-  NameOrNull(has_repo, repo, json);
-  json->Key("repo_type");
-  NameOrNull(has_type, repo_type, json);
-  json->Key("namespace");
-  NameOrNull(has_ns, ns, json);
-  json->Key("org");
-  NameOrNull(has_org, org, json);
-  json->Key("group");
-  NameOrNull(has_group, group, json);
-  json->Key("text").String(text);
-  json->EndObject();
+  json->BeginObject()
+      .Key("kind").String(DecisionName(op.target))
+      .Key("repo").StringOrNull(repo)
+      .Key("repo_type").StringOrNull(repo_type)
+      .Key("namespace").StringOrNull(ns)
+      .Key("org").StringOrNull(NameIf(s, EntityType::kOrg, TargetOrg(s, r)))
+      .Key("group").StringOrNull(NameIf(s, EntityType::kResourceGroup, group))
+      .Key("text").String(text)
+      .EndObject();
 }
 
 void UserSideJson(const Snapshot& s, const UserSide& u, absl::string_view text, JsonWriter* json) {
   json->BeginObject()
       .Key("allowed").Bool(u.allowed)
-      .Key("access").String(u.access == RepoAccess::kNone ? "no_access" : RepoAccessName(u.access))
+      .Key("access").String(RepoAccessName(u.access))
       .Key("basis").String(DecisionName(u.basis))
       .Key("reason").String(DecisionName(u.reason));
   // The org or group whose role decided, by basis.
@@ -140,24 +112,25 @@ void TokenSideJson(const Snapshot& s, const TokenSide& t, absl::string_view text
 }
 
 void PolicySideJson(const Snapshot& s, const PolicySide& p, absl::string_view text, JsonWriter* json) {
-  json->BeginObject().Key("allowed").Bool(p.allowed).Key("rule").String(DecisionName(p.rule)).Key("org");
-  NameOrNull(p.org != kNoId, p.org != kNoId ? absl::string_view(s.org(p.org).name) : "", json);
-  json->Key("at");
+  json->BeginObject()
+      .Key("allowed").Bool(p.allowed)
+      .Key("rule").String(DecisionName(p.rule))
+      .Key("org").StringOrNull(NameIf(s, EntityType::kOrg, p.org))
+      .Key("at");
   Position(s, p.pos, json);
   json->Key("assumed").Bool(p.assumed).Key("text").String(text).EndObject();
 }
 
 void UserChangeJson(const Snapshot& s, const UserChange& c, JsonWriter* json) {
-  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("role");
   const bool has_role = c.kind == UserChangeKind::kOrgRole || c.kind == UserChangeKind::kGroupRole;
-  NameOrNull(has_role, has_role ? RepoAccessName(c.role) : "", json);
-  json->Key("org");
-  NameOrNull(c.org != kNoId, c.org != kNoId ? absl::string_view(s.org(c.org).name) : "", json);
-  json->Key("group");
-  NameOrNull(c.group != kNoId, c.group != kNoId ? absl::string_view(s.group(c.group).name) : "", json);
-  json->Key("repo");
-  NameOrNull(c.repo != kNoId, c.repo != kNoId ? absl::string_view(s.repo(c.repo).id) : "", json);
-  json->Key("join_org").Bool(c.join_org).EndObject();
+  json->BeginObject()
+      .Key("kind").String(DecisionName(c.kind))
+      .Key("role").StringOrNull(has_role ? absl::make_optional(RepoAccessName(c.role)) : absl::nullopt)
+      .Key("org").StringOrNull(NameIf(s, EntityType::kOrg, c.org))
+      .Key("group").StringOrNull(NameIf(s, EntityType::kResourceGroup, c.group))
+      .Key("repo").StringOrNull(NameIf(s, EntityType::kModel, c.repo))
+      .Key("join_org").Bool(c.join_org)
+      .EndObject();
 }
 
 void TokenChangeJson(const Snapshot& s, const TokenChange& c, JsonWriter* json) {
@@ -192,9 +165,10 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
       .Key("status").Int(d.status)
       .Key("operation").String(op.name)
       .Key("operation_assumed").Bool(d.operation_assumed);
-  json->Key("token").BeginObject().Key("name").String(token.name).Key("owner");
-  NameOrNull(token.owner != kNoId, token.owner != kNoId ? absl::string_view(s.user(token.owner).name) : "", json);
-  json->Key("role").String(NameOf(token.role)).Key("at");
+  json->Key("token").BeginObject()
+      .Key("name").String(token.name)
+      .Key("owner").StringOrNull(NameIf(s, EntityType::kUser, token.owner))
+      .Key("role").String(NameOf(token.role)).Key("at");
   Position(s, token.pos, json);
   json->EndObject();
 
@@ -218,11 +192,9 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
   json->Key("reply").BeginObject()
       .Key("status").Int(d.status)
       .Key("kind").String(DecisionName(d.reply))
-      .Key("message");
-  NameOrNull(!e.message.empty(), e.message, json);
-  json->Key("error_code");
-  NameOrNull(!e.error_code.empty(), e.error_code, json);
-  json->Key("assumed").Bool(d.reply_assumed).Key("text").String(RenderReply(d, e)).EndObject();
+      .Key("message").StringOrNull(IfNotEmpty(e.message))
+      .Key("error_code").StringOrNull(IfNotEmpty(e.error_code))
+      .Key("assumed").Bool(d.reply_assumed).Key("text").String(RenderReply(d, e)).EndObject();
 
   json->Key("assumed").Bool(d.assumed()).Key("assumptions").BeginArray();
   for (const std::string& a : e.assumed) json->String(a);

@@ -7,34 +7,6 @@
 namespace hubperm {
 namespace {
 
-// The permissions the Hub accepts in a scope on an entity of `type`.
-PermissionSet AcceptedAt(EntityType type) {
-  uint8_t placement = kPlacementRepo;
-  if (type == EntityType::kUser) placement = kPlacementUser;
-  if (type == EntityType::kOrg) placement = kPlacementOrg;
-  if (type == EntityType::kResourceGroup) placement = kPlacementResourceGroup;
-  PermissionSet out;
-  for (const PermissionInfo& info : AllPermissions()) {
-    if ((info.placements & placement) != 0) out.Add(info.permission);
-  }
-  return out;
-}
-
-RepoAccess LevelFor(UserNeed need) {
-  switch (need) {
-    case UserNeed::kWriteRepo:
-    case UserNeed::kOrgWrite:
-      return RepoAccess::kWrite;
-    case UserNeed::kCreateInNamespace:
-      return RepoAccess::kContributor;
-    case UserNeed::kOrgAdmin:
-    case UserNeed::kGroupAdmin:
-      return RepoAccess::kAdmin;
-    default:
-      return RepoAccess::kRead;
-  }
-}
-
 UserChange OrgRole(RepoAccess role, OrgId org) {
   UserChange c;
   c.kind = UserChangeKind::kOrgRole;
@@ -61,7 +33,7 @@ UserChange FixUser(const Snapshot& s, const Request& r, const Decision& d, const
     c.repo = r.repo;
     return c;
   }
-  const RepoAccess level = LevelFor(op.user_need);
+  const RepoAccess level = AccessNeeded(op.user_need);
   switch (op.target) {
     case TargetKind::kNone:
       break;
@@ -118,11 +90,11 @@ std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const 
     case TargetKind::kRepo: {
       const Snapshot::RepoRecord& repo = s.repo(r.repo);
       const EntityType type = EntityOfRepoType(repo.type);
-      const PermissionSet on_repo = missing & AcceptedAt(type);
+      const PermissionSet on_repo = missing & PermissionsAcceptedAt(kPlacementRepo);
       add(type, r.repo, on_repo);
       if (!out.empty() && s.FindScope(t, type, r.repo) == nullptr &&
           s.assumptions().repo_scope_overrides_namespace_scope) {
-        out.back().keep = (NamespaceGrants(s, t, repo) & AcceptedAt(type)) - on_repo;
+        out.back().keep = (NamespaceGrants(s, t, repo) & PermissionsAcceptedAt(kPlacementRepo)) - on_repo;
       }
       // What a repo scope cannot hold (resourceGroup.write, to move the repo) goes on the destination
       // group, or else on the repo's org.

@@ -194,34 +194,30 @@ class Validator {
   }
 
   void CheckScope(const Token& token, const Scope& scope, const std::string& in_token) {
-    uint8_t placement = 0;
     switch (scope.type) {
       case EntityType::kUser:
-        placement = kPlacementUser;
         if (users_.Check(scope.entity, in_token) && scope.entity.text != token.owner.text) {
           d_->Error(scope.entity.pos, absl::StrCat("a token can scope only its owner's namespace: '",
                                                    scope.entity.text, "' is not '", token.owner.text, "'"));
         }
         break;
       case EntityType::kOrg:
-        placement = kPlacementOrg;
         orgs_.Check(scope.entity, in_token);
         break;
       case EntityType::kResourceGroup:
-        placement = kPlacementResourceGroup;
         groups_.Check(scope.entity, in_token);
         break;
       case EntityType::kModel:
       case EntityType::kDataset:
       case EntityType::kSpace:
-        placement = kPlacementRepo;
         CheckRepoOfType(*RepoTypeOfEntity(scope.type), scope.entity, in_token);
         break;
       default:
         return;  // not modeled: warned about when loaded
     }
+    const PermissionSet accepted = PermissionsAcceptedAt(PlacementOf(scope.type));
     for (const PermissionEntry& entry : scope.permissions) {
-      if (entry.permission.has_value() && (GetPermissionInfo(*entry.permission).placements & placement) == 0) {
+      if (entry.permission.has_value() && !accepted.Contains(*entry.permission)) {
         d_->Warning(entry.text.pos, absl::StrCat("'", entry.text.text, "' is not known to apply when scoped to ",
                                                  NameOf(scope.type), " '", scope.entity.text,
                                                  "'; it grants nothing there"));

@@ -7,7 +7,7 @@
 namespace hubperm {
 namespace {
 
-constexpr std::array<absl::string_view, 5> kAccessNames = {"none", "read", "contributor", "write", "admin"};
+constexpr std::array<absl::string_view, 5> kAccessNames = {"no_access", "read", "contributor", "write", "admin"};
 
 // Indexed by OrgRole: no_access, read, contributor, write, admin.
 constexpr std::array<RepoAccess, 5> kOrgRoleAccess = {RepoAccess::kNone, RepoAccess::kRead,

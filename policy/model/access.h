@@ -25,6 +25,7 @@ enum class RepoAccess : uint8_t {
   kAdmin,        // write, and manage members and settings
 };
 
+// The level spelled as the role that gives it: "no_access", "read", "contributor", "write", "admin".
 absl::string_view RepoAccessName(RepoAccess access);
 
 // The access an org role gives to the org's repos outside any resource group [doc: §2].

@@ -53,4 +53,24 @@ absl::Span<const OperationInfo> AllOperations() { return kOperations; }
 
 const OperationInfo& GetOperationInfo(Operation op) { return kOperations[static_cast<size_t>(op)]; }
 
+RepoAccess AccessNeeded(UserNeed need) {
+  switch (need) {
+    case UserNeed::kAny:
+      return RepoAccess::kNone;
+    case UserNeed::kSeeRepo:
+    case UserNeed::kReadRepoFiles:
+    case UserNeed::kOrgMember:
+      return RepoAccess::kRead;
+    case UserNeed::kCreateInNamespace:
+      return RepoAccess::kContributor;
+    case UserNeed::kWriteRepo:
+    case UserNeed::kOrgWrite:
+      return RepoAccess::kWrite;
+    case UserNeed::kOrgAdmin:
+    case UserNeed::kGroupAdmin:
+      return RepoAccess::kAdmin;
+  }
+  return RepoAccess::kAdmin;
+}
+
 }  // namespace hubperm

@@ -16,6 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
+#include "policy/model/access.h"
 #include "policy/model/permission.h"
 
 namespace hubperm {
@@ -81,6 +82,11 @@ struct OperationInfo {
 };
 
 absl::Span<const OperationInfo> AllOperations();
+
+// The level of access a user-side requirement asks for: kNone for kAny, read to see or read a repo or to
+// be an org member, contributor to create in a namespace, write to write a repo or for org write, admin
+// for org or group administration. (Creator and gate rules come on top, in the decider.)
+RepoAccess AccessNeeded(UserNeed need);
 const OperationInfo& GetOperationInfo(Operation op);
 
 }  // namespace hubperm

@@ -58,6 +58,31 @@ const PermissionInfo& GetPermissionInfo(Permission p) { return kPermissions[stat
 
 absl::string_view PermissionName(Permission p) { return GetPermissionInfo(p).name; }
 
+uint8_t PlacementOf(EntityType type) {
+  switch (type) {
+    case EntityType::kUser:
+      return kPlacementUser;
+    case EntityType::kOrg:
+      return kPlacementOrg;
+    case EntityType::kResourceGroup:
+      return kPlacementResourceGroup;
+    case EntityType::kModel:
+    case EntityType::kDataset:
+    case EntityType::kSpace:
+      return kPlacementRepo;
+    default:
+      return 0;
+  }
+}
+
+PermissionSet PermissionsAcceptedAt(uint8_t placement) {
+  PermissionSet out;
+  for (const PermissionInfo& info : kPermissions) {
+    if ((info.placements & placement) != 0) out.Add(info.permission);
+  }
+  return out;
+}
+
 absl::optional<Permission> ParsePermission(absl::string_view name) {
   // 21 rows: a linear scan is as fast as a hash lookup and needs no static initialization.
   auto it = std::find_if(kPermissions.begin(), kPermissions.end(),

@@ -25,6 +25,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
+#include "policy/model/vocabulary.h"
 
 namespace hubperm {
 
@@ -93,6 +94,10 @@ absl::Span<const PermissionInfo> AllPermissions();
 // The table row of `p`.
 const PermissionInfo& GetPermissionInfo(Permission p);
 
+// Where a scope on an entity of `type` sits (kPlacementUser, kPlacementOrg, kPlacementResourceGroup or
+// kPlacementRepo), or 0 for the entity types hubperm does not model.
+uint8_t PlacementOf(EntityType type);
+
 // The Hub's spelling of `p`.
 absl::string_view PermissionName(Permission p);
 
@@ -145,6 +150,10 @@ class PermissionSet {
 };
 
 static_assert(kPermissionCount <= 32, "PermissionSet holds permissions in a 32-bit mask");
+
+// The permissions the Hub accepts at `placement` (PermissionPlacement bits): in a token's `global` list,
+// or in a scope on a user, an org, a resource group or a repo.
+PermissionSet PermissionsAcceptedAt(uint8_t placement);
 
 }  // namespace hubperm
 

@@ -104,6 +104,28 @@ TEST(PermissionTable, OnlyDiscussionAndPostWriteAreGlobal) {
   EXPECT_THAT(global, ElementsAre("discussion.write", "post.write"));
 }
 
+TEST(PermissionTable, PlacementOfEachEntityType) {
+  EXPECT_EQ(PlacementOf(EntityType::kUser), kPlacementUser);
+  EXPECT_EQ(PlacementOf(EntityType::kOrg), kPlacementOrg);
+  EXPECT_EQ(PlacementOf(EntityType::kResourceGroup), kPlacementResourceGroup);
+  EXPECT_EQ(PlacementOf(EntityType::kModel), kPlacementRepo);
+  EXPECT_EQ(PlacementOf(EntityType::kDataset), kPlacementRepo);
+  EXPECT_EQ(PlacementOf(EntityType::kSpace), kPlacementRepo);
+  EXPECT_EQ(PlacementOf(EntityType::kBucket), 0);  // not modeled: accepts nothing
+  EXPECT_TRUE(PermissionsAcceptedAt(PlacementOf(EntityType::kBucket)).empty());
+}
+
+TEST(PermissionTable, PermissionsAcceptedAtFollowTheTable) {
+  EXPECT_EQ(PermissionsAcceptedAt(kPlacementGlobal), PermissionSet({Permission::kDiscussionWrite, Permission::kPostWrite}));
+  EXPECT_EQ(PermissionsAcceptedAt(kPlacementResourceGroup),
+            PermissionSet({Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kResourceGroupWrite}));
+  for (const PermissionInfo& info : AllPermissions()) {
+    for (uint8_t placement : {kPlacementGlobal, kPlacementOrg, kPlacementRepo, kPlacementUser, kPlacementResourceGroup}) {
+      EXPECT_EQ(PermissionsAcceptedAt(placement).Contains(info.permission), (info.placements & placement) != 0) << info.name;
+    }
+  }
+}
+
 TEST(ParsePermission, RejectsWhatTheHubWouldNotSpellSo) {
   for (const char* name : {"", "repo", "repo.Write", "REPO.WRITE", " repo.write", "repo.write ",
                            "repo.content", "repo.content.read.extra", "inference.endpoints",

@@ -83,6 +83,25 @@ INSTANTIATE_TEST_SUITE_P(
         OperationRow{Operation::kMoveRepoToGroup, "move_repo_to_resource_group", TargetKind::kRepo, UserNeed::kGroupAdmin, {P::kRepoWrite, P::kResourceGroupWrite}}),
     [](const ::testing::TestParamInfo<OperationRow>& info) { return info.param.name; });
 
+struct NeedRow {
+  UserNeed need;
+  RepoAccess access;
+};
+
+class AccessNeededTest : public ::testing::TestWithParam<NeedRow> {};
+
+TEST_P(AccessNeededTest, MatchesTheSpecsRoles) { EXPECT_EQ(AccessNeeded(GetParam().need), GetParam().access); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Spec, AccessNeededTest,
+    ::testing::Values(NeedRow{UserNeed::kAny, RepoAccess::kNone}, NeedRow{UserNeed::kSeeRepo, RepoAccess::kRead},
+                      NeedRow{UserNeed::kReadRepoFiles, RepoAccess::kRead},
+                      NeedRow{UserNeed::kWriteRepo, RepoAccess::kWrite},
+                      NeedRow{UserNeed::kCreateInNamespace, RepoAccess::kContributor},
+                      NeedRow{UserNeed::kOrgMember, RepoAccess::kRead}, NeedRow{UserNeed::kOrgWrite, RepoAccess::kWrite},
+                      NeedRow{UserNeed::kOrgAdmin, RepoAccess::kAdmin},
+                      NeedRow{UserNeed::kGroupAdmin, RepoAccess::kAdmin}));
+
 TEST(OperationTable, HasOneRowPerOperationWithUniqueNames) {
   ASSERT_EQ(AllOperations().size(), static_cast<size_t>(kOperationCount));
   std::set<std::string> names;

@@ -105,12 +105,13 @@ class Generator {
 
   // Permissions that operations need, and some that none does, among those the Hub accepts at
   // `placement` (so the world loads without errors); each with probability p.
-  std::vector<PermissionEntry> RandomPermissions(double p, PermissionPlacement placement) {
+  std::vector<PermissionEntry> RandomPermissions(double p, uint8_t placement) {
+    const PermissionSet accepted = PermissionsAcceptedAt(placement);
     std::vector<PermissionEntry> out;
     for (Permission perm : {Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kRepoAccessRead,
                             Permission::kDiscussionWrite, Permission::kPostWrite, Permission::kOrgRead,
                             Permission::kOrgWrite, Permission::kResourceGroupWrite, Permission::kCollectionRead}) {
-      if ((GetPermissionInfo(perm).placements & placement) != 0 && Chance(p)) {
+      if (accepted.Contains(perm) && Chance(p)) {
         out.push_back(PermissionEntry{Named(std::string(PermissionName(perm))), perm});
       }
     }
@@ -147,7 +148,6 @@ class Generator {
 
   Scope RandomScope(const std::string& owner, const World& w) {
     Scope scope;
-    PermissionPlacement placement = kPlacementRepo;
     std::vector<std::string> groups;
     for (const Org& org : w.orgs) {
       for (const ResourceGroup& g : org.resource_groups) groups.push_back(g.name.text);
@@ -156,18 +156,15 @@ class Generator {
       case 0:
         scope.type = EntityType::kUser;
         scope.entity = Named(owner);
-        placement = kPlacementUser;
         break;
       case 1:
         scope.type = EntityType::kOrg;
         scope.entity = w.orgs[Below(static_cast<int>(w.orgs.size()))].name;
-        placement = kPlacementOrg;
         break;
       case 2:
         if (!groups.empty()) {
           scope.type = EntityType::kResourceGroup;
           scope.entity = Named(groups[Below(static_cast<int>(groups.size()))]);
-          placement = kPlacementResourceGroup;
           break;
         }
         [[fallthrough]];
@@ -177,7 +174,7 @@ class Generator {
         scope.entity = repo.id;
       }
     }
-    scope.permissions = RandomPermissions(0.4, placement);
+    scope.permissions = RandomPermissions(0.4, PlacementOf(scope.type));
     return scope;
   }
 
