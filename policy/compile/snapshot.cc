@@ -148,8 +148,13 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       }
       if (!entity.has_value()) continue;
       ScopeRecord record{scope.type, *entity, {}, scope.pos};
+      // A permission the Hub does not accept on this kind of entity grants nothing there (validation
+      // warns about it): drop it, so the decision agrees with the warning.
+      const PermissionSet accepted = PermissionsAcceptedAt(PlacementOf(scope.type));
       for (const PermissionEntry& entry : scope.permissions) {
-        if (entry.permission.has_value()) record.permissions.Add(*entry.permission);
+        if (entry.permission.has_value() && accepted.Contains(*entry.permission)) {
+          record.permissions.Add(*entry.permission);
+        }
       }
       s->scopes_.push_back(record);
     }

@@ -84,7 +84,8 @@ class Snapshot {
     UserId created_by = kNoId;
     SourcePos created_by_pos;
   };
-  // One scope of a fine-grained token, resolved. Entities hubperm does not model are dropped.
+  // One scope of a fine-grained token, resolved. Entities hubperm does not model are dropped, and so are
+  // permissions the Hub does not accept on the scope's kind of entity (warned about when validating).
   struct ScopeRecord {
     EntityType type;
     int32_t entity;  // UserId, OrgId, GroupId or RepoId by type

@@ -207,7 +207,8 @@ class Explainer {
       } else if (t.source == GrantSource::kNone) {
         absl::StrAppend(&text, ": no permission of the token (fine-grained", At(token_.pos), ") covers it");
       } else {
-        absl::StrAppend(&text, ": ", Source(), " grants only ", t.granted.empty() ? std::string("nothing") : Perms(t.granted));
+        absl::StrAppend(&text, ": ", Source(), t.granted.empty() ? " grants nothing that applies here"
+                                                              : absl::StrCat(" grants only ", Perms(t.granted)));
       }
     }
     if (t.repo_scope_overrode) {
