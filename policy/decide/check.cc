@@ -287,9 +287,9 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
       const EntityType repo_entity = EntityOfRepoType(repo.type);
       const Snapshot::ScopeRecord* repo_scope = s.FindScope(t, repo_entity, r.repo);
       Coverage ns;
-      if (repo.ns_user == t.owner) add_scope(ns, EntityType::kUser, repo.ns_user, GrantSource::kUserScope);
-      add_scope(ns, EntityType::kOrg, repo.ns_org, GrantSource::kOrgScope);
-      add_scope(ns, EntityType::kResourceGroup, repo.group, GrantSource::kGroupScope);
+      ForEachNamespaceScope(s, t, repo, [&](const Snapshot::ScopeRecord& scope, GrantSource source) {
+        ns.Add(scope.permissions, source, scope.pos, needed);
+      });
       if (repo_scope != nullptr) {
         cover.Add(repo_scope->permissions, GrantSource::kRepoScope, repo_scope->pos, needed);
         // Repo entries override namespace-wide ones [doc for org tokens; assumed for user tokens].

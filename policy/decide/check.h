@@ -23,6 +23,21 @@ Decision Check(const Snapshot& snapshot, const Request& request);
 // The org whose token policy governs the request's target, or kNoId.
 OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 
+// The token's namespace-wide scopes that cover `repo` [assumed, spec §4]: its scope on the owner when the
+// repo is in the owner's namespace, on the repo's org, and on the repo's resource group. Calls
+// `visit(scope, source)` for each the token has (a scope on the repo itself is not among them).
+template <typename Visit>
+void ForEachNamespaceScope(const Snapshot& s, const Snapshot::TokenRecord& token, const Snapshot::RepoRecord& repo,
+                           Visit visit) {
+  auto scope_on = [&](EntityType type, int32_t entity, GrantSource source) {
+    if (entity == kNoId) return;
+    if (const Snapshot::ScopeRecord* scope = s.FindScope(token, type, entity)) visit(*scope, source);
+  };
+  if (repo.ns_user == token.owner) scope_on(EntityType::kUser, repo.ns_user, GrantSource::kUserScope);
+  scope_on(EntityType::kOrg, repo.ns_org, GrantSource::kOrgScope);
+  scope_on(EntityType::kResourceGroup, repo.group, GrantSource::kGroupScope);
+}
+
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_DECIDE_CHECK_H_

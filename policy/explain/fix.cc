@@ -2,6 +2,7 @@
 
 #include "policy/explain/fix.h"
 
+#include "policy/decide/check.h"
 #include "policy/model/operation.h"
 
 namespace hubperm {
@@ -57,16 +58,10 @@ UserChange FixUser(const Snapshot& s, const Request& r, const Decision& d, const
   return UserChange();
 }
 
-// The scopes that cover a repo for a token, apart from a scope on the repo itself.
+// What the token's namespace-wide scopes give a repo (a new scope on the repo would override it).
 PermissionSet NamespaceGrants(const Snapshot& s, const Snapshot::TokenRecord& t, const Snapshot::RepoRecord& repo) {
   PermissionSet out;
-  auto add = [&](EntityType type, int32_t entity) {
-    if (entity == kNoId) return;
-    if (const Snapshot::ScopeRecord* scope = s.FindScope(t, type, entity)) out = out | scope->permissions;
-  };
-  if (repo.ns_user == t.owner) add(EntityType::kUser, repo.ns_user);
-  add(EntityType::kOrg, repo.ns_org);
-  add(EntityType::kResourceGroup, repo.group);
+  ForEachNamespaceScope(s, t, repo, [&](const Snapshot::ScopeRecord& scope, GrantSource) { out = out | scope.permissions; });
   return out;
 }
 
