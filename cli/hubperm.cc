@@ -2,6 +2,7 @@
 
 #include "cli/hubperm.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "policy/common/style.h"
 #include "policy/common/suggest.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/check.h"
@@ -17,6 +19,7 @@
 #include "policy/explain/explain_json.h"
 #include "policy/load/fixtures.h"
 #include "policy/request/method.h"
+#include "policy/request/permission_form.h"
 #include "policy/request/route.h"
 
 namespace hubperm {
@@ -30,11 +33,14 @@ Usage:
   hubperm check    FILES... --token NAME REQUEST    one line: ALLOW, or DENY and why
   hubperm explain  FILES... --token NAME REQUEST    both sides, the Hub's answer, assumptions, the fix
   hubperm validate FILES...                         report every error and warning in the fixtures
-  hubperm --version | --help | COMMAND --help
+  hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
   --format text|json    text for people (the default); json for tools: check and explain print the
                         decision as documented in docs/explanation-json.md, validate its issues
+  --color auto|always|never
+                        colour the verdicts (auto, the default: only on a terminal, and never when
+                        the NO_COLOR environment variable is set)
 
 REQUEST is one of:
   --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
@@ -42,6 +48,8 @@ REQUEST is one of:
         --body '{"type": "model", "name": "x", "organization": "acme"}'
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
         a huggingface_hub HfApi method, e.g. --operation create_commit --repo acme/m
+  --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
+        a fine-grained permission on one target, e.g. --permission repo.write --org acme
 
 Exit codes: 0 allowed (validate: no errors), 1 denied, 2 bad input or usage.
 
@@ -51,24 +59,137 @@ Example (the founding scenario):
       --body '{"type": "model", "name": "whatever_you_want", "organization": "acme"}'
 )";
 
+// The request forms, as `check --help` and `explain --help` describe them.
+constexpr char kRequestForms[] = R"(REQUEST, one of three forms that ask the same engine the same question:
+  --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
+        an HTTP request as in the Hub API playground or curl; PATH may be a full URL, and the
+        datasets/ and spaces/ prefixes select the repo type. The body (JSON or YAML) comes inline,
+        from a file (@FILE) or from stdin (-).
+  --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
+        a huggingface_hub HfApi method name (create_repo, create_commit, upload_file, hf_hub_download,
+        model_info, create_discussion, list_organization_members, ...) and its arguments.
+  --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
+        may the token use a fine-grained permission on one target? hubperm asks it as the operation
+        that needs exactly that permission there: repo.write on a repo is a commit, on an org or a
+        user a new repo (of --repo-type), org.read lists an org's members, and so on.
+)";
+
+constexpr char kCheckHelp[] = R"(hubperm check FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
+
+Decides one request and prints one line: ALLOW, or DENY with the status the Hub would answer, the
+sides that deny (user, token, policy) and the deciding reason. With --format json, the whole decision
+(docs/explanation-json.md).
+
+Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then).
+
+Examples:
+  # The founding scenario, in each of the three request forms; each prints DENY 403 (token): ...
+  hubperm check testdata/founding/world.yaml --token limited-test-token \
+      --http 'POST /api/repos/create' --body '{"type": "model", "name": "x", "organization": "acme"}'
+  hubperm check testdata/founding/world.yaml --token limited-test-token --operation create_repo --repo acme/x
+  hubperm check testdata/founding/world.yaml --token limited-test-token --permission repo.write --org acme
+  # Any valid token may call whoami: ALLOW, exit 0.
+  hubperm check testdata/founding/world.yaml --token limited-test-token --operation whoami
+)";
+
+constexpr char kExplainHelp[] = R"(hubperm explain FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
+
+Decides one request and explains it: the user side, the token side and the org's token policy, each
+with the rule that decided it and the fixture position of the grant; the status and message the Hub
+would answer; the smallest change to the world that would allow it; and every rule the decision rests
+on that the Hub does not document ("Assumed"). With --format json, the same as data
+(docs/explanation-json.md).
+
+Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then).
+
+Examples:
+  # Why may alice's token not create a model in her org? And what should she add to the token?
+  hubperm explain testdata/founding/world.yaml --token limited-test-token \
+      --http 'POST /api/repos/create' --body '{"type": "model", "name": "x", "organization": "acme"}'
+  # The same, asked about the permission rather than the request.
+  hubperm explain testdata/founding/world.yaml --token limited-test-token --permission repo.write --org acme
+  # A commit to the model she may write through her resource group, as JSON for a script.
+  hubperm explain testdata/founding/world.yaml --token limited-test-token \
+      --operation create_commit --repo acme/token-test-model --format json
+)";
+
+constexpr char kValidateHelp[] = R"(hubperm validate FILES... [--format text|json] [--color auto|always|never]
+
+Loads the fixtures as one world and reports every error and warning, each as file:line:col: message
+with the source line, then a count. An error (an unknown key, a name nothing defines, a role the Hub
+does not have, ...) makes the world unusable; a warning (an unknown permission string, a scope that
+grants nothing) does not. With --format json, the issues as data (schema hubperm.validate/v1).
+
+Exit codes: 0 no errors (warnings allowed), 2 errors or unreadable files.
+
+Examples:
+  hubperm validate testdata/founding/world.yaml
+  # Several files make one world: names may refer across files.
+  hubperm validate testdata/spec/world.yaml testdata/spec/user_side.yaml testdata/spec/token_side.yaml
+  hubperm validate testdata/founding/world.yaml --format json
+)";
+
+// One row per command: its name, help, and the options it takes besides --help.
+struct Command {
+  absl::string_view name;
+  absl::string_view help;
+  std::vector<absl::string_view> options;
+};
+
+const std::vector<Command>& Commands() {
+  static const auto* commands = new std::vector<Command>{
+      {"check", kCheckHelp,
+       {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
+        "--group", "--format", "--color"}},
+      {"explain", kExplainHelp,
+       {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
+        "--group", "--format", "--color"}},
+      {"validate", kValidateHelp, {"--format", "--color"}},
+  };
+  return *commands;
+}
+
+const Command* FindCommand(absl::string_view name) {
+  for (const Command& c : Commands()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
 struct Options {
   std::string command;
   std::vector<std::string> files;
+  std::vector<std::string> given;  // the options given, in order, for the per-command check
   std::string token;
   std::string http;
   std::string body;
   bool has_body = false;
   std::string operation;
-  MethodArgs method_args;
+  std::string permission;
+  TargetArgs target_args;
   bool json = false;
+  std::string color = "auto";
   bool help = false;
 };
 
-constexpr absl::string_view kFlags[] = {"--token", "--http", "--body", "--operation", "--repo",
-                                        "--repo-type", "--org", "--group", "--format", "--help"};
+constexpr absl::string_view kFlags[] = {"--token",      "--http",  "--body",      "--operation", "--permission",
+                                        "--repo",       "--repo-type", "--org",   "--user",      "--group",
+                                        "--format",     "--color", "--help"};
 
-// Parses `args`; returns an error message, or "" on success.
-std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
+// Parses `args`; returns the first error message, or "" on success. It reads on after an error, so that
+// `--help` anywhere on the line still shows the help. `--flag=value` is `--flag value`.
+std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
+  std::string first_problem;
+  std::vector<std::string> args;
+  for (const std::string& a : raw) {
+    const size_t eq = a.find('=');
+    if (absl::StartsWith(a, "--") && eq != std::string::npos) {
+      args.push_back(a.substr(0, eq));
+      args.push_back(a.substr(eq + 1));
+    } else {
+      args.push_back(a);
+    }
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* into) -> std::string {
@@ -77,6 +198,12 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
       return "";
     };
     std::string problem;
+    if (absl::StartsWith(a, "--") && a != "--help") {
+      if (std::find(o->given.begin(), o->given.end(), a) != o->given.end() && first_problem.empty()) {
+        first_problem = absl::StrCat(a, " is given twice; give it once");
+      }
+      o->given.push_back(a);
+    }
     if (a == "--help" || a == "-h") {
       o->help = true;
     } else if (a == "--token") {
@@ -88,12 +215,16 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
       o->has_body = true;
     } else if (a == "--operation") {
       problem = value(&o->operation);
+    } else if (a == "--permission") {
+      problem = value(&o->permission);
     } else if (a == "--repo") {
-      problem = value(&o->method_args.repo);
+      problem = value(&o->target_args.repo);
     } else if (a == "--org") {
-      problem = value(&o->method_args.org);
+      problem = value(&o->target_args.org);
+    } else if (a == "--user") {
+      problem = value(&o->target_args.user);
     } else if (a == "--group") {
-      problem = value(&o->method_args.group);
+      problem = value(&o->target_args.group);
     } else if (a == "--format") {
       std::string format;
       problem = value(&format);
@@ -101,12 +232,17 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
         problem = absl::StrCat("--format must be text or json, not '", format, "'");
       }
       o->json = format == "json";
+    } else if (a == "--color") {
+      problem = value(&o->color);
+      if (problem.empty() && o->color != "auto" && o->color != "always" && o->color != "never") {
+        problem = absl::StrCat("--color must be auto, always or never, not '", o->color, "'");
+      }
     } else if (a == "--repo-type") {
       std::string type;
       problem = value(&type);
       if (problem.empty()) {
-        o->method_args.repo_type = ParseName<RepoType>(type);
-        if (!o->method_args.repo_type.has_value()) problem = absl::StrCat("--repo-type must be model, dataset or space, not '", type, "'");
+        o->target_args.repo_type = ParseName<RepoType>(type);
+        if (!o->target_args.repo_type.has_value()) problem = absl::StrCat("--repo-type must be model, dataset or space, not '", type, "'");
       }
     } else if (absl::StartsWith(a, "-") && a != "-") {
       problem = absl::StrCat("unknown option '", a, "'", DidYouMean(a, kFlags));
@@ -115,46 +251,52 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
     } else {
       o->files.push_back(a);
     }
-    if (!problem.empty()) return problem;
+    if (first_problem.empty()) first_problem = problem;
+  }
+  return first_problem;
+}
+
+// The options of `o` that its command does not take, as an error message, or "".
+std::string CheckOptionsFit(const Options& o, const Command& command) {
+  for (const std::string& flag : o.given) {
+    if (std::find(command.options.begin(), command.options.end(), flag) == command.options.end()) {
+      return absl::StrCat(flag, " does not apply to ", command.name, " (see hubperm ", command.name, " --help)");
+    }
   }
   return "";
 }
 
 // Reads --body: inline text, @FILE, or - for stdin.
-bool ReadBody(const Options& o, std::istream& in, std::string* text, std::ostream& err) {
-  if (o.body == "-") {
-    std::ostringstream buffer;
+absl::StatusOr<std::string> ReadBody(const std::string& body, std::istream& in) {
+  std::ostringstream buffer;
+  if (body == "-") {
     buffer << in.rdbuf();
-    *text = buffer.str();
-  } else if (absl::StartsWith(o.body, "@")) {
-    std::ifstream file(o.body.substr(1), std::ios::binary);
-    if (!file) {
-      err << "hubperm: error: cannot read body file '" << o.body.substr(1) << "'\n";
-      return false;
-    }
-    std::ostringstream buffer;
+  } else if (absl::StartsWith(body, "@")) {
+    std::ifstream file(body.substr(1), std::ios::binary);
+    if (!file) return absl::NotFoundError(absl::StrCat("cannot read body file '", body.substr(1), "'"));
     buffer << file.rdbuf();
-    *text = buffer.str();
   } else {
-    *text = o.body;
+    return body;
   }
-  return true;
+  return buffer.str();
 }
 
 // Loads and validates the fixtures; prints every issue to `err`. Null on any error.
-std::shared_ptr<const Snapshot> LoadWorld(const std::vector<std::string>& paths, std::ostream& err, int* errors,
-                                          int* warnings) {
+std::shared_ptr<const Snapshot> LoadWorld(const std::vector<std::string>& paths, const Style& style, std::ostream& err,
+                                          int* errors, int* warnings) {
   Fixtures fixtures = LoadFixtures(paths);
-  for (const std::string& message : fixtures.read_errors) err << "hubperm: error: " << message << "\n";
-  err << fixtures.diagnostics.Render(fixtures.files);
+  for (const std::string& message : fixtures.read_errors) {
+    err << "hubperm: " << style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
+  }
+  err << fixtures.diagnostics.Render(fixtures.files, style);
   *errors = fixtures.diagnostics.error_count() + (fixtures.read_errors.empty() ? 0 : 1);
   *warnings = fixtures.diagnostics.warning_count();
   if (!fixtures.ok()) return nullptr;
   return Snapshot::Compile(fixtures.world, std::move(fixtures.files));
 }
 
-int Fail(std::ostream& err, absl::string_view message) {
-  err << "hubperm: error: " << message << "\n";
+int Fail(std::ostream& err, const Style& style, absl::string_view message) {
+  err << "hubperm: " << style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
   return kExitBadInput;
 }
 
@@ -179,78 +321,144 @@ std::string ValidateJson(const Fixtures& fixtures, const std::vector<std::string
   return json.Finish();
 }
 
-int RunValidate(const Options& o, std::ostream& out, std::ostream& err) {
-  if (o.files.empty()) return Fail(err, "validate needs at least one fixture file");
+// The styles of stdout and stderr: what --color says, given the terminal and NO_COLOR.
+struct Styles {
+  Style out = Style::Plain();
+  Style err = Style::Plain();
+};
+
+int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::ostream& err) {
+  if (o.files.empty()) return Fail(err, styles.err, "validate needs at least one fixture file");
   if (o.json) {
     const Fixtures fixtures = LoadFixtures(o.files);
     out << ValidateJson(fixtures, o.files);
     return fixtures.ok() ? kExitAllow : kExitBadInput;
   }
   int errors = 0, warnings = 0;
-  LoadWorld(o.files, err, &errors, &warnings);
-  out << absl::StrCat(o.files.size(), o.files.size() == 1 ? " file: " : " files: ", errors,
-                      errors == 1 ? " error, " : " errors, ", warnings, warnings == 1 ? " warning" : " warnings")
+  LoadWorld(o.files, styles.err, err, &errors, &warnings);
+  const std::string error_count = absl::StrCat(errors, errors == 1 ? " error" : " errors");
+  out << absl::StrCat(o.files.size(), o.files.size() == 1 ? " file: " : " files: ",
+                      errors > 0 ? styles.out.Paint(Tone::kDeny, error_count) : error_count, ", ", warnings,
+                      warnings == 1 ? " warning" : " warnings")
       << "\n";
   return errors > 0 ? kExitBadInput : kExitAllow;
 }
 
-int RunDecide(const Options& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  if (o.files.empty()) return Fail(err, absl::StrCat(o.command, " needs at least one fixture file (see hubperm --help)"));
-  if (o.token.empty()) return Fail(err, absl::StrCat(o.command, " needs --token NAME"));
-  if (o.http.empty() == o.operation.empty()) {
-    return Fail(err, "give exactly one request: --http 'VERB PATH' or --operation METHOD");
+// The request the flags of `o` state, in whichever of the three forms they use. The flags a form does
+// not take are errors, not ignored: `--http ... --repo x` would otherwise ask something else than meant.
+absl::StatusOr<RequestSpec> ParseRequest(const Options& o, std::istream& in) {
+  const int forms = !o.http.empty() + !o.operation.empty() + !o.permission.empty();
+  if (forms != 1) {
+    return absl::InvalidArgumentError(
+        "give exactly one request: --http 'VERB PATH', --operation METHOD or --permission PERMISSION");
   }
-  if (o.has_body && o.http.empty()) return Fail(err, "--body goes with --http");
-  absl::StatusOr<RequestSpec> spec;
+  const TargetArgs& t = o.target_args;
+  if (o.has_body && o.http.empty()) return absl::InvalidArgumentError("--body goes with --http");
   if (!o.http.empty()) {
+    for (const std::string& flag : o.given) {
+      if (flag == "--repo" || flag == "--repo-type" || flag == "--org" || flag == "--user" || flag == "--group") {
+        return absl::InvalidArgumentError(absl::StrCat(
+            flag, " goes with --operation or --permission; with --http, the path and the body name the target"));
+      }
+    }
     std::string text;
-    if (o.has_body && !ReadBody(o, in, &text, err)) return kExitBadInput;
+    if (o.has_body) {
+      absl::StatusOr<std::string> body = ReadBody(o.body, in);
+      if (!body.ok()) return body.status();
+      text = *std::move(body);
+    }
     absl::StatusOr<Body> body = ParseBody(text);
-    if (!body.ok()) return Fail(err, body.status().message());
-    spec = ParseHttpRequest(o.http, *body);
-  } else {
-    spec = ParseMethodRequest(o.operation, o.method_args);
+    if (!body.ok()) return body.status();
+    return ParseHttpRequest(o.http, *body);
   }
-  if (!spec.ok()) return Fail(err, spec.status().message());
+  if (!o.operation.empty()) {
+    if (!t.user.empty()) return absl::InvalidArgumentError("--user goes with --permission");
+    return ParseMethodRequest(o.operation, t);
+  }
+  return ParsePermissionRequest(o.permission, t);
+}
+
+int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (o.files.empty()) {
+    return Fail(err, styles.err, absl::StrCat(o.command, " needs at least one fixture file (see hubperm ", o.command, " --help)"));
+  }
+  if (o.token.empty()) return Fail(err, styles.err, absl::StrCat(o.command, " needs --token NAME"));
+  absl::StatusOr<RequestSpec> spec = ParseRequest(o, in);
+  if (!spec.ok()) return Fail(err, styles.err, spec.status().message());
 
   int errors = 0, warnings = 0;
-  std::shared_ptr<const Snapshot> snapshot = LoadWorld(o.files, err, &errors, &warnings);
+  std::shared_ptr<const Snapshot> snapshot = LoadWorld(o.files, styles.err, err, &errors, &warnings);
   if (snapshot == nullptr) {
     err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in the fixtures; nothing was decided\n";
     return kExitBadInput;
   }
   absl::StatusOr<Request> request = ResolveRequest(*snapshot, o.token, *spec);
-  if (!request.ok()) return Fail(err, request.status().message());
+  if (!request.ok()) return Fail(err, styles.err, request.status().message());
   const Decision decision = Check(*snapshot, *request);
   if (o.json) {
     out << RenderExplanationJson(*snapshot, *request, decision);
   } else if (o.command == "check") {
-    out << RenderCheckLine(*snapshot, *request, decision) << "\n";
+    out << RenderCheckLine(*snapshot, *request, decision, styles.out) << "\n";
   } else {
-    out << RenderExplanation(*snapshot, *request, decision);
+    if (!o.permission.empty()) {
+      // Say how the permission was asked, so the operation named below is no surprise.
+      const absl::StatusOr<const PermissionForm*> form = FindPermissionForm(o.permission, o.target_args);
+      out << "Asked: may token " << o.token << " use " << DescribePermissionRequest(o.permission, o.target_args)
+          << "? That is what " << GetOperationInfo((*form)->operation).name << " needs there ("
+          << (*form)->meaning << "), so hubperm decides that:\n\n";
+    }
+    out << RenderExplanation(*snapshot, *request, decision, styles.out);
   }
   return decision.allowed ? kExitAllow : kExitDeny;
 }
 
 }  // namespace
 
-int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+               const Terminal& terminal) {
   if (args.size() == 1 && args[0] == "--version") {
     out << kVersion << "\n";
     return kExitAllow;
   }
+  if (args.empty()) {
+    err << kUsage;
+    return kExitBadInput;
+  }
   Options o;
   const std::string problem = ParseArgs(args, &o);
-  if (o.help || args.empty()) {
-    out << kUsage;
-    return args.empty() ? kExitBadInput : kExitAllow;
+  Styles styles;
+  if (WantsColour(o.color, terminal.out_is_terminal, terminal.no_color)) styles.out = Style::Ansi();
+  if (WantsColour(o.color, terminal.err_is_terminal, terminal.no_color)) styles.err = Style::Ansi();
+  // `hubperm help [COMMAND]` is `hubperm [COMMAND] --help`.
+  if (o.command == "help") {
+    if (o.files.size() > 1) return Fail(err, styles.err, "help takes at most one command");
+    o.command = o.files.empty() ? "" : o.files[0];
+    o.files.clear();
+    o.help = true;
   }
-  if (!problem.empty()) return Fail(err, absl::StrCat(problem, " (see hubperm --help)"));
-  if (o.command == "validate") return RunValidate(o, out, err);
-  if (o.command == "check" || o.command == "explain") return RunDecide(o, in, out, err);
-  constexpr absl::string_view kCommands[] = {"check", "explain", "validate"};
-  return Fail(err, absl::StrCat("unknown command '", o.command, "'", DidYouMean(o.command, kCommands),
-                                " (commands: check, explain, validate)"));
+  const Command* command = FindCommand(o.command);
+  if (o.help) {
+    if (command != nullptr) {
+      out << command->help << "\n" << (command->name == "validate" ? "" : kRequestForms);
+      return kExitAllow;
+    }
+    if (o.command.empty()) {
+      out << kUsage;
+      return kExitAllow;
+    }
+  }
+  if (!problem.empty()) return Fail(err, styles.err, absl::StrCat(problem, " (see hubperm --help)"));
+  if (command == nullptr) {
+    std::vector<absl::string_view> names;
+    for (const Command& c : Commands()) names.push_back(c.name);
+    if (o.command.empty()) return Fail(err, styles.err, "no command (see hubperm --help)");
+    return Fail(err, styles.err,
+                absl::StrCat("unknown command '", o.command, "'", DidYouMean(o.command, names), " (commands: ",
+                             absl::StrJoin(names, ", "), ")"));
+  }
+  if (const std::string misfit = CheckOptionsFit(o, *command); !misfit.empty()) return Fail(err, styles.err, misfit);
+  if (command->name == "validate") return RunValidate(o, styles, out, err);
+  return RunDecide(o, styles, in, out, err);
 }
 
 }  // namespace hubperm

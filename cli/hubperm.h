@@ -17,8 +17,16 @@ inline constexpr int kExitAllow = 0;     // check/explain: allowed; validate: no
 inline constexpr int kExitDeny = 1;      // check/explain: denied
 inline constexpr int kExitBadInput = 2;  // bad usage, unreadable or invalid fixtures, unknown names
 
+// What the process's surroundings say about colour (main.cc fills it in; tests set it).
+struct Terminal {
+  bool out_is_terminal = false;  // isatty(stdout)
+  bool err_is_terminal = false;  // isatty(stderr)
+  const char* no_color = nullptr;  // getenv("NO_COLOR")
+};
+
 // Runs `hubperm args...` (args excludes the program name).
-int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+               const Terminal& terminal = Terminal());
 
 }  // namespace hubperm
 

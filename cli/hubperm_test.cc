@@ -6,6 +6,7 @@
 
 #include "cli/hubperm.h"
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -25,11 +26,35 @@ struct CliRun {
   std::string err;
 };
 
-CliRun Hubperm(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+CliRun Hubperm(const std::vector<std::string>& args, const std::string& stdin_text = "",
+               const Terminal& terminal = Terminal()) {
   std::istringstream in(stdin_text);
   std::ostringstream out, err;
-  const int code = RunHubperm(args, in, out, err);
+  const int code = RunHubperm(args, in, out, err, terminal);
   return CliRun{code, out.str(), err.str()};
+}
+
+// A terminal on both streams, with NO_COLOR as given (nullptr: unset).
+Terminal Tty(const char* no_color = nullptr) {
+  Terminal t;
+  t.out_is_terminal = true;
+  t.err_is_terminal = true;
+  t.no_color = no_color;
+  return t;
+}
+
+// `text` without its ANSI SGR escapes.
+std::string StripAnsi(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i = text.find('m', i);
+      if (i == std::string::npos) break;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 const std::string kWorld = "testdata/founding/world.yaml";
@@ -90,6 +115,106 @@ TEST(FoundingScenario, TextIsTheDefaultFormat) {
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.txt")) << "actual:\n" << r.out;
 }
 
+// The third request form: the permission the founding request needs, on the org. It decides exactly as
+// the HTTP form: the same line, the same JSON, the same explanation after one line saying how it was asked.
+const std::vector<std::string> kAsPermission = {"--token", "limited-test-token", "--permission", "repo.write", "--org", "acme"};
+
+std::vector<std::string> With(std::vector<std::string> head, const std::vector<std::string>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+
+TEST(FoundingScenario, ExplainOverThePermissionDecidesTheSame) {
+  CliRun r = Hubperm(With({"explain", kWorld}, kAsPermission));
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_permission_explain.txt")) << "actual:\n" << r.out;
+  const std::string preface =
+      "Asked: may token limited-test-token use repo.write on org acme? That is what create_repo needs there "
+      "(create a repo in the namespace), so hubperm decides that:\n\n";
+  EXPECT_EQ(r.out, preface + ReadFileOrEmpty("testdata/golden/founding_explain.txt"));
+}
+
+TEST(FoundingScenario, CheckOverThePermissionDecidesTheSame) {
+  CliRun line = Hubperm(With({"check", kWorld}, kAsPermission));
+  EXPECT_EQ(line.exit_code, kExitDeny);
+  EXPECT_EQ(line.out, ReadFileOrEmpty("testdata/golden/founding_check.txt")) << "actual:\n" << line.out;
+  CliRun json = Hubperm(With({"check", kWorld, "--format", "json"}, kAsPermission));
+  EXPECT_EQ(json.exit_code, kExitDeny);
+  EXPECT_EQ(json.out, ReadFileOrEmpty("testdata/golden/founding_explain.json")) << "actual:\n" << json.out;
+}
+
+TEST(FoundingScenario, OptionsTakeEqualsSigns) {
+  CliRun r = Hubperm({"check", kWorld, "--token=limited-test-token", "--permission=repo.write", "--org=acme"});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_check.txt"));
+}
+
+// An allowed decision as JSON (the founding goldens are denials): every side allows, no fix.
+TEST(Json, AllowedDecisionMatchesTheGolden) {
+  CliRun r = Hubperm({"explain", "testdata/spec/world.yaml", "--token", "fg-wes-org", "--operation", "create_commit",
+                      "--repo", "acme/private-model", "--format", "json"});
+  EXPECT_EQ(r.exit_code, kExitAllow);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/spec_commit_allow.json")) << "actual:\n" << r.out;
+}
+
+TEST(Json, ValidateWithAWarningMatchesTheGolden) {
+  CliRun r = Hubperm({"validate", "testdata/regressions/scope_placement.yaml", "--format", "json"});
+  EXPECT_EQ(r.exit_code, kExitAllow);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/scope_placement_validate.json")) << "actual:\n" << r.out;
+}
+
+// Colour: on a terminal unless NO_COLOR is set or --color says otherwise; never in JSON; the coloured
+// text is the plain text plus escapes.
+struct ColourCase {
+  std::string name;
+  std::vector<std::string> extra;
+  Terminal terminal;
+  bool coloured;
+};
+
+class ColourTest : public ::testing::TestWithParam<ColourCase> {};
+
+TEST_P(ColourTest, ColoursOnlyWhenWanted) {
+  const ColourCase& c = GetParam();
+  CliRun r = Hubperm(With(With({"explain", kWorld}, kAsPermission), c.extra), "", c.terminal);
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.out.find('\x1b') != std::string::npos, c.coloured) << r.out;
+  EXPECT_EQ(StripAnsi(r.out), ReadFileOrEmpty("testdata/golden/founding_permission_explain.txt"));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Terminals, ColourTest,
+    ::testing::Values(ColourCase{"NotATerminal", {}, Terminal(), false}, ColourCase{"Terminal", {}, Tty(), true},
+                      ColourCase{"TerminalWithNoColor", {}, Tty("1"), false},
+                      ColourCase{"TerminalWithEmptyNoColor", {}, Tty(""), true},
+                      ColourCase{"AlwaysToAFile", {"--color", "always"}, Terminal(), true},
+                      ColourCase{"AlwaysBeatsNoColor", {"--color=always"}, Tty("1"), true},
+                      ColourCase{"Never", {"--color", "never"}, Tty(), false}),
+    [](const ::testing::TestParamInfo<ColourCase>& info) { return info.param.name; });
+
+TEST(Colour, TheVerdictsAreTheColouredWords) {
+  CliRun r = Hubperm(With({"check", kWorld}, kAsPermission), "", Tty());
+  EXPECT_THAT(r.out, ::testing::StartsWith("\x1b[1;31mDENY\x1b[0m 403 (token)"));
+  CliRun allow = Hubperm({"check", kWorld, "--token", "limited-test-token", "--operation", "whoami"}, "", Tty());
+  EXPECT_EQ(allow.out, "\x1b[1;32mALLOW\x1b[0m\n");
+}
+
+TEST(Colour, JsonIsNeverColoured) {
+  CliRun r = Hubperm(With({"explain", kWorld, "--format", "json", "--color", "always"}, kAsPermission), "", Tty());
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_explain.json"));
+}
+
+TEST(Colour, ErrorsOnATerminalAreColouredAndNoColorTurnsThemOff) {
+  CliRun tty = Hubperm({"validate", "testdata/invalid/references.yaml"}, "", Tty());
+  EXPECT_THAT(tty.err, HasSubstr("\x1b[1;31merror:\x1b[0m"));
+  EXPECT_EQ(StripAnsi(tty.err), ReadFileOrEmpty("testdata/invalid/references.golden"));
+  CliRun no_color = Hubperm({"validate", "testdata/invalid/references.yaml"}, "", Tty("yes"));
+  EXPECT_EQ(no_color.err, ReadFileOrEmpty("testdata/invalid/references.golden"));
+}
+
 TEST(FoundingScenario, AllowedRequestExitsZero) {
   CliRun r = Hubperm({"check", kWorld, "--token", "limited-test-token", "--operation", "whoami"});
   EXPECT_EQ(r.exit_code, kExitAllow);
@@ -146,21 +271,128 @@ INSTANTIATE_TEST_SUITE_P(
                   {"check", "testdata/spec/world.yaml", "--token", "w-adam", "--http", "POST /api/models/strict/m/resource-group",
                    "--body", "{\"resourceGroupId\": \"research\"}"},
                   "resource group 'research' belongs to org 'acme'; strict/m is not in that org's namespace"},
-        ErrorCase{"MethodNeedsRepo", {"check", kWorld, "--token", "limited-test-token", "--operation", "create_commit"}, "create_commit needs --repo"}),
+        ErrorCase{"MethodNeedsRepo", {"check", kWorld, "--token", "limited-test-token", "--operation", "create_commit"}, "create_commit needs --repo"},
+        ErrorCase{"MethodTakesNoSuchArgument", {"check", kWorld, "--token", "limited-test-token", "--operation", "whoami", "--repo", "acme/x"},
+                  "whoami takes no --repo"},
+        ErrorCase{"CreateRepoTakesTheNamespaceFromRepo",
+                  {"check", kWorld, "--token", "limited-test-token", "--operation", "create_repo", "--repo", "x", "--org", "acme"},
+                  "create_repo takes no --org (the namespace is in --repo NS/NAME)"},
+        ErrorCase{"UserGoesWithPermission", {"check", kWorld, "--token", "limited-test-token", "--operation", "whoami", "--user", "alice"},
+                  "--user goes with --permission"},
+        ErrorCase{"HttpNamesItsOwnTarget", {"check", kWorld, "--token", "limited-test-token", "--http", "GET /api/whoami-v2", "--org", "acme"},
+                  "--org goes with --operation or --permission; with --http, the path and the body name the target"},
+        ErrorCase{"UnknownPermission", {"check", kWorld, "--token", "limited-test-token", "--permission", "repo.wirte", "--org", "acme"},
+                  "unknown permission 'repo.wirte'; did you mean 'repo.write'?"},
+        ErrorCase{"PermissionNotModelled", {"check", kWorld, "--token", "limited-test-token", "--permission", "post.write", "--user", "alice"},
+                  "post.write guards nothing hubperm models yet"},
+        ErrorCase{"PermissionWithoutTarget", {"check", kWorld, "--token", "limited-test-token", "--permission", "org.read"},
+                  "--permission needs exactly one target"},
+        ErrorCase{"PermissionOnTheWrongTarget", {"check", kWorld, "--token", "limited-test-token", "--permission", "org.read", "--repo", "acme/token-test-model"},
+                  "hubperm cannot ask org.read on model acme/token-test-model as one request; org.read can be asked with --org ORG"},
+        ErrorCase{"UserIsAnOrg", {"check", kWorld, "--token", "limited-test-token", "--permission", "repo.write", "--user", "acme"},
+                  "'acme' is an org, not a user (use --org acme)"},
+        ErrorCase{"OrgIsAUser", {"check", kWorld, "--token", "limited-test-token", "--permission", "org.read", "--org", "alice"},
+                  "'alice' is a user, not an org"},
+        ErrorCase{"UnknownUser", {"check", kWorld, "--token", "limited-test-token", "--permission", "repo.write", "--user", "alcie"},
+                  "unknown user 'alcie'; did you mean 'alice'?"},
+        ErrorCase{"OptionNotForTheCommand", {"validate", kWorld, "--token", "limited-test-token"},
+                  "--token does not apply to validate (see hubperm validate --help)"},
+        ErrorCase{"OptionTwice", {"check", kWorld, "--token", "a", "--token", "b", "--operation", "whoami"},
+                  "--token is given twice; give it once"},
+        ErrorCase{"BadColor", {"check", kWorld, "--color", "sometimes"}, "--color must be auto, always or never, not 'sometimes'"},
+        ErrorCase{"HelpForAnUnknownCommand", {"help", "chek"}, "unknown command 'chek'; did you mean 'check'?"},
+        ErrorCase{"MissingBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@nope.json"},
+                  "cannot read body file 'nope.json'"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
-TEST(Cli, VersionAndHelp) {
+TEST(Cli, Version) {
   CliRun version = Hubperm({"--version"});
   EXPECT_EQ(version.exit_code, kExitAllow);
-  EXPECT_THAT(version.out, HasSubstr("hubperm "));
+  EXPECT_THAT(version.out, ::testing::MatchesRegex("hubperm [0-9]+\\.[0-9]+\\.[0-9]+\n"));
+}
+
+TEST(Help, GeneralHelp) {
   CliRun help = Hubperm({"--help"});
   EXPECT_EQ(help.exit_code, kExitAllow);
   EXPECT_THAT(help.out, HasSubstr("Exit codes: 0 allowed"));
   EXPECT_THAT(help.out, HasSubstr("hubperm explain testdata/founding/world.yaml"));
-  CliRun command_help = Hubperm({"check", "--help"});
-  EXPECT_EQ(command_help.exit_code, kExitAllow);
+  EXPECT_EQ(Hubperm({"help"}).out, help.out);
+  // No arguments at all is a usage error: the usage goes to stderr, stdout stays empty.
   CliRun none = Hubperm({});
   EXPECT_EQ(none.exit_code, kExitBadInput);
+  EXPECT_EQ(none.out, "");
+  EXPECT_EQ(none.err, help.out);
+}
+
+const std::vector<std::string> kCommands = {"check", "explain", "validate"};
+
+TEST(Help, EveryCommandHasItsOwnHelp) {
+  for (const std::string& command : kCommands) {
+    CliRun r = Hubperm({command, "--help"});
+    EXPECT_EQ(r.exit_code, kExitAllow) << command;
+    EXPECT_THAT(r.out, ::testing::StartsWith("hubperm " + command + " FILES...")) << command;
+    EXPECT_THAT(r.out, HasSubstr("Exit codes:")) << command;
+    EXPECT_THAT(r.out, HasSubstr("Examples:")) << command;
+    EXPECT_EQ(Hubperm({"help", command}).out, r.out) << command;
+    // --help wins over everything else on the line, even an otherwise bad one.
+    EXPECT_EQ(Hubperm({command, kWorld, "--tokn", "x", "--help"}).out, r.out) << command;
+  }
+  EXPECT_THAT(Hubperm({"check", "--help"}).out, HasSubstr("--permission PERMISSION"));
+}
+
+// The examples of a help text: each line that starts with "  hubperm ", joined with its "\"
+// continuation lines, split into words as a shell would (single quotes only, which is all they use).
+std::vector<std::vector<std::string>> Examples(const std::string& help) {
+  std::vector<std::vector<std::string>> examples;
+  std::istringstream lines(help);
+  std::string line, command;
+  bool continuing = false;
+  while (std::getline(lines, line)) {
+    if (!continuing && line.rfind("  hubperm ", 0) != 0) continue;
+    continuing = !line.empty() && line.back() == '\\';
+    command += continuing ? line.substr(0, line.size() - 1) : line;
+    if (continuing) continue;
+    std::vector<std::string> words;
+    std::string word;
+    bool quoted = false, in_word = false;
+    for (char ch : command) {
+      if (ch == '\'') {
+        quoted = !quoted;
+        in_word = true;
+      } else if (ch == ' ' && !quoted) {
+        if (in_word) words.push_back(word);
+        word.clear();
+        in_word = false;
+      } else {
+        word += ch;
+        in_word = true;
+      }
+    }
+    if (in_word) words.push_back(word);
+    examples.push_back(std::vector<std::string>(words.begin() + 1, words.end()));
+    command.clear();
+  }
+  return examples;
+}
+
+// Every example in every help text runs: it decides (exit 0 or 1) and prints no error.
+TEST(Help, EveryExampleRuns) {
+  std::vector<std::string> helps = {Hubperm({"--help"}).out};
+  for (const std::string& command : kCommands) helps.push_back(Hubperm({command, "--help"}).out);
+  int run = 0;
+  for (const std::string& help : helps) {
+    for (const std::vector<std::string>& example : Examples(help)) {
+      if (example.empty() || example[0].rfind("-", 0) == 0) continue;  // the usage lines, not examples
+      if (std::find(example.begin(), example.end(), "FILES...") != example.end()) continue;
+      CliRun r = Hubperm(example);
+      const std::string line = ::testing::PrintToString(example);
+      EXPECT_TRUE(r.exit_code == kExitAllow || r.exit_code == kExitDeny) << line << "\n" << r.err;
+      EXPECT_EQ(r.err, "") << line;
+      EXPECT_NE(r.out, "") << line;
+      ++run;
+    }
+  }
+  EXPECT_GE(run, 10);
 }
 
 TEST(Validate, ValidFixtureExitsZero) {

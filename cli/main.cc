@@ -1,7 +1,11 @@
 // Copyright 2026 The hubperm Authors.
 //
-// The hubperm command. Everything is in hubperm.cc, so it can be tested in process.
+// The hubperm command. Everything is in hubperm.cc, so it can be tested in process; this file only
+// tells it about the process: arguments, streams, and whether they are terminals.
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,5 +14,9 @@
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return hubperm::RunHubperm(args, std::cin, std::cout, std::cerr);
+  hubperm::Terminal terminal;
+  terminal.out_is_terminal = isatty(STDOUT_FILENO) == 1;
+  terminal.err_is_terminal = isatty(STDERR_FILENO) == 1;
+  terminal.no_color = std::getenv("NO_COLOR");
+  return hubperm::RunHubperm(args, std::cin, std::cout, std::cerr, terminal);
 }

@@ -10,6 +10,7 @@
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
 #include "policy/request/method.h"
+#include "policy/request/permission_form.h"
 #include "policy/request/route.h"
 
 namespace hubperm {
@@ -21,14 +22,14 @@ absl::StatusOr<RequestSpec> SpecFor(const Case& c, const std::string& repo) {
     for (const BodyField& f : c.body) body.emplace_back(f.key.text, f.value.text);
     return ParseHttpRequest(c.http->text, body);
   }
-  if (c.operation.has_value()) {
-    MethodArgs args;
-    args.repo = repo;
-    args.repo_type = c.repo_type;
-    if (c.org.has_value()) args.org = c.org->text;
-    return ParseMethodRequest(c.operation->text, args);
-  }
-  return absl::UnimplementedError("the raw 'permission' request form is not supported yet");
+  TargetArgs args;
+  args.repo = repo;
+  args.repo_type = c.repo_type;
+  if (c.org.has_value()) args.org = c.org->text;
+  if (c.user.has_value()) args.user = c.user->text;
+  if (c.group.has_value()) args.group = c.group->text;
+  if (c.operation.has_value()) return ParseMethodRequest(c.operation->text, args);
+  return ParsePermissionRequest(c.permission->text, args);
 }
 
 CaseResult RunOne(const Snapshot& s, const Case& c, const std::string& token, const std::string& repo,

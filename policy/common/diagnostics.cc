@@ -30,14 +30,17 @@ std::vector<const Issue*> Diagnostics::Sorted() const {
   return sorted;
 }
 
-std::string Diagnostics::Render(const SourceFiles& files) const {
+std::string Diagnostics::Render(const SourceFiles& files, const Style& style) const {
   std::string out;
   for (const Issue* issue : Sorted()) {
+    const bool error = issue->severity == Severity::kError;
     absl::StrAppend(&out, files.Format(issue->pos), ": ",
-                    issue->severity == Severity::kError ? "error: " : "warning: ", issue->message, "\n");
+                    style.Paint(error ? Tone::kDeny : Tone::kWarning, error ? "error:" : "warning:"), " ",
+                    issue->message, "\n");
     absl::string_view line = files.Line(issue->pos);
     if (line.empty()) continue;
-    absl::StrAppend(&out, "    ", Printable(line), "\n    ", CaretIndent(line, issue->pos.column), "^\n");
+    absl::StrAppend(&out, "    ", Printable(line), "\n    ", CaretIndent(line, issue->pos.column),
+                    style.Paint(Tone::kAllow, "^"), "\n");
   }
   return out;
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "policy/common/source.h"
+#include "policy/common/style.h"
 
 namespace hubperm {
 
@@ -49,7 +50,8 @@ class Diagnostics {
 
   // Every issue, sorted by file and position (stable for equal positions), each as
   // "file:line:col: error|warning: message", then the source line and a caret under the column.
-  std::string Render(const SourceFiles& files) const;
+  // `style` colours the severity and the caret.
+  std::string Render(const SourceFiles& files, const Style& style = Style::Plain()) const;
 
  private:
   std::vector<Issue> issues_;

@@ -34,7 +34,7 @@ std::shared_ptr<const Snapshot> Compile(const std::string& yaml) {
 }
 
 // Decides `method` (a huggingface_hub method) for `token`; fails the test on a bad request.
-Decision Decide(const Snapshot& s, const std::string& token, const std::string& method, const MethodArgs& args,
+Decision Decide(const Snapshot& s, const std::string& token, const std::string& method, const TargetArgs& args,
                 std::string* explanation) {
   absl::StatusOr<RequestSpec> spec = ParseMethodRequest(method, args);
   EXPECT_TRUE(spec.ok()) << spec.status();
@@ -143,7 +143,7 @@ TEST_P(UserTableTest, MatchesTheSpec) {
   const UserRow row = ParseUserRow(GetParam());
   const std::shared_ptr<const Snapshot> s = Compile(UserWorld(row));
   ASSERT_NE(s, nullptr);
-  MethodArgs args;
+  TargetArgs args;
   args.repo = "acme/r";
   std::string why;
   Decision read = Decide(*s, "t", "model_info", args, &why);
@@ -184,7 +184,7 @@ TEST_P(CreateTableTest, MatchesTheSpec) {
   row.visibility = "private";
   const std::shared_ptr<const Snapshot> s = Compile(UserWorld(row));
   ASSERT_NE(s, nullptr);
-  MethodArgs args;
+  TargetArgs args;
   args.repo = "acme/new";
   std::string why;
   EXPECT_EQ(Decide(*s, "t", "create_repo", args, &why).status, std::stoi(cells[2])) << why;
@@ -296,7 +296,7 @@ TEST_P(TokenTableTest, MatchesTheSpec) {
   ASSERT_EQ(cells.size(), 1 + std::size(kTokenColumns)) << GetParam();
   for (size_t i = 0; i < std::size(kTokenColumns); ++i) {
     const Column& c = kTokenColumns[i];
-    MethodArgs args;
+    TargetArgs args;
     args.repo = c.repo;
     args.org = c.org;
     args.group = c.group;
@@ -359,7 +359,7 @@ TEST_P(PolicyTableTest, MatchesTheSpec) {
   if (cells[2] != "-") absl::StrAppend(&yaml, "    org_status: {acme: ", cells[2], "}\n");
   const std::shared_ptr<const Snapshot> s = Compile(yaml);
   ASSERT_NE(s, nullptr);
-  MethodArgs args;
+  TargetArgs args;
   args.repo = "acme/r";
   std::string why;
   const Decision d = Decide(*s, "t", "create_commit", args, &why);

@@ -438,15 +438,17 @@ Explanation Explain(const Snapshot& snapshot, const Request& request, const Deci
   return Explainer(snapshot, request, decision).Run();
 }
 
-std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision) {
-  if (decision.allowed) return "ALLOW";
+std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                            const Style& style) {
+  if (decision.allowed) return style.Paint(Tone::kAllow, "ALLOW");
   const Explanation e = Explain(snapshot, request, decision);
   const std::string& reason = !decision.policy.allowed ? e.policy : !decision.user.allowed ? e.user : e.token;
   std::vector<absl::string_view> sides;
   if (!decision.user.allowed) sides.push_back("user");
   if (!decision.token.allowed) sides.push_back("token");
   if (!decision.policy.allowed) sides.push_back("policy");
-  return absl::StrCat("DENY ", decision.status, " (", absl::StrJoin(sides, ", "), "): ", reason);
+  return absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ", decision.status, " (", absl::StrJoin(sides, ", "), "): ",
+                      reason);
 }
 
 std::string RenderReply(const Decision& decision, const Explanation& e) {
@@ -462,23 +464,28 @@ std::string RenderReply(const Decision& decision, const Explanation& e) {
   return line;
 }
 
-std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                              const Style& style) {
   const Explanation e = Explain(snapshot, request, decision);
-  auto verdict = [](bool allowed) { return allowed ? "allow" : "DENY "; };
-  std::string out = absl::StrCat(decision.allowed ? "ALLOW" : "DENY", "  ", GetOperationInfo(request.operation).name, ": ",
-                                 e.target, "\n",
+  // Both verdicts take five columns, so the reasons line up.
+  auto verdict = [&style](bool allowed) {
+    return allowed ? style.Paint(Tone::kAllow, "allow") : absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ");
+  };
+  std::string out = absl::StrCat(decision.allowed ? style.Paint(Tone::kAllow, "ALLOW") : style.Paint(Tone::kDeny, "DENY"),
+                                 "  ", GetOperationInfo(request.operation).name, ": ", e.target, "\n",
                                  "  token ", snapshot.token(request.token).name, " of ",
                                  snapshot.user(snapshot.token(request.token).owner).name, "\n\n");
   absl::StrAppend(&out, "  user side    ", verdict(decision.user.allowed), "  ", e.user, "\n");
   absl::StrAppend(&out, "  token side   ", verdict(decision.token.allowed), "  ", e.token, "\n");
   absl::StrAppend(&out, "  org policy   ", verdict(decision.policy.allowed), "  ", e.policy, "\n\n");
-  absl::StrAppend(&out, "The Hub would answer: ", RenderReply(decision, e), "\n");
+  absl::StrAppend(&out, style.Paint(Tone::kHeading, "The Hub would answer:"), " ", RenderReply(decision, e), "\n");
   if (!e.fixes.empty()) {
-    absl::StrAppend(&out, "\nTo allow it:\n");
+    absl::StrAppend(&out, "\n", style.Paint(Tone::kHeading, "To allow it:"), "\n");
     for (const Fix& fix : e.fixes) absl::StrAppend(&out, "  - ", fix.text, "\n");
   }
   if (!e.assumed.empty()) {
-    absl::StrAppend(&out, "\nAssumed (the Hub does not document these; see ../shared/spec/hub-access-model.md):\n");
+    absl::StrAppend(&out, "\n", style.Paint(Tone::kWarning, "Assumed"),
+                    " (the Hub does not document these; see ../shared/spec/hub-access-model.md):\n");
     for (const std::string& a : e.assumed) absl::StrAppend(&out, "  - ", a, "\n");
   }
   return out;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/common/style.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
 #include "policy/decide/request.h"
@@ -43,13 +44,15 @@ struct Explanation {
 Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision);
 
 // One line: "ALLOW" or "DENY 403 <the deciding side's reason>".
-std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision);
+std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                            const Style& style = Style::Plain());
 
 // "404 Repository not found (X-Error-Code: RepoNotFound)": the status, message and error code as one line.
 std::string RenderReply(const Decision& decision, const Explanation& explanation);
 
-// The full explanation as text, for `hubperm explain`.
-std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision);
+// The full explanation as text, for `hubperm explain`; `style` colours the verdicts and headings.
+std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                              const Style& style = Style::Plain());
 
 }  // namespace hubperm
 

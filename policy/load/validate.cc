@@ -248,6 +248,7 @@ class Validator {
       }
       if (c.org.has_value()) orgs_.Check(*c.org, in_case);
       if (c.user.has_value()) users_.Check(*c.user, in_case);
+      if (c.group.has_value()) groups_.Check(*c.group, in_case);
     }
   }
 

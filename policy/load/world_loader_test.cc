@@ -203,6 +203,11 @@ INSTANTIATE_TEST_SUITE_P(
                   "b.yaml:12:13: error: 'status' must be an HTTP status (100-599), not 700",
                   "b.yaml:18:16: error: case 'c3' expects allow; 'denied_by' goes with 'expect: deny'",
                   "b.yaml:19:5: error: case 'c4' is missing 'expect'"}},
+        RuleCase{"CaseTargets",
+                 {"cases:\n  - {name: c1, token: t, permission: resourceGroup.write, group: gg, expect: allow}\n"
+                  "  - {name: c2, token: t, permission: repo.write, user: alcie, expect: deny}\n"},
+                 {"b.yaml:2:66: error: in case 'c1': unknown resource group 'gg'; did you mean 'g'?",
+                  "b.yaml:3:56: error: in case 'c2': unknown user 'alcie'; did you mean 'alice'?"}},
         RuleCase{"Assumptions",
                  {"assumptions:\n  repo_write_implies_read: true\n  hide_private_repos: false\n"},
                  {"b.yaml:3:3: error: unknown key 'hide_private_repos' in 'assumptions' (valid: org_role_applies_in_groups, repo_write_implies_read, "
@@ -255,7 +260,7 @@ TEST(WorldLoader, LoadsTheFoundingScenario) {
   EXPECT_THAT(token.global, IsEmpty());
   EXPECT_THAT(token.scoped, IsEmpty());
 
-  ASSERT_EQ(w.cases.size(), 2u);
+  ASSERT_EQ(w.cases.size(), 3u);
   const Case& founding = w.cases[0];
   EXPECT_EQ(founding.name.text, "founding scenario");
   ASSERT_EQ(founding.tokens.size(), 1u);
@@ -268,6 +273,14 @@ TEST(WorldLoader, LoadsTheFoundingScenario) {
   EXPECT_EQ(founding.expect, Effect::kDeny);
   EXPECT_EQ(founding.status, 403);
   EXPECT_THAT(founding.denied_by, ElementsAre(Side::kToken));
+
+  const Case& as_permission = w.cases[2];
+  ASSERT_TRUE(as_permission.permission.has_value());
+  EXPECT_EQ(as_permission.permission->text, "repo.write");
+  ASSERT_TRUE(as_permission.org.has_value());
+  EXPECT_EQ(as_permission.org->text, "acme");
+  EXPECT_FALSE(as_permission.http.has_value());
+  EXPECT_FALSE(as_permission.operation.has_value());
 }
 
 TEST(WorldLoader, MissingFileIsAStatusNotAnIssue) {

@@ -168,6 +168,7 @@ class FixtureEmitter {
     if (c.repo_type.has_value()) Field("repo_type", *c.repo_type);
     if (c.org.has_value()) Field("org", c.org->text);
     if (c.user.has_value()) Field("user", c.user->text);
+    if (c.group.has_value()) Field("group", c.group->text);
     Field("expect", c.expect);
     if (c.status.has_value()) out_ << YAML::Key << "status" << YAML::Value << *c.status;
     if (c.denied_by.size() == 1) {

@@ -130,6 +130,7 @@ struct Case {
   absl::optional<RepoType> repo_type;
   absl::optional<Name> org;
   absl::optional<Name> user;
+  absl::optional<Name> group;            // a resource group
   absl::optional<Name> permission;       // a raw permission string
   Effect expect = Effect::kAllow;
   SourcePos expect_pos;

@@ -56,7 +56,7 @@ std::vector<absl::string_view> KnownMethods() {
   return names;
 }
 
-absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const MethodArgs& args) {
+absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const TargetArgs& args) {
   const Method* found = nullptr;
   for (const Method& m : kMethods) {
     if (m.name == method) found = &m;
@@ -79,6 +79,26 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const M
     if (present) return absl::OkStatus();
     return absl::InvalidArgumentError(absl::StrCat(method, " needs ", flag));
   };
+  // Which arguments the method takes; any other one given is an error, not silently dropped.
+  const bool takes_repo = target == TargetKind::kRepo || target == TargetKind::kNamespace;
+  const struct {
+    absl::string_view flag;
+    bool given, taken;
+  } arguments[] = {
+      {"--repo", !args.repo.empty(), takes_repo},
+      {"--repo-type", args.repo_type.has_value(), takes_repo},
+      {"--org", !args.org.empty(), target == TargetKind::kOrg},
+      {"--group", !args.group.empty(), target == TargetKind::kNamespace || target == TargetKind::kGroup},
+      {"--user", !args.user.empty(), false},
+  };
+  for (const auto& a : arguments) {
+    if (!a.given || a.taken) continue;
+    if (a.flag == "--user") return absl::InvalidArgumentError("--user goes with --permission, not with a method");
+    return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", a.flag,
+                                                   target == TargetKind::kNamespace && a.flag == "--org"
+                                                       ? " (the namespace is in --repo NS/NAME)"
+                                                       : ""));
+  }
   switch (target) {
     case TargetKind::kNone:
       break;

@@ -18,16 +18,9 @@
 
 namespace hubperm {
 
-struct MethodArgs {
-  std::string repo;                     // "ns/name"; for create_repo, the repo to create
-  absl::optional<RepoType> repo_type;   // --repo-type
-  std::string org;
-  std::string group;
-};
-
-// The RequestSpec for calling huggingface_hub's `method` with `args`. An unknown method name is an
+// The RequestSpec for calling huggingface_hub's `method` with `args` (--user is not a method argument). An unknown method name is an
 // error naming the nearest known ones; missing or conflicting arguments are errors too.
-absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const MethodArgs& args);
+absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const TargetArgs& args);
 
 // Every method name hubperm knows, in table order.
 std::vector<absl::string_view> KnownMethods();

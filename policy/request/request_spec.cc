@@ -70,9 +70,19 @@ absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view toke
     case TargetKind::kNamespace: {
       r.create_type = spec.repo_type;
       const std::string ns = spec.ns.empty() ? s.user(s.token(r.token).owner).name : spec.ns;
-      if (absl::optional<OrgId> org = s.FindOrg(ns)) {
+      const absl::optional<OrgId> org = s.FindOrg(ns);
+      const absl::optional<UserId> user = s.FindUser(ns);
+      if (spec.ns_kind == NamespaceKind::kUser && !user.has_value()) {
+        if (org.has_value()) return absl::InvalidArgumentError(absl::StrCat("'", ns, "' is an org, not a user (use --org ", ns, ")"));
+        return Unknown("user", ns, s.UserNames());
+      }
+      if (spec.ns_kind == NamespaceKind::kOrg && !org.has_value()) {
+        if (user.has_value()) return absl::InvalidArgumentError(absl::StrCat("'", ns, "' is a user, not an org (use --user ", ns, ")"));
+        return Unknown("org", ns, s.OrgNames());
+      }
+      if (org.has_value()) {
         r.ns_org = *org;
-      } else if (absl::optional<UserId> user = s.FindUser(ns)) {
+      } else if (user.has_value()) {
         r.ns_user = *user;
       } else {
         std::vector<absl::string_view> known = s.OrgNames();
@@ -87,6 +97,9 @@ absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view toke
     }
     case TargetKind::kOrg: {
       absl::optional<OrgId> org = s.FindOrg(spec.org);
+      if (!org.has_value() && s.FindUser(spec.org).has_value()) {
+        return absl::InvalidArgumentError(absl::StrCat("'", spec.org, "' is a user, not an org"));
+      }
       if (!org.has_value()) return Unknown("org", spec.org, s.OrgNames());
       r.org = *org;
       break;

@@ -13,11 +13,25 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/request.h"
 #include "policy/model/operation.h"
 
 namespace hubperm {
+
+// What the request forms' flags (or a case's keys) say about the target, before they become a RequestSpec.
+struct TargetArgs {
+  std::string repo;                     // --repo "ns/name"; for create_repo, the repo to create
+  absl::optional<RepoType> repo_type;   // --repo-type
+  std::string org;                      // --org
+  std::string user;                     // --user (the raw permission form only)
+  std::string group;                    // --group
+};
+
+// Which kind of namespace a request may create in: either (the HTTP and method forms name a namespace
+// without saying which kind), or exactly the kind `--user`/`--org` said.
+enum class NamespaceKind : uint8_t { kEither, kUser, kOrg };
 
 struct RequestSpec {
   Operation operation = Operation::kWhoami;
@@ -25,6 +39,7 @@ struct RequestSpec {
   // kRepo: "ns/name". kNamespace: the namespace ("" = the token owner's) and the new repo's name.
   std::string repo;
   std::string ns;
+  NamespaceKind ns_kind = NamespaceKind::kEither;
   // kNamespace: the resource group created into (optional); kGroup and kMoveRepoToGroup: the group.
   std::string group;
   // kOrg: the organization.
