@@ -47,6 +47,7 @@ REQUEST is one of:
         as in the Hub API playground or curl, e.g. --http 'POST /api/repos/create'
         --body '{"type": "model", "name": "x", "organization": "acme"}'
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
+                   [--to NS/NAME]
         a huggingface_hub HfApi method, e.g. --operation create_commit --repo acme/m
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
         a fine-grained permission on one target, e.g. --permission repo.write --org acme
@@ -66,8 +67,10 @@ constexpr char kRequestForms[] = R"(REQUEST, one of three forms that ask the sam
         datasets/ and spaces/ prefixes select the repo type. The body (JSON or YAML) comes inline,
         from a file (@FILE) or from stdin (-).
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
+                   [--to NS/NAME]
         a huggingface_hub HfApi method name (create_repo, create_commit, upload_file, hf_hub_download,
-        model_info, create_discussion, list_organization_members, ...) and its arguments.
+        model_info, create_discussion, list_organization_members, ...) and its arguments; move_repo
+        takes --repo FROM --to TO.
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
         may the token use a fine-grained permission on one target? hubperm asks it as the operation
         that needs exactly that permission there: repo.write on a repo is a commit, on an org or a
@@ -140,10 +143,10 @@ const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
       {"check", kCheckHelp,
        {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
-        "--group", "--format", "--color"}},
+        "--group", "--to", "--format", "--color"}},
       {"explain", kExplainHelp,
        {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
-        "--group", "--format", "--color"}},
+        "--group", "--to", "--format", "--color"}},
       {"validate", kValidateHelp, {"--format", "--color"}},
   };
   return *commands;
@@ -172,9 +175,9 @@ struct Options {
   bool help = false;
 };
 
-constexpr absl::string_view kFlags[] = {"--token",      "--http",  "--body",      "--operation", "--permission",
-                                        "--repo",       "--repo-type", "--org",   "--user",      "--group",
-                                        "--format",     "--color", "--help"};
+constexpr absl::string_view kFlags[] = {"--token", "--http",  "--body",  "--operation", "--permission",
+                                        "--repo",  "--repo-type", "--org", "--user", "--group",
+                                        "--to",    "--format", "--color", "--help"};
 
 // Parses `args`; returns the first error message, or "" on success. It reads on after an error, so that
 // `--help` anywhere on the line still shows the help. `--flag=value` is `--flag value`.
@@ -225,6 +228,8 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       problem = value(&o->target_args.user);
     } else if (a == "--group") {
       problem = value(&o->target_args.group);
+    } else if (a == "--to") {
+      problem = value(&o->target_args.to);
     } else if (a == "--format") {
       std::string format;
       problem = value(&format);
@@ -356,7 +361,8 @@ absl::StatusOr<RequestSpec> ParseRequest(const Options& o, std::istream& in) {
   if (o.has_body && o.http.empty()) return absl::InvalidArgumentError("--body goes with --http");
   if (!o.http.empty()) {
     for (const std::string& flag : o.given) {
-      if (flag == "--repo" || flag == "--repo-type" || flag == "--org" || flag == "--user" || flag == "--group") {
+      if (flag == "--repo" || flag == "--repo-type" || flag == "--org" || flag == "--user" || flag == "--group" ||
+          flag == "--to") {
         return absl::InvalidArgumentError(absl::StrCat(
             flag, " goes with --operation or --permission; with --http, the path and the body name the target"));
       }

@@ -150,6 +150,20 @@ TEST(FoundingScenario, OptionsTakeEqualsSigns) {
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_check.txt"));
 }
 
+// move_repo has two parts; the explanation says what each side says about each, and both forms agree.
+TEST(MoveRepo, ExplainsBothPartsInEitherForm) {
+  const std::string spec_world = "testdata/spec/world.yaml";
+  CliRun method = Hubperm({"explain", spec_world, "--token", "fg-wes-org", "--operation", "move_repo", "--repo",
+                           "acme/private-model", "--to", "wes/private-model"});
+  EXPECT_EQ(method.exit_code, kExitDeny);
+  EXPECT_EQ(method.err, "");
+  EXPECT_EQ(method.out, ReadFileOrEmpty("testdata/golden/spec_move_explain.txt")) << "actual:\n" << method.out;
+  CliRun http = Hubperm({"explain", spec_world, "--token", "fg-wes-org", "--http", "POST /api/repos/move", "--body",
+                         R"({"fromRepo": "acme/private-model", "toRepo": "wes/private-model"})"});
+  EXPECT_EQ(http.exit_code, kExitDeny);
+  EXPECT_EQ(http.out, method.out);
+}
+
 // An allowed decision as JSON (the founding goldens are denials): every side allows, no fix.
 TEST(Json, AllowedDecisionMatchesTheGolden) {
   CliRun r = Hubperm({"explain", "testdata/spec/world.yaml", "--token", "fg-wes-org", "--operation", "create_commit",
@@ -262,7 +276,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"NoRequest", {"check", kWorld, "--token", "limited-test-token"}, "give exactly one request"},
         ErrorCase{"TwoRequests", {"check", kWorld, "--token", "x", "--operation", "whoami", "--http", "GET /api/whoami-v2"}, "give exactly one request"},
         ErrorCase{"NoFiles", {"explain", "--token", "x", "--operation", "whoami"}, "explain needs at least one fixture file"},
-        ErrorCase{"UnknownOption", {"check", kWorld, "--tokn", "x"}, "unknown option '--tokn'; did you mean '--token'?"},
+        ErrorCase{"UnknownOption", {"check", kWorld, "--tokn", "x"}, "unknown option '--tokn'; did you mean '--token'"},
         ErrorCase{"OptionWithoutValue", {"check", kWorld, "--token"}, "--token needs a value"},
         ErrorCase{"BadRepoType", {"check", kWorld, "--repo-type", "modle"}, "--repo-type must be model, dataset or space"},
         ErrorCase{"UnknownCommand", {"chekc", kWorld}, "unknown command 'chekc'; did you mean 'check'?"},
@@ -301,6 +315,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "--token is given twice; give it once"},
         ErrorCase{"BadColor", {"check", kWorld, "--color", "sometimes"}, "--color must be auto, always or never, not 'sometimes'"},
         ErrorCase{"HelpForAnUnknownCommand", {"help", "chek"}, "unknown command 'chek'; did you mean 'check'?"},
+        ErrorCase{"MoveNeedsADestination", {"check", kWorld, "--token", "limited-test-token", "--operation", "move_repo", "--repo", "acme/token-test-model"},
+                  "move_repo needs --to NAMESPACE/NAME"},
+        ErrorCase{"MoveToAnUnknownNamespace",
+                  {"check", kWorld, "--token", "limited-test-token", "--operation", "move_repo", "--repo", "acme/token-test-model", "--to", "acne/m"},
+                  "unknown namespace 'acne'; did you mean 'acme'?"},
+        ErrorCase{"ToGoesWithMoveOnly", {"check", kWorld, "--token", "limited-test-token", "--operation", "whoami", "--to", "acme/m"},
+                  "whoami takes no --to"},
         ErrorCase{"MissingBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@nope.json"},
                   "cannot read body file 'nope.json'"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });

@@ -28,6 +28,7 @@ absl::StatusOr<RequestSpec> SpecFor(const Case& c, const std::string& repo) {
   if (c.org.has_value()) args.org = c.org->text;
   if (c.user.has_value()) args.user = c.user->text;
   if (c.group.has_value()) args.group = c.group->text;
+  if (c.to.has_value()) args.to = c.to->text;
   if (c.operation.has_value()) return ParseMethodRequest(c.operation->text, args);
   return ParsePermissionRequest(c.permission->text, args);
 }

@@ -512,15 +512,55 @@ OrgId TargetOrg(const Snapshot& s, const Request& r) {
   return kNoId;
 }
 
-Decision Check(const Snapshot& snapshot, const Request& request) {
-  const OperationInfo& op = GetOperationInfo(request.operation);
+Request PartRequest(const Request& request, Part part) {
+  Request r = request;
+  if (part == Part::kDestination) {
+    r.operation = Operation::kCreateRepo;
+    r.repo = kNoId;
+  }
+  return r;
+}
+
+Decision CheckPart(const Snapshot& snapshot, const Request& request, Part part) {
+  const Request r = PartRequest(request, part);
+  const OperationInfo& op = GetOperationInfo(r.operation);
   Decision d;
-  d.user = DecideUser(snapshot, request, op);
-  d.token = DecideToken(snapshot, request, op);
-  d.policy = DecidePolicy(snapshot, request);
+  d.user = DecideUser(snapshot, r, op);
+  d.token = DecideToken(snapshot, r, op);
+  d.policy = DecidePolicy(snapshot, r);
   d.allowed = d.user.allowed && d.token.allowed && d.policy.allowed;
   d.operation_assumed = op.user_evidence == Evidence::kAssumed || op.token_evidence == Evidence::kAssumed;
-  DecideReply(snapshot, request, op, &d);
+  d.user_part = d.token_part = d.policy_part = d.reply_part = part;
+  DecideReply(snapshot, r, op, &d);
+  return d;
+}
+
+Decision Check(const Snapshot& snapshot, const Request& request) {
+  Decision d = CheckPart(snapshot, request, Part::kTarget);
+  if (!GetOperationInfo(request.operation).creates_at_destination) return d;
+  // Two parts (move_repo): each side must allow both; a side reports the first part where it denies.
+  const Decision dest = CheckPart(snapshot, request, Part::kDestination);
+  if (d.user.allowed && !dest.user.allowed) {
+    d.user = dest.user;
+    d.user_part = Part::kDestination;
+  }
+  if (d.token.allowed && !dest.token.allowed) {
+    d.token = dest.token;
+    d.token_part = Part::kDestination;
+  }
+  if (d.policy.allowed && !dest.policy.allowed) {
+    d.policy = dest.policy;
+    d.policy_part = Part::kDestination;
+  }
+  // The Hub answers for the source first (it must find the repo before it looks at the destination).
+  if (d.status == 200 && dest.status != 200) {
+    d.status = dest.status;
+    d.reply = dest.reply;
+    d.reply_assumed = dest.reply_assumed;
+    d.reply_part = Part::kDestination;
+  }
+  d.allowed = d.user.allowed && d.token.allowed && d.policy.allowed;
+  d.operation_assumed = d.operation_assumed || dest.operation_assumed;
   return d;
 }
 

@@ -20,6 +20,15 @@ namespace hubperm {
 
 Decision Check(const Snapshot& snapshot, const Request& request);
 
+// One part of a two-part operation (decision.h, Part): `request` itself for the target part (decided
+// by its own row), or, for the destination part, the create_repo request at the destination namespace.
+// An operation with no destination has only the target part.
+Request PartRequest(const Request& request, Part part);
+
+// The decision of one part alone; Check is the target part's, merged with the destination part's when
+// the operation has one. policy/explain uses it to describe both parts.
+Decision CheckPart(const Snapshot& snapshot, const Request& request, Part part);
+
 // The org whose token policy governs the request's target, or kNoId.
 OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 

@@ -125,11 +125,24 @@ enum class Reply : uint8_t {
   kForbidden,          // 403, no documented message
 };
 
+// The two parts of an operation that also creates at a destination (move_repo): the request's target,
+// and the namespace the repo moves to. Every other operation has only the target part.
+enum class Part : uint8_t {
+  kTarget,
+  kDestination,
+};
+
 struct Decision {
   bool allowed = false;
   UserSide user;
   TokenSide token;
   PolicySide policy;
+  // For a two-part operation, which part each side (and the reply) reports: the first part where that
+  // side denies, or the target part when it allows in both. policy/explain describes both parts.
+  Part user_part = Part::kTarget;
+  Part token_part = Part::kTarget;
+  Part policy_part = Part::kTarget;
+  Part reply_part = Part::kTarget;
   int status = 0;
   Reply reply = Reply::kOk;
   bool reply_assumed = false;

@@ -2,6 +2,8 @@
 
 #include "policy/explain/explain.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/decide/check.h"
@@ -22,7 +24,8 @@ class Explainer {
       : s_(s), r_(r), d_(d), op_(GetOperationInfo(r.operation)), token_(s.token(r.token)),
         owner_(token_.owner == kNoId ? std::string("?") : s.user(token_.owner).name) {}
 
-  Explanation Run() {
+  // Everything but the fixes.
+  Explanation Describe() const {
     Explanation e;
     e.target = Target();
     e.user = User();
@@ -31,11 +34,12 @@ class Explainer {
     e.message = Message();
     e.error_code = std::string(ErrorCode());
     e.assumed = Assumed();
-    e.changes = FindFixes(s_, r_, d_);
-    if (e.changes.user) e.fixes.push_back(Fix{Side::kUser, UserFix(*e.changes.user)});
-    if (e.changes.token) e.fixes.push_back(Fix{Side::kToken, TokenFix(*e.changes.token)});
-    if (e.changes.policy) e.fixes.push_back(Fix{Side::kPolicy, PolicyFix(*e.changes.policy)});
     return e;
+  }
+
+  std::string Namespace() const {
+    return r_.ns_org != kNoId ? absl::StrCat("org ", s_.org(r_.ns_org).name)
+                              : absl::StrCat("user namespace ", s_.user(r_.ns_user).name);
   }
 
  private:
@@ -45,11 +49,6 @@ class Explainer {
   std::string RepoName() const {
     const Snapshot::RepoRecord& repo = s_.repo(r_.repo);
     return absl::StrCat(NameOf(repo.type), " ", repo.id);
-  }
-
-  std::string Namespace() const {
-    return r_.ns_org != kNoId ? absl::StrCat("org ", s_.org(r_.ns_org).name)
-                              : absl::StrCat("user namespace ", s_.user(r_.ns_user).name);
   }
 
   std::string Target() const {
@@ -348,6 +347,8 @@ class Explainer {
     return absl::StrCat(NameOf(type), " ", s_.EntityName(type, entity));  // "org acme", "model acme/m"
   }
 
+  // Each change of a Fixes in words.
+ public:
   std::string UserFix(const UserChange& c) const {
     switch (c.kind) {
       case UserChangeKind::kAcceptAccessRequest:
@@ -424,6 +425,8 @@ class Explainer {
     return "";
   }
 
+  // -------------------------------------------------------------------------------------------------
+ private:
   const Snapshot& s_;
   const Request& r_;
   const Decision& d_;
@@ -432,10 +435,57 @@ class Explainer {
   const std::string owner_;
 };
 
+// The fixes of `e.changes` in words: user changes by the explainer of their part, the rest by `target`'s.
+void AddFixTexts(const Explainer& target, const Explainer& destination, Explanation* e) {
+  for (size_t i = 0; i < e->changes.user.size(); ++i) {
+    const UserChange& c = e->changes.user[i];
+    e->fixes.push_back(Fix{Side::kUser, (c.part == Part::kDestination ? destination : target).UserFix(c), i});
+  }
+  if (e->changes.token) e->fixes.push_back(Fix{Side::kToken, target.TokenFix(*e->changes.token), 0});
+  for (size_t i = 0; i < e->changes.policy.size(); ++i) {
+    e->fixes.push_back(Fix{Side::kPolicy, target.PolicyFix(e->changes.policy[i]), i});
+  }
+}
+
+// "at the source, A; at the destination, B", or A alone when both parts say the same.
+std::string BothParts(const std::string& source, const std::string& destination) {
+  if (source == destination) return source;
+  return absl::StrCat("at the source, ", source, "; at the destination, ", destination);
+}
+
 }  // namespace
 
 Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision) {
-  return Explainer(snapshot, request, decision).Run();
+  if (!GetOperationInfo(request.operation).creates_at_destination) {
+    const Explainer x(snapshot, request, decision);
+    Explanation e = x.Describe();
+    e.changes = FindFixes(snapshot, request, decision);
+    AddFixTexts(x, x, &e);
+    return e;
+  }
+  // A two-part operation (move_repo): describe each part, then join them.
+  const Request dest_request = PartRequest(request, Part::kDestination);
+  const Decision source_decision = CheckPart(snapshot, request, Part::kTarget);
+  const Decision dest_decision = CheckPart(snapshot, dest_request, Part::kDestination);
+  const Explainer source(snapshot, request, source_decision);
+  const Explainer dest(snapshot, dest_request, dest_decision);
+  const Explanation a = source.Describe();
+  const Explanation b = dest.Describe();
+  Explanation e;
+  e.target = absl::StrCat(a.target, ", moved to ", dest.Namespace());
+  e.user = BothParts(a.user, b.user);
+  e.token = BothParts(a.token, b.token);
+  e.policy = BothParts(a.policy, b.policy);
+  const Explanation& reply = decision.reply_part == Part::kTarget ? a : b;
+  e.message = reply.message;
+  e.error_code = reply.error_code;
+  e.assumed = a.assumed;
+  for (const std::string& rule : b.assumed) {
+    if (std::find(e.assumed.begin(), e.assumed.end(), rule) == e.assumed.end()) e.assumed.push_back(rule);
+  }
+  e.changes = FindFixes(snapshot, request, decision);
+  AddFixTexts(source, dest, &e);
+  return e;
 }
 
 std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,

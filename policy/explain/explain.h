@@ -26,6 +26,7 @@ namespace hubperm {
 struct Fix {
   Side side;
   std::string text;  // "add repo.write scoped to org acme to token limited-test-token"
+  size_t index;      // which change of that side in Explanation::changes (user, policy: the vector's index)
 };
 
 // The words of one decision.
@@ -37,7 +38,9 @@ struct Explanation {
   std::string message;
   std::string error_code;
   std::vector<std::string> assumed;   // the [assumed] rules used
-  std::vector<Fix> fixes;             // for a denial: one per denying side, user, token, policy in order
+  // For a denial: one per change, user, token, policy in order (one per denying side, except for
+  // move_repo's two parts).
+  std::vector<Fix> fixes;
   Fixes changes;                      // the same fixes as data
 };
 

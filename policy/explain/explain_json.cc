@@ -205,13 +205,13 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
     json->BeginObject().Key("side").String(NameOf(fix.side)).Key("text").String(fix.text).Key("change");
     switch (fix.side) {
       case Side::kUser:
-        UserChangeJson(s, *e.changes.user, json);
+        UserChangeJson(s, e.changes.user[fix.index], json);
         break;
       case Side::kToken:
         TokenChangeJson(s, *e.changes.token, json);
         break;
       case Side::kPolicy:
-        PolicyChangeJson(s, *e.changes.policy, json);
+        PolicyChangeJson(s, e.changes.policy[fix.index], json);
         break;
     }
     json->EndObject();

@@ -2,6 +2,8 @@
 
 #include "policy/explain/fix.h"
 
+#include <algorithm>
+
 #include "policy/decide/check.h"
 #include "policy/model/operation.h"
 
@@ -155,15 +157,65 @@ PolicyChange FixPolicy(const Snapshot& s, const Request& r, const Decision& d) {
   return c;
 }
 
+Fixes FindPartFixes(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+  const OperationInfo& op = GetOperationInfo(request.operation);
+  Fixes fixes;
+  if (!decision.user.allowed) fixes.user.push_back(FixUser(snapshot, request, decision, op));
+  if (!decision.token.allowed) fixes.token = FixToken(snapshot, request, decision, op);
+  if (!decision.policy.allowed) fixes.policy.push_back(FixPolicy(snapshot, request, decision));
+  return fixes;
+}
+
+// move_repo: what each part needs, merged so that applying all of it allows both parts.
+Fixes FindTwoPartFixes(const Snapshot& s, const Request& r) {
+  const Request dest_request = PartRequest(r, Part::kDestination);
+  Fixes fixes = FindPartFixes(s, r, CheckPart(s, r, Part::kTarget));
+  Fixes dest = FindPartFixes(s, dest_request, CheckPart(s, dest_request, Part::kDestination));
+  for (UserChange c : dest.user) {
+    c.part = Part::kDestination;
+    // One org role covers both parts when it is the same org: keep the higher.
+    bool merged = false;
+    for (UserChange& mine : fixes.user) {
+      if (mine.kind == UserChangeKind::kOrgRole && c.kind == UserChangeKind::kOrgRole && mine.org == c.org) {
+        if (c.role > mine.role) mine = c;
+        merged = true;
+      }
+    }
+    if (!merged) fixes.user.push_back(c);
+  }
+  if (dest.token.has_value()) {
+    if (!fixes.token.has_value()) {
+      fixes.token = dest.token;
+    } else if (dest.token->kind == TokenChangeKind::kImpossible) {
+      fixes.token = dest.token;
+    } else if (fixes.token->kind != TokenChangeKind::kImpossible) {
+      // The same token on both parts: the same kind of change (add permissions, or use a write token).
+      for (const ScopeAddition& a : dest.token->additions) {
+        auto same = std::find_if(fixes.token->additions.begin(), fixes.token->additions.end(),
+                                 [&](const ScopeAddition& mine) { return mine.type == a.type && mine.entity == a.entity; });
+        if (same == fixes.token->additions.end()) {
+          fixes.token->additions.push_back(a);
+        } else {
+          same->add = same->add | a.add;
+          same->keep = same->keep | a.keep;
+        }
+      }
+    }
+  }
+  for (const PolicyChange& c : dest.policy) {
+    const bool same = std::any_of(fixes.policy.begin(), fixes.policy.end(),
+                                  [&](const PolicyChange& mine) { return mine.org == c.org && mine.kind == c.kind; });
+    if (!same) fixes.policy.push_back(c);
+  }
+  return fixes;
+}
+
 }  // namespace
 
 Fixes FindFixes(const Snapshot& snapshot, const Request& request, const Decision& decision) {
   const OperationInfo& op = GetOperationInfo(request.operation);
-  Fixes fixes;
-  if (!decision.user.allowed) fixes.user = FixUser(snapshot, request, decision, op);
-  if (!decision.token.allowed) fixes.token = FixToken(snapshot, request, decision, op);
-  if (!decision.policy.allowed) fixes.policy = FixPolicy(snapshot, request, decision);
-  return fixes;
+  if (op.creates_at_destination) return FindTwoPartFixes(snapshot, request);
+  return FindPartFixes(snapshot, request, decision);
 }
 
 }  // namespace hubperm

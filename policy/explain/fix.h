@@ -40,6 +40,7 @@ struct UserChange {
   GroupId group = kNoId;                // kGroupRole
   RepoId repo = kNoId;                  // kAcceptAccessRequest
   bool join_org = false;                // kGroupRole: the user is not yet a member of the group's org
+  Part part = Part::kTarget;            // the part of a two-part operation (move_repo) that needs it
 };
 
 // Permissions to add to the token's scope on one entity (a new scope if it has none there).
@@ -75,11 +76,13 @@ struct PolicyChange {
   OrgId org = kNoId;
 };
 
-// One change per denying side; a side that allows has none.
+// The changes for each denying side; a side that allows has none. A side has one change, except for a
+// two-part operation (move_repo), where the user may need a role at the source and another at the
+// destination, and two orgs' policies may deny; the token's additions for both parts are one change.
 struct Fixes {
-  absl::optional<UserChange> user;
+  std::vector<UserChange> user;
   absl::optional<TokenChange> token;
-  absl::optional<PolicyChange> policy;
+  std::vector<PolicyChange> policy;
 };
 
 Fixes FindFixes(const Snapshot& snapshot, const Request& request, const Decision& decision);

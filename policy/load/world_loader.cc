@@ -34,7 +34,7 @@ constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
 constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
                                            "operation", "repo",  "repos",      "repo_type", "org",
-                                           "user",      "group", "permission", "expect", "status", "denied_by",
+                                           "user",      "group", "to", "permission", "expect", "status", "denied_by",
                                            "because"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
                                                  "hide_private_repo_from_token",
@@ -494,6 +494,7 @@ class FileReader {
     if (const YamlNode* org = Reader::Find(node, "org")) c.org = in_.String(*org, "'org'");
     if (const YamlNode* user = Reader::Find(node, "user")) c.user = in_.String(*user, "'user'");
     if (const YamlNode* group = Reader::Find(node, "group")) c.group = in_.String(*group, "'group'");
+    if (const YamlNode* to = Reader::Find(node, "to")) c.to = in_.String(*to, "'to'");
 
     if (const YamlNode* expect = in_.Require(node, "expect", what)) {
       if (auto value = in_.Enum<Effect>(*expect, "expectation")) c.expect = *value;

@@ -169,6 +169,7 @@ class FixtureEmitter {
     if (c.org.has_value()) Field("org", c.org->text);
     if (c.user.has_value()) Field("user", c.user->text);
     if (c.group.has_value()) Field("group", c.group->text);
+    if (c.to.has_value()) Field("to", c.to->text);
     Field("expect", c.expect);
     if (c.status.has_value()) out_ << YAML::Key << "status" << YAML::Value << *c.status;
     if (c.denied_by.size() == 1) {

@@ -37,6 +37,8 @@ constexpr std::array<OperationInfo, kOperationCount> kOperations = {{
     {O::kManageGroupMembers,    "manage_resource_group_members", T::kGroup, U::kGroupAdmin,   E::kDoc,     {P::kResourceGroupWrite},  E::kAssumed, false},
     {O::kCreateGroup,           "create_resource_group", T::kOrg,       U::kOrgAdmin,         E::kDoc,     {P::kResourceGroupWrite},  E::kAssumed, false},
     {O::kMoveRepoToGroup,       "move_repo_to_resource_group", T::kRepo, U::kGroupAdmin,      E::kAssumed, {P::kRepoWrite, P::kResourceGroupWrite}, E::kAssumed, false},
+    // move_repo: write on the source and repo.write on it; at the destination, whatever create_repo needs.
+    {O::kMoveRepo,              "move_repo",             T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false, true},
 }};
 
 constexpr bool RowsInEnumOrder() {

@@ -42,8 +42,9 @@ enum class Operation : uint8_t {
   kManageGroupMembers,    // add/change/remove a resource-group member
   kCreateGroup,           // create a resource group
   kMoveRepoToGroup,       // move a repo into a resource group
+  kMoveRepo,              // move_repo: rename a repo or transfer it to another namespace
 };
-inline constexpr int kOperationCount = 20;
+inline constexpr int kOperationCount = 21;
 
 // What an operation acts on.
 enum class TargetKind : uint8_t {
@@ -79,6 +80,9 @@ struct OperationInfo {
   Evidence token_evidence;
   // Fine-grained tokens may read the contents of public repos without listing repo.content.read [doc].
   bool implicit_public_read;
+  // The operation also creates the repo at a destination namespace (move_repo: "write on source, create
+  // in target"), which must pass as create_repo there too. The row's other columns are the source's.
+  bool creates_at_destination = false;
 };
 
 absl::Span<const OperationInfo> AllOperations();

@@ -131,6 +131,7 @@ struct Case {
   absl::optional<Name> org;
   absl::optional<Name> user;
   absl::optional<Name> group;            // a resource group
+  absl::optional<Name> to;               // move_repo's destination, "ns/name"
   absl::optional<Name> permission;       // a raw permission string
   Effect expect = Effect::kAllow;
   SourcePos expect_pos;

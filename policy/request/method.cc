@@ -21,7 +21,7 @@ using O = Operation;
 constexpr absl::optional<RepoType> kAny = absl::nullopt;
 
 // huggingface_hub's HfApi methods, each with the operation it performs (spec §6).
-const std::array<Method, 24> kMethods = {{
+const std::array<Method, 25> kMethods = {{
     {"hf_hub_download", O::kDownloadFile, kAny},
     {"model_info", O::kRepoInfo, RepoType::kModel},
     {"dataset_info", O::kRepoInfo, RepoType::kDataset},
@@ -29,6 +29,7 @@ const std::array<Method, 24> kMethods = {{
     {"repo_info", O::kRepoInfo, kAny},
     {"create_repo", O::kCreateRepo, kAny},
     {"delete_repo", O::kDeleteRepo, kAny},
+    {"move_repo", O::kMoveRepo, kAny},
     {"update_repo_settings", O::kUpdateRepoSettings, kAny},
     {"create_commit", O::kCreateCommit, kAny},
     {"upload_file", O::kCreateCommit, kAny},
@@ -74,7 +75,8 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
     return absl::InvalidArgumentError(absl::StrCat(method, " works on ", NameOf(*found->type), "s; drop --repo-type"));
   }
   spec.repo_type = found->type.value_or(args.repo_type.value_or(RepoType::kModel));
-  const TargetKind target = GetOperationInfo(spec.operation).target;
+  const OperationInfo& op = GetOperationInfo(spec.operation);
+  const TargetKind target = op.target;
   auto need = [&](bool present, absl::string_view flag) -> absl::Status {
     if (present) return absl::OkStatus();
     return absl::InvalidArgumentError(absl::StrCat(method, " needs ", flag));
@@ -90,6 +92,7 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
       {"--org", !args.org.empty(), target == TargetKind::kOrg},
       {"--group", !args.group.empty(), target == TargetKind::kNamespace || target == TargetKind::kGroup},
       {"--user", !args.user.empty(), false},
+      {"--to", !args.to.empty(), op.creates_at_destination},
   };
   for (const auto& a : arguments) {
     if (!a.given || a.taken) continue;
@@ -105,6 +108,12 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
     case TargetKind::kRepo:
       if (absl::Status st = need(!args.repo.empty(), "--repo NAMESPACE/NAME"); !st.ok()) return st;
       spec.repo = args.repo;
+      if (op.creates_at_destination) {
+        if (absl::Status st = need(!args.to.empty(), "--to NAMESPACE/NAME (where the repo moves)"); !st.ok()) return st;
+        absl::StatusOr<std::string> ns = MoveDestination(args.to);
+        if (!ns.ok()) return ns.status();
+        spec.ns = *ns;
+      }
       break;
     case TargetKind::kNamespace: {
       if (absl::Status st = need(!args.repo.empty(), "--repo NAMESPACE/NAME (the repo to create)"); !st.ok()) return st;

@@ -16,6 +16,16 @@ absl::Status Unknown(absl::string_view kind, absl::string_view name, const std::
 
 }  // namespace
 
+absl::StatusOr<std::string> MoveDestination(absl::string_view to) {
+  const size_t slash = to.find('/');
+  if (slash == absl::string_view::npos || slash == 0 || slash + 1 == to.size() ||
+      to.find('/', slash + 1) != absl::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("move_repo's destination '", to, "' must be NAMESPACE/NAME, as huggingface_hub requires"));
+  }
+  return std::string(to.substr(0, slash));
+}
+
 absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view token_name, const RequestSpec& spec) {
   Request r;
   r.operation = spec.operation;
@@ -29,6 +39,31 @@ absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view toke
     absl::optional<GroupId> group = s.FindGroup(spec.group);
     if (!group.has_value()) return Unknown("resource group", spec.group, s.GroupNames());
     r.group = *group;
+    return absl::OkStatus();
+  };
+
+  // The namespace a repo is created in (create_repo) or moved to (move_repo); "" is the token owner's.
+  auto resolve_namespace = [&]() -> absl::Status {
+    const std::string ns = spec.ns.empty() ? s.user(s.token(r.token).owner).name : spec.ns;
+    const absl::optional<OrgId> org = s.FindOrg(ns);
+    const absl::optional<UserId> user = s.FindUser(ns);
+    if (spec.ns_kind == NamespaceKind::kUser && !user.has_value()) {
+      if (org.has_value()) return absl::InvalidArgumentError(absl::StrCat("'", ns, "' is an org, not a user (use --org ", ns, ")"));
+      return Unknown("user", ns, s.UserNames());
+    }
+    if (spec.ns_kind == NamespaceKind::kOrg && !org.has_value()) {
+      if (user.has_value()) return absl::InvalidArgumentError(absl::StrCat("'", ns, "' is a user, not an org (use --user ", ns, ")"));
+      return Unknown("org", ns, s.OrgNames());
+    }
+    if (org.has_value()) {
+      r.ns_org = *org;
+    } else if (user.has_value()) {
+      r.ns_user = *user;
+    } else {
+      std::vector<absl::string_view> known = s.OrgNames();
+      for (absl::string_view u : s.UserNames()) known.push_back(u);
+      return Unknown("namespace", ns, known);
+    }
     return absl::OkStatus();
   };
 
@@ -54,6 +89,12 @@ absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view toke
         return Unknown(NameOf(spec.repo_type), id, s.RepoIds(spec.repo_type));
       }
       r.repo = *repo;
+      if (op.creates_at_destination) {
+        // move_repo: the destination namespace; the repo keeps its type.
+        if (spec.ns.empty()) return absl::InvalidArgumentError(absl::StrCat(op.name, " needs the destination NS/NAME"));
+        r.create_type = spec.repo_type;
+        if (absl::Status st = resolve_namespace(); !st.ok()) return st;
+      }
       if (spec.operation == Operation::kMoveRepoToGroup) {
         if (spec.group.empty()) return absl::InvalidArgumentError("moving a repo into a group needs the group");
         if (absl::Status st = resolve_group(); !st.ok()) return st;
@@ -69,29 +110,11 @@ absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view toke
     }
     case TargetKind::kNamespace: {
       r.create_type = spec.repo_type;
-      const std::string ns = spec.ns.empty() ? s.user(s.token(r.token).owner).name : spec.ns;
-      const absl::optional<OrgId> org = s.FindOrg(ns);
-      const absl::optional<UserId> user = s.FindUser(ns);
-      if (spec.ns_kind == NamespaceKind::kUser && !user.has_value()) {
-        if (org.has_value()) return absl::InvalidArgumentError(absl::StrCat("'", ns, "' is an org, not a user (use --org ", ns, ")"));
-        return Unknown("user", ns, s.UserNames());
-      }
-      if (spec.ns_kind == NamespaceKind::kOrg && !org.has_value()) {
-        if (user.has_value()) return absl::InvalidArgumentError(absl::StrCat("'", ns, "' is a user, not an org (use --user ", ns, ")"));
-        return Unknown("org", ns, s.OrgNames());
-      }
-      if (org.has_value()) {
-        r.ns_org = *org;
-      } else if (user.has_value()) {
-        r.ns_user = *user;
-      } else {
-        std::vector<absl::string_view> known = s.OrgNames();
-        for (absl::string_view u : s.UserNames()) known.push_back(u);
-        return Unknown("namespace", ns, known);
-      }
+      if (absl::Status st = resolve_namespace(); !st.ok()) return st;
       if (absl::Status st = resolve_group(); !st.ok()) return st;
       if (r.group != kNoId && s.group(r.group).org != r.ns_org) {
-        return absl::InvalidArgumentError(absl::StrCat("resource group '", spec.group, "' does not belong to '", ns, "'"));
+        return absl::InvalidArgumentError(absl::StrCat("resource group '", spec.group, "' does not belong to '",
+                                                       r.ns_org != kNoId ? s.org(r.ns_org).name : s.user(r.ns_user).name, "'"));
       }
       break;
     }

@@ -27,6 +27,7 @@ struct TargetArgs {
   std::string org;                      // --org
   std::string user;                     // --user (the raw permission form only)
   std::string group;                    // --group
+  std::string to;                       // --to "ns/name": where move_repo moves the repo
 };
 
 // Which kind of namespace a request may create in: either (the HTTP and method forms name a namespace
@@ -36,7 +37,8 @@ enum class NamespaceKind : uint8_t { kEither, kUser, kOrg };
 struct RequestSpec {
   Operation operation = Operation::kWhoami;
   RepoType repo_type = RepoType::kModel;
-  // kRepo: "ns/name". kNamespace: the namespace ("" = the token owner's) and the new repo's name.
+  // kRepo: "ns/name" (move_repo: the source). kNamespace: the namespace ("" = the token owner's) the
+  // repo is created in; move_repo: the namespace it moves to.
   std::string repo;
   std::string ns;
   NamespaceKind ns_kind = NamespaceKind::kEither;
@@ -45,6 +47,10 @@ struct RequestSpec {
   // kOrg: the organization.
   std::string org;
 };
+
+// The namespace of move_repo's destination "ns/name" (huggingface_hub requires both parts, as for
+// the source), or an error.
+absl::StatusOr<std::string> MoveDestination(absl::string_view to);
 
 // Resolves `spec` for `token_name` against `snapshot`. Errors (kNotFound, kInvalidArgument) name the
 // unknown thing and suggest the nearest known names.

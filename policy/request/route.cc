@@ -19,13 +19,14 @@ namespace hubperm {
 namespace {
 
 // What a route's body may hold: the keys of the Hub's OpenAPI request schema for that route.
-enum class BodyKind : uint8_t { kNone, kCreate, kDelete, kMoveToGroup, kSettings, kAny };
+enum class BodyKind : uint8_t { kNone, kCreate, kDelete, kMove, kMoveToGroup, kSettings, kAny };
 
 constexpr absl::string_view kCreateKeys[] = {
     "devModeEnabled", "files",   "hardware",   "license",         "license_link", "license_name", "name",
     "organization",   "private", "region",     "resourceGroupId", "sdk",          "sdkVersion",   "secrets",
     "short_description", "sleepTimeSeconds", "template", "type", "variables", "visibility", "volumes"};
 constexpr absl::string_view kDeleteKeys[] = {"name", "organization", "type"};  // huggingface_hub delete_repo
+constexpr absl::string_view kMoveKeys[] = {"fromRepo", "toRepo", "type"};
 constexpr absl::string_view kMoveToGroupKeys[] = {"resourceGroupId"};
 constexpr absl::string_view kSettingsKeys[] = {"discussionsDisabled", "discussionsSorting",     "gated",
                                                "gatedNotificationsEmail", "gatedNotificationsMode",
@@ -45,7 +46,7 @@ struct Route {
 using O = Operation;
 constexpr RepoType M = RepoType::kModel, D = RepoType::kDataset, S = RepoType::kSpace;
 
-constexpr std::array<Route, 25> kRoutes = {{
+constexpr std::array<Route, 26> kRoutes = {{
     {"GET", "/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, M, BodyKind::kNone},
     {"GET", "/datasets/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, D, BodyKind::kNone},
     {"GET", "/spaces/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, S, BodyKind::kNone},
@@ -55,6 +56,7 @@ constexpr std::array<Route, 25> kRoutes = {{
     {"GET", "/api/{type}s/{ns}/{name}", O::kRepoInfo, M, BodyKind::kNone},
     {"POST", "/api/repos/create", O::kCreateRepo, M, BodyKind::kCreate},
     {"DELETE", "/api/repos/delete", O::kDeleteRepo, M, BodyKind::kDelete},
+    {"POST", "/api/repos/move", O::kMoveRepo, M, BodyKind::kMove},
     {"PUT", "/api/{type}s/{ns}/{name}/settings", O::kUpdateRepoSettings, M, BodyKind::kSettings},
     {"POST", "/api/{type}s/{ns}/{name}/commit/{_}", O::kCreateCommit, M, BodyKind::kAny},
     {"POST", "/api/{type}s/{ns}/{name}/preupload/{_}", O::kCreateCommit, M, BodyKind::kAny},
@@ -147,6 +149,9 @@ absl::Status CheckBodyKeys(const Body& body, BodyKind kind, absl::string_view ro
       break;
     case BodyKind::kDelete:
       allowed = kDeleteKeys;
+      break;
+    case BodyKind::kMove:
+      allowed = kMoveKeys;
       break;
     case BodyKind::kMoveToGroup:
       allowed = kMoveToGroupKeys;
@@ -290,6 +295,19 @@ absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body&
       } else {
         spec.repo = ns.empty() ? *name : absl::StrCat(ns, "/", *name);
       }
+      break;
+    }
+    case Operation::kMoveRepo: {
+      if (absl::Status st = type_field(&spec); !st.ok()) return st;
+      const std::string* from = Field(body, "fromRepo");
+      const std::string* to = Field(body, "toRepo");
+      if (from == nullptr || to == nullptr || from->empty() || to->empty()) {
+        return absl::InvalidArgumentError(absl::StrCat(route_name, " needs a body with 'fromRepo' and 'toRepo' (NS/NAME each)"));
+      }
+      absl::StatusOr<std::string> ns = MoveDestination(*to);
+      if (!ns.ok()) return ns.status();
+      spec.repo = *from;
+      spec.ns = *ns;
       break;
     }
     case Operation::kMoveRepoToGroup: {

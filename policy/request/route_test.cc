@@ -58,6 +58,10 @@ INSTANTIATE_TEST_SUITE_P(
         RouteCase{"CreateInOwnNamespace", "POST /api/repos/create", R"({"name": "x"})", O::kCreateRepo, M, "", ""},
         RouteCase{"Delete", "DELETE /api/repos/delete", R"({"type": "space", "name": "x", "organization": "acme"})",
                   O::kDeleteRepo, S, "acme/x"},
+        RouteCase{"Move", "POST /api/repos/move", R"({"fromRepo": "acme/d", "toRepo": "other/d2", "type": "dataset"})",
+                  O::kMoveRepo, D, "acme/d", "other"},
+        RouteCase{"MoveDefaultsToAModel", "POST /api/repos/move", "{fromRepo: acme/m, toRepo: acme/m2}", O::kMoveRepo, M,
+                  "acme/m", "acme"},
         RouteCase{"Settings", "PUT /api/datasets/acme/d/settings", R"({"private": true})", O::kUpdateRepoSettings, D, "acme/d"},
         RouteCase{"Commit", "POST /api/models/acme/m/commit/main", "", O::kCreateCommit, M, "acme/m"},
         RouteCase{"CommitEncodedRevision", "POST /api/models/acme/m/commit/refs%2Fpr%2F1", "", O::kCreateCommit, M, "acme/m"},
@@ -103,6 +107,12 @@ TEST(ParseHttpRequest, RejectsMalformedLinesAndBodies) {
   EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", {{"name", "x"}, {"type", "modle"}}).status().message()),
               HasSubstr("must be model, dataset or space"));
   EXPECT_THAT(std::string(ParseHttpRequest("GET /api/whoami-v2", {{"a", "b"}}).status().message()), HasSubstr("takes no body"));
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", {{"fromRepo", "acme/m"}}).status().message()),
+              HasSubstr("needs a body with 'fromRepo' and 'toRepo'"));
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", {{"fromRepo", "acme/m"}, {"toRepo", "m2"}}).status().message()),
+              HasSubstr("move_repo's destination 'm2' must be NAMESPACE/NAME"));
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", {{"fromRepo", "a/m"}, {"to", "b/m"}}).status().message()),
+              HasSubstr("unknown body field 'to'"));
 }
 
 TEST(ParseBody, AcceptsJsonAndYamlAndRejectsTheRest) {

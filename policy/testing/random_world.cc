@@ -211,6 +211,20 @@ std::vector<Request> AllRequests(const Snapshot& s) {
         case TargetKind::kRepo:
           for (RepoId repo = 0; repo < s.repo_count(); ++repo) {
             r.repo = repo;
+            if (op.creates_at_destination) {  // move_repo: to every namespace
+              r.create_type = s.repo(repo).type;
+              for (UserId user = 0; user < s.user_count(); ++user) {
+                r.ns_user = user;
+                out.push_back(r);
+              }
+              r.ns_user = kNoId;
+              for (OrgId org = 0; org < s.org_count(); ++org) {
+                r.ns_org = org;
+                out.push_back(r);
+              }
+              r.ns_org = kNoId;
+              continue;
+            }
             if (op.operation != Operation::kMoveRepoToGroup) {
               out.push_back(r);
               continue;
