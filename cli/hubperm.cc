@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cli/routes.h"
 #include "policy/common/style.h"
 #include "policy/common/suggest.h"
 #include "policy/compile/snapshot.h"
@@ -33,11 +34,13 @@ Usage:
   hubperm check    FILES... --token NAME REQUEST    one line: ALLOW, or DENY and why
   hubperm explain  FILES... --token NAME REQUEST    both sides, the Hub's answer, assumptions, the fix
   hubperm validate FILES...                         report every error and warning in the fixtures
+  hubperm routes   [--filter TEXT]                  the HTTP routes hubperm knows and what each needs
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
   --format text|json    text for people (the default); json for tools: check and explain print the
-                        decision as documented in docs/explanation-json.md, validate its issues
+                        decision as documented in docs/explanation-json.md, validate its issues,
+                        routes the route table
   --color auto|always|never
                         colour the verdicts (auto, the default: only on a terminal, and never when
                         the NO_COLOR environment variable is set)
@@ -132,6 +135,23 @@ Examples:
   hubperm validate testdata/founding/world.yaml --format json
 )";
 
+constexpr char kRoutesHelp[] = R"(hubperm routes [--filter TEXT] [--format text|json]
+
+Lists the HTTP routes the --http request form recognizes: for each, the operation it performs, the
+huggingface_hub methods that call it (the --operation form), what the user needs and which token
+permissions on what, each marked as the spec marks it: doc (the Hub documents it), seen (real Hub
+responses show it) or assumed (hubperm's stated choice). --filter keeps the routes whose verb, path,
+operation or method names contain TEXT, in any case.
+
+Exit codes: 0, 2 on bad usage.
+
+Examples:
+  hubperm routes
+  # Which routes write to a repo's branches?
+  hubperm routes --filter branch
+  hubperm routes --filter create_repo --format json
+)";
+
 // One row per command: its name, help, and the options it takes besides --help.
 struct Command {
   absl::string_view name;
@@ -148,6 +168,7 @@ const std::vector<Command>& Commands() {
        {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
         "--group", "--to", "--format", "--color"}},
       {"validate", kValidateHelp, {"--format", "--color"}},
+      {"routes", kRoutesHelp, {"--filter", "--format", "--color"}},
   };
   return *commands;
 }
@@ -172,12 +193,13 @@ struct Options {
   TargetArgs target_args;
   bool json = false;
   std::string color = "auto";
+  std::string filter;
   bool help = false;
 };
 
 constexpr absl::string_view kFlags[] = {"--token", "--http",  "--body",  "--operation", "--permission",
                                         "--repo",  "--repo-type", "--org", "--user", "--group",
-                                        "--to",    "--format", "--color", "--help"};
+                                        "--to",    "--filter", "--format", "--color", "--help"};
 
 // Parses `args`; returns the first error message, or "" on success. It reads on after an error, so that
 // `--help` anywhere on the line still shows the help. `--flag=value` is `--flag value`.
@@ -228,6 +250,8 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       problem = value(&o->target_args.user);
     } else if (a == "--group") {
       problem = value(&o->target_args.group);
+    } else if (a == "--filter") {
+      problem = value(&o->filter);
     } else if (a == "--to") {
       problem = value(&o->target_args.to);
     } else if (a == "--format") {
@@ -445,7 +469,8 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   const Command* command = FindCommand(o.command);
   if (o.help) {
     if (command != nullptr) {
-      out << command->help << "\n" << (command->name == "validate" ? "" : kRequestForms);
+      const bool decides = command->name == "check" || command->name == "explain";
+      out << command->help << (decides ? absl::StrCat("\n", kRequestForms) : "");
       return kExitAllow;
     }
     if (o.command.empty()) {
@@ -464,6 +489,14 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   }
   if (const std::string misfit = CheckOptionsFit(o, *command); !misfit.empty()) return Fail(err, styles.err, misfit);
   if (command->name == "validate") return RunValidate(o, styles, out, err);
+  if (command->name == "routes") {
+    if (!o.files.empty()) return Fail(err, styles.err, absl::StrCat("routes takes no files, not '", o.files[0], "'"));
+    int count = 0;
+    const std::string listing = RenderRoutes(o.filter, o.json, &count);
+    out << listing;
+    if (!o.json && count == 0) out << "no route matches '" << o.filter << "'\n";
+    return kExitAllow;
+  }
   return RunDecide(o, styles, in, out, err);
 }
 

@@ -13,6 +13,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "policy/request/route.h"
 #include "testdata/fixture_files.h"
 
 namespace hubperm {
@@ -162,6 +163,33 @@ TEST(MoveRepo, ExplainsBothPartsInEitherForm) {
                          R"({"fromRepo": "acme/private-model", "toRepo": "wes/private-model"})"});
   EXPECT_EQ(http.exit_code, kExitDeny);
   EXPECT_EQ(http.out, method.out);
+}
+
+TEST(Routes, ListsEveryRouteWithWhatItNeeds) {
+  CliRun all = Hubperm({"routes"});
+  EXPECT_EQ(all.exit_code, kExitAllow);
+  EXPECT_EQ(all.err, "");
+  size_t listed = 0;
+  for (const std::string& route : KnownRoutes()) {
+    EXPECT_THAT(all.out, HasSubstr(route + "\n")) << route;
+    ++listed;
+  }
+  EXPECT_EQ(static_cast<size_t>(std::count(all.out.begin(), all.out.end(), '\n')), 3 * listed);
+  EXPECT_THAT(all.out, HasSubstr("POST /api/repos/create\n    create_repo (huggingface_hub: create_repo)\n"
+                                 "    user: role contributor or higher [assumed]; token: repo.write on the namespace [seen]\n"));
+}
+
+TEST(Routes, FilterIsCaseInsensitiveAndJsonMatchesTheGolden) {
+  CliRun branch = Hubperm({"routes", "--filter", "BRANCH"});
+  EXPECT_EQ(branch.out.rfind("POST /api/{type}s/{ns}/{name}/branch/{_}\n", 0), 0u) << branch.out;
+  EXPECT_EQ(std::count(branch.out.begin(), branch.out.end(), '\n'), 6);
+  CliRun json = Hubperm({"routes", "--filter", "move", "--format", "json"});
+  EXPECT_EQ(json.exit_code, kExitAllow);
+  EXPECT_EQ(json.out, ReadFileOrEmpty("testdata/golden/routes_move.json")) << "actual:\n" << json.out;
+  CliRun none = Hubperm({"routes", "--filter", "no-such-route"});
+  EXPECT_EQ(none.out, "no route matches 'no-such-route'\n");
+  CliRun none_json = Hubperm({"routes", "--filter", "no-such-route", "--format", "json"});
+  EXPECT_THAT(none_json.out, HasSubstr("\"routes\": []"));
 }
 
 // An allowed decision as JSON (the founding goldens are denials): every side allows, no fix.
@@ -322,6 +350,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "unknown namespace 'acne'; did you mean 'acme'?"},
         ErrorCase{"ToGoesWithMoveOnly", {"check", kWorld, "--token", "limited-test-token", "--operation", "whoami", "--to", "acme/m"},
                   "whoami takes no --to"},
+        ErrorCase{"RoutesTakesNoFiles", {"routes", kWorld}, "routes takes no files"},
+        ErrorCase{"FilterIsForRoutes", {"check", kWorld, "--filter", "x"}, "--filter does not apply to check"},
         ErrorCase{"MissingBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@nope.json"},
                   "cannot read body file 'nope.json'"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
@@ -345,13 +375,13 @@ TEST(Help, GeneralHelp) {
   EXPECT_EQ(none.err, help.out);
 }
 
-const std::vector<std::string> kCommands = {"check", "explain", "validate"};
+const std::vector<std::string> kCommands = {"check", "explain", "validate", "routes"};
 
 TEST(Help, EveryCommandHasItsOwnHelp) {
   for (const std::string& command : kCommands) {
     CliRun r = Hubperm({command, "--help"});
     EXPECT_EQ(r.exit_code, kExitAllow) << command;
-    EXPECT_THAT(r.out, ::testing::StartsWith("hubperm " + command + " FILES...")) << command;
+    EXPECT_THAT(r.out, ::testing::StartsWith("hubperm " + command + " ")) << command;
     EXPECT_THAT(r.out, HasSubstr("Exit codes:")) << command;
     EXPECT_THAT(r.out, HasSubstr("Examples:")) << command;
     EXPECT_EQ(Hubperm({"help", command}).out, r.out) << command;
@@ -361,15 +391,16 @@ TEST(Help, EveryCommandHasItsOwnHelp) {
   EXPECT_THAT(Hubperm({"check", "--help"}).out, HasSubstr("--permission PERMISSION"));
 }
 
-// The examples of a help text: each line that starts with "  hubperm ", joined with its "\"
+// The examples of a help text: after its "Example" heading, each line that starts with "  hubperm ", joined with its "\"
 // continuation lines, split into words as a shell would (single quotes only, which is all they use).
 std::vector<std::vector<std::string>> Examples(const std::string& help) {
   std::vector<std::vector<std::string>> examples;
   std::istringstream lines(help);
   std::string line, command;
-  bool continuing = false;
+  bool continuing = false, in_examples = false;
   while (std::getline(lines, line)) {
-    if (!continuing && line.rfind("  hubperm ", 0) != 0) continue;
+    if (line.rfind("Example", 0) == 0) in_examples = true;  // "Examples:" or "Example (...):"
+    if (!in_examples || (!continuing && line.rfind("  hubperm ", 0) != 0)) continue;
     continuing = !line.empty() && line.back() == '\\';
     command += continuing ? line.substr(0, line.size() - 1) : line;
     if (continuing) continue;
@@ -403,8 +434,6 @@ TEST(Help, EveryExampleRuns) {
   int run = 0;
   for (const std::string& help : helps) {
     for (const std::vector<std::string>& example : Examples(help)) {
-      if (example.empty() || example[0].rfind("-", 0) == 0) continue;  // the usage lines, not examples
-      if (std::find(example.begin(), example.end(), "FILES...") != example.end()) continue;
       CliRun r = Hubperm(example);
       const std::string line = ::testing::PrintToString(example);
       EXPECT_TRUE(r.exit_code == kExitAllow || r.exit_code == kExitDeny) << line << "\n" << r.err;
@@ -413,7 +442,7 @@ TEST(Help, EveryExampleRuns) {
       ++run;
     }
   }
-  EXPECT_GE(run, 10);
+  EXPECT_GE(run, 13);
 }
 
 TEST(Validate, ValidFixtureExitsZero) {

@@ -73,29 +73,7 @@ class Explainer {
     return "";
   }
 
-  std::string Needed() const {
-    switch (op_.user_need) {
-      case UserNeed::kAny:
-        return "a signed-in user";
-      case UserNeed::kSeeRepo:
-        return "read access";
-      case UserNeed::kReadRepoFiles:
-        return "read access (and, if gated, an accepted access request)";
-      case UserNeed::kWriteRepo:
-        return "write access (or contributor on a repo they created)";
-      case UserNeed::kCreateInNamespace:
-        return "role contributor or higher";
-      case UserNeed::kOrgMember:
-        return "org role read or higher";
-      case UserNeed::kOrgWrite:
-        return "org role write or higher";
-      case UserNeed::kOrgAdmin:
-        return "org role admin";
-      case UserNeed::kGroupAdmin:
-        return "role admin in the resource group (or org admin)";
-    }
-    return "";
-  }
+  std::string Needed() const { return std::string(UserNeedText(op_.user_need)); }
 
   std::string Basis() const {
     const UserSide& u = d_.user;

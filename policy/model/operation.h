@@ -93,6 +93,9 @@ absl::Span<const OperationInfo> AllOperations();
 RepoAccess AccessNeeded(UserNeed need);
 const OperationInfo& GetOperationInfo(Operation op);
 
+// A user-side requirement in words: "write access (or contributor on a repo they created)".
+absl::string_view UserNeedText(UserNeed need);
+
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_MODEL_OPERATION_H_

@@ -91,4 +91,16 @@ absl::optional<Permission> ParsePermission(absl::string_view name) {
   return it->permission;
 }
 
+absl::string_view EvidenceName(Evidence evidence) {
+  switch (evidence) {
+    case Evidence::kDoc:
+      return "doc";
+    case Evidence::kSeen:
+      return "seen";
+    case Evidence::kAssumed:
+      return "assumed";
+  }
+  return "";
+}
+
 }  // namespace hubperm

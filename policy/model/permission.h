@@ -80,6 +80,9 @@ enum class Evidence : uint8_t {
   kAssumed,  // the Hub documents nothing; hubperm makes a stated choice
 };
 
+// "doc", "seen" or "assumed", as the spec marks facts.
+absl::string_view EvidenceName(Evidence evidence);
+
 // One row of the permission table.
 struct PermissionInfo {
   Permission permission;

@@ -57,6 +57,14 @@ std::vector<absl::string_view> KnownMethods() {
   return names;
 }
 
+std::vector<absl::string_view> MethodsOf(Operation operation) {
+  std::vector<absl::string_view> names;
+  for (const Method& m : kMethods) {
+    if (m.operation == operation) names.push_back(m.name);
+  }
+  return names;
+}
+
 absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const TargetArgs& args) {
   const Method* found = nullptr;
   for (const Method& m : kMethods) {

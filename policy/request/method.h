@@ -25,6 +25,9 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
 // Every method name hubperm knows, in table order.
 std::vector<absl::string_view> KnownMethods();
 
+// The method names that perform `operation`, in table order.
+std::vector<absl::string_view> MethodsOf(Operation operation);
+
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_REQUEST_METHOD_H_

@@ -208,10 +208,16 @@ absl::StatusOr<Body> ParseBody(absl::string_view text) {
   return body;
 }
 
+std::vector<RouteRow> AllRoutes() {
+  std::vector<RouteRow> out;
+  for (const Route& r : kRoutes) out.push_back(RouteRow{r.method, r.path, r.operation});
+  for (const Route& r : kMemberRoutes) out.push_back(RouteRow{r.method, r.path, r.operation});
+  return out;
+}
+
 std::vector<std::string> KnownRoutes() {
   std::vector<std::string> out;
-  for (const Route& r : kRoutes) out.push_back(absl::StrCat(r.method, " ", r.path));
-  for (const Route& r : kMemberRoutes) out.push_back(absl::StrCat(r.method, " ", r.path));
+  for (const RouteRow& r : AllRoutes()) out.push_back(absl::StrCat(r.method, " ", r.path));
   return out;
 }
 

@@ -31,7 +31,19 @@ absl::StatusOr<Body> ParseBody(absl::string_view text);
 // known ones.
 absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body);
 
-// Every route hubperm knows, as "VERB /path/{template}", in table order.
+// One route of the table: "POST", "/api/repos/create", Operation::kCreateRepo. Path templates name
+// the repo type ({type}s: models, datasets or spaces), the repo ({ns}/{name}), an {org}, a {group}, a
+// {user}, a segment that does not matter ({_}) or the rest of the path ({path*}).
+struct RouteRow {
+  absl::string_view method;
+  absl::string_view path;
+  Operation operation;
+};
+
+// Every route hubperm knows, in table order.
+std::vector<RouteRow> AllRoutes();
+
+// The same, as "VERB /path/{template}".
 std::vector<std::string> KnownRoutes();
 
 }  // namespace hubperm
