@@ -193,6 +193,27 @@ class Generator {
   const RandomWorldShape shape_;
 };
 
+// `r` with each namespace as its namespace: every user's, then every org's (and, `with_groups`, each
+// org's once more per resource group of that org, created into).
+void AddPerNamespace(const Snapshot& s, Request r, bool with_groups, std::vector<Request>* out) {
+  for (UserId user = 0; user < s.user_count(); ++user) {
+    r.ns_user = user;
+    out->push_back(r);
+  }
+  r.ns_user = kNoId;
+  for (OrgId org = 0; org < s.org_count(); ++org) {
+    r.ns_org = org;
+    r.group = kNoId;
+    out->push_back(r);
+    if (!with_groups) continue;
+    for (GroupId group = 0; group < s.group_count(); ++group) {
+      if (s.group(group).org != org) continue;
+      r.group = group;
+      out->push_back(r);
+    }
+  }
+}
+
 }  // namespace
 
 World RandomWorld(uint32_t seed, const RandomWorldShape& shape) { return Generator(seed, shape).Run(); }
@@ -213,16 +234,7 @@ std::vector<Request> AllRequests(const Snapshot& s) {
             r.repo = repo;
             if (op.creates_at_destination) {  // move_repo: to every namespace
               r.create_type = s.repo(repo).type;
-              for (UserId user = 0; user < s.user_count(); ++user) {
-                r.ns_user = user;
-                out.push_back(r);
-              }
-              r.ns_user = kNoId;
-              for (OrgId org = 0; org < s.org_count(); ++org) {
-                r.ns_org = org;
-                out.push_back(r);
-              }
-              r.ns_org = kNoId;
+              AddPerNamespace(s, r, /*with_groups=*/false, &out);
               continue;
             }
             if (op.operation != Operation::kMoveRepoToGroup) {
@@ -240,23 +252,7 @@ std::vector<Request> AllRequests(const Snapshot& s) {
         case TargetKind::kNamespace:
           for (RepoType type : {RepoType::kModel, RepoType::kDataset, RepoType::kSpace}) {
             r.create_type = type;
-            for (UserId user = 0; user < s.user_count(); ++user) {
-              r.ns_user = user;
-              out.push_back(r);
-            }
-            r.ns_user = kNoId;
-            for (OrgId org = 0; org < s.org_count(); ++org) {
-              r.ns_org = org;
-              r.group = kNoId;
-              out.push_back(r);
-              for (GroupId group = 0; group < s.group_count(); ++group) {
-                if (s.group(group).org != org) continue;
-                r.group = group;
-                out.push_back(r);
-              }
-            }
-            r.ns_org = kNoId;
-            r.group = kNoId;
+            AddPerNamespace(s, r, /*with_groups=*/true, &out);
           }
           break;
         case TargetKind::kOrg:
