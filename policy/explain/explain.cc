@@ -325,8 +325,9 @@ class Explainer {
     return absl::StrCat(NameOf(type), " ", s_.EntityName(type, entity));  // "org acme", "model acme/m"
   }
 
-  // Each change of a Fixes in words.
  public:
+  // Each change of a Fixes in words. Public: Explain renders the merged fixes of a two-part operation
+  // with the explainer of the part each change belongs to.
   std::string UserFix(const UserChange& c) const {
     switch (c.kind) {
       case UserChangeKind::kAcceptAccessRequest:
@@ -403,7 +404,6 @@ class Explainer {
     return "";
   }
 
-  // -------------------------------------------------------------------------------------------------
  private:
   const Snapshot& s_;
   const Request& r_;
