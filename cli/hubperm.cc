@@ -19,8 +19,8 @@
 #include "policy/explain/explain.h"
 #include "policy/explain/explain_json.h"
 #include "policy/load/fixtures.h"
-#include "policy/request/method.h"
 #include "policy/request/permission_form.h"
+#include "policy/request/request_form.h"
 #include "policy/request/route.h"
 
 namespace hubperm {
@@ -197,9 +197,16 @@ struct Options {
   bool help = false;
 };
 
-constexpr absl::string_view kFlags[] = {"--token", "--http",  "--body",  "--operation", "--permission",
-                                        "--repo",  "--repo-type", "--org", "--user", "--group",
-                                        "--to",    "--filter", "--format", "--color", "--help"};
+// Every option of every command, for "did you mean".
+std::vector<absl::string_view> AllFlags() {
+  std::vector<absl::string_view> flags = {"--help"};
+  for (const Command& c : Commands()) {
+    for (absl::string_view flag : c.options) {
+      if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
+    }
+  }
+  return flags;
+}
 
 // Parses `args`; returns the first error message, or "" on success. It reads on after an error, so that
 // `--help` anywhere on the line still shows the help. `--flag=value` is `--flag value`.
@@ -274,7 +281,7 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
         if (!o->target_args.repo_type.has_value()) problem = absl::StrCat("--repo-type must be model, dataset or space, not '", type, "'");
       }
     } else if (absl::StartsWith(a, "-") && a != "-") {
-      problem = absl::StrCat("unknown option '", a, "'", DidYouMean(a, kFlags));
+      problem = absl::StrCat("unknown option '", a, "'", DidYouMean(a, AllFlags()));
     } else if (o->command.empty()) {
       o->command = a;
     } else {
@@ -373,39 +380,22 @@ int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::
   return errors > 0 ? kExitBadInput : kExitAllow;
 }
 
-// The request the flags of `o` state, in whichever of the three forms they use. The flags a form does
-// not take are errors, not ignored: `--http ... --repo x` would otherwise ask something else than meant.
+// The request the flags of `o` state, in whichever of the three forms they use.
 absl::StatusOr<RequestSpec> ParseRequest(const Options& o, std::istream& in) {
-  const int forms = !o.http.empty() + !o.operation.empty() + !o.permission.empty();
-  if (forms != 1) {
-    return absl::InvalidArgumentError(
-        "give exactly one request: --http 'VERB PATH', --operation METHOD or --permission PERMISSION");
-  }
-  const TargetArgs& t = o.target_args;
-  if (o.has_body && o.http.empty()) return absl::InvalidArgumentError("--body goes with --http");
-  if (!o.http.empty()) {
-    for (const std::string& flag : o.given) {
-      if (flag == "--repo" || flag == "--repo-type" || flag == "--org" || flag == "--user" || flag == "--group" ||
-          flag == "--to") {
-        return absl::InvalidArgumentError(absl::StrCat(
-            flag, " goes with --operation or --permission; with --http, the path and the body name the target"));
-      }
-    }
-    std::string text;
-    if (o.has_body) {
-      absl::StatusOr<std::string> body = ReadBody(o.body, in);
-      if (!body.ok()) return body.status();
-      text = *std::move(body);
-    }
-    absl::StatusOr<Body> body = ParseBody(text);
+  RequestForm form;
+  form.http = o.http;
+  form.operation = o.operation;
+  form.permission = o.permission;
+  form.target = o.target_args;
+  if (o.has_body && o.http.empty()) form.body = Body();  // refused by ParseRequestForm, unread
+  if (o.has_body && !o.http.empty()) {
+    absl::StatusOr<std::string> text = ReadBody(o.body, in);
+    if (!text.ok()) return text.status();
+    absl::StatusOr<Body> body = ParseBody(*text);
     if (!body.ok()) return body.status();
-    return ParseHttpRequest(o.http, *body);
+    form.body = *std::move(body);
   }
-  if (!o.operation.empty()) {
-    if (!t.user.empty()) return absl::InvalidArgumentError("--user goes with --permission");
-    return ParseMethodRequest(o.operation, t);
-  }
-  return ParsePermissionRequest(o.permission, t);
+  return ParseRequestForm(form);
 }
 
 int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ostream& out, std::ostream& err) {

@@ -9,28 +9,27 @@
 #include "absl/strings/str_join.h"
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
-#include "policy/request/method.h"
-#include "policy/request/permission_form.h"
-#include "policy/request/route.h"
+#include "policy/request/request_form.h"
 
 namespace hubperm {
 namespace {
 
 absl::StatusOr<RequestSpec> SpecFor(const Case& c, const std::string& repo) {
+  RequestForm form;
   if (c.http.has_value()) {
-    Body body;
-    for (const BodyField& f : c.body) body.emplace_back(f.key.text, f.value.text);
-    return ParseHttpRequest(c.http->text, body);
+    form.http = c.http->text;
+    form.body.emplace();
+    for (const BodyField& f : c.body) form.body->emplace_back(f.key.text, f.value.text);
   }
-  TargetArgs args;
-  args.repo = repo;
-  args.repo_type = c.repo_type;
-  if (c.org.has_value()) args.org = c.org->text;
-  if (c.user.has_value()) args.user = c.user->text;
-  if (c.group.has_value()) args.group = c.group->text;
-  if (c.to.has_value()) args.to = c.to->text;
-  if (c.operation.has_value()) return ParseMethodRequest(c.operation->text, args);
-  return ParsePermissionRequest(c.permission->text, args);
+  if (c.operation.has_value()) form.operation = c.operation->text;
+  if (c.permission.has_value()) form.permission = c.permission->text;
+  form.target.repo = repo;
+  form.target.repo_type = c.repo_type;
+  if (c.org.has_value()) form.target.org = c.org->text;
+  if (c.user.has_value()) form.target.user = c.user->text;
+  if (c.group.has_value()) form.target.group = c.group->text;
+  if (c.to.has_value()) form.target.to = c.to->text;
+  return ParseRequestForm(form);
 }
 
 CaseResult RunOne(const Snapshot& s, const Case& c, const std::string& token, const std::string& repo,

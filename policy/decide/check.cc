@@ -530,9 +530,15 @@ Decision CheckPart(const Snapshot& snapshot, const Request& request, Part part) 
   d.policy = DecidePolicy(snapshot, r);
   d.allowed = d.user.allowed && d.token.allowed && d.policy.allowed;
   d.operation_assumed = op.user_evidence == Evidence::kAssumed || op.token_evidence == Evidence::kAssumed;
-  d.user_part = d.token_part = d.policy_part = d.reply_part = part;
+  d.reply_part = part;
   DecideReply(snapshot, r, op, &d);
   return d;
+}
+
+// `*side` becomes `other` when only `other` denies.
+template <typename Side>
+void TakeDenial(const Side& other, Side* side) {
+  if (side->allowed && !other.allowed) *side = other;
 }
 
 Decision Check(const Snapshot& snapshot, const Request& request) {
@@ -540,19 +546,11 @@ Decision Check(const Snapshot& snapshot, const Request& request) {
   if (!GetOperationInfo(request.operation).creates_at_destination) return d;
   // Two parts (move_repo): each side must allow both; a side reports the first part where it denies.
   const Decision dest = CheckPart(snapshot, request, Part::kDestination);
-  if (d.user.allowed && !dest.user.allowed) {
-    d.user = dest.user;
-    d.user_part = Part::kDestination;
-  }
-  if (d.token.allowed && !dest.token.allowed) {
-    d.token = dest.token;
-    d.token_part = Part::kDestination;
-  }
-  if (d.policy.allowed && !dest.policy.allowed) {
-    d.policy = dest.policy;
-    d.policy_part = Part::kDestination;
-  }
-  // The Hub answers for the source first (it must find the repo before it looks at the destination).
+  TakeDenial(dest.user, &d.user);
+  TakeDenial(dest.token, &d.token);
+  TakeDenial(dest.policy, &d.policy);
+  // [assumed] The Hub answers for the source first (it must find the repo before it looks at the
+  // destination).
   if (d.status == 200 && dest.status != 200) {
     d.status = dest.status;
     d.reply = dest.reply;

@@ -137,11 +137,9 @@ struct Decision {
   UserSide user;
   TokenSide token;
   PolicySide policy;
-  // For a two-part operation, which part each side (and the reply) reports: the first part where that
-  // side denies, or the target part when it allows in both. policy/explain describes both parts.
-  Part user_part = Part::kTarget;
-  Part token_part = Part::kTarget;
-  Part policy_part = Part::kTarget;
+  // For a two-part operation, each side is the first part's where that side denies (the target part's
+  // when it allows in both), and the reply is that of the part `reply_part` names. policy/explain
+  // describes both parts.
   Part reply_part = Part::kTarget;
   int status = 0;
   Reply reply = Reply::kOk;

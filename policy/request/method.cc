@@ -90,23 +90,18 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
     return absl::InvalidArgumentError(absl::StrCat(method, " needs ", flag));
   };
   // Which arguments the method takes; any other one given is an error, not silently dropped.
-  const bool takes_repo = target == TargetKind::kRepo || target == TargetKind::kNamespace;
-  const struct {
-    absl::string_view flag;
-    bool given, taken;
-  } arguments[] = {
-      {"--repo", !args.repo.empty(), takes_repo},
-      {"--repo-type", args.repo_type.has_value(), takes_repo},
-      {"--org", !args.org.empty(), target == TargetKind::kOrg},
-      {"--group", !args.group.empty(), target == TargetKind::kNamespace || target == TargetKind::kGroup},
-      {"--user", !args.user.empty(), false},
-      {"--to", !args.to.empty(), op.creates_at_destination},
+  auto takes = [&](absl::string_view flag) {
+    if (flag == "--repo" || flag == "--repo-type") return target == TargetKind::kRepo || target == TargetKind::kNamespace;
+    if (flag == "--org") return target == TargetKind::kOrg;
+    if (flag == "--group") return target == TargetKind::kNamespace || target == TargetKind::kGroup;
+    if (flag == "--to") return op.creates_at_destination;
+    return false;  // --user: the permission form's only
   };
-  for (const auto& a : arguments) {
-    if (!a.given || a.taken) continue;
-    if (a.flag == "--user") return absl::InvalidArgumentError("--user goes with --permission, not with a method");
-    return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", a.flag,
-                                                   target == TargetKind::kNamespace && a.flag == "--org"
+  for (absl::string_view flag : GivenFlags(args)) {
+    if (takes(flag)) continue;
+    if (flag == "--user") return absl::InvalidArgumentError("--user goes with --permission, not with a method");
+    return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", flag,
+                                                   target == TargetKind::kNamespace && flag == "--org"
                                                        ? " (the namespace is in --repo NS/NAME)"
                                                        : ""));
   }

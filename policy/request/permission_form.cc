@@ -100,6 +100,7 @@ absl::StatusOr<const PermissionForm*> FindPermissionForm(absl::string_view name,
 absl::StatusOr<RequestSpec> ParsePermissionRequest(absl::string_view name, const TargetArgs& args) {
   absl::StatusOr<const PermissionForm*> form = FindPermissionForm(name, args);
   if (!form.ok()) return form.status();
+  if (!args.to.empty()) return absl::InvalidArgumentError("--to goes with --operation move_repo, not with --permission");
   RequestSpec spec;
   spec.operation = (*form)->operation;
   spec.repo_type = args.repo_type.value_or(RepoType::kModel);

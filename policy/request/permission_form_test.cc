@@ -143,6 +143,14 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"RepoWriteOnGroup", "repo.write", Args("", "", "", "g"), "cannot ask repo.write on resource group g"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
+TEST(PermissionForm, ToIsAnError) {
+  TargetArgs args = Args("", "acme", "", "");
+  args.to = "acme/x";
+  absl::StatusOr<RequestSpec> spec = ParsePermissionRequest("repo.write", args);
+  ASSERT_FALSE(spec.ok());
+  EXPECT_THAT(std::string(spec.status().message()), HasSubstr("--to goes with --operation move_repo"));
+}
+
 TEST(PermissionForm, RepoTypeOnAnOrgPermissionIsAnError) {
   TargetArgs args = Args("", "acme", "", "");
   args.repo_type = RepoType::kSpace;

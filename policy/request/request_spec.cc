@@ -16,6 +16,17 @@ absl::Status Unknown(absl::string_view kind, absl::string_view name, const std::
 
 }  // namespace
 
+std::vector<absl::string_view> GivenFlags(const TargetArgs& args) {
+  std::vector<absl::string_view> flags;
+  if (!args.repo.empty()) flags.push_back("--repo");
+  if (args.repo_type.has_value()) flags.push_back("--repo-type");
+  if (!args.org.empty()) flags.push_back("--org");
+  if (!args.user.empty()) flags.push_back("--user");
+  if (!args.group.empty()) flags.push_back("--group");
+  if (!args.to.empty()) flags.push_back("--to");
+  return flags;
+}
+
 absl::StatusOr<std::string> MoveDestination(absl::string_view to) {
   const size_t slash = to.find('/');
   if (slash == absl::string_view::npos || slash == 0 || slash + 1 == to.size() ||

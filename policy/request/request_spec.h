@@ -10,6 +10,7 @@
 #define HUBPERM_POLICY_REQUEST_REQUEST_SPEC_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -29,6 +30,10 @@ struct TargetArgs {
   std::string group;                    // --group
   std::string to;                       // --to "ns/name": where move_repo moves the repo
 };
+
+// The flags `args` holds, spelled as on the command line ("--repo", "--repo-type", "--org", "--user",
+// "--group", "--to"), in that order.
+std::vector<absl::string_view> GivenFlags(const TargetArgs& args);
 
 // Which kind of namespace a request may create in: either (the HTTP and method forms name a namespace
 // without saying which kind), or exactly the kind `--user`/`--org` said.
