@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/routes.h"
+#include "cli/test_command.h"
 #include "policy/common/style.h"
 #include "policy/common/suggest.h"
 #include "policy/compile/snapshot.h"
@@ -34,13 +35,15 @@ Usage:
   hubperm check    FILES... --token NAME REQUEST    one line: ALLOW, or DENY and why
   hubperm explain  FILES... --token NAME REQUEST    both sides, the Hub's answer, assumptions, the fix
   hubperm validate FILES...                         report every error and warning in the fixtures
+  hubperm test     FILES... [--filter PATTERN] [--junit FILE] [--coverage]
+                                                    run the cases of the fixtures: N passed, N failed
   hubperm routes   [--filter TEXT]                  the HTTP routes hubperm knows and what each needs
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
   --format text|json    text for people (the default); json for tools: check and explain print the
                         decision as documented in docs/explanation-json.md, validate its issues,
-                        routes the route table
+                        test its results, routes the route table
   --color auto|always|never
                         colour the verdicts (auto, the default: only on a terminal, and never when
                         the NO_COLOR environment variable is set)
@@ -55,7 +58,8 @@ REQUEST is one of:
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
         a fine-grained permission on one target, e.g. --permission repo.write --org acme
 
-Exit codes: 0 allowed (validate: no errors), 1 denied, 2 bad input or usage.
+Exit codes: 0 allowed (validate: no errors; test: every case passed), 1 denied (test: a case failed),
+2 bad input or usage.
 
 Example (the founding scenario):
   hubperm explain testdata/founding/world.yaml --token limited-test-token \
@@ -135,6 +139,42 @@ Examples:
   hubperm validate testdata/founding/world.yaml --format json
 )";
 
+constexpr char kTestHelp[] = R"(hubperm test FILES... [--filter PATTERN] [--junit FILE] [--coverage] [--format text|json]
+                     [--color auto|always|never]
+
+Loads the files as one world and runs its cases (`cases:`, docs/fixture-format.md): each case names a
+token (or rows of tokens in a matrix), a request in one of the three forms, and what must happen:
+expect allow|deny, and optionally the status, the sides that deny (denied_by) and a text the
+explanation must contain (because). A case with `tokens: [a, b]` and `repos: [x, y]` runs once per
+token and repo; a `matrix:` runs once per cell. For every check that fails, prints
+  FAIL file:line:col: NAME: what did not hold
+followed by the full explanation of what happened, then "N passed, N failed".
+
+  --filter PATTERN  run only the checks whose name matches: a glob (* and ?) against the whole name
+                    ("founding*", "* [r-wes, *]"), or else a substring. An expanded check is named
+                    "case [token, repo]" or "case [token, column]".
+  --junit FILE      also write the results as JUnit XML (one testsuite per file, the explanation in
+                    each failure), for CI systems to display.
+  --coverage        also report which tokens, roles (org and resource-group memberships, accepted
+                    gated-access requests), grants (token permissions and scopes) and org token
+                    policies decided some check, and list those that never did: assumptions no case
+                    writes down.
+  --format json     the results (and coverage) as data, schema hubperm.test/v1.
+
+Exit codes: 0 every check passed, 1 some check failed, 2 bad input: fixtures with errors, a case whose
+request does not resolve (reported as file:line:col: error), no case to run (none written, or none
+matching --filter), or a --junit file that cannot be written.
+
+Examples:
+  # The founding scenario's cases: 3 passed, 0 failed.
+  hubperm test testdata/founding/world.yaml
+  # The spec's tables (one file per section, one world), only the matrix cells of token r-wes.
+  hubperm test testdata/spec/world.yaml testdata/spec/user_side.yaml testdata/spec/token_side.yaml \
+      testdata/spec/policy.yaml testdata/spec/evidence.yaml --filter '* [r-wes, *]'
+  # Which facts of the founding world does no case exercise?
+  hubperm test testdata/founding/world.yaml --coverage
+)";
+
 constexpr char kRoutesHelp[] = R"(hubperm routes [--filter TEXT] [--format text|json]
 
 Lists the HTTP routes the --http request form recognizes: for each, the operation it performs, the
@@ -168,6 +208,7 @@ const std::vector<Command>& Commands() {
        {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
         "--group", "--to", "--format", "--color"}},
       {"validate", kValidateHelp, {"--format", "--color"}},
+      {"test", kTestHelp, {"--filter", "--junit", "--coverage", "--format", "--color"}},
       {"routes", kRoutesHelp, {"--filter", "--format", "--color"}},
   };
   return *commands;
@@ -194,6 +235,8 @@ struct Options {
   bool json = false;
   std::string color = "auto";
   std::string filter;
+  std::string junit;
+  bool coverage = false;
   bool help = false;
 };
 
@@ -215,7 +258,10 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
   std::vector<std::string> args;
   for (const std::string& a : raw) {
     const size_t eq = a.find('=');
-    if (absl::StartsWith(a, "--") && eq != std::string::npos) {
+    if (a.rfind("--coverage=", 0) == 0 || a.rfind("--help=", 0) == 0) {
+      if (first_problem.empty()) first_problem = absl::StrCat(a.substr(0, eq), " takes no value");
+      args.push_back(a.substr(0, eq));
+    } else if (absl::StartsWith(a, "--") && eq != std::string::npos) {
       args.push_back(a.substr(0, eq));
       args.push_back(a.substr(eq + 1));
     } else {
@@ -259,6 +305,10 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       problem = value(&o->target_args.group);
     } else if (a == "--filter") {
       problem = value(&o->filter);
+    } else if (a == "--junit") {
+      problem = value(&o->junit);
+    } else if (a == "--coverage") {
+      o->coverage = true;
     } else if (a == "--to") {
       problem = value(&o->target_args.to);
     } else if (a == "--format") {
@@ -479,6 +529,9 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   }
   if (const std::string misfit = CheckOptionsFit(o, *command); !misfit.empty()) return Fail(err, styles.err, misfit);
   if (command->name == "validate") return RunValidate(o, styles, out, err);
+  if (command->name == "test") {
+    return RunTest(TestOptions{o.files, o.filter, o.junit, o.coverage, o.json}, styles.out, styles.err, out, err);
+  }
   if (command->name == "routes") {
     if (!o.files.empty()) return Fail(err, styles.err, absl::StrCat("routes takes no files, not '", o.files[0], "'"));
     int count = 0;

@@ -10,12 +10,9 @@
 #include <string>
 #include <vector>
 
-namespace hubperm {
+#include "cli/exit_codes.h"
 
-// Exit codes, stable for scripts.
-inline constexpr int kExitAllow = 0;     // check/explain: allowed; validate: no errors
-inline constexpr int kExitDeny = 1;      // check/explain: denied
-inline constexpr int kExitBadInput = 2;  // bad usage, unreadable or invalid fixtures, unknown names
+namespace hubperm {
 
 // What the process's surroundings say about colour (main.cc fills it in; tests set it).
 struct Terminal {

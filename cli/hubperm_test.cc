@@ -378,7 +378,7 @@ TEST(Help, GeneralHelp) {
   EXPECT_EQ(none.err, help.out);
 }
 
-const std::vector<std::string> kCommands = {"check", "explain", "validate", "routes"};
+const std::vector<std::string> kCommands = {"check", "explain", "validate", "test", "routes"};
 
 TEST(Help, EveryCommandHasItsOwnHelp) {
   for (const std::string& command : kCommands) {

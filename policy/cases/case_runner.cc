@@ -9,12 +9,12 @@
 #include "absl/strings/str_join.h"
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
-#include "policy/request/request_form.h"
 
 namespace hubperm {
 namespace {
 
-absl::StatusOr<RequestSpec> SpecFor(const Case& c, const std::string& repo) {
+// The request form of `c` with `repo` as its repo ("" for none).
+RequestForm FormOf(const Case& c, const std::string& repo) {
   RequestForm form;
   if (c.http.has_value()) {
     form.http = c.http->text;
@@ -29,31 +29,83 @@ absl::StatusOr<RequestSpec> SpecFor(const Case& c, const std::string& repo) {
   if (c.user.has_value()) form.target.user = c.user->text;
   if (c.group.has_value()) form.target.group = c.group->text;
   if (c.to.has_value()) form.target.to = c.to->text;
-  return ParseRequestForm(form);
+  return form;
 }
 
-CaseResult RunOne(const Snapshot& s, const Case& c, const std::string& token, const std::string& repo,
-                  bool expanded) {
-  CaseResult result;
-  result.name = c.name.text;
-  if (expanded) {
-    absl::StrAppend(&result.name, " [", token, repo.empty() ? "" : absl::StrCat(", ", repo), "]");
+std::vector<absl::string_view> SideNames(const std::vector<Side>& sides) {
+  std::vector<absl::string_view> out;
+  for (Side side : sides) out.push_back(NameOf(side));
+  if (out.empty()) out.push_back("nothing");
+  return out;
+}
+
+}  // namespace
+
+std::vector<CaseCheck> ExpandCase(const Case& c) {
+  std::vector<CaseCheck> checks;
+  if (c.matrix.has_value()) {
+    const CaseMatrix& m = *c.matrix;
+    for (const CaseMatrix::Row& row : m.rows) {
+      for (size_t i = 0; i < row.cells.size() && i < m.columns.size(); ++i) {
+        const std::string& column = m.columns[i].text;
+        CaseCheck check;
+        check.name = absl::StrCat(c.name.text, " [", row.token.text, ", ", column, "]");
+        check.pos = row.cells[i].pos;
+        check.token = row.token.text;
+        check.form = FormOf(c, m.axis == MatrixAxis::kRepos ? column : (c.repos.empty() ? "" : c.repos[0].text));
+        if (m.axis == MatrixAxis::kOperations) check.form.operation = column;
+        if (m.axis == MatrixAxis::kPermissions) check.form.permission = column;
+        check.expect = row.cells[i].expect;
+        check.status = row.cells[i].status;
+        checks.push_back(std::move(check));
+      }
+    }
+    return checks;
   }
-  result.pos = c.name.pos;
-  absl::StatusOr<RequestSpec> spec = SpecFor(c, repo);
-  absl::StatusOr<Request> request = spec.ok() ? ResolveRequest(s, token, *spec) : spec.status();
+  std::vector<std::string> repos;
+  for (const Name& repo : c.repos) repos.push_back(repo.text);
+  if (repos.empty()) repos.push_back("");
+  const bool expanded = c.tokens.size() > 1 || repos.size() > 1;
+  for (const Name& token : c.tokens) {
+    for (const std::string& repo : repos) {
+      CaseCheck check;
+      check.name = c.name.text;
+      if (expanded) absl::StrAppend(&check.name, " [", token.text, repo.empty() ? "" : absl::StrCat(", ", repo), "]");
+      check.pos = c.name.pos;
+      check.token = token.text;
+      check.form = FormOf(c, repo);
+      check.expect = c.expect;
+      check.status = c.status;
+      checks.push_back(std::move(check));
+    }
+  }
+  return checks;
+}
+
+CaseResult RunCheck(const Snapshot& s, const Case& c, const CaseCheck& check) {
+  CaseResult result;
+  result.name = check.name;
+  result.pos = check.pos;
+  result.token = check.token;
+  absl::StatusOr<RequestSpec> spec = ParseRequestForm(check.form);
+  absl::StatusOr<Request> request = spec.ok() ? ResolveRequest(s, check.token, *spec) : spec.status();
   if (!request.ok()) {
+    result.invalid = true;
     result.failure = absl::StrCat("the request is invalid: ", request.status().message());
     return result;
   }
   const Decision d = Check(s, *request);
+  result.parts.push_back(CheckPart(s, *request, Part::kTarget));
+  if (GetOperationInfo(request->operation).creates_at_destination) {
+    result.parts.push_back(CheckPart(s, *request, Part::kDestination));
+  }
   result.explanation = RenderExplanation(s, *request, d);
   std::vector<std::string> problems;
-  if (d.allowed != (c.expect == Effect::kAllow)) {
-    problems.push_back(absl::StrCat("expected ", NameOf(c.expect), ", got ", d.allowed ? "allow" : "deny"));
+  if (d.allowed != (check.expect == Effect::kAllow)) {
+    problems.push_back(absl::StrCat("expected ", NameOf(check.expect), ", got ", d.allowed ? "allow" : "deny"));
   }
-  if (c.status.has_value() && *c.status != d.status) {
-    problems.push_back(absl::StrCat("expected status ", *c.status, ", got ", d.status));
+  if (check.status.has_value() && *check.status != d.status) {
+    problems.push_back(absl::StrCat("expected status ", *check.status, ", got ", d.status));
   }
   if (!c.denied_by.empty()) {
     std::vector<Side> actual;
@@ -63,12 +115,8 @@ CaseResult RunOne(const Snapshot& s, const Case& c, const std::string& token, co
     std::vector<Side> expected = c.denied_by;
     std::sort(expected.begin(), expected.end());
     if (expected != actual) {
-      auto names = [](const std::vector<Side>& sides) {
-        std::vector<absl::string_view> out;
-        for (Side side : sides) out.push_back(NameOf(side));
-        return out.empty() ? std::string("nothing") : absl::StrJoin(out, ", ");
-      };
-      problems.push_back(absl::StrCat("expected denied by ", names(expected), ", got ", names(actual)));
+      problems.push_back(absl::StrCat("expected denied by ", absl::StrJoin(SideNames(expected), ", "), ", got ",
+                                      absl::StrJoin(SideNames(actual), ", ")));
     }
   }
   if (c.because.has_value() && !absl::StrContains(result.explanation, c.because->text)) {
@@ -79,17 +127,9 @@ CaseResult RunOne(const Snapshot& s, const Case& c, const std::string& token, co
   return result;
 }
 
-}  // namespace
-
 std::vector<CaseResult> RunCase(const Snapshot& snapshot, const Case& c) {
   std::vector<CaseResult> results;
-  std::vector<std::string> repos;
-  for (const Name& repo : c.repos) repos.push_back(repo.text);
-  if (repos.empty()) repos.push_back("");
-  const bool expanded = c.tokens.size() > 1 || repos.size() > 1;
-  for (const Name& token : c.tokens) {
-    for (const std::string& repo : repos) results.push_back(RunOne(snapshot, c, token.text, repo, expanded));
-  }
+  for (const CaseCheck& check : ExpandCase(c)) results.push_back(RunCheck(snapshot, c, check));
   return results;
 }
 

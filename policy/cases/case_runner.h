@@ -2,10 +2,17 @@
 //
 // policy/cases/case_runner.h: runs the declarative test cases of a world (`cases:` in a fixture).
 //
-// A case names a token (or several: `tokens: [a, b]`), one request form and its expectations
-// (`expect`, and optionally `status`, `denied_by`, `because`). A case with several tokens or repos
-// expands into one check per token x repo. Each check yields a CaseResult saying whether every
-// expectation held and, if not, what actually happened, with the full explanation.
+// A case names a token, one request form and its expectations (`expect`, and optionally `status`,
+// `denied_by`, `because`). It expands into checks (ExpandCase): one per token x repo when it lists
+// several (`tokens: [a, b]`, `repos: [x, y]`), or one per cell of its `matrix:` (rows are tokens,
+// columns repos, operations or permissions, cells the expected results). Each check yields a CaseResult
+// saying whether every expectation held and, if not, what actually happened, with the full explanation.
+//
+//   for (const Case& c : world.cases)
+//     for (const CaseCheck& check : ExpandCase(c)) {
+//       CaseResult r = RunCheck(*snapshot, c, check);
+//       if (r.invalid) ... bad input; else if (!r.passed) ... r.failure, r.explanation
+//     }
 
 #ifndef HUBPERM_POLICY_CASES_CASE_RUNNER_H_
 #define HUBPERM_POLICY_CASES_CASE_RUNNER_H_
@@ -13,20 +20,47 @@
 #include <string>
 #include <vector>
 
+#include "absl/types/optional.h"
 #include "policy/compile/snapshot.h"
+#include "policy/decide/decision.h"
 #include "policy/model/world.h"
+#include "policy/request/request_form.h"
 
 namespace hubperm {
 
-struct CaseResult {
-  std::string name;         // the case's name, with "[token, repo]" when it expanded
-  SourcePos pos;            // the case's position
-  bool passed = false;
-  std::string failure;      // why not, when !passed
-  std::string explanation;  // the full explanation of what happened ("" if the request was invalid)
+// One check a case asks for: a token, a request, and the expected effect and status. `denied_by` and
+// `because` are the case's own (a matrix has no `denied_by`).
+struct CaseCheck {
+  std::string name;  // the case's name, with "[token, repo]" or "[token, column]" when it expanded
+  SourcePos pos;     // the case's name, or the matrix cell
+  std::string token;
+  RequestForm form;
+  Effect expect = Effect::kAllow;
+  absl::optional<int> status;
 };
 
-// Runs every expansion of `c` against `snapshot`.
+// The checks of `c`, in the order written (tokens, then repos; matrix rows, then columns).
+std::vector<CaseCheck> ExpandCase(const Case& c);
+
+struct CaseResult {
+  std::string name;
+  SourcePos pos;
+  std::string token;
+  // The request does not resolve against the world (an unknown operation, a user named as an org, ...):
+  // the case is bad input rather than a failed assumption. `failure` says why.
+  bool invalid = false;
+  bool passed = false;
+  std::string failure;      // why not, when !passed
+  std::string explanation;  // the full explanation of what happened ("" when invalid)
+  // The decision of each part of the request: one, or two for an operation that also creates at a
+  // destination (move_repo). What coverage counts as exercised.
+  std::vector<Decision> parts;
+};
+
+// Runs one check of `c` against `snapshot`.
+CaseResult RunCheck(const Snapshot& snapshot, const Case& c, const CaseCheck& check);
+
+// Runs every check of `c`.
 std::vector<CaseResult> RunCase(const Snapshot& snapshot, const Case& c);
 
 }  // namespace hubperm

@@ -238,8 +238,14 @@ class Validator {
   void CheckCases() {
     for (const Case& c : world_.cases) {
       const std::string in_case = absl::StrCat("in case '", c.name.text, "': ");
-      for (const Name& token : c.tokens) tokens_.Check(token, in_case);
-      for (const Name& repo : c.repos) {
+      std::vector<Name> tokens = c.tokens;
+      std::vector<Name> repos = c.repos;
+      if (c.matrix.has_value()) {
+        for (const CaseMatrix::Row& row : c.matrix->rows) tokens.push_back(row.token);
+        if (c.matrix->axis == MatrixAxis::kRepos) repos = c.matrix->columns;
+      }
+      for (const Name& token : tokens) tokens_.Check(token, in_case);
+      for (const Name& repo : repos) {
         if (c.repo_type.has_value()) {
           CheckRepoOfType(*c.repo_type, repo, in_case);
         } else {

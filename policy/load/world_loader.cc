@@ -35,7 +35,8 @@ constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
                                            "operation", "repo",  "repos",      "repo_type", "org",
                                            "user",      "group", "to", "permission", "expect", "status", "denied_by",
-                                           "because"};
+                                           "because",   "matrix"};
+constexpr absl::string_view kMatrixKeys[] = {"repos", "operations", "permissions", "expect"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
                                                  "hide_private_repo_from_token",
                                                  "repo_scope_overrides_namespace_scope"};
@@ -444,9 +445,20 @@ class FileReader {
     c.name = std::move(*name);
     const std::string what = absl::StrCat("case '", c.name.text, "'");
 
+    const YamlNode* matrix = Reader::Find(node, "matrix");
+    if (matrix != nullptr) c.matrix = ReadMatrix(*matrix);
+    const bool matrix_of_requests = c.matrix.has_value() && c.matrix->axis != MatrixAxis::kRepos;
+
     const YamlNode* token = Reader::Find(node, "token");
     const YamlNode* tokens = Reader::Find(node, "tokens");
-    if (token != nullptr && tokens != nullptr) {
+    if (matrix != nullptr) {
+      for (const YamlNode* key : {token, tokens}) {
+        if (key != nullptr) {
+          in_.Error(key->pos, absl::StrCat(what, " has a matrix, whose rows name the tokens; drop '",
+                                           key == token ? "token" : "tokens", "'"));
+        }
+      }
+    } else if (token != nullptr && tokens != nullptr) {
       in_.Error(tokens->pos, absl::StrCat(what, " has both 'token' and 'tokens'; keep one"));
     } else if (token != nullptr) {
       if (auto value = in_.String(*token, "'token'")) c.tokens.push_back(std::move(*value));
@@ -459,10 +471,17 @@ class FileReader {
     const YamlNode* http = Reader::Find(node, "http");
     const YamlNode* operation = Reader::Find(node, "operation");
     const YamlNode* permission = Reader::Find(node, "permission");
-    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr);
-    if (forms != 1) {
+    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr) + matrix_of_requests;
+    // A matrix that did not parse may have been meant as the request (reported already).
+    const bool matrix_unread = matrix != nullptr && !c.matrix.has_value();
+    if (forms > 1 || (forms == 0 && !matrix_unread)) {
       in_.Error(node.pos, absl::StrCat(what, forms == 0 ? " names no request" : " names more than one request",
-                                       ": give exactly one of 'http', 'operation' or 'permission'"));
+                                       ": give exactly one of 'http', 'operation' or 'permission'",
+                                       matrix_of_requests ? ", or a matrix of operations or permissions" : ""));
+    }
+    if (c.matrix.has_value() && c.matrix->axis == MatrixAxis::kRepos && http != nullptr) {
+      in_.Error(http->pos, absl::StrCat(what, " has a matrix of repos, which goes with 'operation' or 'permission': "
+                                              "an 'http' request names its repo in its path"));
     }
     if (http != nullptr) c.http = in_.String(*http, "'http'");
     if (operation != nullptr) c.operation = in_.String(*operation, "'operation'");
@@ -483,8 +502,15 @@ class FileReader {
 
     const YamlNode* repo = Reader::Find(node, "repo");
     const YamlNode* repos = Reader::Find(node, "repos");
-    if (repo != nullptr && repos != nullptr) {
+    if (c.matrix.has_value() && c.matrix->axis == MatrixAxis::kRepos && (repo != nullptr || repos != nullptr)) {
+      in_.Error((repo != nullptr ? repo : repos)->pos,
+                absl::StrCat(what, " has a matrix of repos, whose columns name the repos; drop '",
+                             repo != nullptr ? "repo" : "repos", "'"));
+    } else if (repo != nullptr && repos != nullptr) {
       in_.Error(repos->pos, absl::StrCat(what, " has both 'repo' and 'repos'; keep one"));
+    } else if (c.matrix.has_value() && repos != nullptr) {
+      in_.Error(repos->pos, absl::StrCat(what, " has a matrix of ", NameOf(c.matrix->axis),
+                                         ", asked on one 'repo'; for several repos, make a matrix of repos"));
     } else if (repo != nullptr) {
       if (auto value = in_.String(*repo, "'repo'")) c.repos.push_back(std::move(*value));
     } else if (repos != nullptr) {
@@ -496,6 +522,17 @@ class FileReader {
     if (const YamlNode* group = Reader::Find(node, "group")) c.group = in_.String(*group, "'group'");
     if (const YamlNode* to = Reader::Find(node, "to")) c.to = in_.String(*to, "'to'");
 
+    if (matrix != nullptr) {
+      for (absl::string_view key : {"expect", "status", "denied_by"}) {
+        if (const YamlNode* value = Reader::Find(node, key)) {
+          in_.Error(value->pos, absl::StrCat(what, " has a matrix, whose cells are its expectations; drop '", key,
+                                             "' (a cell is allow, deny or an HTTP status)"));
+        }
+      }
+      if (const YamlNode* because = Reader::Find(node, "because")) c.because = in_.String(*because, "'because'");
+      world_->cases.push_back(std::move(c));
+      return;
+    }
     if (const YamlNode* expect = in_.Require(node, "expect", what)) {
       if (auto value = in_.Enum<Effect>(*expect, "expectation")) c.expect = *value;
       c.expect_pos = expect->pos;
@@ -524,6 +561,94 @@ class FileReader {
     }
     if (const YamlNode* because = Reader::Find(node, "because")) c.because = in_.String(*because, "'because'");
     world_->cases.push_back(std::move(c));
+  }
+
+  // `matrix:`: exactly one of `repos`, `operations` or `permissions` (the columns), and `expect`: one row
+  // per token, one cell per column.
+  absl::optional<CaseMatrix> ReadMatrix(const YamlNode& node) {
+    if (!in_.IsMap(node, "'matrix'")) return absl::nullopt;
+    in_.CheckKeys(node, kMatrixKeys, "'matrix'");
+    CaseMatrix m;
+    m.pos = node.pos;
+    int axes = 0;
+    for (absl::string_view name : NamesOf<MatrixAxis>()) {
+      const YamlNode* columns = Reader::Find(node, name);
+      if (columns == nullptr || ++axes > 1) continue;
+      m.axis = *ParseName<MatrixAxis>(name);
+      m.columns = in_.StringList(*columns, absl::StrCat("the matrix's '", name, "'"));
+      if (columns->is_sequence() && columns->children.empty()) {
+        in_.Error(columns->pos, absl::StrCat("the matrix's '", name, "' is empty"));
+      }
+      for (size_t i = 0; i < m.columns.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (m.columns[j].text == m.columns[i].text) {
+            in_.Error(m.columns[i].pos, absl::StrCat("'", m.columns[i].text, "' is twice among the matrix's ", name,
+                                                     "; first at ", m.columns[j].pos.line, ":",
+                                                     m.columns[j].pos.column));
+            break;
+          }
+        }
+      }
+    }
+    if (axes != 1) {
+      in_.Error(node.pos, absl::StrCat("'matrix' needs exactly one of 'repos', 'operations' or 'permissions' for its "
+                                       "columns, not ", axes));
+      return absl::nullopt;
+    }
+    const YamlNode* expect = in_.Require(node, "expect", "'matrix'");
+    if (expect == nullptr || !in_.IsMap(*expect, "the matrix's 'expect' (token: [cell, ...])")) return absl::nullopt;
+    if (expect->map_size() == 0) in_.Error(expect->pos, "the matrix's 'expect' has no rows");
+    for (size_t i = 0; i < expect->map_size(); ++i) {
+      const YamlNode& key = expect->key(i);
+      if (!key.is_scalar()) continue;  // reported by the parser
+      if (const YamlNode* first = Reader::EarlierKey(*expect, i)) {
+        in_.Error(key.pos, absl::StrCat("token '", key.scalar, "' has two rows in the matrix; first at line ",
+                                        first->pos.line));
+        continue;
+      }
+      CaseMatrix::Row row{Name{key.scalar, key.pos}, {}};
+      const YamlNode& cells = expect->value(i);
+      const std::string what = absl::StrCat("the matrix row of token '", key.scalar, "'");
+      if (!cells.is_sequence()) {
+        in_.Error(cells.pos, absl::StrCat(what, " must be a sequence of allow, deny or HTTP statuses, not ",
+                                          KindName(cells)));
+        continue;
+      }
+      for (const YamlNode& cell : cells.children) {
+        if (absl::optional<MatrixCell> value = ReadCell(cell)) row.cells.push_back(*value);
+      }
+      if (cells.children.size() != m.columns.size()) {
+        in_.Error(cells.pos, absl::StrCat(what, " has ", cells.children.size(), cells.children.size() == 1 ? " cell" : " cells", " for ", m.columns.size(), " ",
+                                          NameOf(m.axis), "; give one per column"));
+      }
+      m.rows.push_back(std::move(row));
+    }
+    return m;
+  }
+
+  // A matrix cell: allow, deny, or an HTTP status (allow below 400, deny from 400).
+  absl::optional<MatrixCell> ReadCell(const YamlNode& cell) {
+    MatrixCell out;
+    out.pos = cell.pos;
+    int status = 0;
+    if (cell.is_scalar() && cell.plain && absl::SimpleAtoi(cell.scalar, &status)) {
+      if (status < 100 || status > 599) {
+        in_.Error(cell.pos, absl::StrCat("a matrix cell's status must be an HTTP status (100-599), not ", status));
+        return absl::nullopt;
+      }
+      out.status = status;
+      out.expect = status < 400 ? Effect::kAllow : Effect::kDeny;
+      return out;
+    }
+    absl::optional<Effect> effect = cell.is_scalar() ? ParseName<Effect>(cell.scalar) : absl::nullopt;
+    if (!effect.has_value()) {
+      in_.Error(cell.pos, absl::StrCat("a matrix cell must be allow, deny or an HTTP status, not ",
+                                       cell.is_scalar() ? absl::StrCat("'", cell.scalar, "'")
+                                                        : std::string(KindName(cell))));
+      return absl::nullopt;
+    }
+    out.expect = *effect;
+    return out;
   }
 
   void ReadAssumptions(const YamlNode& node) {

@@ -208,6 +208,44 @@ INSTANTIATE_TEST_SUITE_P(
                   "  - {name: c2, token: t, permission: repo.write, user: alcie, expect: deny}\n"},
                  {"b.yaml:2:66: error: in case 'c1': unknown resource group 'gg'; did you mean 'g'?",
                   "b.yaml:3:56: error: in case 'c2': unknown user 'alcie'; did you mean 'alice'?"}},
+        RuleCase{"MatrixIsValid",
+                 {"cases:\n  - name: m\n    operation: model_info\n    matrix:\n      repos: [acme/m]\n"
+                  "      expect:\n        t: [403]\n  - name: n\n    repo: acme/m\n"
+                  "    matrix: {operations: [model_info, create_commit], expect: {t: [allow, deny]}}\n"},
+                 {}},
+        RuleCase{"MatrixShapes",
+                 {"cases:\n  - name: m1\n    token: t\n    operation: model_info\n    repo: acme/m\n"
+                  "    expect: allow\n    matrix:\n      repos: [acme/m, acme/m, acme/x]\n      expect:\n"
+                  "        t: [allow, maybe, 999]\n        tt: [deny]\n        t: [deny, deny, deny]\n"
+                  "  - name: m2\n    repo: acme/m\n"
+                  "    matrix: {operations: [model_info], permissions: [repo.write], expect: {t: [allow]}}\n"
+                  "  - name: m3\n    http: GET /api/models/acme/m\n"
+                  "    matrix: {repos: [acme/m], expect: {t: allow}, colour: red}\n"
+                  "  - name: m4\n    operation: model_info\n    matrix: {repos: [], expect: {}}\n"
+                  "  - {name: m5, repos: [acme/m], matrix: {operations: [model_info], expect: {t: [allow]}}}\n"},
+                 {"b.yaml:3:12: error: case 'm1' has a matrix, whose rows name the tokens; drop 'token'",
+                  "b.yaml:5:11: error: case 'm1' has a matrix of repos, whose columns name the repos; drop 'repo'",
+                  "b.yaml:6:13: error: case 'm1' has a matrix, whose cells are its expectations; drop 'expect' (a "
+                  "cell is allow, deny or an HTTP status)",
+                  "b.yaml:8:23: error: 'acme/m' is twice among the matrix's repos; first at 8:15",
+                  "b.yaml:8:31: error: in case 'm1': unknown repo 'acme/x'; did you mean 'acme/m'?",
+                  "b.yaml:10:20: error: a matrix cell must be allow, deny or an HTTP status, not 'maybe'",
+                  "b.yaml:10:27: error: a matrix cell's status must be an HTTP status (100-599), not 999",
+                  "b.yaml:11:9: error: in case 'm1': unknown token 'tt'; did you mean 't'?",
+                  "b.yaml:11:13: error: the matrix row of token 'tt' has 1 cell for 3 repos; give one per column",
+                  "b.yaml:12:9: error: token 't' has two rows in the matrix; first at line 10",
+                  "b.yaml:15:13: error: 'matrix' needs exactly one of 'repos', 'operations' or 'permissions' for its "
+                  "columns, not 2",
+                  "b.yaml:17:11: error: case 'm3' has a matrix of repos, which goes with 'operation' or "
+                  "'permission': an 'http' request names its repo in its path",
+                  "b.yaml:18:43: error: the matrix row of token 't' must be a sequence of allow, deny or HTTP "
+                  "statuses, not a scalar",
+                  "b.yaml:18:51: error: unknown key 'colour' in 'matrix' (valid: repos, operations, permissions, "
+                  "expect)",
+                  "b.yaml:21:21: error: the matrix's 'repos' is empty",
+                  "b.yaml:21:33: error: the matrix's 'expect' has no rows",
+                  "b.yaml:22:23: error: case 'm5' has a matrix of operations, asked on one 'repo'; for several "
+                  "repos, make a matrix of repos"}},
         RuleCase{"Assumptions",
                  {"assumptions:\n  repo_write_implies_read: true\n  hide_private_repos: false\n"},
                  {"b.yaml:3:3: error: unknown key 'hide_private_repos' in 'assumptions' (valid: org_role_applies_in_groups, repo_write_implies_read, "
@@ -260,7 +298,7 @@ TEST(WorldLoader, LoadsTheFoundingScenario) {
   EXPECT_THAT(token.global, IsEmpty());
   EXPECT_THAT(token.scoped, IsEmpty());
 
-  ASSERT_EQ(w.cases.size(), 3u);
+  ASSERT_EQ(w.cases.size(), 4u);
   const Case& founding = w.cases[0];
   EXPECT_EQ(founding.name.text, "founding scenario");
   ASSERT_EQ(founding.tokens.size(), 1u);
@@ -281,6 +319,25 @@ TEST(WorldLoader, LoadsTheFoundingScenario) {
   EXPECT_EQ(as_permission.org->text, "acme");
   EXPECT_FALSE(as_permission.http.has_value());
   EXPECT_FALSE(as_permission.operation.has_value());
+
+  // The matrix: one row per token, one cell per operation, each cell where it is written.
+  const Case& matrix = w.cases[3];
+  ASSERT_TRUE(matrix.matrix.has_value());
+  EXPECT_THAT(matrix.tokens, IsEmpty());
+  EXPECT_EQ(matrix.matrix->axis, MatrixAxis::kOperations);
+  std::vector<std::string> columns;
+  for (const Name& column : matrix.matrix->columns) columns.push_back(column.text);
+  EXPECT_THAT(columns, ElementsAre("model_info", "hf_hub_download", "create_commit", "delete_repo"));
+  ASSERT_EQ(matrix.matrix->rows.size(), 1u);
+  const CaseMatrix::Row& row = matrix.matrix->rows[0];
+  EXPECT_EQ(row.token.text, "limited-test-token");
+  ASSERT_EQ(row.cells.size(), 4u);
+  for (const MatrixCell& cell : row.cells) {
+    EXPECT_EQ(cell.expect, Effect::kDeny);
+    EXPECT_EQ(cell.status, 404);
+  }
+  EXPECT_EQ(row.cells[1].pos.line, row.cells[0].pos.line);
+  EXPECT_GT(row.cells[1].pos.column, row.cells[0].pos.column);
 }
 
 TEST(WorldLoader, MissingFileIsAStatusNotAnIssue) {

@@ -155,7 +155,7 @@ class FixtureEmitter {
   void EmitCase(const Case& c) {
     out_ << YAML::BeginMap;
     Field("name", c.name.text);
-    OneOrMany("token", "tokens", c.tokens);
+    if (!c.matrix.has_value()) OneOrMany("token", "tokens", c.tokens);
     if (c.http.has_value()) Field("http", c.http->text);
     if (!c.body.empty()) {
       out_ << YAML::Key << "body" << YAML::Value << YAML::Flow << YAML::BeginMap;
@@ -170,6 +170,12 @@ class FixtureEmitter {
     if (c.user.has_value()) Field("user", c.user->text);
     if (c.group.has_value()) Field("group", c.group->text);
     if (c.to.has_value()) Field("to", c.to->text);
+    if (c.matrix.has_value()) {
+      Matrix(*c.matrix);
+      if (c.because.has_value()) Field("because", c.because->text);
+      out_ << YAML::EndMap;
+      return;
+    }
     Field("expect", c.expect);
     if (c.status.has_value()) out_ << YAML::Key << "status" << YAML::Value << *c.status;
     if (c.denied_by.size() == 1) {
@@ -181,6 +187,26 @@ class FixtureEmitter {
     }
     if (c.because.has_value()) Field("because", c.because->text);
     out_ << YAML::EndMap;
+  }
+
+  // `matrix: {AXIS: [columns], expect: {token: [cells]}}`, each list on one line.
+  void Matrix(const CaseMatrix& m) {
+    out_ << YAML::Key << "matrix" << YAML::Value << YAML::BeginMap << YAML::Key << std::string(NameOf(m.axis))
+         << YAML::Value;
+    Names(m.columns);
+    out_ << YAML::Key << "expect" << YAML::Value << YAML::BeginMap;
+    for (const CaseMatrix::Row& row : m.rows) {
+      out_ << YAML::Key << row.token.text << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (const MatrixCell& cell : row.cells) {
+        if (cell.status.has_value()) {
+          out_ << *cell.status;
+        } else {
+          out_ << std::string(NameOf(cell.expect));
+        }
+      }
+      out_ << YAML::EndSeq;
+    }
+    out_ << YAML::EndMap << YAML::EndMap;
   }
 
   void EmitAssumptions(const Assumptions& a) {

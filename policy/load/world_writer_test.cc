@@ -62,6 +62,20 @@ std::string Facts(const World& w) {
     if (c.repo_type) add("  repo_type " + std::string(NameOf(*c.repo_type)));
     if (c.org) add("  org " + c.org->text);
     if (c.user) add("  user " + c.user->text);
+    if (c.group) add("  group " + c.group->text);
+    if (c.to) add("  to " + c.to->text);
+    if (c.matrix) {
+      std::string columns = "  matrix " + std::string(NameOf(c.matrix->axis));
+      for (const Name& column : c.matrix->columns) columns += " " + column.text;
+      add(columns);
+      for (const CaseMatrix::Row& row : c.matrix->rows) {
+        std::string cells = "    row " + row.token.text;
+        for (const MatrixCell& cell : row.cells) {
+          cells += " " + (cell.status ? std::to_string(*cell.status) : std::string(NameOf(cell.expect)));
+        }
+        add(cells);
+      }
+    }
     if (c.status) add("  status " + std::to_string(*c.status));
     for (Side s : c.denied_by) add("  denied_by " + std::string(NameOf(s)));
     if (c.because) add("  because " + c.because->text);

@@ -67,6 +67,10 @@ template <>
 struct Spellings<Side> {
   static constexpr std::array<absl::string_view, 3> kNames = {"user", "token", "policy"};
 };
+template <>
+struct Spellings<MatrixAxis> {
+  static constexpr std::array<absl::string_view, 3> kNames = {"repos", "operations", "permissions"};
+};
 
 }  // namespace
 
@@ -131,6 +135,7 @@ HUBPERM_INSTANTIATE_VOCABULARY(TokenRole)
 HUBPERM_INSTANTIATE_VOCABULARY(EntityType)
 HUBPERM_INSTANTIATE_VOCABULARY(Effect)
 HUBPERM_INSTANTIATE_VOCABULARY(Side)
+HUBPERM_INSTANTIATE_VOCABULARY(MatrixAxis)
 
 #undef HUBPERM_INSTANTIATE_VOCABULARY
 

@@ -80,6 +80,9 @@ enum class Effect : uint8_t { kAllow, kDeny };
 // The three sides of a decision (spec §1).
 enum class Side : uint8_t { kUser, kToken, kPolicy };
 
+// What the columns of a test case's `matrix:` name (docs/fixture-format.md).
+enum class MatrixAxis : uint8_t { kRepos, kOperations, kPermissions };
+
 // The fixture spelling of `value`.
 template <typename E>
 absl::string_view NameOf(E value);

@@ -39,6 +39,7 @@ TEST(Vocabulary, SpellingsAreTheFixtureFormats) {
                                "kernel", "collection", "oauth-app"});
   ExpectRoundTrip<Effect>({"allow", "deny"});
   ExpectRoundTrip<Side>({"user", "token", "policy"});
+  ExpectRoundTrip<MatrixAxis>({"repos", "operations", "permissions"});
 }
 
 TEST(Vocabulary, ParseIsExact) {

@@ -117,6 +117,26 @@ struct BodyField {
   Name value;
 };
 
+// One cell of a case's matrix: `allow`, `deny`, or an HTTP status (which implies allow below 400).
+struct MatrixCell {
+  Effect expect = Effect::kAllow;
+  absl::optional<int> status;
+  SourcePos pos;
+};
+
+// A case's `matrix:` of expected results: one column per repo, operation or permission (`axis`), one row
+// per token, so that tokens x columns assumptions take one line per token.
+struct CaseMatrix {
+  struct Row {
+    Name token;
+    std::vector<MatrixCell> cells;  // one per column
+  };
+  MatrixAxis axis = MatrixAxis::kRepos;
+  SourcePos pos;               // of the `matrix` key's value
+  std::vector<Name> columns;
+  std::vector<Row> rows;
+};
+
 // A declarative test case (the rule checker issue). The loader checks its shape and references; which
 // request form it uses is decided when the case is run.
 struct Case {
@@ -139,6 +159,9 @@ struct Case {
   std::vector<Side> denied_by;
   SourcePos denied_by_pos;
   absl::optional<Name> because;
+  // With a matrix, the rows name the tokens and the cells the expectations (`tokens`, `expect`, `status`
+  // and `denied_by` are then unset); its columns are the repos, operations or permissions.
+  absl::optional<CaseMatrix> matrix;
 };
 
 // Switches for the rules the spec marks [assumed] with a plausible alternative (spec §7a; the open

@@ -1,0 +1,190 @@
+// Copyright 2026 The hubperm Authors.
+//
+// `hubperm test`, run in process: exit codes, the failure report, --filter, --junit, --coverage and
+// --format json, against the founding world and testdata/test_command/ (deliberately wrong cases).
+
+#include "cli/test_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/hubperm.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testdata/fixture_files.h"
+
+namespace hubperm {
+namespace {
+
+using ::testing::EndsWith;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kFounding[] = "testdata/founding/world.yaml";
+constexpr char kWrong[] = "testdata/test_command/wrong_assumptions.yaml";
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+CliRun Hubperm(std::vector<std::string> args) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int code = RunHubperm(args, in, out, err);
+  return CliRun{code, out.str(), err.str()};
+}
+
+// A path for a file the test writes, under Bazel's TEST_TMPDIR.
+std::string TempPath(const std::string& name) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
+}
+
+TEST(TestCommand, TheFoundingCasesPass) {
+  const CliRun r = Hubperm({"test", kFounding});
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.out << r.err;
+  EXPECT_EQ(r.out, "7 passed, 0 failed\n");  // 3 cases, and a matrix of 4 cells
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(TestCommand, TheSpecTablesPass) {
+  const CliRun r = Hubperm({"test", "testdata/spec/world.yaml", "testdata/spec/user_side.yaml",
+                            "testdata/spec/token_side.yaml", "testdata/spec/policy.yaml",
+                            "testdata/spec/evidence.yaml"});
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.out << r.err;
+  EXPECT_THAT(r.out, EndsWith(" passed, 0 failed\n"));
+}
+
+// The failure report: one FAIL line per failed check with its position and what did not hold, then the
+// full explanation indented, then the count. Byte for byte against the golden.
+TEST(TestCommand, FailuresMatchTheGolden) {
+  const CliRun r = Hubperm({"test", kFounding, kWrong});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/test_failures.txt")) << "actual:\n" << r.out;
+  EXPECT_THAT(r.out, HasSubstr("FAIL testdata/test_command/wrong_assumptions.yaml:6:11: alice's token creates in "
+                               "acme: expected allow, got deny\n    DENY  create_repo: a new model in org acme\n"));
+  EXPECT_THAT(r.out, HasSubstr("the user side denies the commit: expected status 403, got 404; expected denied by "
+                               "user, got token\n"));
+  EXPECT_THAT(r.out, EndsWith("\n8 passed, 3 failed\n"));
+}
+
+TEST(TestCommand, FilterSelectsByGlobOrSubstring) {
+  // A substring: the founding world's three named cases whose name holds "founding".
+  EXPECT_EQ(Hubperm({"test", kFounding, "--filter", "founding"}).out, "2 passed, 0 failed\n");
+  // A glob over the whole name: the matrix's cells of one column.
+  EXPECT_EQ(Hubperm({"test", kFounding, "--filter", "* [limited-test-token, *download]"}).out,
+            "1 passed, 0 failed\n");
+  // Only the wrong cases' passing cell: exit 0.
+  const CliRun one = Hubperm({"test", kFounding, kWrong, "--filter", "reads*create_commit]"});
+  EXPECT_EQ(one.exit_code, kExitAllow);
+  EXPECT_EQ(one.out, "1 passed, 0 failed\n");
+}
+
+TEST(TestCommand, NothingToRunIsBadInput) {
+  const CliRun none = Hubperm({"test", kFounding, "--filter", "no such case"});
+  EXPECT_EQ(none.exit_code, kExitBadInput);
+  EXPECT_EQ(none.out, "");
+  EXPECT_EQ(none.err, "hubperm: error: no case matches --filter 'no such case'\n");
+  const CliRun no_cases = Hubperm({"test", "testdata/spec/world.yaml"});
+  EXPECT_EQ(no_cases.exit_code, kExitBadInput);
+  EXPECT_THAT(no_cases.err, HasSubstr("the files hold no cases to run"));
+}
+
+TEST(TestCommand, InvalidFixturesRunNothing) {
+  const CliRun r = Hubperm({"test", kWrong});  // alone, its token names nothing
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, HasSubstr("wrong_assumptions.yaml:7:12: error: in case 'alice's token creates in acme': "
+                               "unknown token 'limited-test-token'"));
+  EXPECT_THAT(r.err, HasSubstr("in the fixtures; no case was run"));
+}
+
+// A case whose request does not resolve is bad input (exit 2), reported at its position; the other
+// checks still run and are counted.
+TEST(TestCommand, AnInvalidRequestIsBadInputWithItsPosition) {
+  const std::string path = TempPath("invalid_request.yaml");
+  std::ofstream(path) << "cases:\n  - {name: org form, token: limited-test-token, operation: create_repo, "
+                         "org: acme, expect: deny}\n";
+  const CliRun r = Hubperm({"test", kFounding, path});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_THAT(r.err, HasSubstr(path + ":2:12: error: case 'org form': the request is invalid: create_repo takes "
+                                      "no --org"));
+  EXPECT_EQ(r.out, "7 passed, 0 failed, 1 invalid\n");
+}
+
+TEST(TestCommand, JunitReportIsWrittenAndCountsEveryCheck) {
+  const std::string path = TempPath("report.xml");
+  const CliRun r = Hubperm({"test", kFounding, kWrong, "--junit", path});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  const std::string xml = ReadFileOrEmpty(path);
+  EXPECT_EQ(xml, ReadFileOrEmpty("testdata/golden/test_failures.junit.xml")) << "actual:\n" << xml;
+  const CliRun unwritable = Hubperm({"test", kFounding, "--junit", "/nonexistent-dir/report.xml"});
+  EXPECT_EQ(unwritable.exit_code, kExitBadInput);
+  EXPECT_THAT(unwritable.err, HasSubstr("cannot write the JUnit report to '/nonexistent-dir/report.xml'"));
+}
+
+TEST(TestCommand, CoverageListsWhatNoCaseExercised) {
+  const CliRun r = Hubperm({"test", kFounding, "--coverage"});
+  EXPECT_EQ(r.exit_code, kExitAllow);
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/founding_coverage.txt")) << "actual:\n" << r.out;
+  // The spec world's tables exercise every token but not every fact; the count line comes last.
+  const CliRun spec = Hubperm({"test", "testdata/spec/world.yaml", "testdata/spec/user_side.yaml",
+                               "testdata/spec/token_side.yaml", "testdata/spec/policy.yaml",
+                               "testdata/spec/evidence.yaml", "--coverage"});
+  EXPECT_THAT(spec.out, HasSubstr("  tokens: "));
+  EXPECT_THAT(spec.out, EndsWith(" passed, 0 failed\n"));
+}
+
+TEST(TestCommand, JsonHasEveryCheckAndTheCoverage) {
+  const CliRun r = Hubperm({"test", kFounding, kWrong, "--coverage", "--format", "json"});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/test_failures.json")) << "actual:\n" << r.out;
+}
+
+TEST(TestCommand, UsageErrors) {
+  EXPECT_EQ(Hubperm({"test"}).exit_code, kExitBadInput);
+  EXPECT_THAT(Hubperm({"test"}).err, HasSubstr("test needs at least one fixture file"));
+  const CliRun valued = Hubperm({"test", kFounding, "--coverage=yes"});
+  EXPECT_EQ(valued.exit_code, kExitBadInput);
+  EXPECT_THAT(valued.err, HasSubstr("--coverage takes no value"));
+  const CliRun misfit = Hubperm({"test", kFounding, "--token", "x"});
+  EXPECT_EQ(misfit.exit_code, kExitBadInput);
+  EXPECT_THAT(misfit.err, HasSubstr("--token does not apply to test"));
+  EXPECT_THAT(Hubperm({"check", kFounding, "--junit", "x.xml"}).err, HasSubstr("--junit does not apply to check"));
+}
+
+struct FilterRow {
+  const char* pattern;
+  const char* name;
+  bool matches;
+};
+
+TEST(MatchesFilter, Table) {
+  const FilterRow rows[] = {
+      {"", "anything", true},
+      {"found", "the founding scenario", true},       // substring
+      {"Found", "the founding scenario", false},      // case matters
+      {"found*", "the founding scenario", false},     // a glob matches the whole name
+      {"*found*", "the founding scenario", true},
+      {"the*scenario", "the founding scenario", true},
+      {"c [t?, r]", "c [t1, r]", true},
+      {"c [t?, r]", "c [t12, r]", false},
+      {"*", "", true},
+      {"?", "", false},
+      {"a*b*c", "aXbYbZc", true},
+      {"a*b*c", "aXbYbZ", false},
+      {"**a", "bba", true},
+  };
+  for (const FilterRow& row : rows) {
+    EXPECT_EQ(MatchesFilter(row.pattern, row.name), row.matches) << row.pattern << " vs " << row.name;
+  }
+}
+
+}  // namespace
+}  // namespace hubperm
