@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/routes.h"
 #include "cli/test_command.h"
+#include "policy/cases/case_runner.h"
 #include "policy/common/style.h"
 #include "policy/common/suggest.h"
 #include "policy/compile/snapshot.h"
@@ -371,11 +372,8 @@ absl::StatusOr<std::string> ReadBody(const std::string& body, std::istream& in) 
 std::shared_ptr<const Snapshot> LoadWorld(const std::vector<std::string>& paths, const Style& style, std::ostream& err,
                                           int* errors, int* warnings) {
   Fixtures fixtures = LoadFixtures(paths);
-  for (const std::string& message : fixtures.read_errors) {
-    err << "hubperm: " << style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
-  }
-  err << fixtures.diagnostics.Render(fixtures.files, style);
-  *errors = fixtures.diagnostics.error_count() + (fixtures.read_errors.empty() ? 0 : 1);
+  err << fixtures.RenderIssues(style);
+  *errors = fixtures.error_count();
   *warnings = fixtures.diagnostics.warning_count();
   if (!fixtures.ok()) return nullptr;
   return Snapshot::Compile(fixtures.world, std::move(fixtures.files));
@@ -392,7 +390,7 @@ std::string ValidateJson(const Fixtures& fixtures, const std::vector<std::string
   json.BeginObject().Key("schema").String("hubperm.validate/v1").Key("files").BeginArray();
   for (const std::string& path : paths) json.String(path);
   json.EndArray()
-      .Key("errors").Int(fixtures.diagnostics.error_count() + static_cast<int>(fixtures.read_errors.size()))
+      .Key("errors").Int(fixtures.error_count())
       .Key("warnings").Int(fixtures.diagnostics.warning_count())
       .Key("issues").BeginArray();
   for (const std::string& message : fixtures.read_errors) {
@@ -415,13 +413,18 @@ struct Styles {
 
 int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::ostream& err) {
   if (o.files.empty()) return Fail(err, styles.err, "validate needs at least one fixture file");
+  Fixtures fixtures = LoadFixtures(o.files);
+  // A world without errors compiles; then every case's requests must resolve against it.
+  if (fixtures.ok()) {
+    CheckCaseRequests(*Snapshot::Compile(fixtures.world, fixtures.files), fixtures.world, &fixtures.diagnostics);
+  }
   if (o.json) {
-    const Fixtures fixtures = LoadFixtures(o.files);
     out << ValidateJson(fixtures, o.files);
     return fixtures.ok() ? kExitAllow : kExitBadInput;
   }
-  int errors = 0, warnings = 0;
-  LoadWorld(o.files, styles.err, err, &errors, &warnings);
+  err << fixtures.RenderIssues(styles.err);
+  const int errors = fixtures.error_count();
+  const int warnings = fixtures.diagnostics.warning_count();
   const std::string error_count = absl::StrCat(errors, errors == 1 ? " error" : " errors");
   out << absl::StrCat(o.files.size(), o.files.size() == 1 ? " file: " : " files: ",
                       errors > 0 ? styles.out.Paint(Tone::kDeny, error_count) : error_count, ", ", warnings,

@@ -73,7 +73,7 @@ void WriteCoverageText(const CaseCoverage& coverage, const SourceFiles& files, c
   }
   out << style.Paint(Tone::kHeading, "Coverage:") << " " << exercised << " of " << total
       << " facts of the world decided some check\n";
-  for (CoverageKind kind : {CoverageKind::kToken, CoverageKind::kRole, CoverageKind::kGrant, CoverageKind::kPolicy}) {
+  for (CoverageKind kind : kCoverageKinds) {
     out << "  " << PluralName(kind) << ": " << coverage.Exercised(kind) << " of " << coverage.Count(kind) << "\n";
   }
   if (exercised == total) return;
@@ -88,7 +88,7 @@ void WriteCoverageText(const CaseCoverage& coverage, const SourceFiles& files, c
 
 void WriteCoverageJson(const CaseCoverage& coverage, const SourceFiles& files, JsonWriter* json) {
   json->BeginObject();
-  for (CoverageKind kind : {CoverageKind::kToken, CoverageKind::kRole, CoverageKind::kGrant, CoverageKind::kPolicy}) {
+  for (CoverageKind kind : kCoverageKinds) {
     json->Key(PluralName(kind)).BeginObject().Key("total").Int(coverage.Count(kind)).Key("exercised")
         .Int(coverage.Exercised(kind)).EndObject();
   }
@@ -113,10 +113,9 @@ int RunTest(const TestOptions& o, const Style& out_style, const Style& err_style
             std::ostream& err) {
   if (o.files.empty()) return Fail(err, err_style, "test needs at least one fixture file (see hubperm test --help)");
   Fixtures fixtures = LoadFixtures(o.files);
-  for (const std::string& message : fixtures.read_errors) Fail(err, err_style, message);
-  err << fixtures.diagnostics.Render(fixtures.files, err_style);
+  err << fixtures.RenderIssues(err_style);
   if (!fixtures.ok()) {
-    const int errors = fixtures.diagnostics.error_count() + static_cast<int>(fixtures.read_errors.size());
+    const int errors = fixtures.error_count();
     err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in the fixtures; no case was run\n";
     return kExitBadInput;
   }

@@ -118,6 +118,20 @@ TEST(TestCommand, AnInvalidRequestIsBadInputWithItsPosition) {
   EXPECT_EQ(r.out, "7 passed, 0 failed, 1 invalid\n");
 }
 
+// `validate` finds the same bad request before any case runs, at the same position (exit 2), and
+// counts it; a world whose cases all resolve validates clean.
+TEST(TestCommand, ValidateReportsCaseRequestsThatDoNotResolve) {
+  const std::string path = TempPath("invalid_request_validate.yaml");
+  std::ofstream(path) << "cases:\n  - name: m\n    repo: acme/token-test-model\n    matrix:\n"
+                         "      operations: [model_info, whoami]\n      expect: {limited-test-token: [deny, allow]}\n";
+  const CliRun r = Hubperm({"validate", kFounding, path});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_THAT(r.err, HasSubstr(path + ":6:43: error: case 'm [limited-test-token, whoami]': the request is "
+                                      "invalid: whoami takes no --repo"));
+  EXPECT_EQ(r.out, "2 files: 1 error, 0 warnings\n");
+  EXPECT_EQ(Hubperm({"validate", kFounding, kWrong}).exit_code, kExitAllow);
+}
+
 TEST(TestCommand, JunitReportIsWrittenAndCountsEveryCheck) {
   const std::string path = TempPath("report.xml");
   const CliRun r = Hubperm({"test", kFounding, kWrong, "--junit", path});

@@ -7,33 +7,16 @@
 
 namespace hubperm {
 
-absl::string_view NameOf(CoverageKind kind) {
-  switch (kind) {
-    case CoverageKind::kToken:
-      return "token";
-    case CoverageKind::kRole:
-      return "role";
-    case CoverageKind::kGrant:
-      return "grant";
-    case CoverageKind::kPolicy:
-      return "policy";
-  }
-  return "";
-}
+namespace {
 
-absl::string_view PluralName(CoverageKind kind) {
-  switch (kind) {
-    case CoverageKind::kToken:
-      return "tokens";
-    case CoverageKind::kRole:
-      return "roles";
-    case CoverageKind::kGrant:
-      return "grants";
-    case CoverageKind::kPolicy:
-      return "policies";
-  }
-  return "";
-}
+// Each kind's name and plural, in enum order.
+constexpr absl::string_view kKindNames[][2] = {
+    {"token", "tokens"}, {"role", "roles"}, {"grant", "grants"}, {"policy", "policies"}};
+
+}  // namespace
+
+absl::string_view NameOf(CoverageKind kind) { return kKindNames[static_cast<int>(kind)][0]; }
+absl::string_view PluralName(CoverageKind kind) { return kKindNames[static_cast<int>(kind)][1]; }
 
 CaseCoverage::CaseCoverage(const World& world) {
   for (const Token& t : world.tokens) {

@@ -31,6 +31,8 @@
 namespace hubperm {
 
 enum class CoverageKind : uint8_t { kToken, kRole, kGrant, kPolicy };
+inline constexpr CoverageKind kCoverageKinds[] = {CoverageKind::kToken, CoverageKind::kRole, CoverageKind::kGrant,
+                                                  CoverageKind::kPolicy};
 
 // "token", "role", "grant", "policy", and the plurals.
 absl::string_view NameOf(CoverageKind kind);

@@ -82,13 +82,30 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
   return checks;
 }
 
+absl::StatusOr<Request> ResolveCheck(const Snapshot& s, const CaseCheck& check) {
+  absl::StatusOr<RequestSpec> spec = ParseRequestForm(check.form);
+  if (!spec.ok()) return spec.status();
+  return ResolveRequest(s, check.token, *spec);
+}
+
+void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagnostics) {
+  for (const Case& c : world.cases) {
+    for (const CaseCheck& check : ExpandCase(c)) {
+      absl::StatusOr<Request> request = ResolveCheck(s, check);
+      if (!request.ok()) {
+        diagnostics->Error(check.pos, absl::StrCat("case '", check.name, "': the request is invalid: ",
+                                                   request.status().message()));
+      }
+    }
+  }
+}
+
 CaseResult RunCheck(const Snapshot& s, const Case& c, const CaseCheck& check) {
   CaseResult result;
   result.name = check.name;
   result.pos = check.pos;
   result.token = check.token;
-  absl::StatusOr<RequestSpec> spec = ParseRequestForm(check.form);
-  absl::StatusOr<Request> request = spec.ok() ? ResolveRequest(s, check.token, *spec) : spec.status();
+  absl::StatusOr<Request> request = ResolveCheck(s, check);
   if (!request.ok()) {
     result.invalid = true;
     result.failure = absl::StrCat("the request is invalid: ", request.status().message());

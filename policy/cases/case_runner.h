@@ -20,9 +20,12 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/types/optional.h"
+#include "policy/common/diagnostics.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
+#include "policy/decide/request.h"
 #include "policy/model/world.h"
 #include "policy/request/request_form.h"
 
@@ -56,6 +59,13 @@ struct CaseResult {
   // destination (move_repo). What coverage counts as exercised.
   std::vector<Decision> parts;
 };
+
+// The request of `check`, resolved against `snapshot`, or why it does not resolve.
+absl::StatusOr<Request> ResolveCheck(const Snapshot& snapshot, const CaseCheck& check);
+
+// Reports every check of `world`'s cases whose request does not resolve (what RunCheck calls invalid)
+// as an error at the check's position, so `hubperm validate` finds them before any case runs.
+void CheckCaseRequests(const Snapshot& snapshot, const World& world, Diagnostics* diagnostics);
 
 // Runs one check of `c` against `snapshot`.
 CaseResult RunCheck(const Snapshot& snapshot, const Case& c, const CaseCheck& check);

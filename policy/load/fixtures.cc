@@ -3,10 +3,19 @@
 #include "policy/load/fixtures.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "policy/load/validate.h"
 #include "policy/load/world_loader.h"
 
 namespace hubperm {
+
+std::string Fixtures::RenderIssues(const Style& style) const {
+  std::string out;
+  for (const std::string& message : read_errors) {
+    absl::StrAppend(&out, "hubperm: ", style.Paint(Tone::kDeny, "error:"), " ", message, "\n");
+  }
+  return out + diagnostics.Render(files, style);
+}
 
 Fixtures LoadFixtures(const std::vector<std::string>& paths) {
   Fixtures f;

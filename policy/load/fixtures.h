@@ -20,6 +20,7 @@
 
 #include "policy/common/diagnostics.h"
 #include "policy/common/source.h"
+#include "policy/common/style.h"
 #include "policy/model/world.h"
 
 namespace hubperm {
@@ -34,6 +35,11 @@ struct Fixtures {
 
   // Whether the world may be compiled: every file was read, and there is no error (warnings are fine).
   bool ok() const { return read_errors.empty() && !diagnostics.has_errors(); }
+  // The errors: one per unreadable file, and every error diagnostic.
+  int error_count() const { return static_cast<int>(read_errors.size()) + diagnostics.error_count(); }
+  // Every problem as text for stderr: "hubperm: error: cannot read ..." per unreadable file, then the
+  // diagnostics (file:line:col: message, the source line and a caret).
+  std::string RenderIssues(const Style& style = Style::Plain()) const;
 };
 
 // Reads, merges and validates the fixture files at `paths`.
