@@ -19,7 +19,8 @@ namespace hubperm {
 namespace {
 
 // The worlds whose cases pin the spec: the founding scenario first, then one per spec section.
-constexpr const char* kWorlds[] = {"testdata/founding", "testdata/spec", "testdata/regressions"};
+constexpr const char* kWorlds[] = {"testdata/founding", "testdata/spec", "testdata/assumptions",
+                                   "testdata/regressions"};
 
 class CaseTest : public ::testing::Test {
  public:

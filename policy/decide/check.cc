@@ -316,8 +316,10 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
           cover.Add(group.granted & kGroupPermissions, group.source, group.pos, needed);
         }
       }
-      if (s.assumptions().repo_write_implies_read && cover.granted.Contains(Permission::kRepoWrite)) {
+      if (s.assumptions().repo_write_implies_read && cover.granted.Contains(Permission::kRepoWrite) &&
+          !cover.granted.Contains(Permission::kRepoContentRead)) {
         cover.granted.Add(Permission::kRepoContentRead);
+        side.read_implied_by_write = needed.Contains(Permission::kRepoContentRead);
       }
       if (op.implicit_public_read && !repo.is_private && !cover.granted.Contains(Permission::kRepoContentRead)) {
         if (repo.gated == Gating::kNone) {
@@ -457,12 +459,14 @@ void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, D
     return;
   }
   // ... and, [assumed] (open question 3), from tokens that cannot read them.
-  if (is_private && !d->token.allowed && !d->token.granted.Contains(Permission::kRepoContentRead) &&
-      s.assumptions().hide_private_repo_from_token) {
-    d->status = 404;
-    d->reply = Reply::kRepoNotFound;
-    d->reply_assumed = true;
-    return;
+  if (is_private && !d->token.allowed && !d->token.granted.Contains(Permission::kRepoContentRead)) {
+    if (s.assumptions().hide_private_repo_from_token) {
+      d->status = 404;
+      d->reply = Reply::kRepoNotFound;
+      d->reply_assumed = true;
+      return;
+    }
+    d->private_repo_shown = true;  // the switch is off: the token's denial is answered as any other
   }
   d->status = 403;
   if (!d->policy.allowed) {

@@ -84,6 +84,9 @@ struct TokenSide {
   GrantSource source = GrantSource::kNone;
   SourcePos pos;                 // of the grant (scope entry, flag or role)
   bool repo_scope_overrode = false;  // a repo scope replaced a namespace scope's permissions
+  // repo.content.read, which the operation needs, came from repo.write on the same entity
+  // (assumptions.repo_write_implies_read, open question 2) [assumed].
+  bool read_implied_by_write = false;
   bool gate_blocked = false;     // a gated repo, and neither canReadGatedRepos nor a repo scope
   bool assumed = false;
 };
@@ -145,9 +148,12 @@ struct Decision {
   Reply reply = Reply::kOk;
   bool reply_assumed = false;
   bool operation_assumed = false;  // the operation's requirements are [assumed] in the spec
+  // The user may see the private repo but the token may not read it, and the answer is 403 rather than
+  // 404 because assumptions.hide_private_repo_from_token is false (open question 3) [assumed].
+  bool private_repo_shown = false;
   // Whether any rule behind this decision is [assumed].
   bool assumed() const {
-    return user.assumed || token.assumed || policy.assumed || reply_assumed || operation_assumed;
+    return user.assumed || token.assumed || policy.assumed || reply_assumed || operation_assumed || private_repo_shown;
   }
 };
 

@@ -191,6 +191,7 @@ class Explainer {
     if (t.repo_scope_overrode) {
       absl::StrAppend(&text, " (the repo scope overrides the token's namespace-wide scope for this repo)");
     }
+    if (t.read_implied_by_write) absl::StrAppend(&text, " (repo.content.read through its repo.write)");
     return text;
   }
 
@@ -302,11 +303,19 @@ class Explainer {
         out.push_back("a repo scope overrides namespace-wide scopes for user tokens as for org tokens "
                       "(assumptions.repo_scope_overrides_namespace_scope)");
       }
+      if (d_.token.read_implied_by_write) {
+        out.push_back("repo.write grants repo.content.read on the same entity (assumptions.repo_write_implies_read: "
+                      "true)");
+      }
     }
     if (d_.policy.assumed) {
       out.push_back(d_.policy.rule == PolicyRule::kClassicUnaffected
                         ? "require_approval concerns fine-grained tokens only"
                         : "under require_approval, a token with no recorded approval is pending");
+    }
+    if (d_.private_repo_shown) {
+      out.push_back("the Hub answers a token that may not read a private repo the user may see as any other "
+                    "denial, not 404 (assumptions.hide_private_repo_from_token: false)");
     }
     if (d_.reply_assumed) {
       out.push_back(d_.reply == hubperm::Reply::kRepoNotFound

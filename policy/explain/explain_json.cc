@@ -105,6 +105,7 @@ void TokenSideJson(const Snapshot& s, const TokenSide& t, absl::string_view text
   json->Key("source").String(DecisionName(t.source)).Key("at");
   Position(s, t.pos, json);
   json->Key("repo_scope_overrode").Bool(t.repo_scope_overrode)
+      .Key("read_implied_by_write").Bool(t.read_implied_by_write)
       .Key("gate_blocked").Bool(t.gate_blocked)
       .Key("assumed").Bool(t.assumed)
       .Key("text").String(text)

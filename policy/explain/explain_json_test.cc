@@ -44,7 +44,8 @@ const ObjectKeys kSides{"sides", {"user", "token", "policy"}};
 const ObjectKeys kUser{"sides.user", {"allowed", "access", "basis", "reason", "subject", "at", "assumed", "text"}};
 const ObjectKeys kSubject{"sides.user.subject", {"kind", "name"}};
 const ObjectKeys kTokenSide{"sides.token", {"allowed", "basis", "needed", "granted", "missing", "source", "at",
-                                            "repo_scope_overrode", "gate_blocked", "assumed", "text"}};
+                                            "repo_scope_overrode", "read_implied_by_write", "gate_blocked",
+                                            "assumed", "text"}};
 const ObjectKeys kPolicy{"sides.policy", {"allowed", "rule", "org", "at", "assumed", "text"}};
 const ObjectKeys kReply{"reply", {"status", "kind", "message", "error_code", "assumed", "text"}};
 const ObjectKeys kFix{"fixes[]", {"side", "text", "change"}};
