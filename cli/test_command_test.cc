@@ -173,6 +173,18 @@ TEST(TestCommand, UsageErrors) {
   EXPECT_THAT(Hubperm({"check", kFounding, "--junit", "x.xml"}).err, HasSubstr("--junit does not apply to check"));
 }
 
+// FAIL is painted on a terminal (or with --color always), never in JSON; the count line stays plain so
+// scripts can read it.
+TEST(TestCommand, ColourOnlyWhereAsked) {
+  const CliRun plain = Hubperm({"test", kFounding, kWrong});
+  EXPECT_THAT(plain.out, Not(HasSubstr("\x1b[")));
+  const CliRun coloured = Hubperm({"test", kFounding, kWrong, "--color", "always"});
+  EXPECT_THAT(coloured.out, HasSubstr("\x1b[1;31mFAIL\x1b[0m testdata/test_command/"));
+  EXPECT_THAT(coloured.out, EndsWith("\n8 passed, 3 failed\n"));
+  EXPECT_THAT(Hubperm({"test", kFounding, kWrong, "--color", "always", "--format", "json"}).out,
+              Not(HasSubstr("\x1b[")));
+}
+
 struct FilterRow {
   const char* pattern;
   const char* name;
