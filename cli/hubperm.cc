@@ -160,7 +160,7 @@ followed by the full explanation of what happened, then "N passed, N failed".
                     gated-access requests), grants (token permissions and scopes) and org token
                     policies decided some check, and list those that never did: assumptions no case
                     writes down. With --filter, only the checks run count.
-  --format json     the results (and coverage) as data, schema hubperm.test/v1.
+  --format json     the results (and coverage) as data, schema hubperm.test/v1 (docs/test-json.md).
 
 Exit codes: 0 every check passed, 1 some check failed, 2 bad input: fixtures with errors, a case whose
 request does not resolve (reported as file:line:col: error), no case to run (none written, or none

@@ -101,6 +101,56 @@ void WriteCoverageJson(const CaseCoverage& coverage, const SourceFiles& files, J
   json->EndArray().EndObject();
 }
 
+// The checks run and their tally.
+struct TestRun {
+  std::vector<CaseResult> results;
+  int passed = 0, failed = 0, invalid = 0;
+};
+
+void WriteJson(const TestOptions& o, const TestRun& run, const CaseCoverage& coverage, const SourceFiles& files,
+               std::ostream& out) {
+  auto unless = [](bool absent, absl::string_view text) {
+    return absent ? absl::nullopt : absl::optional<absl::string_view>(text);
+  };
+  JsonWriter json;
+  json.BeginObject().Key("schema").String("hubperm.test/v1").Key("files").BeginArray();
+  for (const std::string& path : o.files) json.String(path);
+  json.EndArray()
+      .Key("filter").StringOrNull(unless(o.filter.empty(), o.filter))
+      .Key("passed").Int(run.passed)
+      .Key("failed").Int(run.failed)
+      .Key("invalid").Int(run.invalid)
+      .Key("checks").BeginArray();
+  for (const CaseResult& r : run.results) {
+    json.BeginObject().Key("name").String(r.name).Key("at");
+    WritePosition(files, r.pos, &json);
+    json.Key("token").String(r.token)
+        .Key("result").String(r.invalid ? "invalid" : r.passed ? "pass" : "fail")
+        .Key("failure").StringOrNull(unless(r.passed, r.failure))
+        .Key("explanation").StringOrNull(unless(r.passed || r.invalid, r.explanation))
+        .EndObject();
+  }
+  json.EndArray();
+  if (o.coverage) {
+    json.Key("coverage");
+    WriteCoverageJson(coverage, files, &json);
+  }
+  json.EndObject();
+  out << json.Finish();
+}
+
+void WriteText(const TestOptions& o, const TestRun& run, const CaseCoverage& coverage, const SourceFiles& files,
+               const Style& style, std::ostream& out) {
+  for (const CaseResult& r : run.results) {
+    if (r.passed || r.invalid) continue;
+    out << style.Paint(Tone::kDeny, "FAIL") << " " << files.Format(r.pos) << ": " << r.name << ": " << r.failure
+        << "\n"
+        << Indent(r.explanation, "    ") << "\n";
+  }
+  if (o.coverage) WriteCoverageText(coverage, files, style, out);
+  out << Summary(run.passed, run.failed, run.invalid) << "\n";
+}
+
 }  // namespace
 
 bool MatchesFilter(absl::string_view pattern, absl::string_view name) {
@@ -122,79 +172,38 @@ int RunTest(const TestOptions& o, const Style& out_style, const Style& err_style
   const std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
   const SourceFiles& files = snapshot->files();
 
-  std::vector<CaseResult> results;
+  TestRun run;
   CaseCoverage coverage(fixtures.world);
+  Diagnostics invalid_requests;
   for (const Case& c : fixtures.world.cases) {
     for (const CaseCheck& check : ExpandCase(c)) {
       if (!MatchesFilter(o.filter, check.name)) continue;
-      results.push_back(RunCheck(*snapshot, c, check));
-      coverage.Record(*snapshot, results.back());
+      const CaseResult& r = run.results.emplace_back(RunCheck(*snapshot, c, check));
+      coverage.Record(*snapshot, r);
+      if (r.invalid) invalid_requests.Error(r.pos, absl::StrCat("case '", r.name, "': ", r.failure));
+      (r.invalid ? run.invalid : r.passed ? run.passed : run.failed) += 1;
     }
   }
-  if (results.empty()) {
+  if (run.results.empty()) {
     return Fail(err, err_style,
-                fixtures.world.cases.empty()
-                    ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
-                    : absl::StrCat("no case matches --filter '", o.filter, "'"));
-  }
-
-  int passed = 0, failed = 0, invalid = 0;
-  Diagnostics invalid_requests;
-  for (const CaseResult& r : results) {
-    if (r.invalid) {
-      ++invalid;
-      invalid_requests.Error(r.pos, absl::StrCat("case '", r.name, "': ", r.failure));
-    } else if (r.passed) {
-      ++passed;
-    } else {
-      ++failed;
-    }
+                fixtures.world.cases.empty() ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
+                                             : absl::StrCat("no case matches --filter '", o.filter, "'"));
   }
   err << invalid_requests.Render(files, err_style);
 
   if (!o.junit.empty()) {
     std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
-    junit << RenderJunit(results, files);
+    junit << RenderJunit(run.results, files);
     junit.close();
     if (!junit) return Fail(err, err_style, absl::StrCat("cannot write the JUnit report to '", o.junit, "'"));
   }
-
   if (o.json) {
-    JsonWriter json;
-    json.BeginObject().Key("schema").String("hubperm.test/v1").Key("files").BeginArray();
-    for (const std::string& path : o.files) json.String(path);
-    json.EndArray().Key("filter").StringOrNull(o.filter.empty() ? absl::nullopt
-                                                                 : absl::optional<absl::string_view>(o.filter));
-    json.Key("passed").Int(passed).Key("failed").Int(failed).Key("invalid").Int(invalid).Key("checks").BeginArray();
-    for (const CaseResult& r : results) {
-      json.BeginObject().Key("name").String(r.name).Key("at");
-      WritePosition(files, r.pos, &json);
-      json.Key("token").String(r.token)
-          .Key("result").String(r.invalid ? "invalid" : r.passed ? "pass" : "fail")
-          .Key("failure").StringOrNull(r.passed ? absl::nullopt : absl::optional<absl::string_view>(r.failure))
-          .Key("explanation")
-          .StringOrNull(r.passed || r.invalid ? absl::nullopt : absl::optional<absl::string_view>(r.explanation))
-          .EndObject();
-    }
-    json.EndArray();
-    if (o.coverage) {
-      json.Key("coverage");
-      WriteCoverageJson(coverage, files, &json);
-    }
-    json.EndObject();
-    out << json.Finish();
+    WriteJson(o, run, coverage, files, out);
   } else {
-    for (const CaseResult& r : results) {
-      if (r.passed || r.invalid) continue;
-      out << out_style.Paint(Tone::kDeny, "FAIL") << " " << files.Format(r.pos) << ": " << r.name << ": "
-          << r.failure << "\n"
-          << Indent(r.explanation, "    ") << "\n";
-    }
-    if (o.coverage) WriteCoverageText(coverage, files, out_style, out);
-    out << Summary(passed, failed, invalid) << "\n";
+    WriteText(o, run, coverage, files, out_style, out);
   }
-  if (invalid > 0) return kExitBadInput;
-  return failed > 0 ? kExitDeny : kExitAllow;
+  if (run.invalid > 0) return kExitBadInput;
+  return run.failed > 0 ? kExitDeny : kExitAllow;
 }
 
 }  // namespace hubperm

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -159,6 +160,22 @@ TEST(TestCommand, JsonHasEveryCheckAndTheCoverage) {
   const CliRun r = Hubperm({"test", kFounding, kWrong, "--coverage", "--format", "json"});
   EXPECT_EQ(r.exit_code, kExitDeny);
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/test_failures.json")) << "actual:\n" << r.out;
+}
+
+// Every key the JSON has is documented in docs/test-json.md.
+TEST(TestCommand, JsonKeysAreDocumented) {
+  const std::string json = Hubperm({"test", kFounding, kWrong, "--coverage", "--format", "json"}).out;
+  const std::string doc = ReadFileOrEmpty("docs/test-json.md");
+  ASSERT_NE(doc, "");
+  std::set<std::string> keys;
+  for (size_t at = json.find("\n"); at != std::string::npos; at = json.find("\n", at + 1)) {
+    const size_t open = json.find_first_not_of(' ', at + 1);
+    if (open == std::string::npos || json[open] != '"') continue;
+    const size_t close = json.find('"', open + 1);
+    if (json.compare(close + 1, 1, ":") == 0) keys.insert(json.substr(open + 1, close - open - 1));
+  }
+  EXPECT_GE(keys.size(), 20u);
+  for (const std::string& key : keys) EXPECT_THAT(doc, HasSubstr("`" + key + "`")) << key;
 }
 
 TEST(TestCommand, UsageErrors) {
