@@ -111,11 +111,11 @@ CaseResult RunCheck(const Snapshot& s, const Case& c, const CaseCheck& check) {
     result.failure = absl::StrCat("the request is invalid: ", request.status().message());
     return result;
   }
-  const Decision d = Check(s, *request);
   result.parts.push_back(CheckPart(s, *request, Part::kTarget));
   if (GetOperationInfo(request->operation).creates_at_destination) {
     result.parts.push_back(CheckPart(s, *request, Part::kDestination));
   }
+  const Decision d = result.parts.size() == 2 ? MergeParts(result.parts[0], result.parts[1]) : result.parts[0];
   result.explanation = RenderExplanation(s, *request, d);
   std::vector<std::string> problems;
   if (d.allowed != (check.expect == Effect::kAllow)) {

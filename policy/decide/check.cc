@@ -546,10 +546,14 @@ void TakeDenial(const Side& other, Side* side) {
 }
 
 Decision Check(const Snapshot& snapshot, const Request& request) {
-  Decision d = CheckPart(snapshot, request, Part::kTarget);
-  if (!GetOperationInfo(request.operation).creates_at_destination) return d;
-  // Two parts (move_repo): each side must allow both; a side reports the first part where it denies.
-  const Decision dest = CheckPart(snapshot, request, Part::kDestination);
+  Decision target = CheckPart(snapshot, request, Part::kTarget);
+  if (!GetOperationInfo(request.operation).creates_at_destination) return target;
+  return MergeParts(target, CheckPart(snapshot, request, Part::kDestination));
+}
+
+Decision MergeParts(const Decision& target, const Decision& dest) {
+  // Each side must allow both parts; a side reports the first part where it denies.
+  Decision d = target;
   TakeDenial(dest.user, &d.user);
   TakeDenial(dest.token, &d.token);
   TakeDenial(dest.policy, &d.policy);

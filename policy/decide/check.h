@@ -29,6 +29,10 @@ Request PartRequest(const Request& request, Part part);
 // the operation has one. policy/explain uses it to describe both parts.
 Decision CheckPart(const Snapshot& snapshot, const Request& request, Part part);
 
+// The decision of a two-part operation from its parts' decisions: what Check returns for it, for callers
+// that also keep the parts (the case runner, for coverage).
+Decision MergeParts(const Decision& target, const Decision& destination);
+
 // The org whose token policy governs the request's target, or kNoId.
 OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 

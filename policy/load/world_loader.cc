@@ -127,6 +127,16 @@ class Reader {
     return absl::nullopt;
   }
 
+  // An HTTP status: a whole number from 100 to 599.
+  absl::optional<int> HttpStatus(const YamlNode& node, absl::string_view what) {
+    absl::optional<int> status = Int(node, what);
+    if (status.has_value() && (*status < 100 || *status > 599)) {
+      Error(node.pos, absl::StrCat(what, " must be an HTTP status (100-599), not ", *status));
+      return absl::nullopt;
+    }
+    return status;
+  }
+
   template <typename E>
   absl::optional<E> Enum(const YamlNode& node, absl::string_view what) {
     if (!node.is_scalar()) {
@@ -538,11 +548,7 @@ class FileReader {
       c.expect_pos = expect->pos;
     }
     if (const YamlNode* status = Reader::Find(node, "status")) {
-      c.status = in_.Int(*status, "'status'");
-      if (c.status.has_value() && (*c.status < 100 || *c.status > 599)) {
-        in_.Error(status->pos, absl::StrCat("'status' must be an HTTP status (100-599), not ", *c.status));
-        c.status.reset();
-      }
+      c.status = in_.HttpStatus(*status, "'status'");
     }
     if (const YamlNode* denied_by = Reader::Find(node, "denied_by")) {
       c.denied_by_pos = denied_by->pos;
@@ -630,14 +636,11 @@ class FileReader {
   absl::optional<MatrixCell> ReadCell(const YamlNode& cell) {
     MatrixCell out;
     out.pos = cell.pos;
-    int status = 0;
-    if (cell.is_scalar() && cell.plain && absl::SimpleAtoi(cell.scalar, &status)) {
-      if (status < 100 || status > 599) {
-        in_.Error(cell.pos, absl::StrCat("a matrix cell's status must be an HTTP status (100-599), not ", status));
-        return absl::nullopt;
-      }
-      out.status = status;
-      out.expect = status < 400 ? Effect::kAllow : Effect::kDeny;
+    int number = 0;
+    if (cell.is_scalar() && cell.plain && absl::SimpleAtoi(cell.scalar, &number)) {
+      out.status = in_.HttpStatus(cell, "a matrix cell's status");
+      if (!out.status.has_value()) return absl::nullopt;
+      out.expect = *out.status < 400 ? Effect::kAllow : Effect::kDeny;
       return out;
     }
     absl::optional<Effect> effect = cell.is_scalar() ? ParseName<Effect>(cell.scalar) : absl::nullopt;
