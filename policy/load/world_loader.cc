@@ -618,14 +618,17 @@ class FileReader {
       if (!cells.is_sequence()) {
         in_.Error(cells.pos, absl::StrCat(what, " must be a sequence of allow, deny or HTTP statuses, not ",
                                           KindName(cells)));
+        m.rows.push_back(std::move(row));  // its token is still checked
         continue;
       }
       for (const YamlNode& cell : cells.children) {
         if (absl::optional<MatrixCell> value = ReadCell(cell)) row.cells.push_back(*value);
       }
       if (cells.children.size() != m.columns.size()) {
-        in_.Error(cells.pos, absl::StrCat(what, " has ", cells.children.size(), cells.children.size() == 1 ? " cell" : " cells", " for ", m.columns.size(), " ",
-                                          NameOf(m.axis), "; give one per column"));
+        in_.Error(cells.pos, absl::StrCat(what, " has ", cells.children.size(),
+                                          cells.children.size() == 1 ? " cell" : " cells", " for ", m.columns.size(),
+                                          m.columns.size() == 1 ? " column" : " columns", " of ", NameOf(m.axis),
+                                          "; give one per column"));
       }
       m.rows.push_back(std::move(row));
     }

@@ -232,7 +232,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "b.yaml:10:20: error: a matrix cell must be allow, deny or an HTTP status, not 'maybe'",
                   "b.yaml:10:27: error: a matrix cell's status must be an HTTP status (100-599), not 999",
                   "b.yaml:11:9: error: in case 'm1': unknown token 'tt'; did you mean 't'?",
-                  "b.yaml:11:13: error: the matrix row of token 'tt' has 1 cell for 3 repos; give one per column",
+                  "b.yaml:11:13: error: the matrix row of token 'tt' has 1 cell for 3 columns of repos; give one per column",
                   "b.yaml:12:9: error: token 't' has two rows in the matrix; first at line 10",
                   "b.yaml:15:13: error: 'matrix' needs exactly one of 'repos', 'operations' or 'permissions' for its "
                   "columns, not 2",
@@ -246,6 +246,12 @@ INSTANTIATE_TEST_SUITE_P(
                   "b.yaml:21:33: error: the matrix's 'expect' has no rows",
                   "b.yaml:22:23: error: case 'm5' has a matrix of operations, asked on one 'repo'; for several "
                   "repos, make a matrix of repos"}},
+        // A row that is not a sequence still has its token checked: both problems are reported.
+        RuleCase{"MatrixRowNotASequenceOfAnUnknownToken",
+                 {"cases:\n  - {name: m, operation: model_info, matrix: {repos: [acme/m], expect: {ghost: deny}}}\n"},
+                 {"b.yaml:2:73: error: in case 'm': unknown token 'ghost'",
+                  "b.yaml:2:80: error: the matrix row of token 'ghost' must be a sequence of allow, deny or HTTP "
+                  "statuses, not a scalar"}},
         RuleCase{"Assumptions",
                  {"assumptions:\n  repo_write_implies_read: true\n  hide_private_repos: false\n"},
                  {"b.yaml:3:3: error: unknown key 'hide_private_repos' in 'assumptions' (valid: org_role_applies_in_groups, repo_write_implies_read, "
