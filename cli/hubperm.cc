@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cli/import_command.h"
 #include "cli/routes.h"
 #include "cli/test_command.h"
 #include "policy/cases/case_runner.h"
@@ -39,6 +40,8 @@ Usage:
   hubperm test     FILES... [--filter PATTERN] [--junit FILE] [--coverage]
                                                     run the cases of the fixtures: N passed, N failed
   hubperm routes   [--filter TEXT]                  the HTTP routes hubperm knows and what each needs
+  hubperm import-whoami [FILE.json | -] [--name NAME]
+                                                    a token's whoami-v2 response -> fixture YAML
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
@@ -193,6 +196,42 @@ Examples:
   hubperm routes --filter create_repo --format json
 )";
 
+constexpr char kImportHelp[] = R"(hubperm import-whoami [FILE.json | -] [--name NAME]
+
+Turns the JSON the Hub answers to GET /api/whoami-v2 (what huggingface_hub's whoami() returns, or
+`curl -H "Authorization: Bearer $HF_TOKEN" https://huggingface.co/api/whoami-v2`) into fixture YAML on
+stdout: the user, their org roles and resource-group roles, and the token with its role and its
+fine-grained permissions, so the real token can be checked offline. Reads FILE.json, or stdin when the
+file is - or absent.
+
+It never stores a secret: the response names the token but does not contain it, and the old
+organization API tokens some responses carry (orgs[].apiToken) are skipped. Issues go to stderr as
+file:line:col: message, without the source line (a response is often one line, and may hold secrets).
+
+What the response does not say, the import states:
+  - repos named by the token's scopes are listed with the fixture defaults (public, not gated): set
+    private, gated and resource_group as they are on the Hub;
+  - an org the token is scoped to but the user is not a member of is added without members;
+  - orgs[].securityRestrictions: token-revoked records the token as revoked by the org; token-policy
+    makes the org fine_grained_only for a classic token, or require_approval with the token pending for
+    a fine-grained one [assumed: the response does not tell pending from denied]; mfa, sso and ip are
+    not modeled (a warning);
+  - a resource-group scope is named through the user's own groups (orgs[].resourceGroups); a scope on a
+    group the user is not in is left out (a warning);
+  - unknown keys and unknown permission strings are warnings: the Hub adds them over time.
+
+  --name NAME   the token's name in the fixture (default: its displayName)
+
+Exit codes: 0 imported (warnings allowed), 2 bad input: an unreadable file, or an error in the
+response (not JSON, not a user's, token role god, a missing or mistyped field).
+
+Examples:
+  hubperm import-whoami whoami.json > alice-token.yaml
+  curl -s -H "Authorization: Bearer $HF_TOKEN" https://huggingface.co/api/whoami-v2 \
+      | hubperm import-whoami - --name ci-token > ci-token.yaml
+  hubperm check ci-token.yaml --token ci-token --operation create_commit --repo acme/token-test-model
+)";
+
 // One row per command: its name, help, and the options it takes besides --help.
 struct Command {
   absl::string_view name;
@@ -211,6 +250,7 @@ const std::vector<Command>& Commands() {
       {"validate", kValidateHelp, {"--format", "--color"}},
       {"test", kTestHelp, {"--filter", "--junit", "--coverage", "--format", "--color"}},
       {"routes", kRoutesHelp, {"--filter", "--format", "--color"}},
+      {"import-whoami", kImportHelp, {"--name", "--color"}},
   };
   return *commands;
 }
@@ -237,6 +277,7 @@ struct Options {
   std::string color = "auto";
   std::string filter;
   std::string junit;
+  std::string name;
   bool coverage = false;
   bool help = false;
 };
@@ -308,6 +349,8 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       problem = value(&o->filter);
     } else if (a == "--junit") {
       problem = value(&o->junit);
+    } else if (a == "--name") {
+      problem = value(&o->name);
     } else if (a == "--coverage") {
       o->coverage = true;
     } else if (a == "--to") {
@@ -534,6 +577,9 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   if (command->name == "validate") return RunValidate(o, styles, out, err);
   if (command->name == "test") {
     return RunTest(TestOptions{o.files, o.filter, o.junit, o.coverage, o.json}, styles.out, styles.err, out, err);
+  }
+  if (command->name == "import-whoami") {
+    return RunImportWhoami(ImportOptions{o.files, o.name}, styles.err, in, out, err);
   }
   if (command->name == "routes") {
     if (!o.files.empty()) return Fail(err, styles.err, absl::StrCat("routes takes no files, not '", o.files[0], "'"));
