@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cli/audit_command.h"
 #include "cli/import_command.h"
 #include "cli/routes.h"
 #include "cli/test_command.h"
@@ -40,6 +41,8 @@ Usage:
   hubperm test     FILES... [--filter PATTERN] [--junit FILE] [--coverage]
                                                     run the cases of the fixtures: N passed, N failed
   hubperm routes   [--filter TEXT]                  the HTTP routes hubperm knows and what each needs
+  hubperm audit    FILES... [--format text|json|html]
+                                                    every token: effective access and findings
   hubperm import-whoami [FILE.json | -] [--name NAME]
                                                     a token's whoami-v2 response -> fixture YAML
   hubperm --version | --help | help COMMAND | COMMAND --help
@@ -47,7 +50,8 @@ Usage:
 Options:
   --format text|json    text for people (the default); json for tools: check and explain print the
                         decision as documented in docs/explanation-json.md, validate its issues,
-                        test its results, routes the route table
+                        test its results, routes the route table, audit its report (audit also
+                        takes html: one self-contained page)
   --color auto|always|never
                         colour the verdicts (auto, the default: only on a terminal, and never when
                         the NO_COLOR environment variable is set)
@@ -196,6 +200,44 @@ Examples:
   hubperm routes --filter create_repo --format json
 )";
 
+constexpr char kAuditHelp[] = R"(hubperm audit FILES... [--format text|json|html] [--color auto|always|never]
+
+Loads the files as one world and audits every token: what it can actually do (the user side, the token
+side and the org's token policy together) and what is wrong with it.
+
+Effective access, per token and namespace (the owner's, their orgs', and those the token's scopes
+reach), each level decided as `hubperm check` decides it:
+  write  create_commit          read  hf_hub_download          see  model_info
+  create repos (naming no resource group, or into one), list members, change member roles, manage
+  resource groups; and, elsewhere, reading public repos (except in orgs whose token policy blocks it).
+It is computed from each token's reach (its owner's namespaces and its scopes), not by asking about
+every repo, so it stays fast on large worlds.
+
+Findings, each with its severity, the token, the evidence (file:line:col) and the fix:
+  error    will-fail          the user may do it through a resource-group role, the fine-grained token
+                              does not cover it: it will get 403 (the founding scenario)
+  error    blocked-by-policy  the org's token policy blocks the token: pending, denied, not requested,
+                              revoked, or a classic token under fine_grained_only
+  warning  classic-write      a classic write token: everything its owner may do, everywhere
+  warning  broad-org-write    repo.write on a whole org where the user may write only some repos
+  warning  dead-scope         permissions the user side can never use where they are scoped: a repo
+                              they cannot write, an org they left, a group they are not in
+  info     does-nothing       nothing beyond reading public repos, which any token can
+Each fix is an edit of the token (add or remove scoped permissions, make it fine-grained, approve it,
+delete it); hubperm's tests apply every fix and check that its finding goes away.
+
+  --format json   the report as data (schema hubperm.audit/v1, docs/audit-json.md)
+  --format html   one self-contained page (no network): the findings, a token x repo matrix coloured
+                  by effective level, and hubperm's explanation of a cell on click
+
+Exit codes: 0 no error finding, 1 some error finding, 2 bad input (fixtures with errors, no token).
+
+Examples:
+  hubperm audit testdata/founding/world.yaml
+  hubperm audit testdata/audit/world.yaml --format html > audit.html
+  hubperm audit my-org/*.yaml --format json | jq '.findings[] | select(.severity == "error")'
+)";
+
 constexpr char kImportHelp[] = R"(hubperm import-whoami [FILE.json | -] [--name NAME]
 
 Turns the JSON the Hub answers to GET /api/whoami-v2 (what huggingface_hub's whoami() returns, or
@@ -250,6 +292,7 @@ const std::vector<Command>& Commands() {
       {"validate", kValidateHelp, {"--format", "--color"}},
       {"test", kTestHelp, {"--filter", "--junit", "--coverage", "--format", "--color"}},
       {"routes", kRoutesHelp, {"--filter", "--format", "--color"}},
+      {"audit", kAuditHelp, {"--format", "--color"}},
       {"import-whoami", kImportHelp, {"--name", "--color"}},
   };
   return *commands;
@@ -274,6 +317,7 @@ struct Options {
   std::string permission;
   TargetArgs target_args;
   bool json = false;
+  std::string format = "text";
   std::string color = "auto";
   std::string filter;
   std::string junit;
@@ -358,10 +402,11 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
     } else if (a == "--format") {
       std::string format;
       problem = value(&format);
-      if (problem.empty() && format != "text" && format != "json") {
-        problem = absl::StrCat("--format must be text or json, not '", format, "'");
+      if (problem.empty() && format != "text" && format != "json" && format != "html") {
+        problem = absl::StrCat("--format must be text or json (or html, for audit), not '", format, "'");
       }
       o->json = format == "json";
+      o->format = format;
     } else if (a == "--color") {
       problem = value(&o->color);
       if (problem.empty() && o->color != "auto" && o->color != "always" && o->color != "never") {
@@ -578,6 +623,10 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   if (command->name == "test") {
     return RunTest(TestOptions{o.files, o.filter, o.junit, o.coverage, o.json}, styles.out, styles.err, out, err);
   }
+  if (o.format == "html" && command->name != "audit") {
+    return Fail(err, styles.err, absl::StrCat("--format html applies to audit only; ", command->name, " takes text or json"));
+  }
+  if (command->name == "audit") return RunAudit(AuditOptions{o.files, o.format}, styles.out, styles.err, out, err);
   if (command->name == "import-whoami") {
     return RunImportWhoami(ImportOptions{o.files, o.name}, styles.err, in, out, err);
   }

@@ -159,6 +159,21 @@ class Snapshot {
   // The user's strongest resource-group role among the org's groups, or nullptr (for creating a repo in
   // an org "into a group" when the request names none).
   const GroupGrant* BestGroupRoleIn(UserId user, OrgId org) const { return Lookup(best_group_roles_, user, org); }
+  // Calls `visit(user, org, grant)` for every org membership, in no particular order (for the audit,
+  // which walks memberships rather than asking every user about every org).
+  template <typename Visit>
+  void ForEachOrgMembership(Visit visit) const {
+    for (const auto& [key, grant] : org_roles_) {
+      visit(static_cast<UserId>(key >> 32), static_cast<OrgId>(key & 0xffffffffu), grant);
+    }
+  }
+  // Calls `visit(token, org, approval)` for every approval status recorded, in no particular order.
+  template <typename Visit>
+  void ForEachApproval(Visit visit) const {
+    for (const auto& [key, approval] : approvals_) {
+      visit(static_cast<TokenId>(key >> 32), static_cast<OrgId>(key & 0xffffffffu), approval);
+    }
+  }
   // Where the user's access request to a gated repo was accepted, or nullptr.
   const SourcePos* GatedGrant(RepoId repo, UserId user) const { return Lookup(gated_grants_, repo, user); }
   // The token's approval by the org, or nullptr if none is recorded.

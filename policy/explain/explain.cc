@@ -12,12 +12,6 @@
 namespace hubperm {
 namespace {
 
-std::string Perms(PermissionSet set) {
-  std::vector<absl::string_view> names;
-  set.ForEach([&](Permission p) { names.push_back(PermissionName(p)); });
-  return absl::StrJoin(names, ", ");
-}
-
 class Explainer {
  public:
   Explainer(const Snapshot& s, const Request& r, const Decision& d)
@@ -169,23 +163,23 @@ class Explainer {
       case TokenBasis::kClassicRead:
         return t.allowed ? absl::StrCat(name, " is a classic read token", At(t.pos), ": reads go through")
                          : absl::StrCat(name, " is a classic read token", At(t.pos), ": it allows only reads, and ",
-                                        op_.name, " needs ", Perms(t.needed));
+                                        op_.name, " needs ", PermissionSetText(t.needed));
       case TokenBasis::kFineGrained:
         break;
     }
     std::string text;
     if (t.allowed) {
-      text = absl::StrCat(name, " has ", Perms(t.needed), " on ", Target(), " through ", Source());
+      text = absl::StrCat(name, " has ", PermissionSetText(t.needed), " on ", Target(), " through ", Source());
     } else {
       const PermissionSet missing = t.needed - t.granted;
-      text = absl::StrCat(name, " lacks ", Perms(missing), " on ", Target());
+      text = absl::StrCat(name, " lacks ", PermissionSetText(missing), " on ", Target());
       if (t.gate_blocked) {
         absl::StrAppend(&text, ": the repo is gated, and the token has neither canReadGatedRepos nor repo.content.read scoped to it");
       } else if (t.source == GrantSource::kNone) {
         absl::StrAppend(&text, ": no permission of the token (fine-grained", At(token_.pos), ") covers it");
       } else {
         absl::StrAppend(&text, ": ", Source(), t.granted.empty() ? " grants nothing that applies here"
-                                                              : absl::StrCat(" grants only ", Perms(t.granted)));
+                                                              : absl::StrCat(" grants only ", PermissionSetText(t.granted)));
       }
     }
     if (t.repo_scope_overrode) {
@@ -255,7 +249,7 @@ class Explainer {
       case hubperm::Reply::kReadAccessCommit:
         return "(...) pass `create_pr=1` as a query parameter to create a Pull Request.";
       case hubperm::Reply::kMissingPermissions:
-        return absl::StrCat("missing permissions: ", Perms(d_.token.needed - d_.token.granted));
+        return absl::StrCat("missing permissions: ", PermissionSetText(d_.token.needed - d_.token.granted));
       case hubperm::Reply::kPolicyApproval:
         return "Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.";
       case hubperm::Reply::kPolicyRevoked:
@@ -371,10 +365,10 @@ class Explainer {
   // "repo.write scoped to org acme", or "repo.write to the scope on model acme/m" when the token has one.
   std::string Addition(const ScopeAddition& a) const {
     const std::string entity = EntityName(a.type, a.entity);
-    if (s_.FindScope(token_, a.type, a.entity) != nullptr) return absl::StrCat(Perms(a.add), " to the scope on ", entity);
-    std::string text = absl::StrCat(Perms(a.add), " scoped to ", entity);
+    if (s_.FindScope(token_, a.type, a.entity) != nullptr) return absl::StrCat(PermissionSetText(a.add), " to the scope on ", entity);
+    std::string text = absl::StrCat(PermissionSetText(a.add), " scoped to ", entity);
     if (!a.keep.empty()) {
-      absl::StrAppend(&text, " (listing ", Perms(a.keep), " there too: a repo scope overrides the token's namespace-wide scopes for that repo)");
+      absl::StrAppend(&text, " (listing ", PermissionSetText(a.keep), " there too: a repo scope overrides the token's namespace-wide scopes for that repo)");
     }
     return text;
   }

@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
 
 namespace hubperm {
 namespace {
@@ -57,6 +61,12 @@ absl::Span<const PermissionInfo> AllPermissions() { return kPermissions; }
 const PermissionInfo& GetPermissionInfo(Permission p) { return kPermissions[static_cast<int>(p)]; }
 
 absl::string_view PermissionName(Permission p) { return GetPermissionInfo(p).name; }
+
+std::string PermissionSetText(PermissionSet set) {
+  std::vector<absl::string_view> names;
+  set.ForEach([&](Permission p) { names.push_back(PermissionName(p)); });
+  return absl::StrJoin(names, ", ");
+}
 
 uint8_t PlacementOf(EntityType type) {
   switch (type) {

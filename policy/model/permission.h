@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
@@ -153,6 +154,9 @@ class PermissionSet {
 };
 
 static_assert(kPermissionCount <= 32, "PermissionSet holds permissions in a 32-bit mask");
+
+// The set's permission names, joined with ", " in enum order: "repo.content.read, repo.write".
+std::string PermissionSetText(PermissionSet set);
 
 // The permissions the Hub accepts at `placement` (PermissionPlacement bits): in a token's `global` list,
 // or in a scope on a user, an org, a resource group or a repo.

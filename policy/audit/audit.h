@@ -1,0 +1,34 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/audit/audit.h: every token of a world, audited: its effective access (effective_access.h) and
+// what is wrong with it (findings.h).
+//
+//   AuditReport report = Audit(*snapshot);
+//   for (const Finding& f : report.findings) ...
+//
+// The cost grows with each token's reach (the repos of its owner's namespaces and of its scopes), not
+// with the number of repos in the world.
+
+#ifndef HUBPERM_POLICY_AUDIT_AUDIT_H_
+#define HUBPERM_POLICY_AUDIT_AUDIT_H_
+
+#include <vector>
+
+#include "policy/audit/effective_access.h"
+#include "policy/audit/findings.h"
+#include "policy/compile/snapshot.h"
+
+namespace hubperm {
+
+struct AuditReport {
+  std::vector<TokenAccess> tokens;  // by token name
+  // By severity (errors first), then token name, then kind and subject.
+  std::vector<Finding> findings;
+  int count(FindingSeverity severity) const;
+};
+
+AuditReport Audit(const Snapshot& snapshot);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_AUDIT_AUDIT_H_

@@ -1,0 +1,208 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/audit/audit_report.h"
+
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "policy/common/json_writer.h"
+#include "policy/model/operation.h"
+
+namespace hubperm {
+namespace {
+
+constexpr int kListedRepos = 8;  // repos named per level in the text; the JSON names them all
+
+Tone ToneOf(FindingSeverity severity) {
+  return severity == FindingSeverity::kError ? Tone::kDeny : severity == FindingSeverity::kWarning ? Tone::kWarning : Tone::kFaint;
+}
+
+std::string Plural(size_t n, absl::string_view one, absl::string_view many) {
+  return absl::StrCat(n, " ", n == 1 ? one : many);
+}
+
+std::string RepoList(const Snapshot& s, const std::vector<RepoId>& repos) {
+  std::vector<absl::string_view> ids;
+  for (size_t i = 0; i < repos.size() && i < kListedRepos; ++i) ids.push_back(s.repo(repos[i]).id);
+  std::string text = absl::StrJoin(ids, ", ");
+  if (repos.size() > kListedRepos) absl::StrAppend(&text, " (+", repos.size() - kListedRepos, " more)");
+  return text;
+}
+
+std::string GroupList(const Snapshot& s, const std::vector<GroupId>& groups) {
+  std::vector<absl::string_view> names;
+  for (GroupId g : groups) names.push_back(s.group(g).name);
+  return absl::StrJoin(names, ", ");
+}
+
+absl::string_view EditName(FixEdit::Kind kind) {
+  switch (kind) {
+    case FixEdit::Kind::kAddPermissions:
+      return "add_permissions";
+    case FixEdit::Kind::kRemovePermissions:
+      return "remove_permissions";
+    case FixEdit::Kind::kMakeFineGrained:
+      return "make_fine_grained";
+    case FixEdit::Kind::kSetOrgStatus:
+      return "set_org_status";
+    case FixEdit::Kind::kClearOrgStatus:
+      return "clear_org_status";
+    case FixEdit::Kind::kDeleteToken:
+      return "delete_token";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string NamespaceName(const Snapshot& s, const NamespaceAccess& ns) {
+  return ns.is_org ? absl::StrCat("org ", s.org(ns.id).name) : absl::StrCat("user ", s.user(ns.id).name);
+}
+
+std::string StandingText(const Snapshot& s, UserId owner, const NamespaceAccess& ns) {
+  if (!ns.is_org) return ns.id == owner ? "own namespace" : "another user's namespace";
+  const RoleGrant<OrgRole>* role = s.OrgRoleOf(owner, ns.id);
+  return role == nullptr ? "not a member" : absl::StrCat("member: ", NameOf(role->role));
+}
+
+std::string RenderAuditText(const Snapshot& s, const AuditReport& report, const Style& style) {
+  std::string out;
+  const int errors = report.count(FindingSeverity::kError), warnings = report.count(FindingSeverity::kWarning),
+            infos = report.count(FindingSeverity::kInfo);
+  absl::StrAppend(&out, style.Paint(Tone::kHeading, "Findings"), "\n");
+  if (report.findings.empty()) absl::StrAppend(&out, "  none\n");
+  for (const Finding& f : report.findings) {
+    const FindingKindInfo& kind = GetFindingKindInfo(f.kind);
+    absl::StrAppend(&out, "  ", style.Paint(ToneOf(kind.severity), absl::AsciiStrToUpper(SeverityName(kind.severity))), " ",
+                    kind.name, ": ", s.token(f.token).name, f.subject.empty() ? "" : ", ", f.subject, "\n");
+    absl::StrAppend(&out, "    ", f.summary, "\n");
+    for (const FindingEvidence& e : f.evidence) {
+      absl::StrAppend(&out, "    - ", e.pos.known() ? style.Paint(Tone::kFaint, absl::StrCat(s.files().Format(e.pos), ": ")) : "",
+                      e.text, "\n");
+    }
+    absl::StrAppend(&out, "    fix: ", f.fix, "\n");
+  }
+  absl::StrAppend(&out, "\n", style.Paint(Tone::kHeading, "Effective access (user side, token side and org policy together)"), "\n");
+  for (const TokenAccess& access : report.tokens) {
+    const Snapshot::TokenRecord& t = s.token(access.token);
+    absl::StrAppend(&out, "  ", style.Paint(Tone::kHeading, t.name), " (", s.user(t.owner).name, ", ", NameOf(t.role), ")\n");
+    for (const NamespaceAccess& ns : access.namespaces) {
+      absl::StrAppend(&out, "    ", NamespaceName(s, ns), " (", StandingText(s, t.owner, ns), ")");
+      if (ns.policy_blocked) {
+        absl::StrAppend(&out, ": ", style.Paint(Tone::kDeny, "blocked by the org's token policy"), "\n");
+        continue;
+      }
+      absl::StrAppend(&out, "\n");
+      for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead, RepoLevel::kSee}) {
+        const std::vector<RepoId>& repos = ns.repos[static_cast<int>(level)];
+        if (!repos.empty()) absl::StrAppend(&out, "      ", RepoLevelName(level), ": ", RepoList(s, repos), "\n");
+      }
+      const size_t none = ns.repos[static_cast<int>(RepoLevel::kNone)].size();
+      if (none > 0) absl::StrAppend(&out, "      no access: ", Plural(none, "repo", "repos"), "\n");
+      std::vector<std::string> can;
+      if (ns.create) can.push_back("create repos");
+      if (!ns.create && !ns.create_into.empty()) can.push_back(absl::StrCat("create repos into ", GroupList(s, ns.create_into)));
+      if (ns.list_members) can.push_back("list members");
+      if (ns.admin) can.push_back("change member roles");
+      if (!ns.admin_groups.empty()) can.push_back(absl::StrCat("manage resource groups ", GroupList(s, ns.admin_groups)));
+      absl::StrAppend(&out, "      ", can.empty() ? "no namespace rights" : absl::StrJoin(can, "; "), "\n");
+    }
+    absl::StrAppend(&out, "    elsewhere: reads public repos");
+    if (!access.public_blocked_in.empty()) {
+      std::vector<absl::string_view> orgs;
+      for (OrgId o : access.public_blocked_in) orgs.push_back(s.org(o).name);
+      absl::StrAppend(&out, ", except in ", absl::StrJoin(orgs, ", "), " (token policy)");
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  absl::StrAppend(&out, "\n", Plural(report.tokens.size(), "token", "tokens"), ": ",
+                  style.Paint(errors > 0 ? Tone::kDeny : Tone::kFaint, Plural(errors, "error", "errors")), ", ",
+                  Plural(warnings, "warning", "warnings"), ", ", infos, " info\n");
+  return out;
+}
+
+std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
+  JsonWriter json;
+  json.BeginObject().Key("schema").String("hubperm.audit/v1").Key("files").BeginArray();
+  for (int f = 0; f < s.files().size(); ++f) json.String(s.files().name(f));
+  json.EndArray();
+  json.Key("summary")
+      .BeginObject()
+      .Key("tokens").Int(static_cast<int64_t>(report.tokens.size()))
+      .Key("errors").Int(report.count(FindingSeverity::kError))
+      .Key("warnings").Int(report.count(FindingSeverity::kWarning))
+      .Key("info").Int(report.count(FindingSeverity::kInfo))
+      .EndObject();
+  json.Key("findings").BeginArray();
+  for (const Finding& f : report.findings) {
+    const FindingKindInfo& kind = GetFindingKindInfo(f.kind);
+    json.BeginObject()
+        .Key("kind").String(kind.name)
+        .Key("severity").String(SeverityName(kind.severity))
+        .Key("token").String(s.token(f.token).name)
+        .Key("subject").StringOrNull(f.subject.empty() ? absl::nullopt : absl::optional<absl::string_view>(f.subject))
+        .Key("summary").String(f.summary)
+        .Key("evidence").BeginArray();
+    for (const FindingEvidence& e : f.evidence) {
+      json.BeginObject().Key("at");
+      WritePosition(s.files(), e.pos, &json);
+      json.Key("text").String(e.text).EndObject();
+    }
+    json.EndArray().Key("requests").BeginArray();
+    for (const Request& r : f.requests) json.String(DescribeRequest(s, r));
+    json.EndArray().Key("fix").BeginObject().Key("text").String(f.fix).Key("edits").BeginArray();
+    for (const FixEdit& e : f.edits) {
+      json.BeginObject().Key("edit").String(EditName(e.kind));
+      if (e.kind == FixEdit::Kind::kAddPermissions || e.kind == FixEdit::Kind::kRemovePermissions) {
+        json.Key("entity").BeginObject().Key("type").String(NameOf(e.entity_type)).Key("name").String(e.entity).EndObject();
+        json.Key("permissions").BeginArray();
+        e.permissions.ForEach([&](Permission p) { json.String(PermissionName(p)); });
+        json.EndArray();
+      } else if (e.kind == FixEdit::Kind::kSetOrgStatus || e.kind == FixEdit::Kind::kClearOrgStatus) {
+        json.Key("org").String(e.org);
+        if (e.kind == FixEdit::Kind::kSetOrgStatus) json.Key("status").String(NameOf(e.status));
+      }
+      json.EndObject();
+    }
+    json.EndArray().EndObject().EndObject();
+  }
+  json.EndArray();
+  json.Key("tokens").BeginArray();
+  for (const TokenAccess& access : report.tokens) {
+    const Snapshot::TokenRecord& t = s.token(access.token);
+    json.BeginObject()
+        .Key("name").String(t.name)
+        .Key("owner").String(s.user(t.owner).name)
+        .Key("role").String(NameOf(t.role))
+        .Key("useful").Bool(access.useful)
+        .Key("namespaces").BeginArray();
+    for (const NamespaceAccess& ns : access.namespaces) {
+      json.BeginObject()
+          .Key("kind").String(ns.is_org ? "org" : "user")
+          .Key("name").String(ns.is_org ? s.org(ns.id).name : s.user(ns.id).name)
+          .Key("standing").String(StandingText(s, t.owner, ns))
+          .Key("whole").Bool(ns.whole)
+          .Key("policy_blocked").Bool(ns.policy_blocked)
+          .Key("repos").BeginObject();
+      for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead, RepoLevel::kSee, RepoLevel::kNone}) {
+        json.Key(RepoLevelName(level)).BeginArray();
+        for (RepoId r : ns.repos[static_cast<int>(level)]) json.String(s.repo(r).id);
+        json.EndArray();
+      }
+      json.EndObject().Key("create").Bool(ns.create).Key("create_into").BeginArray();
+      for (GroupId g : ns.create_into) json.String(s.group(g).name);
+      json.EndArray().Key("list_members").Bool(ns.list_members).Key("admin").Bool(ns.admin).Key("admin_groups").BeginArray();
+      for (GroupId g : ns.admin_groups) json.String(s.group(g).name);
+      json.EndArray().EndObject();
+    }
+    json.EndArray().Key("public_repos_blocked_in").BeginArray();
+    for (OrgId o : access.public_blocked_in) json.String(s.org(o).name);
+    json.EndArray().EndObject();
+  }
+  json.EndArray().EndObject();
+  return json.Finish();
+}
+
+}  // namespace hubperm

@@ -1,0 +1,512 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/audit/findings.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "policy/decide/check.h"
+#include "policy/model/access.h"
+#include "policy/model/operation.h"
+
+namespace hubperm {
+namespace {
+
+constexpr FindingKindInfo kFindingKinds[] = {
+    {FindingKind::kWillFail, "will-fail", FindingSeverity::kError,
+     "the user may do it through a resource-group role, the fine-grained token does not cover it: it will get 403"},
+    {FindingKind::kBlockedByPolicy, "blocked-by-policy", FindingSeverity::kError,
+     "the org's token policy blocks the token: pending, denied, not requested, revoked, or classic under fine_grained_only"},
+    {FindingKind::kClassicWrite, "classic-write", FindingSeverity::kWarning,
+     "a classic write token can do everything its owner may do, everywhere"},
+    {FindingKind::kBroadOrgWrite, "broad-org-write", FindingSeverity::kWarning,
+     "repo.write on a whole org where the user may write only some of its repos"},
+    {FindingKind::kDeadScope, "dead-scope", FindingSeverity::kWarning,
+     "permissions the user side can never use where they are scoped"},
+    {FindingKind::kDoesNothing, "does-nothing", FindingSeverity::kInfo,
+     "the token can do nothing beyond reading public repos, which any token can"},
+};
+
+constexpr PermissionSet kRepoRead = {Permission::kRepoContentRead};
+constexpr PermissionSet kRepoWrite = {Permission::kRepoWrite};
+
+class Auditor {
+ public:
+  Auditor(const Snapshot& s, const AuditIndex& index, const TokenAccess& access)
+      : s_(s), index_(index), access_(access), t_(s.token(access.token)), owner_(s.user(t_.owner).name) {}
+
+  std::vector<Finding> Run() {
+    BlockedByPolicy();
+    if (t_.role == TokenRole::kWrite) ClassicWrite();
+    if (t_.role == TokenRole::kFineGrained) {
+      WillFail();
+      BroadOrgWrite();
+      DeadScopes();
+    }
+    if (!access_.useful) DoesNothing();
+    return std::move(out_);
+  }
+
+ private:
+  Finding& Add(FindingKind kind, std::string subject) {
+    Finding f;
+    f.kind = kind;
+    f.token = access_.token;
+    f.subject = std::move(subject);
+    out_.push_back(std::move(f));
+    return out_.back();
+  }
+
+  std::string Entity(EntityType type, int32_t id) const { return absl::StrCat(NameOf(type), " ", s_.EntityName(type, id)); }
+  const std::string& TokenName() const { return t_.name; }
+
+  Request Base(Operation op) const {
+    Request r;
+    r.operation = op;
+    r.token = access_.token;
+    return r;
+  }
+
+  // ---- blocked-by-policy: the orgs the token reaches, and those that recorded a status for it.
+  void BlockedByPolicy() {
+    std::vector<std::pair<OrgId, PolicySide>> blocked;
+    for (const NamespaceAccess& ns : access_.namespaces) {
+      if (ns.is_org && ns.policy_blocked) blocked.emplace_back(ns.id, ns.policy);
+    }
+    for (OrgId org : access_.public_blocked_in) {
+      if (s_.ApprovalOf(access_.token, org) == nullptr) continue;
+      Request r = Base(Operation::kListOrgMembers);
+      r.org = org;
+      blocked.emplace_back(org, Check(s_, r).policy);
+    }
+    for (const auto& [org, policy] : blocked) {
+      const std::string& name = s_.org(org).name;
+      Finding& f = Add(FindingKind::kBlockedByPolicy, absl::StrCat("org ", name));
+      Request r = Base(Operation::kListOrgMembers);
+      r.org = org;
+      f.requests.push_back(r);
+      switch (policy.rule) {
+        case PolicyRule::kRevoked:
+          f.summary = absl::StrCat("org ", name, " revoked token ", TokenName(), ": it can no longer access ", name,
+                                   "'s resources");
+          f.evidence.push_back({policy.pos, absl::StrCat("org_status: ", name, " revoked")});
+          f.edits.push_back(OrgStatusEdit(FixEdit::Kind::kClearOrgStatus, name));
+          // The new token must pass the org's policy too.
+          if (s_.org(org).token_policy == TokenPolicy::kFineGrainedOnly && t_.role != TokenRole::kFineGrained) {
+            ReplaceWithFineGrained(&f, /*read_only=*/t_.role == TokenRole::kRead);
+            f.fix = absl::StrCat("create a new token for ", name, "'s resources (", name, " accepts fine-grained tokens only): ",
+                                 f.fix);
+          } else {
+            f.fix = absl::StrCat("create a new token for ", name, "'s resources");
+          }
+          if (s_.org(org).token_policy == TokenPolicy::kRequireApproval && t_.role == TokenRole::kFineGrained &&
+              !IsOrgAdmin(org)) {
+            absl::StrAppend(&f.fix, ", and have an admin of ", name, " approve it (", name, " requires approval)");
+            f.edits.push_back(OrgStatusEdit(FixEdit::Kind::kSetOrgStatus, name));
+          }
+          break;
+        case PolicyRule::kClassicBlocked: {
+          f.summary = absl::StrCat("org ", name, " accepts fine-grained tokens only; classic ", NameOf(t_.role),
+                                   " token ", TokenName(), " gets 403 on its resources");
+          f.evidence.push_back({policy.pos, absl::StrCat("token_policy: fine_grained_only in org ", name)});
+          f.evidence.push_back({t_.role_pos, absl::StrCat("role: ", NameOf(t_.role))});
+          ReplaceWithFineGrained(&f, /*read_only=*/t_.role == TokenRole::kRead);
+          break;
+        }
+        case PolicyRule::kPending:
+        case PolicyRule::kDenied:
+        case PolicyRule::kNotRequested: {
+          const absl::string_view state = policy.rule == PolicyRule::kPending   ? "is pending"
+                                          : policy.rule == PolicyRule::kDenied ? "was denied"
+                                                                               : "was never requested [assumed: as pending]";
+          f.summary = absl::StrCat("org ", name, " requires approval of fine-grained tokens, and token ", TokenName(),
+                                   "'s approval ", state, ": it gets 403 on ", name, "'s resources");
+          f.evidence.push_back({s_.org(org).token_policy_pos, absl::StrCat("token_policy: require_approval in org ", name)});
+          if (policy.rule != PolicyRule::kNotRequested) {
+            f.evidence.push_back({policy.pos, absl::StrCat("org_status: ", name, " ",
+                                                           policy.rule == PolicyRule::kPending ? "pending" : "denied")});
+          }
+          f.fix = absl::StrCat("an admin of ", name, " approves token ", TokenName());
+          f.edits.push_back(OrgStatusEdit(FixEdit::Kind::kSetOrgStatus, name));
+          break;
+        }
+        default:
+          f.summary = absl::StrCat("org ", name, "'s token policy blocks token ", TokenName());
+          break;
+      }
+    }
+  }
+
+  bool IsOrgAdmin(OrgId org) const {
+    const RoleGrant<OrgRole>* role = s_.OrgRoleOf(t_.owner, org);
+    return role != nullptr && role->role == OrgRole::kAdmin;
+  }
+
+  FixEdit OrgStatusEdit(FixEdit::Kind kind, const std::string& org) const {
+    FixEdit e;
+    e.kind = kind;
+    e.org = org;
+    e.status = ApprovalStatus::kApproved;
+    return e;
+  }
+
+  static FixEdit ScopeEdit(FixEdit::Kind kind, EntityType type, std::string entity, PermissionSet permissions) {
+    FixEdit e;
+    e.kind = kind;
+    e.entity_type = type;
+    e.entity = std::move(entity);
+    e.permissions = permissions;
+    return e;
+  }
+
+  // The fine-grained token that keeps the repo access the owner's roles give, with no permission the
+  // user side cannot use: repo.write where they may create or write, repo.content.read where they may
+  // read, org.read where they are members.
+  void ReplaceWithFineGrained(Finding* f, bool read_only) {
+    FixEdit make;
+    make.kind = FixEdit::Kind::kMakeFineGrained;
+    f->edits.push_back(make);
+    std::vector<std::string> parts;
+    auto scope = [&](EntityType type, int32_t id, PermissionSet wanted) {
+      if (read_only) wanted = wanted - kRepoWrite;
+      PermissionSet alive;
+      wanted.ForEach([&](Permission p) {
+        if (Alive(type, id, p)) alive.Add(p);
+      });
+      if (alive.empty()) return;
+      f->edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, type, std::string(s_.EntityName(type, id)), alive));
+      parts.push_back(absl::StrCat(PermissionSetText(alive), " on ", Entity(type, id)));
+    };
+    scope(EntityType::kUser, t_.owner, {Permission::kRepoContentRead, Permission::kRepoWrite});
+    for (OrgId org : index_.orgs_of_user(t_.owner)) {
+      const RoleGrant<OrgRole>* role = s_.OrgRoleOf(t_.owner, org);
+      const bool creates = OrgRoleAccess(role->role) >= RepoAccess::kContributor;
+      scope(EntityType::kOrg, org,
+            creates ? PermissionSet{Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kOrgRead}
+                    : PermissionSet{Permission::kRepoContentRead, Permission::kOrgRead});
+      if (creates && role->role != OrgRole::kContributor) continue;  // write and admin cover the groups
+      for (GroupId g : index_.groups_of_org(org)) {
+        if (s_.GroupRoleOf(t_.owner, g) != nullptr) scope(EntityType::kResourceGroup, g, {Permission::kRepoContentRead, Permission::kRepoWrite});
+      }
+    }
+    f->fix = absl::StrCat("replace it with a fine-grained token", parts.empty() ? " (no scope: nothing the owner may do needs one)" : " with ",
+                          absl::StrJoin(parts, "; "));
+  }
+
+  // ---- classic-write
+  void ClassicWrite() {
+    Finding& f = Add(FindingKind::kClassicWrite, "");
+    int writes = 0, namespaces = 0, creates = 0;
+    for (const NamespaceAccess& ns : access_.namespaces) {
+      const int n = static_cast<int>(ns.repos[static_cast<int>(RepoLevel::kWrite)].size());
+      writes += n;
+      namespaces += n > 0 ? 1 : 0;
+      creates += ns.create ? 1 : 0;
+    }
+    f.summary = absl::StrCat("classic write token ", TokenName(), " can do everything ", owner_, " may do: write ", writes,
+                             writes == 1 ? " repo" : " repos", " in ", namespaces, namespaces == 1 ? " namespace" : " namespaces",
+                             ", create repos in ", creates, creates == 1 ? " namespace" : " namespaces",
+                             ", and use every permission hubperm does not model");
+    f.evidence.push_back({t_.role_pos, "role: write"});
+    ReplaceWithFineGrained(&f, /*read_only=*/false);
+  }
+
+  // ---- will-fail: the owner's resource-group roles, request by request.
+  void WillFail() {
+    for (const NamespaceAccess& ns : access_.namespaces) {
+      if (!ns.is_org || !ns.whole || ns.policy_blocked) continue;
+      for (GroupId g : index_.groups_of_org(ns.id)) {
+        const RoleGrant<GroupRole>* role = s_.GroupRoleOf(t_.owner, g);
+        if (role != nullptr) WillFailInGroup(ns.id, g, *role);
+      }
+    }
+  }
+
+  void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role) {
+    std::vector<Request> failing;
+    std::vector<std::pair<std::pair<EntityType, int32_t>, PermissionSet>> missing;  // per scope to extend
+    auto need = [&](EntityType type, int32_t id, PermissionSet p) {
+      for (auto& m : missing) {
+        if (m.first.first == type && m.first.second == id) {
+          m.second = m.second | p;
+          return;
+        }
+      }
+      missing.push_back({{type, id}, p});
+    };
+    auto fails = [](const Decision& d) { return d.user.allowed && !d.token.allowed && d.policy.allowed; };
+    for (RepoId repo : index_.repos_of_group(g)) {
+      const Snapshot::RepoRecord& record = s_.repo(repo);
+      const EntityType repo_entity = EntityOfRepoType(record.type);
+      // A repo scope overrides the group's: extend it there, else extend the group's scope.
+      const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
+      for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
+        const Request r = LevelRequest(access_.token, repo, level);
+        const Decision d = Check(s_, r);
+        if (fails(d)) {
+          failing.push_back(r);
+          if (repo_scoped) {
+            need(repo_entity, repo, d.token.needed - d.token.granted);
+          } else {
+            need(EntityType::kResourceGroup, g, d.token.needed - d.token.granted);
+          }
+        }
+      }
+    }
+    Request create = Base(Operation::kCreateRepo);
+    create.ns_org = org;
+    create.group = g;
+    const Decision d = Check(s_, create);
+    if (fails(d)) {
+      failing.push_back(create);
+      need(EntityType::kResourceGroup, g, d.token.needed - d.token.granted);
+    }
+    if (failing.empty()) return;
+    const std::string& group = s_.group(g).name;
+    std::vector<int> statuses;
+    for (const Request& r : failing) {
+      const int status = Check(s_, r).status;
+      if (std::find(statuses.begin(), statuses.end(), status) == statuses.end()) statuses.push_back(status);
+    }
+    std::sort(statuses.begin(), statuses.end());
+    Finding& f = Add(FindingKind::kWillFail, absl::StrCat("group ", group));
+    f.summary = absl::StrCat(owner_, " is ", NameOf(role.role), " in resource group ", group, ", but token ", TokenName(),
+                             " does not cover it: ", failing.size(), failing.size() == 1 ? " request" : " requests",
+                             " the user side allows will fail (", absl::StrJoin(statuses, ", "), ")");
+    f.evidence.push_back({role.pos, absl::StrCat(owner_, ": ", NameOf(role.role), " in resource group ", group,
+                                                 role.auto_join ? " (auto-join)" : "")});
+    for (const Request& r : failing) {
+      const Decision fd = Check(s_, r);
+      const absl::string_view why = fd.token.source == GrantSource::kNone || fd.token.source == GrantSource::kImplicitPublicRead
+                                        ? "no scope of the token covers it"
+                                        : "the token's grant there lacks it";
+      f.evidence.push_back({fd.token.pos, absl::StrCat(DescribeRequest(s_, r), " -> ", fd.status, ": needs ",
+                                                       PermissionSetText(fd.token.needed - fd.token.granted), "; ", why)});
+    }
+    f.requests = failing;
+    std::vector<std::string> parts;
+    for (const auto& [entity, permissions] : missing) {
+      f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, entity.first,
+                                  std::string(s_.EntityName(entity.first, entity.second)), permissions));
+      parts.push_back(absl::StrCat(PermissionSetText(permissions), " scoped to ", Entity(entity.first, entity.second)));
+    }
+    f.fix = absl::StrCat("add ", absl::StrJoin(parts, ", and "), " to token ", TokenName(),
+                         " (creating a repo that names no resource group needs repo.write on org ", s_.org(org).name, ")");
+  }
+
+  // ---- broad-org-write
+  void BroadOrgWrite() {
+    for (const Snapshot::ScopeRecord& scope : s_.scopes(t_)) {
+      if (scope.type != EntityType::kOrg || !scope.permissions.Contains(Permission::kRepoWrite)) continue;
+      const OrgId org = scope.entity;
+      const RoleGrant<OrgRole>* role = s_.OrgRoleOf(t_.owner, org);
+      if (role == nullptr || OrgRoleAccess(role->role) >= RepoAccess::kContributor) continue;
+      const std::vector<RepoId>& repos = index_.repos_of_org(org);
+      std::vector<RepoId> writable;
+      std::vector<GroupId> groups;
+      for (RepoId repo : repos) {
+        if (!Check(s_, LevelRequest(access_.token, repo, RepoLevel::kWrite)).user.allowed) continue;
+        writable.push_back(repo);
+        const GroupId g = s_.repo(repo).group;
+        if (g != kNoId && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+      }
+      if (writable.empty() || writable.size() == repos.size()) continue;
+      const std::string& name = s_.org(org).name;
+      Finding& f = Add(FindingKind::kBroadOrgWrite, absl::StrCat("org ", name));
+      f.summary = absl::StrCat("token ", TokenName(), " holds repo.write on all of org ", name, ", but ", owner_, " (",
+                               NameOf(role->role), " in ", name, ") may write only ", writable.size(), " of its ",
+                               repos.size(), " repos");
+      f.evidence.push_back({scope.pos, absl::StrCat("scope on org ", name, ": ", PermissionSetText(scope.permissions))});
+      f.evidence.push_back({role->pos, absl::StrCat(owner_, ": ", NameOf(role->role), " in org ", name)});
+      std::vector<std::string> ids;
+      for (RepoId repo : writable) ids.push_back(s_.repo(repo).id);
+      f.evidence.push_back({SourcePos(), absl::StrCat("writable: ", absl::StrJoin(ids, ", "))});
+      for (RepoId repo : writable) f.requests.push_back(LevelRequest(access_.token, repo, RepoLevel::kWrite));
+      f.edits.push_back(ScopeEdit(FixEdit::Kind::kRemovePermissions, EntityType::kOrg, name, kRepoWrite));
+      std::vector<std::string> parts;
+      for (GroupId g : groups) {
+        f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, EntityType::kResourceGroup, s_.group(g).name, kRepoWrite));
+        parts.push_back(absl::StrCat("resource-group ", s_.group(g).name));
+      }
+      for (RepoId repo : writable) {
+        if (s_.repo(repo).group != kNoId) continue;
+        const EntityType type = EntityOfRepoType(s_.repo(repo).type);
+        // A new repo scope overrides the org scope: it keeps what the org scope gave the repo.
+        f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, type, s_.repo(repo).id, scope.permissions));
+        parts.push_back(absl::StrCat(NameOf(type), " ", s_.repo(repo).id));
+      }
+      f.fix = absl::StrCat("remove repo.write from the scope on org ", name, " and scope it to ", absl::StrJoin(parts, ", "),
+                           " instead");
+    }
+  }
+
+  // ---- dead-scope
+  // Whether some operation hubperm models that needs `p`, on something the scope on (type, id) covers,
+  // is allowed to the owner by the user side. The token's own grants play no part.
+  bool Alive(EntityType type, int32_t id, Permission p) {
+    const std::vector<RepoId> one_repo = {id};
+    const std::vector<RepoId> none;
+    const std::vector<RepoId>& repos = type == EntityType::kUser            ? (id == t_.owner ? index_.repos_of_user(id) : none)
+                                       : type == EntityType::kOrg           ? index_.repos_of_org(id)
+                                       : type == EntityType::kResourceGroup ? index_.repos_of_group(id)
+                                                                            : one_repo;
+    auto user_allows = [&](Request r) { return Check(s_, r).user.allowed; };
+    for (const OperationInfo& op : AllOperations()) {
+      if (!op.permissions.Contains(p) || op.creates_at_destination || op.operation == Operation::kMoveRepoToGroup) continue;
+      Request r = Base(op.operation);
+      switch (op.target) {
+        case TargetKind::kRepo:
+          for (RepoId repo : repos) {
+            r.repo = repo;
+            if (user_allows(r)) return true;
+          }
+          break;
+        case TargetKind::kNamespace:
+          if (type == EntityType::kUser) {
+            r.ns_user = id;
+            if (id == t_.owner && user_allows(r)) return true;
+          } else if (type == EntityType::kOrg || type == EntityType::kResourceGroup) {
+            r.ns_org = type == EntityType::kOrg ? id : s_.group(id).org;
+            if (type == EntityType::kOrg && user_allows(r)) return true;
+            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(id) : std::vector<GroupId>{id}) {
+              r.group = g;
+              if (user_allows(r)) return true;
+            }
+          }
+          break;
+        case TargetKind::kOrg:
+          if (type == EntityType::kOrg) {
+            r.org = id;
+            if (user_allows(r)) return true;
+          }
+          break;
+        case TargetKind::kGroup:
+          if (type == EntityType::kOrg || type == EntityType::kResourceGroup) {
+            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(id) : std::vector<GroupId>{id}) {
+              r.group = g;
+              if (user_allows(r)) return true;
+            }
+          }
+          break;
+        case TargetKind::kNone:
+          return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether any operation hubperm models needs `p` (a permission none needs cannot be judged).
+  static bool Judged(Permission p) {
+    for (const OperationInfo& op : AllOperations()) {
+      if (op.permissions.Contains(p)) return true;
+    }
+    return false;
+  }
+
+  std::string WhyDead(EntityType type, int32_t id) const {
+    switch (type) {
+      case EntityType::kOrg:
+        if (s_.OrgRoleOf(t_.owner, id) == nullptr) return absl::StrCat(owner_, " is not a member of org ", s_.org(id).name);
+        return absl::StrCat(owner_, " is ", NameOf(s_.OrgRoleOf(t_.owner, id)->role), " in org ", s_.org(id).name);
+      case EntityType::kResourceGroup:
+        if (const RoleGrant<GroupRole>* role = s_.GroupRoleOf(t_.owner, id)) {
+          return absl::StrCat(owner_, " is ", NameOf(role->role), " in resource group ", s_.group(id).name);
+        }
+        return absl::StrCat(owner_, " has no role in resource group ", s_.group(id).name);
+      case EntityType::kUser:
+        return absl::StrCat(owner_, "'s namespace has nothing it applies to");
+      default: {
+        const Decision d = Check(s_, LevelRequest(access_.token, id, RepoLevel::kWrite));
+        return absl::StrCat(owner_, "'s access to ", s_.repo(id).id, " is ", RepoAccessName(d.user.access));
+      }
+    }
+  }
+
+  void DeadScopes() {
+    for (const Snapshot::ScopeRecord& scope : s_.scopes(t_)) {
+      if (!IsModeledEntity(scope.type)) continue;
+      PermissionSet dead;
+      scope.permissions.ForEach([&](Permission p) {
+        if (Judged(p) && !Alive(scope.type, scope.entity, p)) dead.Add(p);
+      });
+      if (dead.empty()) continue;
+      const std::string entity = Entity(scope.type, scope.entity);
+      Finding& f = Add(FindingKind::kDeadScope, entity);
+      f.summary = absl::StrCat("token ", TokenName(), "'s scope on ", entity, " grants ", PermissionSetText(dead),
+                               ", which ", owner_, " can never use there: ", WhyDead(scope.type, scope.entity));
+      f.evidence.push_back({scope.pos, absl::StrCat("scope on ", entity, ": ", PermissionSetText(scope.permissions))});
+      f.edits.push_back(ScopeEdit(FixEdit::Kind::kRemovePermissions, scope.type,
+                                  std::string(s_.EntityName(scope.type, scope.entity)), dead));
+      f.fix = dead == scope.permissions ? absl::StrCat("remove the scope on ", entity)
+                                        : absl::StrCat("remove ", PermissionSetText(dead), " from the scope on ", entity);
+    }
+  }
+
+  // ---- does-nothing
+  void DoesNothing() {
+    Finding& f = Add(FindingKind::kDoesNothing, "");
+    f.summary = absl::StrCat("token ", TokenName(), " can do nothing beyond reading public repos, which any token can");
+    const int scopes = static_cast<int>(s_.scopes(t_).size());
+    f.evidence.push_back({t_.role_pos.known() ? t_.role_pos : t_.pos,
+                          t_.role == TokenRole::kFineGrained
+                              ? absl::StrCat("fineGrained, ", scopes, scopes == 1 ? " scope" : " scopes",
+                                             ", no global permission; none grants what ", owner_, " may do")
+                              : absl::StrCat(NameOf(t_.role), ": ", owner_, " has nothing private to read or write")});
+    f.fix = absl::StrCat("delete token ", TokenName(), ", or scope it to what it is for");
+    FixEdit e;
+    e.kind = FixEdit::Kind::kDeleteToken;
+    f.edits.push_back(e);
+  }
+
+  const Snapshot& s_;
+  const AuditIndex& index_;
+  const TokenAccess& access_;
+  const Snapshot::TokenRecord& t_;
+  const std::string& owner_;
+  std::vector<Finding> out_;
+};
+
+}  // namespace
+
+absl::Span<const FindingKindInfo> AllFindingKinds() { return kFindingKinds; }
+
+const FindingKindInfo& GetFindingKindInfo(FindingKind kind) { return kFindingKinds[static_cast<int>(kind)]; }
+
+std::string DescribeRequest(const Snapshot& s, const Request& r) {
+  const OperationInfo& op = GetOperationInfo(r.operation);
+  switch (op.target) {
+    case TargetKind::kRepo:
+      return absl::StrCat(op.name, " on ", s.repo(r.repo).id);
+    case TargetKind::kNamespace:
+      return absl::StrCat(op.name, " in ",
+                          r.ns_org != kNoId ? absl::StrCat("org ", s.org(r.ns_org).name) : absl::StrCat("user ", s.user(r.ns_user).name),
+                          r.group != kNoId ? absl::StrCat(" (into resource group ", s.group(r.group).name, ")") : "");
+    case TargetKind::kOrg:
+      return absl::StrCat(op.name, " in org ", s.org(r.org).name);
+    case TargetKind::kGroup:
+      return absl::StrCat(op.name, " in resource group ", s.group(r.group).name);
+    case TargetKind::kNone:
+      break;
+  }
+  return std::string(op.name);
+}
+
+absl::string_view SeverityName(FindingSeverity severity) {
+  switch (severity) {
+    case FindingSeverity::kError:
+      return "error";
+    case FindingSeverity::kWarning:
+      return "warning";
+    case FindingSeverity::kInfo:
+      return "info";
+  }
+  return "?";
+}
+
+std::vector<Finding> FindingsFor(const Snapshot& snapshot, const AuditIndex& index, const TokenAccess& access) {
+  return Auditor(snapshot, index, access).Run();
+}
+
+}  // namespace hubperm

@@ -1,0 +1,95 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/audit/findings.h: what is wrong with a token, with the evidence and the fix, for `hubperm audit`.
+//
+// One row per kind of finding (kFindingKinds, in findings.cc), read at a glance:
+//
+//   will-fail           error    the user's resource-group access that the fine-grained token does not
+//                                cover: those requests will get 403 (the founding scenario)
+//   blocked-by-policy   error    the org's token policy blocks the token: pending, denied, not requested,
+//                                revoked, or a classic token under fine_grained_only
+//   classic-write       warning  a classic write token: everything the user may do, everywhere
+//   broad-org-write     warning  repo.write on a whole org where the user may write only some repos
+//   dead-scope          warning  permissions the user side can never use where they are scoped (a repo
+//                                they cannot write, an org they left, a group they are not in)
+//   does-nothing        info     a token that can do nothing beyond reading public repos
+//
+// A fix is data (FixEdit: edits of the token's fixture entry), so that it can be rendered, applied to
+// the world (apply_fix.h), and tested: after its fix, a finding is gone.
+
+#ifndef HUBPERM_POLICY_AUDIT_FINDINGS_H_
+#define HUBPERM_POLICY_AUDIT_FINDINGS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "policy/audit/effective_access.h"
+#include "policy/common/source.h"
+#include "policy/compile/snapshot.h"
+#include "policy/decide/request.h"
+#include "policy/model/permission.h"
+#include "policy/model/vocabulary.h"
+
+namespace hubperm {
+
+enum class FindingKind : uint8_t { kWillFail, kBlockedByPolicy, kClassicWrite, kBroadOrgWrite, kDeadScope, kDoesNothing };
+enum class FindingSeverity : uint8_t { kError, kWarning, kInfo };
+
+struct FindingKindInfo {
+  FindingKind kind;
+  absl::string_view name;  // "will-fail"
+  FindingSeverity severity;
+  absl::string_view meaning;
+};
+absl::Span<const FindingKindInfo> AllFindingKinds();
+const FindingKindInfo& GetFindingKindInfo(FindingKind kind);
+absl::string_view SeverityName(FindingSeverity severity);
+
+// One edit of a token's fixture entry.
+struct FixEdit {
+  enum class Kind : uint8_t {
+    kAddPermissions,     // add `permissions` to the scope on (entity_type, entity), creating it if needed
+    kRemovePermissions,  // remove them; the scope goes when nothing is left in it
+    kMakeFineGrained,    // a classic token becomes fine-grained (kAddPermissions edits follow)
+    kSetOrgStatus,       // record `status` for the token in `org`
+    kClearOrgStatus,     // drop the status recorded in `org` (a new token is not revoked)
+    kDeleteToken,
+  };
+  Kind kind = Kind::kAddPermissions;
+  EntityType entity_type = EntityType::kOrg;
+  std::string entity;  // user, org or group name, or repo id
+  PermissionSet permissions;
+  std::string org;
+  ApprovalStatus status = ApprovalStatus::kApproved;
+};
+
+struct FindingEvidence {
+  SourcePos pos;  // unknown when the fact is an absence
+  std::string text;
+};
+
+struct Finding {
+  FindingKind kind;
+  TokenId token = kNoId;
+  // What the finding is about, unique per (kind, token): "group token-test-group", "org acme", ...;
+  // "" when it is the token as a whole.
+  std::string subject;
+  std::string summary;
+  std::vector<FindingEvidence> evidence;
+  // Requests that show it, decided as they are today (will-fail: the ones that fail).
+  std::vector<Request> requests;
+  std::string fix;  // in words
+  std::vector<FixEdit> edits;
+};
+
+// "create_commit on acme/token-test-model", "create_repo in org acme (into resource group g)".
+std::string DescribeRequest(const Snapshot& snapshot, const Request& request);
+
+// The findings about one token, given its effective access.
+std::vector<Finding> FindingsFor(const Snapshot& snapshot, const AuditIndex& index, const TokenAccess& access);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_AUDIT_FINDINGS_H_
