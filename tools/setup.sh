@@ -15,6 +15,7 @@ PACKAGES=(
   libbenchmark-dev    # @com_github_google_benchmark
   clang-14            # tools/fuzz.sh: libFuzzer builds need clang
   libclang-rt-14-dev  # tools/fuzz.sh: libFuzzer and the sanitizers' runtimes for clang
+  chromium            # cli:audit_html_browser_test: the audit's HTML page in headless Chromium
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include "policy/common/json_writer.h"
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
+#include "policy/model/operation.h"
 
 namespace hubperm {
 namespace {
@@ -57,10 +58,11 @@ constexpr char kScript[] = R"(
     var cell = event.target.closest("td.cell");
     if (cell) show(cell);
   });
+  // #explain=ROW-COL clicks that cell once the page is loaded (a link to one explanation).
   var match = /^#explain=(\d+)-(\d+)$/.exec(window.location.hash);
   if (match) {
     var cell = document.querySelector('td.cell[data-row="' + match[1] + '"][data-col="' + match[2] + '"]');
-    if (cell) show(cell);
+    if (cell) cell.dispatchEvent(new MouseEvent("click", {bubbles: true}));
   }
   document.body.setAttribute("data-ready", "1");
 })();
@@ -144,7 +146,9 @@ std::string RenderAuditHtml(const Snapshot& s, const AuditReport& report) {
       // Explain why the token has this level and not the next; at write, why it may write.
       const RepoLevel explained_level = level == RepoLevel::kWrite ? level : static_cast<RepoLevel>(static_cast<int>(level) + 1);
       const Request request = LevelRequest(token, repos[c], explained_level);
-      explanations.String(absl::StrCat(RepoLevelName(level), ": the next level up is decided below.\n\n",
+      explanations.String(absl::StrCat(t.name, " on ", s.repo(repos[c]).id, ": ", RepoLevelName(level), ". ",
+                                       level == RepoLevel::kWrite ? "Why it may write" : absl::StrCat("Why not ", RepoLevelName(explained_level)),
+                                       " (", GetOperationInfo(request.operation).name, "):\n\n",
                                        RenderExplanation(s, request, Check(s, request))));
       absl::StrAppend(&out, "<td class=\"cell l-", RepoLevelName(level), "\" data-row=\"", row, "\" data-col=\"", c,
                       "\" data-explain=\"", explained++, "\" title=\"", HtmlEscape(t.name), " on ", HtmlEscape(s.repo(repos[c]).id),
