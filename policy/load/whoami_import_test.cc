@@ -175,6 +175,20 @@ INSTANTIATE_TEST_SUITE_P(
                   "error: the token has no display name: name it with --name"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
 
+// Every prefix of a real response (a download cut short, a paste that lost its end) is refused with an
+// error, never a crash or a partial import.
+TEST(WhoamiImportTest, EveryTruncationIsAnError) {
+  for (const char* name : {"fine_grained", "read", "write"}) {
+    const std::string json = ReadFileOrEmpty(std::string("testdata/whoami/") + name + ".json");
+    ASSERT_FALSE(json.empty());
+    const size_t end = json.find_last_of('}');
+    for (size_t n = 0; n < end; ++n) {
+      WhoamiImport import = Import(json.substr(0, n));
+      EXPECT_FALSE(import.ok()) << name << " cut at " << n;
+    }
+  }
+}
+
 TEST(WhoamiImportTest, EveryProblemIsReportedNotOnlyTheFirst) {
   WhoamiImport import = Import(R"({"type": "user", "name": 1, "orgs": [{"type": "org", "name": "o", "roleInOrg": "boss"}],
     "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "god"}}})");
