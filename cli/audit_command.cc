@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
+#include "cli/fail.h"
 #include "policy/audit/audit.h"
 #include "policy/audit/audit_html.h"
 #include "policy/audit/audit_report.h"
@@ -16,19 +17,13 @@ namespace hubperm {
 
 int RunAudit(const AuditOptions& options, const Style& out_style, const Style& err_style, std::ostream& out,
              std::ostream& err) {
-  auto fail = [&](const std::string& message) {
-    err << "hubperm: " << err_style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
-    return kExitBadInput;
-  };
-  if (options.files.empty()) return fail("audit needs at least one fixture file (see hubperm audit --help)");
+  if (options.files.empty()) return Fail(err, err_style, "audit needs at least one fixture file (see hubperm audit --help)");
   Fixtures fixtures = LoadFixtures(options.files);
   err << fixtures.RenderIssues(err_style);
   if (!fixtures.ok()) {
-    const int errors = fixtures.error_count();
-    err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in the fixtures; nothing was audited\n";
-    return kExitBadInput;
+    return FailFixtures(err, fixtures.error_count(), "nothing was audited");
   }
-  if (fixtures.world.tokens.empty()) return fail("the fixtures define no token to audit");
+  if (fixtures.world.tokens.empty()) return Fail(err, err_style, "the fixtures define no token to audit");
   const std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
   const AuditReport report = Audit(*snapshot);
   if (options.format == "json") {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/cli_testing.h"
 #include "cli/hubperm.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -21,19 +22,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-CliRun Hubperm(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = RunHubperm(args, in, out, err);
-  return CliRun{code, out.str(), err.str()};
-}
 
 const std::string kFounding = "testdata/founding/world.yaml";
 const std::string kAuditWorld = "testdata/audit/world.yaml";

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/audit_command.h"
+#include "cli/fail.h"
 #include "cli/import_command.h"
 #include "cli/routes.h"
 #include "cli/test_command.h"
@@ -467,10 +468,6 @@ std::shared_ptr<const Snapshot> LoadWorld(const std::vector<std::string>& paths,
   return Snapshot::Compile(fixtures.world, std::move(fixtures.files));
 }
 
-int Fail(std::ostream& err, const Style& style, absl::string_view message) {
-  err << "hubperm: " << style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
-  return kExitBadInput;
-}
 
 // `validate --format json`: the files, the counts and every issue, in the order the text lists them.
 std::string ValidateJson(const Fixtures& fixtures, const std::vector<std::string>& paths) {
@@ -550,8 +547,7 @@ int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ost
   int errors = 0, warnings = 0;
   std::shared_ptr<const Snapshot> snapshot = LoadWorld(o.files, styles.err, err, &errors, &warnings);
   if (snapshot == nullptr) {
-    err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in the fixtures; nothing was decided\n";
-    return kExitBadInput;
+    return FailFixtures(err, errors, "nothing was decided");
   }
   absl::StatusOr<Request> request = ResolveRequest(*snapshot, o.token, *spec);
   if (!request.ok()) return Fail(err, styles.err, request.status().message());

@@ -4,6 +4,7 @@
 // Goldens live in testdata/golden/ and testdata/invalid/*.golden; on a mismatch the actual text is
 // printed in full.
 
+#include "cli/cli_testing.h"
 #include "cli/hubperm.h"
 
 #include <algorithm>
@@ -20,20 +21,6 @@ namespace hubperm {
 namespace {
 
 using ::testing::HasSubstr;
-
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-CliRun Hubperm(const std::vector<std::string>& args, const std::string& stdin_text = "",
-               const Terminal& terminal = Terminal()) {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  const int code = RunHubperm(args, in, out, err, terminal);
-  return CliRun{code, out.str(), err.str()};
-}
 
 // A terminal on both streams, with NO_COLOR as given (nullptr: unset).
 Terminal Tty(const char* no_color = nullptr) {

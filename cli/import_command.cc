@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
+#include "cli/fail.h"
 #include "policy/load/fixtures.h"
 #include "policy/load/whoami_import.h"
 
@@ -15,11 +16,7 @@ namespace hubperm {
 
 int RunImportWhoami(const ImportOptions& options, const Style& err_style, std::istream& in, std::ostream& out,
                     std::ostream& err) {
-  auto fail = [&](const std::string& message) {
-    err << "hubperm: " << err_style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
-    return kExitBadInput;
-  };
-  if (options.files.size() > 1) return fail("import-whoami reads one response: give one FILE.json, or - for stdin");
+  if (options.files.size() > 1) return Fail(err, err_style, "import-whoami reads one response: give one FILE.json, or - for stdin");
   const bool from_stdin = options.files.empty() || options.files[0] == "-";
   const std::string name = from_stdin ? "<stdin>" : options.files[0];
   std::ostringstream text;
@@ -27,7 +24,7 @@ int RunImportWhoami(const ImportOptions& options, const Style& err_style, std::i
     text << in.rdbuf();
   } else {
     std::ifstream file(name, std::ios::binary);
-    if (!file) return fail(absl::StrCat("cannot read '", name, "'"));
+    if (!file) return Fail(err, err_style, absl::StrCat("cannot read '", name, "'"));
     text << file.rdbuf();
   }
   WhoamiImportOptions import_options;
@@ -44,7 +41,7 @@ int RunImportWhoami(const ImportOptions& options, const Style& err_style, std::i
   const Fixtures check = LoadFixtureTexts({{"imported fixture", fixture}});
   if (check.diagnostics.has_errors()) {
     err << check.RenderIssues(err_style);
-    return fail("internal error: the imported fixture does not load (please report it)");
+    return Fail(err, err_style, "internal error: the imported fixture does not load (please report it)");
   }
   out << fixture;
   return kExitAllow;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/cli_testing.h"
 #include "cli/hubperm.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -20,24 +21,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-CliRun Hubperm(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  const int code = RunHubperm(args, in, out, err);
-  return CliRun{code, out.str(), err.str()};
-}
-
-std::string TempPath(const std::string& name) {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
-}
 
 class ImportGoldenTest : public ::testing::TestWithParam<std::string> {};
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/exit_codes.h"
+#include "cli/fail.h"
 #include "policy/cases/case_coverage.h"
 #include "policy/cases/case_runner.h"
 #include "policy/cases/junit_report.h"
@@ -42,10 +43,6 @@ bool GlobMatch(absl::string_view pattern, absl::string_view text) {
   return p == pattern.size();
 }
 
-int Fail(std::ostream& err, const Style& style, absl::string_view message) {
-  err << "hubperm: " << style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
-  return kExitBadInput;
-}
 
 // `text` with every non-empty line indented by `by`.
 std::string Indent(absl::string_view text, absl::string_view by) {
@@ -165,9 +162,7 @@ int RunTest(const TestOptions& o, const Style& out_style, const Style& err_style
   Fixtures fixtures = LoadFixtures(o.files);
   err << fixtures.RenderIssues(err_style);
   if (!fixtures.ok()) {
-    const int errors = fixtures.error_count();
-    err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in the fixtures; no case was run\n";
-    return kExitBadInput;
+    return FailFixtures(err, fixtures.error_count(), "no case was run");
   }
   const std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
   const SourceFiles& files = snapshot->files();

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_testing.h"
 #include "cli/hubperm.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -26,25 +27,6 @@ using ::testing::Not;
 
 constexpr char kFounding[] = "testdata/founding/world.yaml";
 constexpr char kWrong[] = "testdata/test_command/wrong_assumptions.yaml";
-
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-CliRun Hubperm(std::vector<std::string> args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = RunHubperm(args, in, out, err);
-  return CliRun{code, out.str(), err.str()};
-}
-
-// A path for a file the test writes, under Bazel's TEST_TMPDIR.
-std::string TempPath(const std::string& name) {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
-}
 
 TEST(TestCommand, TheFoundingCasesPass) {
   const CliRun r = Hubperm({"test", kFounding});

@@ -1,0 +1,40 @@
+// Copyright 2026 The hubperm Authors.
+//
+// cli/cli_testing.h: for the CLI's tests, `hubperm ARGS...` run in process, and scratch files.
+
+#ifndef HUBPERM_CLI_CLI_TESTING_H_
+#define HUBPERM_CLI_CLI_TESTING_H_
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/hubperm.h"
+
+namespace hubperm {
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs `hubperm args...` with `stdin_text` on stdin.
+inline CliRun Hubperm(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                      const Terminal& terminal = Terminal()) {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  const int code = RunHubperm(args, in, out, err, terminal);
+  return CliRun{code, out.str(), err.str()};
+}
+
+// A path for a file the test writes, under Bazel's TEST_TMPDIR.
+inline std::string TempPath(const std::string& name) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
+}
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_CLI_CLI_TESTING_H_
