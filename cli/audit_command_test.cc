@@ -80,6 +80,18 @@ TEST(AuditCommand, HtmlIsOneSelfContainedPage) {
   EXPECT_EQ(scripts, 2u);
 }
 
+// A real token, imported from whoami-v2 (testdata/whoami/fine_grained.fixture.golden is what
+// `hubperm import-whoami` makes of fine_grained.json), audited: the org alice left is a dead scope, and
+// her group role is not covered for creating repos.
+TEST(AuditCommand, AnImportedTokenIsAudited) {
+  const CliRun r = Hubperm({"audit", "testdata/whoami/fine_grained.fixture.golden"});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_THAT(r.out, HasSubstr("ERROR will-fail: alice-ci, group token-test-group\n"));
+  EXPECT_THAT(r.out, HasSubstr("WARNING dead-scope: alice-ci, org old-team\n"));
+  EXPECT_THAT(r.out, HasSubstr("alice is not a member of org old-team"));
+  EXPECT_THAT(r.out, HasSubstr("resource-group token-test-group holds no repo in these fixtures"));
+}
+
 TEST(AuditCommand, HtmlEscapesText) {
   EXPECT_EQ(HtmlEscape("<a href=\"x\">Tom & Jerry's</a>"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
 }

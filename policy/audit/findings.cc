@@ -405,7 +405,15 @@ class Auditor {
     return false;
   }
 
-  std::string WhyDead(EntityType type, int32_t id) const {
+  // Why nothing needing `dead` is allowed on what the scope on (type, id) covers.
+  std::string WhyDead(EntityType type, int32_t id, PermissionSet dead) const {
+    const bool repo_permissions_only = (dead - PermissionSet{Permission::kRepoContentRead, Permission::kRepoAccessRead}).empty();
+    if (repo_permissions_only && (type == EntityType::kUser || type == EntityType::kOrg || type == EntityType::kResourceGroup)) {
+      const size_t repos = type == EntityType::kUser ? index_.repos_of_user(id).size()
+                           : type == EntityType::kOrg ? index_.repos_of_org(id).size()
+                                                      : index_.repos_of_group(id).size();
+      if (repos == 0) return absl::StrCat(Entity(type, id), " holds no repo in these fixtures");
+    }
     switch (type) {
       case EntityType::kOrg:
         if (s_.OrgRoleOf(t_.owner, id) == nullptr) return absl::StrCat(owner_, " is not a member of org ", s_.org(id).name);
@@ -416,7 +424,7 @@ class Auditor {
         }
         return absl::StrCat(owner_, " has no role in resource group ", s_.group(id).name);
       case EntityType::kUser:
-        return absl::StrCat(owner_, "'s namespace has nothing it applies to");
+        return absl::StrCat("nothing in ", owner_, "'s namespace needs it");
       default: {
         const Decision d = Check(s_, LevelRequest(access_.token, id, RepoLevel::kWrite));
         return absl::StrCat(owner_, "'s access to ", s_.repo(id).id, " is ", RepoAccessName(d.user.access));
@@ -435,7 +443,7 @@ class Auditor {
       const std::string entity = Entity(scope.type, scope.entity);
       Finding& f = Add(FindingKind::kDeadScope, entity);
       f.summary = absl::StrCat("token ", TokenName(), "'s scope on ", entity, " grants ", PermissionSetText(dead),
-                               ", which ", owner_, " can never use there: ", WhyDead(scope.type, scope.entity));
+                               ", which ", owner_, " can never use there: ", WhyDead(scope.type, scope.entity, dead));
       f.evidence.push_back({scope.pos, absl::StrCat("scope on ", entity, ": ", PermissionSetText(scope.permissions))});
       f.edits.push_back(ScopeEdit(FixEdit::Kind::kRemovePermissions, scope.type,
                                   std::string(s_.EntityName(scope.type, scope.entity)), dead));
