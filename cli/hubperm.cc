@@ -317,8 +317,8 @@ struct Options {
   std::string operation;
   std::string permission;
   TargetArgs target_args;
-  bool json = false;
-  std::string format = "text";
+  std::string format = "text";  // text, json, or (audit) html
+  bool json() const { return format == "json"; }
   std::string color = "auto";
   std::string filter;
   std::string junit;
@@ -406,7 +406,6 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       if (problem.empty() && format != "text" && format != "json" && format != "html") {
         problem = absl::StrCat("--format must be text or json (or html, for audit), not '", format, "'");
       }
-      o->json = format == "json";
       o->format = format;
     } else if (a == "--color") {
       problem = value(&o->color);
@@ -503,7 +502,7 @@ int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::
   if (fixtures.ok()) {
     CheckCaseRequests(*Snapshot::Compile(fixtures.world, fixtures.files), fixtures.world, &fixtures.diagnostics);
   }
-  if (o.json) {
+  if (o.json()) {
     out << ValidateJson(fixtures, o.files);
     return fixtures.ok() ? kExitAllow : kExitBadInput;
   }
@@ -552,7 +551,7 @@ int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ost
   absl::StatusOr<Request> request = ResolveRequest(*snapshot, o.token, *spec);
   if (!request.ok()) return Fail(err, styles.err, request.status().message());
   const Decision decision = Check(*snapshot, *request);
-  if (o.json) {
+  if (o.json()) {
     out << RenderExplanationJson(*snapshot, *request, decision);
   } else if (o.command == "check") {
     out << RenderCheckLine(*snapshot, *request, decision, styles.out) << "\n";
@@ -617,7 +616,7 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   if (const std::string misfit = CheckOptionsFit(o, *command); !misfit.empty()) return Fail(err, styles.err, misfit);
   if (command->name == "validate") return RunValidate(o, styles, out, err);
   if (command->name == "test") {
-    return RunTest(TestOptions{o.files, o.filter, o.junit, o.coverage, o.json}, styles.out, styles.err, out, err);
+    return RunTest(TestOptions{o.files, o.filter, o.junit, o.coverage, o.json()}, styles.out, styles.err, out, err);
   }
   if (o.format == "html" && command->name != "audit") {
     return Fail(err, styles.err, absl::StrCat("--format html applies to audit only; ", command->name, " takes text or json"));
@@ -629,9 +628,9 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   if (command->name == "routes") {
     if (!o.files.empty()) return Fail(err, styles.err, absl::StrCat("routes takes no files, not '", o.files[0], "'"));
     int count = 0;
-    const std::string listing = RenderRoutes(o.filter, o.json, &count);
+    const std::string listing = RenderRoutes(o.filter, o.json(), &count);
     out << listing;
-    if (!o.json && count == 0) out << "no route matches '" << o.filter << "'\n";
+    if (!o.json() && count == 0) out << "no route matches '" << o.filter << "'\n";
     return kExitAllow;
   }
   return RunDecide(o, styles, in, out, err);

@@ -99,7 +99,10 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     ns.id = id;
     ns.whole = whole;
     if (is_org) {
-      ns.policy = Check(s, OrgRequest(token, Operation::kListOrgMembers, id)).policy;
+      // list_organization_members: whether the token may list the members, and the org's policy on it.
+      const Decision members = Check(s, OrgRequest(token, Operation::kListOrgMembers, id));
+      ns.list_members = members.allowed;
+      ns.policy = members.policy;
       ns.policy_blocked = !ns.policy.allowed;
     }
     access.namespaces.push_back(std::move(ns));
@@ -130,7 +133,6 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     NamespaceAccess* ns = add(true, org, true);
     for (RepoId r : index.repos_of_org(org)) DecideRepo(s, token, r, ns, &access.useful);
     create(ns);
-    ns->list_members = Allowed(s, OrgRequest(token, Operation::kListOrgMembers, org));
     ns->admin = Allowed(s, OrgRequest(token, Operation::kChangeMemberRole, org));
     for (GroupId g : index.groups_of_org(org)) {
       Request r;

@@ -225,50 +225,41 @@ class Auditor {
   }
 
   void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role) {
-    std::vector<Request> failing;
+    // The requests the user side allows and the token side does not, each with its decision.
+    std::vector<std::pair<Request, Decision>> failing;
     std::vector<std::pair<std::pair<EntityType, int32_t>, PermissionSet>> missing;  // per scope to extend
-    auto need = [&](EntityType type, int32_t id, PermissionSet p) {
+    auto consider = [&](const Request& r, EntityType type, int32_t id) {
+      const Decision d = Check(s_, r);
+      if (!d.user.allowed || d.token.allowed || !d.policy.allowed) return;
+      const PermissionSet lacking = d.token.needed - d.token.granted;
+      failing.emplace_back(r, d);
       for (auto& m : missing) {
         if (m.first.first == type && m.first.second == id) {
-          m.second = m.second | p;
+          m.second = m.second | lacking;
           return;
         }
       }
-      missing.push_back({{type, id}, p});
+      missing.push_back({{type, id}, lacking});
     };
-    auto fails = [](const Decision& d) { return d.user.allowed && !d.token.allowed && d.policy.allowed; };
     for (RepoId repo : index_.repos_of_group(g)) {
-      const Snapshot::RepoRecord& record = s_.repo(repo);
-      const EntityType repo_entity = EntityOfRepoType(record.type);
+      const EntityType repo_entity = EntityOfRepoType(s_.repo(repo).type);
       // A repo scope overrides the group's: extend it there, else extend the group's scope.
       const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
-        const Request r = LevelRequest(access_.token, repo, level);
-        const Decision d = Check(s_, r);
-        if (fails(d)) {
-          failing.push_back(r);
-          if (repo_scoped) {
-            need(repo_entity, repo, d.token.needed - d.token.granted);
-          } else {
-            need(EntityType::kResourceGroup, g, d.token.needed - d.token.granted);
-          }
-        }
+        consider(LevelRequest(access_.token, repo, level), repo_scoped ? repo_entity : EntityType::kResourceGroup,
+                 repo_scoped ? repo : g);
       }
     }
     Request create = Base(Operation::kCreateRepo);
     create.ns_org = org;
     create.group = g;
-    const Decision d = Check(s_, create);
-    if (fails(d)) {
-      failing.push_back(create);
-      need(EntityType::kResourceGroup, g, d.token.needed - d.token.granted);
-    }
+    consider(create, EntityType::kResourceGroup, g);
     if (failing.empty()) return;
+
     const std::string& group = s_.group(g).name;
     std::vector<int> statuses;
-    for (const Request& r : failing) {
-      const int status = Check(s_, r).status;
-      if (std::find(statuses.begin(), statuses.end(), status) == statuses.end()) statuses.push_back(status);
+    for (const auto& [r, d] : failing) {
+      if (std::find(statuses.begin(), statuses.end(), d.status) == statuses.end()) statuses.push_back(d.status);
     }
     std::sort(statuses.begin(), statuses.end());
     Finding& f = Add(FindingKind::kWillFail, absl::StrCat("group ", group));
@@ -277,15 +268,14 @@ class Auditor {
                              " the user side allows will fail (", absl::StrJoin(statuses, ", "), ")");
     f.evidence.push_back({role.pos, absl::StrCat(owner_, ": ", NameOf(role.role), " in resource group ", group,
                                                  role.auto_join ? " (auto-join)" : "")});
-    for (const Request& r : failing) {
-      const Decision fd = Check(s_, r);
-      const absl::string_view why = fd.token.source == GrantSource::kNone || fd.token.source == GrantSource::kImplicitPublicRead
+    for (const auto& [r, d] : failing) {
+      const absl::string_view why = d.token.source == GrantSource::kNone || d.token.source == GrantSource::kImplicitPublicRead
                                         ? "no scope of the token covers it"
                                         : "the token's grant there lacks it";
-      f.evidence.push_back({fd.token.pos, absl::StrCat(DescribeRequest(s_, r), " -> ", fd.status, ": needs ",
-                                                       PermissionSetText(fd.token.needed - fd.token.granted), "; ", why)});
+      f.evidence.push_back({d.token.pos, absl::StrCat(DescribeRequest(s_, r), " -> ", d.status, ": needs ",
+                                                      PermissionSetText(d.token.needed - d.token.granted), "; ", why)});
+      f.requests.push_back(r);
     }
-    f.requests = failing;
     std::vector<std::string> parts;
     for (const auto& [entity, permissions] : missing) {
       f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, entity.first,

@@ -72,8 +72,8 @@ constexpr PlanRow kPlans[] = {
 
 class Importer {
  public:
-  Importer(int file, Diagnostics* d, World* world, const WhoamiImportOptions& options)
-      : file_(file), d_(d), world_(world), options_(options) {}
+  Importer(Diagnostics* d, World* world, const WhoamiImportOptions& options)
+      : d_(d), world_(world), options_(options) {}
 
   void Import(const YamlNode& root) {
     if (!root.is_map()) {
@@ -504,7 +504,6 @@ class Importer {
     size_t org;
   };
 
-  int file_;
   Diagnostics* d_;
   World* world_;
   const WhoamiImportOptions& options_;
@@ -533,7 +532,7 @@ WhoamiImport ImportWhoami(std::string name, std::string text, const WhoamiImport
   // JSON is YAML's flow style; the YAML tree keeps positions and reports duplicate keys and syntax errors.
   absl::optional<YamlNode> root = ParseYaml(json, file, &import.diagnostics);
   if (!root.has_value() || import.diagnostics.has_errors()) return import;
-  Importer(file, &import.diagnostics, &import.world, options).Import(*root);
+  Importer(&import.diagnostics, &import.world, options).Import(*root);
   return import;
 }
 
