@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/json_writer.h"
-#include "policy/model/operation.h"
 
 namespace hubperm {
 namespace {

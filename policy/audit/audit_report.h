@@ -11,7 +11,6 @@
 #include "policy/audit/audit.h"
 #include "policy/common/style.h"
 #include "policy/compile/snapshot.h"
-#include "policy/decide/request.h"
 
 namespace hubperm {
 
