@@ -310,7 +310,7 @@ class Auditor {
                                repos.size(), " repos");
       f.evidence.push_back({scope.pos, absl::StrCat("scope on org ", name, ": ", PermissionSetText(scope.permissions))});
       f.evidence.push_back({role->pos, absl::StrCat(owner_, ": ", NameOf(role->role), " in org ", name)});
-      std::vector<std::string> ids;
+      std::vector<absl::string_view> ids;
       for (RepoId repo : writable) ids.push_back(s_.repo(repo).id);
       f.evidence.push_back({SourcePos(), absl::StrCat("writable: ", absl::StrJoin(ids, ", "))});
       for (RepoId repo : writable) f.requests.push_back(LevelRequest(access_.token, repo, RepoLevel::kWrite));
@@ -324,7 +324,7 @@ class Auditor {
         if (s_.repo(repo).group != kNoId) continue;
         const EntityType type = EntityOfRepoType(s_.repo(repo).type);
         // A new repo scope overrides the org scope: it keeps what the org scope gave the repo.
-        f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, type, s_.repo(repo).id, scope.permissions));
+        f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, type, std::string(s_.repo(repo).id), scope.permissions));
         parts.push_back(absl::StrCat(NameOf(type), " ", s_.repo(repo).id));
       }
       f.fix = absl::StrCat("remove repo.write from the scope on org ", name, " and scope it to ", absl::StrJoin(parts, ", "),

@@ -7,23 +7,20 @@
 namespace hubperm {
 namespace {
 
-template <typename Map>
-std::vector<absl::string_view> Keys(const Map& ids, size_t count) {
-  std::vector<absl::string_view> names(count);
-  for (const auto& [name, id] : ids) names[id] = name;
+template <typename Record>
+std::vector<absl::string_view> Names(const std::vector<Record>& records) {
+  std::vector<absl::string_view> names;
+  names.reserve(records.size());
+  for (const Record& record : records) names.push_back(record.name);
   return names;
 }
 
 }  // namespace
 
-absl::optional<RepoId> Snapshot::FindRepo(RepoType type, absl::string_view id) const {
-  return Find(repo_ids_, RepoKey(type, id));
-}
-
-std::vector<absl::string_view> Snapshot::UserNames() const { return Keys(user_ids_, users_.size()); }
-std::vector<absl::string_view> Snapshot::OrgNames() const { return Keys(org_ids_, orgs_.size()); }
-std::vector<absl::string_view> Snapshot::GroupNames() const { return Keys(group_ids_, groups_.size()); }
-std::vector<absl::string_view> Snapshot::TokenNames() const { return Keys(token_ids_, tokens_.size()); }
+std::vector<absl::string_view> Snapshot::UserNames() const { return Names(users_); }
+std::vector<absl::string_view> Snapshot::OrgNames() const { return Names(orgs_); }
+std::vector<absl::string_view> Snapshot::GroupNames() const { return Names(groups_); }
+std::vector<absl::string_view> Snapshot::TokenNames() const { return Names(tokens_); }
 
 std::vector<absl::string_view> Snapshot::RepoIds(RepoType type) const {
   std::vector<absl::string_view> ids;
@@ -38,15 +35,20 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   s->files_ = std::move(files);
   s->assumptions_ = world.assumptions;
 
+  // Each record is added, then indexed by its name; a name already taken (validation reported it) drops
+  // the record again, so ids stay dense.
+  s->users_.reserve(world.users.size());
   for (const Name& user : world.users) {
-    if (s->user_ids_.emplace(user.text, static_cast<UserId>(s->users_.size())).second) {
-      s->users_.push_back(UserRecord{user.text, user.pos});
-    }
+    s->users_.push_back(UserRecord{user.text, user.pos});
+    if (!s->user_ids_.Insert(static_cast<UserId>(s->users_.size() - 1))) s->users_.pop_back();
   }
   for (const Org& org : world.orgs) {
     const OrgId org_id = static_cast<OrgId>(s->orgs_.size());
-    if (!s->org_ids_.emplace(org.name.text, org_id).second) continue;
     s->orgs_.push_back(OrgRecord{org.name.text, org.name.pos, org.plan, org.token_policy, org.token_policy_pos});
+    if (!s->org_ids_.Insert(org_id)) {
+      s->orgs_.pop_back();
+      continue;
+    }
     for (const Member<OrgRole>& m : org.members) {
       if (auto user = s->FindUser(m.user.text)) {
         s->org_roles_.emplace(Key(*user, org_id), RoleGrant<OrgRole>{m.role, m.role_pos});
@@ -54,8 +56,11 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     }
     for (const ResourceGroup& group : org.resource_groups) {
       const GroupId group_id = static_cast<GroupId>(s->groups_.size());
-      if (!s->group_ids_.emplace(group.name.text, group_id).second) continue;
       s->groups_.push_back(GroupRecord{group.name.text, group.name.pos, org_id});
+      if (!s->group_ids_.Insert(group_id)) {
+        s->groups_.pop_back();
+        continue;
+      }
       for (const Member<GroupRole>& m : group.members) {
         if (auto user = s->FindUser(m.user.text)) {
           s->group_roles_.emplace(Key(*user, group_id), RoleGrant<GroupRole>{m.role, m.role_pos});
@@ -83,11 +88,17 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       it->second = GroupGrant{group, grant};
     }
   }
+  size_t id_text_size = 0;
+  for (const Repo& repo : world.repos) id_text_size += repo.id.text.size();
+  s->repo_id_text_.reserve(id_text_size);  // never reallocated below, so the ids' views stay valid
+  s->repos_.reserve(world.repos.size());
   for (const Repo& repo : world.repos) {
     const RepoId repo_id = static_cast<RepoId>(s->repos_.size());
-    if (!s->repo_ids_.emplace(RepoKey(repo.type, repo.id.text), repo_id).second) continue;
+    if (s->FindRepo(repo.type, repo.id.text).has_value()) continue;
     RepoRecord r;
-    r.id = repo.id.text;
+    const size_t id_begin = s->repo_id_text_.size();
+    s->repo_id_text_.append(repo.id.text);
+    r.id = absl::string_view(s->repo_id_text_).substr(id_begin);
     r.pos = repo.id.pos;
     r.type = repo.type;
     r.ns_user = s->FindUser(repo.ns).value_or(kNoId);
@@ -107,11 +118,13 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     for (const Name& user : repo.access_granted) {
       if (auto user_id = s->FindUser(user.text)) s->gated_grants_.emplace(Key(repo_id, *user_id), user.pos);
     }
-    s->repos_.push_back(std::move(r));
+    s->repos_.push_back(r);
+    s->repo_ids_.Insert(repo_id);
   }
+  s->tokens_.reserve(world.tokens.size());
   for (const Token& token : world.tokens) {
     const TokenId token_id = static_cast<TokenId>(s->tokens_.size());
-    if (!s->token_ids_.emplace(token.name.text, token_id).second) continue;
+    if (s->FindToken(token.name.text).has_value()) continue;
     TokenRecord t;
     t.name = token.name.text;
     t.pos = token.name.pos;
@@ -165,6 +178,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       }
     }
     s->tokens_.push_back(std::move(t));
+    s->token_ids_.Insert(token_id);
   }
   return s;
 }

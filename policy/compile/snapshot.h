@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -26,6 +27,7 @@
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
 #include "policy/common/source.h"
+#include "policy/compile/id_index.h"
 #include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
 #include "policy/model/world.h"
@@ -70,7 +72,7 @@ class Snapshot {
     OrgId org;
   };
   struct RepoRecord {
-    std::string id;  // "ns/name"
+    absl::string_view id;  // "ns/name", held by the snapshot
     SourcePos pos;
     RepoType type = RepoType::kModel;
     UserId ns_user = kNoId;  // the namespace: exactly one of ns_user and ns_org is set
@@ -113,12 +115,15 @@ class Snapshot {
   // reference that does not resolve is then a bug, and is skipped. `files` is kept for explanations.
   static std::shared_ptr<const Snapshot> Compile(const World& world, SourceFiles files);
 
+  Snapshot(const Snapshot&) = delete;  // its name indexes point into its own records
+  Snapshot& operator=(const Snapshot&) = delete;
+
   // Name lookups, for building requests; not for the hot path.
-  absl::optional<UserId> FindUser(absl::string_view name) const { return Find(user_ids_, name); }
-  absl::optional<OrgId> FindOrg(absl::string_view name) const { return Find(org_ids_, name); }
-  absl::optional<GroupId> FindGroup(absl::string_view name) const { return Find(group_ids_, name); }
-  absl::optional<TokenId> FindToken(absl::string_view name) const { return Find(token_ids_, name); }
-  absl::optional<RepoId> FindRepo(RepoType type, absl::string_view id) const;
+  absl::optional<UserId> FindUser(absl::string_view name) const { return user_ids_.Find(name); }
+  absl::optional<OrgId> FindOrg(absl::string_view name) const { return org_ids_.Find(name); }
+  absl::optional<GroupId> FindGroup(absl::string_view name) const { return group_ids_.Find(name); }
+  absl::optional<TokenId> FindToken(absl::string_view name) const { return token_ids_.Find(name); }
+  absl::optional<RepoId> FindRepo(RepoType type, absl::string_view id) const { return repo_ids_.Find({type, id}); }
   // Every name of a kind, for "did you mean".
   std::vector<absl::string_view> UserNames() const;
   std::vector<absl::string_view> OrgNames() const;
@@ -193,12 +198,17 @@ class Snapshot {
     auto it = map.find(Key(a, b));
     return it == map.end() ? nullptr : &it->second;
   }
-  static absl::optional<int32_t> Find(const absl::flat_hash_map<std::string, int32_t>& ids,
-                                      absl::string_view name) {
-    auto it = ids.find(name);
-    if (it == ids.end()) return absl::nullopt;
-    return it->second;
-  }
+  // The key of a record in the name indexes: its name, or for a repo its type and id.
+  template <typename Record>
+  struct NameOf {
+    const std::vector<Record>* records;
+    absl::string_view operator()(int32_t id) const { return (*records)[id].name; }
+  };
+  using RepoKey = std::pair<RepoType, absl::string_view>;
+  struct RepoKeyOf {
+    const std::vector<RepoRecord>* repos;
+    RepoKey operator()(int32_t id) const { return {(*repos)[id].type, (*repos)[id].id}; }
+  };
 
   std::vector<UserRecord> users_;
   std::vector<OrgRecord> orgs_;
@@ -207,8 +217,13 @@ class Snapshot {
   std::vector<TokenRecord> tokens_;
   std::vector<ScopeRecord> scopes_;
 
-  absl::flat_hash_map<std::string, int32_t> user_ids_, org_ids_, group_ids_, token_ids_;
-  absl::flat_hash_map<std::string, int32_t> repo_ids_;  // "type:ns/name"
+  std::string repo_id_text_;  // every RepoRecord::id, end to end (reserved once: views into it stay valid)
+
+  IdIndex<absl::string_view, NameOf<UserRecord>> user_ids_{NameOf<UserRecord>{&users_}};
+  IdIndex<absl::string_view, NameOf<OrgRecord>> org_ids_{NameOf<OrgRecord>{&orgs_}};
+  IdIndex<absl::string_view, NameOf<GroupRecord>> group_ids_{NameOf<GroupRecord>{&groups_}};
+  IdIndex<absl::string_view, NameOf<TokenRecord>> token_ids_{NameOf<TokenRecord>{&tokens_}};
+  IdIndex<RepoKey, RepoKeyOf> repo_ids_{RepoKeyOf{&repos_}};
 
   absl::flat_hash_map<uint64_t, RoleGrant<OrgRole>> org_roles_;      // (user, org)
   absl::flat_hash_map<uint64_t, RoleGrant<GroupRole>> group_roles_;  // (user, group)

@@ -230,7 +230,7 @@ class Explainer {
     std::string id;
     if (op_.target == TargetKind::kRepo) {
       kind = std::string(NameOf(s_.repo(r_.repo).type));
-      id = s_.repo(r_.repo).id;
+      id = std::string(s_.repo(r_.repo).id);
     }
     switch (d_.reply) {
       case hubperm::Reply::kOk:

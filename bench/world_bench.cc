@@ -1,0 +1,436 @@
+// Copyright 2026 The hubperm Authors.
+//
+// The engine at scale, on one synthetic world tier (bench/synthetic_world.h):
+//   check/T        one Check on the compiled snapshot, no explanation (a mix of every operation)
+//   explain/T      one Check and its full text explanation (RenderExplanation)
+//   http_check/T   one HTTP request line parsed, resolved against the snapshot and checked
+//   yaml_cpp/T     yaml-cpp alone parsing the fixture text (its event parser), to show its share of load
+//   load/T         LoadFixtures: read, parse, build the World and validate it
+//   compile/T      Snapshot::Compile of the loaded world
+//   load_compile/T both, as `hubperm` does before its first check
+//   audit/T        the full audit (policy/audit) of every token
+//
+//   bazel run -c opt //bench:world_bench -- --tier=M [--seed=1] [--fixture=FILE.yaml] [benchmark flags]
+//
+// --fixture reads the tier's fixture from a file written by //bench:gen_world (the same world), so that
+// a load's peak RSS is not mixed with generating it; without it the world is generated and written to a
+// temporary file first. tools/bench.sh runs each benchmark in its own process and prints the README's table.
+//
+// Counters: items_per_second (checks, repos loaded or compiled, tokens audited); repos; snapshot_B_per_repo
+// (heap bytes the compiled snapshot holds, source text excluded, per repo); source_B_per_repo (the fixture
+// text a loaded snapshot keeps for explanations, per repo); peak_rss_MiB (the process's peak resident
+// memory while the benchmark ran: reset before it with /proc/self/clear_refs, read from VmHWM after).
+
+#include <malloc.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "bench/synthetic_world.h"
+#include "benchmark/benchmark.h"
+#include "policy/audit/audit.h"
+#include "policy/compile/snapshot.h"
+#include "policy/decide/check.h"
+#include "policy/explain/explain.h"
+#include "policy/load/fixtures.h"
+#include "policy/load/world_writer.h"
+#include "policy/model/operation.h"
+#include "policy/request/request_spec.h"
+#include "policy/request/route.h"
+#include "yaml-cpp/eventhandler.h"
+#include "yaml-cpp/parser.h"
+
+namespace hubperm {
+namespace {
+
+struct Options {
+  std::string tier = "S";
+  uint32_t seed = 1;
+  std::string fixture;  // "" = generate
+};
+
+Options& TheOptions() {
+  static Options options;
+  return options;
+}
+
+// ---- Memory ---------------------------------------------------------------------------------------
+
+// Heap bytes in use (glibc's arenas and its mmapped blocks).
+size_t HeapInUse() {
+  struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+}
+
+// Forgets the process's peak RSS so far (Linux: "5" to clear_refs), after giving freed memory back.
+void ResetPeakRss() {
+  malloc_trim(0);
+  std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+double PeakRssMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (!absl::StartsWith(line, "VmHWM:")) continue;
+    std::istringstream in(line.substr(6));
+    double kib = 0;
+    in >> kib;
+    return kib / 1024.0;
+  }
+  return 0;
+}
+
+// Bazel's test temporary directory when run as a test, else $TMPDIR or /tmp.
+std::string TempDir() {
+  for (const char* var : {"TEST_TMPDIR", "TMPDIR"}) {
+    const char* dir = std::getenv(var);
+    if (dir != nullptr && *dir != '\0') return dir;
+  }
+  return "/tmp";
+}
+
+// ---- The tier's world, built once --------------------------------------------------------------------
+
+const World& TheWorld() {
+  static const World* world = [] {
+    const Options& o = TheOptions();
+    return new World(SyntheticWorld(*TierSize(o.tier), o.seed));
+  }();
+  return *world;
+}
+
+// The fixture file: --fixture, or the generated world written to a temporary file.
+const std::string& FixturePath() {
+  static const std::string* path = [] {
+    const Options& o = TheOptions();
+    if (!o.fixture.empty()) return new std::string(o.fixture);
+    auto* p = new std::string(absl::StrCat(TempDir(), "/hubperm_bench_", o.tier, "_", o.seed, ".yaml"));
+    std::ofstream(*p) << WriteFixture(TheWorld());
+    return p;
+  }();
+  return *path;
+}
+
+std::shared_ptr<const Snapshot> TheSnapshot() {
+  static const auto* snapshot = new std::shared_ptr<const Snapshot>(Snapshot::Compile(TheWorld(), SourceFiles()));
+  return *snapshot;
+}
+
+// A reproducible sample of requests spread over every operation, token and target.
+std::vector<Request> SampleRequests(const Snapshot& s, int count) {
+  std::mt19937 rng(TheOptions().seed);
+  auto below = [&rng](int n) { return n <= 0 ? kNoId : std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  const auto ops = AllOperations();
+  std::vector<Request> out;
+  while (static_cast<int>(out.size()) < count) {
+    const OperationInfo& op = ops[below(static_cast<int>(ops.size()))];
+    Request r;
+    r.operation = op.operation;
+    r.token = below(s.token_count());
+    switch (op.target) {
+      case TargetKind::kNone:
+        break;
+      case TargetKind::kRepo:
+        r.repo = below(s.repo_count());
+        if (op.creates_at_destination) {
+          r.create_type = s.repo(r.repo).type;
+          r.ns_org = below(s.org_count());
+        }
+        if (op.operation == Operation::kMoveRepoToGroup) {
+          if (s.repo(r.repo).group == kNoId) continue;  // a repo's own org's group
+          r.group = s.repo(r.repo).group;
+        }
+        break;
+      case TargetKind::kNamespace:
+        r.create_type = RepoType::kModel;
+        if (below(2) == 0) {
+          r.ns_user = s.token(r.token).owner;
+        } else {
+          r.ns_org = below(s.org_count());
+        }
+        break;
+      case TargetKind::kOrg:
+        r.org = below(s.org_count());
+        break;
+      case TargetKind::kGroup:
+        r.group = below(s.group_count());
+        if (r.group == kNoId) continue;
+        break;
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+// ---- Benchmarks -------------------------------------------------------------------------------------
+
+void AddCommonCounters(benchmark::State& state) {
+  state.counters["repos"] = TheWorld().repos.size();
+  state.counters["peak_rss_MiB"] = PeakRssMiB();
+}
+
+void BM_Check(benchmark::State& state) {
+  std::shared_ptr<const Snapshot> s = TheSnapshot();
+  const std::vector<Request> sample = SampleRequests(*s, 1 << 16);
+  size_t i = 0, allowed = 0;
+  for (auto _ : state) {
+    const Decision d = Check(*s, sample[i]);
+    allowed += d.allowed;
+    benchmark::DoNotOptimize(d);
+    i = (i + 1) & (sample.size() - 1);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["allowed_share"] = static_cast<double>(allowed) / std::max<int64_t>(1, state.iterations());
+  AddCommonCounters(state);
+}
+
+void BM_Explain(benchmark::State& state) {
+  std::shared_ptr<const Snapshot> s = TheSnapshot();
+  const std::vector<Request> sample = SampleRequests(*s, 1 << 12);
+  size_t i = 0, bytes = 0;
+  for (auto _ : state) {
+    const Request& r = sample[i];
+    const std::string text = RenderExplanation(*s, r, Check(*s, r));
+    bytes += text.size();
+    i = (i + 1) & (sample.size() - 1);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["text_B"] = static_cast<double>(bytes) / std::max<int64_t>(1, state.iterations());
+  AddCommonCounters(state);
+}
+
+absl::string_view TypePlural(RepoType type) {
+  switch (type) {
+    case RepoType::kModel: return "models";
+    case RepoType::kDataset: return "datasets";
+    case RepoType::kSpace: return "spaces";
+  }
+  return "models";
+}
+
+// An HTTP request as a user would paste it, with the token that sends it.
+struct HttpSample {
+  std::string token;
+  std::string line;
+  Body body;
+};
+
+std::vector<HttpSample> SampleHttp(const Snapshot& s, int count) {
+  std::mt19937 rng(TheOptions().seed);
+  auto below = [&rng](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  std::vector<HttpSample> out;
+  for (int i = 0; i < count; ++i) {
+    HttpSample h;
+    h.token = s.token(below(s.token_count())).name;
+    const Snapshot::RepoRecord& repo = s.repo(below(s.repo_count()));
+    const std::string prefix = repo.type == RepoType::kModel ? "" : absl::StrCat("/", TypePlural(repo.type));
+    switch (below(5)) {
+      case 0:
+        h.line = absl::StrCat("GET ", prefix, "/", repo.id, "/resolve/main/config.json");
+        break;
+      case 1:
+        h.line = absl::StrCat("GET https://huggingface.co/api/", TypePlural(repo.type), "/", repo.id);
+        break;
+      case 2:
+        h.line = absl::StrCat("POST /api/", TypePlural(repo.type), "/", repo.id, "/commit/main");
+        break;
+      case 3:
+        h.line = "POST /api/repos/create";
+        h.body = {{"name", absl::StrCat("new-model-", i)}, {"organization", s.org(below(s.org_count())).name}};
+        break;
+      default:
+        h.line = absl::StrCat("GET /api/organizations/", s.org(below(s.org_count())).name, "/members");
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+void BM_HttpCheck(benchmark::State& state) {
+  std::shared_ptr<const Snapshot> s = TheSnapshot();
+  const std::vector<HttpSample> sample = SampleHttp(*s, 1 << 12);
+  size_t i = 0, failed = 0;
+  for (auto _ : state) {
+    const HttpSample& h = sample[i];
+    absl::StatusOr<RequestSpec> spec = ParseHttpRequest(h.line, h.body);
+    absl::StatusOr<Request> request = spec.ok() ? ResolveRequest(*s, h.token, *spec) : spec.status();
+    if (request.ok()) {
+      benchmark::DoNotOptimize(Check(*s, *request));
+    } else {
+      ++failed;
+    }
+    i = (i + 1) & (sample.size() - 1);
+  }
+  if (failed > 0) state.SkipWithError("some sample requests did not parse or resolve");
+  state.SetItemsProcessed(state.iterations());
+  AddCommonCounters(state);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// yaml-cpp's event parser with a handler that does nothing: the part of a load that is yaml-cpp's
+// (policy/load/yaml_tree drives the same parser and builds its own positioned tree from the events).
+class CountingHandler : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override { ++events; }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    ++events;
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    ++events;
+  }
+  void OnMapEnd() override {}
+  size_t events = 0;
+};
+
+void BM_YamlCpp(benchmark::State& state) {
+  const std::string text = ReadFile(FixturePath());
+  ResetPeakRss();
+  for (auto _ : state) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    CountingHandler handler;
+    while (parser.HandleNextDocument(handler)) {
+    }
+    benchmark::DoNotOptimize(handler.events);
+  }
+  state.SetItemsProcessed(state.iterations() * TheWorld().repos.size());
+  state.SetBytesProcessed(state.iterations() * text.size());
+  AddCommonCounters(state);
+}
+
+// Loads the fixture and fails the benchmark if it does not load cleanly.
+bool LoadOrFail(benchmark::State& state, Fixtures* out) {
+  *out = LoadFixtures({FixturePath()});
+  if (out->ok()) return true;
+  state.SkipWithError(out->RenderIssues().substr(0, 2000).c_str());
+  return false;
+}
+
+void BM_Load(benchmark::State& state) {
+  const size_t repos = TheWorld().repos.size();
+  ResetPeakRss();
+  for (auto _ : state) {
+    Fixtures f;
+    if (!LoadOrFail(state, &f)) return;
+    benchmark::DoNotOptimize(f.world.repos.data());
+  }
+  state.SetItemsProcessed(state.iterations() * repos);
+  AddCommonCounters(state);
+}
+
+void BM_Compile(benchmark::State& state) {
+  Fixtures f;
+  if (!LoadOrFail(state, &f)) return;
+  const double source_bytes = f.files.text(0).size();
+  const size_t repos = f.world.repos.size();
+  // The compiled tables alone: the heap a snapshot holds when it keeps no source text.
+  const size_t before = HeapInUse();
+  std::shared_ptr<const Snapshot> probe = Snapshot::Compile(f.world, SourceFiles());
+  const double snapshot_bytes = static_cast<double>(HeapInUse() - before);
+  probe.reset();
+  ResetPeakRss();
+  for (auto _ : state) {
+    std::shared_ptr<const Snapshot> s = Snapshot::Compile(f.world, f.files);
+    benchmark::DoNotOptimize(s.get());
+  }
+  state.SetItemsProcessed(state.iterations() * repos);
+  state.counters["snapshot_B_per_repo"] = snapshot_bytes / repos;
+  state.counters["source_B_per_repo"] = source_bytes / repos;
+  AddCommonCounters(state);
+}
+
+void BM_LoadCompile(benchmark::State& state) {
+  const size_t repos = TheWorld().repos.size();
+  ResetPeakRss();
+  for (auto _ : state) {
+    Fixtures f;
+    if (!LoadOrFail(state, &f)) return;
+    std::shared_ptr<const Snapshot> s = Snapshot::Compile(f.world, std::move(f.files));
+    benchmark::DoNotOptimize(s.get());
+  }
+  state.SetItemsProcessed(state.iterations() * repos);
+  AddCommonCounters(state);
+}
+
+void BM_Audit(benchmark::State& state) {
+  std::shared_ptr<const Snapshot> s = TheSnapshot();
+  ResetPeakRss();
+  size_t findings = 0;
+  for (auto _ : state) {
+    AuditReport report = Audit(*s);
+    findings = report.findings.size();
+    benchmark::DoNotOptimize(report.tokens.data());
+  }
+  state.SetItemsProcessed(state.iterations() * s->token_count());
+  state.counters["findings"] = findings;
+  AddCommonCounters(state);
+}
+
+void Register(const std::string& tier) {
+  auto name = [&tier](const char* what) { return absl::StrCat(what, "/", tier); };
+  const benchmark::TimeUnit ms = benchmark::kMillisecond;
+  benchmark::RegisterBenchmark(name("check").c_str(), BM_Check);
+  benchmark::RegisterBenchmark(name("explain").c_str(), BM_Explain)->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark(name("http_check").c_str(), BM_HttpCheck)->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark(name("yaml_cpp").c_str(), BM_YamlCpp)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("load").c_str(), BM_Load)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("compile").c_str(), BM_Compile)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("load_compile").c_str(), BM_LoadCompile)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("audit").c_str(), BM_Audit)->Unit(ms)->UseRealTime();
+}
+
+}  // namespace
+}  // namespace hubperm
+
+int main(int argc, char** argv) {
+  hubperm::Options& options = hubperm::TheOptions();
+  std::vector<char*> rest;
+  bool ok = true;
+  for (int i = 0; i < argc; ++i) {
+    absl::string_view arg = argv[i];
+    if (absl::ConsumePrefix(&arg, "--tier=")) {
+      options.tier = std::string(arg);
+      ok &= hubperm::TierSize(arg).has_value();
+    } else if (absl::ConsumePrefix(&arg, "--seed=")) {
+      ok &= absl::SimpleAtoi(arg, &options.seed);
+    } else if (absl::ConsumePrefix(&arg, "--fixture=")) {
+      options.fixture = std::string(arg);
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  if (!ok) {
+    std::cerr << "usage: world_bench [--tier=S|M|L] [--seed=N] [--fixture=FILE.yaml] [benchmark flags]\n";
+    return 2;
+  }
+  int rest_count = static_cast<int>(rest.size());
+  benchmark::Initialize(&rest_count, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(rest_count, rest.data())) return 2;
+  hubperm::Register(options.tier);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
