@@ -1,7 +1,10 @@
 // Copyright 2026 The hubperm Authors.
 //
 // The engine at scale, on one synthetic world tier (bench/synthetic_world.h):
-//   check/T        one Check on the compiled snapshot, no explanation (a mix of every operation)
+//   check/T        one Check on the compiled snapshot, no explanation, cycling through 1024 requests that
+//                  mix every operation, token and target (they stay in the CPU caches)
+//   check_cold/T   the same through a million requests: every check reads records no recent check read
+//   memory_latency/T  one cache-missing read through a buffer the size of the snapshot, for comparison
 //   explain/T      one Check and its full text explanation (RenderExplanation)
 //   http_check/T   one HTTP request line parsed, resolved against the snapshot and checked
 //   yaml_cpp/T     yaml-cpp alone parsing the fixture text (its event parser), to show its share of load
@@ -23,6 +26,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -123,8 +127,17 @@ const std::string& FixturePath() {
   return *path;
 }
 
+// The heap bytes the tier's compiled snapshot holds (set when TheSnapshot() first compiles it).
+size_t snapshot_heap_bytes = 0;
+
 std::shared_ptr<const Snapshot> TheSnapshot() {
-  static const auto* snapshot = new std::shared_ptr<const Snapshot>(Snapshot::Compile(TheWorld(), SourceFiles()));
+  static const auto* snapshot = [] {
+    const World& world = TheWorld();
+    const size_t before = HeapInUse();
+    auto* s = new std::shared_ptr<const Snapshot>(Snapshot::Compile(world, SourceFiles()));
+    snapshot_heap_bytes = HeapInUse() - before;
+    return s;
+  }();
   return *snapshot;
 }
 
@@ -181,9 +194,12 @@ void AddCommonCounters(benchmark::State& state) {
   state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 
+// state.range(0): how many distinct requests are cycled through. A few thousand stay in the CPU's caches
+// with the records they touch (the engine's own cost); a million touch memory no recent check touched,
+// so each check pays the machine's memory latency for every record it reads (compare memory_latency).
 void BM_Check(benchmark::State& state) {
   std::shared_ptr<const Snapshot> s = TheSnapshot();
-  const std::vector<Request> sample = SampleRequests(*s, 1 << 16);
+  const std::vector<Request> sample = SampleRequests(*s, static_cast<int>(state.range(0)));
   size_t i = 0, allowed = 0;
   for (auto _ : state) {
     const Decision d = Check(*s, sample[i]);
@@ -193,6 +209,29 @@ void BM_Check(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
   state.counters["allowed_share"] = static_cast<double>(allowed) / std::max<int64_t>(1, state.iterations());
+  AddCommonCounters(state);
+}
+
+// One dependent random read at a time through a buffer as large as the tier's snapshot: the latency of
+// a read that misses the caches, the floor under a cold check (which reads several records).
+void BM_MemoryLatency(benchmark::State& state) {
+  TheSnapshot();
+  struct alignas(64) Line {
+    uint32_t next;
+  };
+  const size_t lines = std::max<size_t>(2, snapshot_heap_bytes / sizeof(Line));
+  std::vector<uint32_t> order(lines);
+  for (size_t i = 0; i < lines; ++i) order[i] = static_cast<uint32_t>(i);
+  std::shuffle(order.begin(), order.end(), std::mt19937(TheOptions().seed));
+  std::vector<Line> buffer(lines);
+  for (size_t i = 0; i < lines; ++i) buffer[order[i]].next = order[(i + 1) % lines];
+  uint32_t at = order[0];
+  for (auto _ : state) {
+    at = buffer[at].next;
+    benchmark::DoNotOptimize(at);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["buffer_MiB"] = static_cast<double>(lines * sizeof(Line)) / (1 << 20);
   AddCommonCounters(state);
 }
 
@@ -392,7 +431,9 @@ void BM_Audit(benchmark::State& state) {
 void Register(const std::string& tier) {
   auto name = [&tier](const char* what) { return absl::StrCat(what, "/", tier); };
   const benchmark::TimeUnit ms = benchmark::kMillisecond;
-  benchmark::RegisterBenchmark(name("check").c_str(), BM_Check);
+  benchmark::RegisterBenchmark(name("check").c_str(), BM_Check)->Arg(1 << 10)->ArgName("requests");
+  benchmark::RegisterBenchmark(name("check_cold").c_str(), BM_Check)->Arg(1 << 20)->ArgName("requests");
+  benchmark::RegisterBenchmark(name("memory_latency").c_str(), BM_MemoryLatency);
   benchmark::RegisterBenchmark(name("explain").c_str(), BM_Explain)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark(name("http_check").c_str(), BM_HttpCheck)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark(name("yaml_cpp").c_str(), BM_YamlCpp)->Unit(ms)->UseRealTime();

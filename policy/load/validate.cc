@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "policy/common/suggest.h"
 
@@ -79,6 +80,8 @@ class Validator {
     for (const Name& user : world_.users) users_.Define(user.text, user);
     for (const Org& org : world_.orgs) {
       orgs_.Define(org.name.text, org.name);
+      org_by_name_.emplace(org.name.text, &org);  // the first definition, as orgs_ keeps
+      for (const Member<OrgRole>& m : org.members) members_.emplace(&org, m.user.text);
       if (users_.Contains(org.name.text)) {
         d_->Error(org.name.pos, absl::StrCat("org '", org.name.text,
                                              "' has the name of a user; users and orgs share one namespace"));
@@ -100,18 +103,11 @@ class Validator {
   }
 
   const Org* FindOrg(absl::string_view name) const {
-    for (const Org& org : world_.orgs) {
-      if (org.name.text == name) return &org;
-    }
-    return nullptr;
+    auto it = org_by_name_.find(name);
+    return it == org_by_name_.end() ? nullptr : it->second;
   }
 
-  static bool IsMember(const Org& org, absl::string_view user) {
-    for (const Member<OrgRole>& m : org.members) {
-      if (m.user.text == user) return true;
-    }
-    return false;
-  }
+  bool IsMember(const Org& org, absl::string_view user) const { return members_.contains({&org, user}); }
 
   void CheckOrgs() {
     for (const Org& org : world_.orgs) {
@@ -264,6 +260,8 @@ class Validator {
   NameIndex users_, orgs_, groups_, repos_, repo_ids_, tokens_, cases_;
   absl::flat_hash_map<std::string, const Org*> group_org_;
   absl::flat_hash_map<std::string, RepoType> type_of_id_;  // the first repo of each id
+  absl::flat_hash_map<absl::string_view, const Org*> org_by_name_;            // the first org of each name
+  absl::flat_hash_set<std::pair<const Org*, absl::string_view>> members_;  // (org, member name)
 };
 
 }  // namespace

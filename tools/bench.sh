@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The README's benchmark figures: builds the benchmarks optimized, writes each tier's fixture with
+# //bench:gen_world, runs every //bench:world_bench benchmark in its own process (so each peak RSS is that
+# benchmark's alone) and prints the scaling table as Markdown, medians of repeated runs.
+#
+#   tools/bench.sh              # tiers S M L (about 15 minutes on the 2-core machine)
+#   tools/bench.sh S M          # some tiers only
+#   BENCH_OUT=/tmp/b tools/bench.sh   # keep the raw Google Benchmark JSON there
+#
+# Timing is never asserted in tests; this script is where the figures come from.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tiers=("$@")
+[ ${#tiers[@]} -eq 0 ] && tiers=(S M L)
+out=${BENCH_OUT:-$(mktemp -d)}
+mkdir -p "$out"
+
+bash tools/setup.sh >/dev/null
+trap 'bazel shutdown >/dev/null 2>&1' EXIT
+bazel build -c opt --color=no --curses=no //bench:world_bench //bench:gen_world >&2
+bin=$(bazel info -c opt bazel-bin 2>/dev/null)/bench
+
+for tier in "${tiers[@]}"; do
+  fixture="$out/$tier.yaml"
+  echo "== tier $tier: writing $fixture" >&2
+  "$bin/gen_world" --tier="$tier" --seed=1 --out="$fixture"
+  for name in check check_cold memory_latency explain http_check yaml_cpp load compile load_compile audit; do
+    reps=5
+    case "$name" in yaml_cpp|load|compile|load_compile|audit) [ "$tier" = L ] && reps=1 || reps=3 ;; esac
+    echo "== $name/$tier ($reps runs)" >&2
+    "$bin/world_bench" --tier="$tier" --seed=1 --fixture="$fixture" --benchmark_filter="^$name/" \
+      --benchmark_repetitions="$reps" --benchmark_out="$out/$name-$tier.json" --benchmark_out_format=json \
+      >/dev/null
+  done
+done
+
+python3 - "$out" "${tiers[@]}" <<'EOF'
+import glob, json, os, sys
+
+out, tiers = sys.argv[1], sys.argv[2:]
+
+def runs(name, tier):
+    path = os.path.join(out, f"{name}-{tier}.json")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        data = json.load(f)
+    return [b for b in data["benchmarks"] if b.get("run_type") == "iteration"]
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+def ns(b):  # real time per iteration in ns
+    scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
+    return b["real_time"] * scale
+
+def fig(name, tier, what):
+    rs = runs(name, tier)
+    if not rs:
+        return "–"
+    if what == "ns":
+        return f"{median(ns(b) for b in rs):.0f} ns"
+    if what == "us":
+        return f"{median(ns(b) for b in rs) / 1e3:.2f} µs"
+    if what == "s":
+        v = median(ns(b) for b in rs) / 1e9
+        return f"{v:.2f} s" if v >= 1 else f"{v * 1e3:.1f} ms"
+    if what == "per_s":
+        v = median(b["items_per_second"] for b in rs)
+        return f"{v / 1e6:.2f} M/s" if v >= 1e6 else f"{v / 1e3:.1f} k/s"
+    v = median(b[what] for b in rs)
+    return f"{v:.0f}"
+
+rows = [
+    ("check, 1024 requests in cache", "check", "ns", "≤ 100 ns (M, L)"),
+    ("check, cold (a million requests)", "check_cold", "ns", ""),
+    ("one cache-missing read (memory_latency)", "memory_latency", "ns", ""),
+    ("check + full explanation", "explain", "us", "≤ 5 µs"),
+    ("HTTP line parsed, resolved, checked", "http_check", "us", ""),
+    ("yaml-cpp parse alone", "yaml_cpp", "s", ""),
+    ("load (read, parse, validate)", "load", "s", ""),
+    ("compile", "compile", "s", ""),
+    ("load + compile", "load_compile", "s", "≤ 5 s (M)"),
+    ("load + compile: repos/s", "load_compile", "per_s", ""),
+    ("load + compile: peak RSS (MiB)", "load_compile", "peak_rss_MiB", "≤ 1024 (M)"),
+    ("snapshot bytes per repo", "compile", "snapshot_B_per_repo", "≤ 256"),
+    ("+ source text kept per repo (bytes)", "compile", "source_B_per_repo", ""),
+    ("full audit", "audit", "s", "≤ 10 s (M)"),
+    ("full audit: tokens/s", "audit", "per_s", ""),
+    ("full audit: findings", "audit", "findings", ""),
+]
+print("| measure | " + " | ".join(tiers) + " | target |")
+print("|---|" + "---|" * len(tiers) + "---|")
+for label, name, what, target in rows:
+    print(f"| {label} | " + " | ".join(fig(name, t, what) for t in tiers) + f" | {target} |")
+EOF
+echo "raw results: $out" >&2
