@@ -85,14 +85,19 @@ class Generator {
     return std::min(static_cast<int>(it - cumulative.begin()), static_cast<int>(cumulative.size()) - 1);
   }
 
+  double Weight(int org) const {
+    return 1.0 / std::pow(org % std::max(1, size_.org_size_classes) + 1, size_.org_skew);
+  }
+
   void MakeOrgs(World* w) {
     orgs_.resize(size_.orgs);
     double total = 0;
     for (int i = 0; i < size_.orgs; ++i) {
       Org org;
       org.name = Named(absl::StrCat("org", i));
+      const int size_class = i % std::max(1, size_.org_size_classes);
       // The largest orgs are paid; below them, a share of paid_orgs.
-      const bool paid = i < 3 || Chance(size_.paid_orgs);
+      const bool paid = size_class < 3 || Chance(size_.paid_orgs);
       org.plan = paid ? Pick({OrgPlan::kTeam, OrgPlan::kEnterprise}) : OrgPlan::kFree;
       if (paid) {
         org.token_policy = Pick({TokenPolicy::kAllowAll, TokenPolicy::kAllowAll, TokenPolicy::kFineGrainedOnly,
@@ -100,12 +105,12 @@ class Generator {
         paid_orgs_.push_back(i);
       }
       w->orgs.push_back(std::move(org));
-      total += 1.0 / std::pow(i + 1, size_.org_skew);
+      total += Weight(i);
       org_weights_.push_back(total);
     }
     double paid_total = 0;
     for (int i : paid_orgs_) {
-      paid_total += 1.0 / std::pow(i + 1, size_.org_skew);
+      paid_total += Weight(i);
       paid_weights_.push_back(paid_total);
     }
   }

@@ -34,7 +34,11 @@ struct WorldSize {
   int repos = 1000;
   int tokens = 200;
 
-  double org_skew = 0.8;             // org i gets weight 1/(i+1)^skew of members and repos
+  // Org i gets weight 1/((i mod org_size_classes) + 1)^org_skew of the members, repos and groups: a few
+  // large orgs and many small ones, with the same distribution of sizes at every tier (a larger world has
+  // more orgs of each size, not larger orgs, as on the Hub, where the largest orgs do not grow with it).
+  double org_skew = 0.8;
+  int org_size_classes = 500;
   double users_in_orgs = 0.6;        // share of users who belong to at least one org
   int max_orgs_per_user = 3;
   double paid_orgs = 0.6;            // share of orgs on team or enterprise (groups, token policies)

@@ -2,6 +2,7 @@
 
 #include "bench/synthetic_world.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -120,6 +121,29 @@ TEST(SyntheticWorldTest, MixesEverythingTheEngineDecidesOn) {
   }
   EXPECT_GT(dead_org_scopes, 0);
   EXPECT_GT(approvals, 0);
+}
+
+// A larger world has more orgs of each size, not larger orgs: the largest org of a world with ten times
+// the orgs (and repos) is about as large as before, so per-org costs (an audit's reach) stay flat.
+TEST(SyntheticWorldTest, OrgSizesDoNotGrowWithTheWorld) {
+  auto largest_org = [](const WorldSize& size) {
+    const World w = SyntheticWorld(size, 1);
+    std::map<std::string, int> repos;
+    int largest = 0;
+    for (const Repo& r : w.repos) largest = std::max(largest, ++repos[r.ns]);
+    return largest;
+  };
+  WorldSize small = *TierSize("S");
+  small.orgs = 50;
+  small.org_size_classes = 50;
+  small.repos = 20'000;
+  WorldSize large = small;
+  large.orgs = 500;
+  large.users *= 10;
+  large.repos *= 10;
+  const int a = largest_org(small), b = largest_org(large);
+  EXPECT_GT(b, a / 2);
+  EXPECT_LT(b, a * 2);
 }
 
 TEST(SyntheticWorldTest, EmptyWorldIsFine) {
