@@ -28,7 +28,14 @@ for counter in items_per_second repos peak_rss_MiB snapshot_B_per_repo source_B_
 done
 grep -q '"repos": 1\.0*e+03' "$out" || { echo "tier S should have 1000 repos"; grep '"repos"' "$out" | head -3; fail=1; }
 
+# The mix flags change the world: only classic read tokens, no private repo.
+"$gen" --tier=S --classic-read-tokens=1 --classic-write-tokens=0 --private-repos=0 --out="$TEST_TMPDIR/mix.yaml"
+token_roles=$(sed -n '/^tokens:/,$p' "$TEST_TMPDIR/mix.yaml" | grep -E '^    role: ' | sort -u)
+[ "$token_roles" = "    role: read" ] || { echo "--classic-read-tokens=1 gave token roles: $token_roles"; fail=1; }
+if grep -q 'private: true' "$TEST_TMPDIR/mix.yaml"; then echo "--private-repos=0 wrote a private repo"; fail=1; fi
+
 # Bad arguments are refused, not ignored.
+if "$gen" --private-repos=2 >/dev/null 2>&1; then echo "--private-repos=2 was accepted"; fail=1; fi
 if "$bench" --tier=XL >/dev/null 2>&1; then echo "--tier=XL was accepted"; fail=1; fi
 if "$gen" --repos=many >/dev/null 2>&1; then echo "--repos=many was accepted"; fail=1; fi
 
