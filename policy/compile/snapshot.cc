@@ -35,20 +35,19 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   s->files_ = std::move(files);
   s->assumptions_ = world.assumptions;
 
-  // Each record is added, then indexed by its name; a name already taken (validation reported it) drops
-  // the record again, so ids stay dense.
+  // A name already taken (validation reported it) is skipped, so ids stay dense; otherwise the record is
+  // added, then indexed by the name it holds.
   s->users_.reserve(world.users.size());
   for (const Name& user : world.users) {
+    if (s->FindUser(user.text).has_value()) continue;
     s->users_.push_back(UserRecord{user.text, user.pos});
-    if (!s->user_ids_.Insert(static_cast<UserId>(s->users_.size() - 1))) s->users_.pop_back();
+    s->user_ids_.Insert(static_cast<UserId>(s->users_.size() - 1));
   }
   for (const Org& org : world.orgs) {
     const OrgId org_id = static_cast<OrgId>(s->orgs_.size());
+    if (s->FindOrg(org.name.text).has_value()) continue;
     s->orgs_.push_back(OrgRecord{org.name.text, org.name.pos, org.plan, org.token_policy, org.token_policy_pos});
-    if (!s->org_ids_.Insert(org_id)) {
-      s->orgs_.pop_back();
-      continue;
-    }
+    s->org_ids_.Insert(org_id);
     for (const Member<OrgRole>& m : org.members) {
       if (auto user = s->FindUser(m.user.text)) {
         s->org_roles_.emplace(Key(*user, org_id), RoleGrant<OrgRole>{m.role, m.role_pos});
@@ -56,11 +55,9 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     }
     for (const ResourceGroup& group : org.resource_groups) {
       const GroupId group_id = static_cast<GroupId>(s->groups_.size());
+      if (s->FindGroup(group.name.text).has_value()) continue;
       s->groups_.push_back(GroupRecord{group.name.text, group.name.pos, org_id});
-      if (!s->group_ids_.Insert(group_id)) {
-        s->groups_.pop_back();
-        continue;
-      }
+      s->group_ids_.Insert(group_id);
       for (const Member<GroupRole>& m : group.members) {
         if (auto user = s->FindUser(m.user.text)) {
           s->group_roles_.emplace(Key(*user, group_id), RoleGrant<GroupRole>{m.role, m.role_pos});
