@@ -4,12 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <initializer_list>
-#include <random>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "policy/model/permission.h"
+#include "policy/testing/random_choice.h"
 
 namespace hubperm {
 namespace {
@@ -44,7 +43,7 @@ const std::vector<std::vector<Permission>>& PermissionProfiles() {
 
 class Generator {
  public:
-  Generator(const WorldSize& size, uint32_t seed) : size_(size), rng_(seed) {}
+  Generator(const WorldSize& size, uint32_t seed) : size_(size), random_(seed) {}
 
   World Run() {
     World w;
@@ -72,15 +71,9 @@ class Generator {
 
   static Name Named(std::string text) { return Name{std::move(text), SourcePos()}; }
 
-  bool Chance(double p) { return std::bernoulli_distribution(std::clamp(p, 0.0, 1.0))(rng_); }
-  int Below(int n) { return n <= 0 ? 0 : std::uniform_int_distribution<int>(0, n - 1)(rng_); }
-  template <typename E>
-  E Pick(std::initializer_list<E> values) {
-    return *(values.begin() + Below(static_cast<int>(values.size())));
-  }
   // An index drawn by the cumulative weights `cumulative` (non-decreasing, last = total).
   int Weighted(const std::vector<double>& cumulative) {
-    const double x = std::uniform_real_distribution<double>(0.0, cumulative.back())(rng_);
+    const double x = random_.Uniform(cumulative.back());
     const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), x);
     return std::min(static_cast<int>(it - cumulative.begin()), static_cast<int>(cumulative.size()) - 1);
   }
@@ -97,10 +90,10 @@ class Generator {
       org.name = Named(absl::StrCat("org", i));
       const int size_class = i % std::max(1, size_.org_size_classes);
       // The largest orgs are paid; below them, a share of paid_orgs.
-      const bool paid = size_class < 3 || Chance(size_.paid_orgs);
-      org.plan = paid ? Pick({OrgPlan::kTeam, OrgPlan::kEnterprise}) : OrgPlan::kFree;
+      const bool paid = size_class < 3 || random_.Chance(size_.paid_orgs);
+      org.plan = paid ? random_.Pick({OrgPlan::kTeam, OrgPlan::kEnterprise}) : OrgPlan::kFree;
       if (paid) {
-        org.token_policy = Pick({TokenPolicy::kAllowAll, TokenPolicy::kAllowAll, TokenPolicy::kFineGrainedOnly,
+        org.token_policy = random_.Pick({TokenPolicy::kAllowAll, TokenPolicy::kAllowAll, TokenPolicy::kFineGrainedOnly,
                                  TokenPolicy::kRequireApproval});
         paid_orgs_.push_back(i);
       }
@@ -119,8 +112,8 @@ class Generator {
     users_.resize(size_.users);
     if (size_.orgs == 0) return;
     for (int u = 0; u < size_.users; ++u) {
-      if (!Chance(size_.users_in_orgs)) continue;
-      const int count = 1 + Below(size_.max_orgs_per_user);
+      if (!random_.Chance(size_.users_in_orgs)) continue;
+      const int count = 1 + random_.Below(size_.max_orgs_per_user);
       for (int k = 0; k < count; ++k) {
         const int o = Weighted(org_weights_);
         bool already = false;
@@ -128,7 +121,7 @@ class Generator {
         if (already) continue;
         Member<OrgRole> m;
         m.user = w->users[u];
-        m.role = Pick({OrgRole::kNoAccess, OrgRole::kRead, OrgRole::kRead, OrgRole::kRead, OrgRole::kContributor,
+        m.role = random_.Pick({OrgRole::kNoAccess, OrgRole::kRead, OrgRole::kRead, OrgRole::kRead, OrgRole::kContributor,
                        OrgRole::kContributor, OrgRole::kWrite, OrgRole::kWrite, OrgRole::kWrite, OrgRole::kAdmin});
         w->orgs[o].members.push_back(m);
         orgs_[o].members.push_back(u);
@@ -144,9 +137,9 @@ class Generator {
       Org& org = w->orgs[o];
       ResourceGroup group;
       group.name = Named(absl::StrCat(org.name.text, "-group", org.resource_groups.size()));
-      if (Chance(0.1)) {
-        group.auto_join = AutoJoin{Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite}),
-                                   Pick({AutoJoinScope::kAll, AutoJoinScope::kReadPlus}), SourcePos()};
+      if (random_.Chance(0.1)) {
+        group.auto_join = AutoJoin{random_.Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite}),
+                                   random_.Pick({AutoJoinScope::kAll, AutoJoinScope::kReadPlus}), SourcePos()};
       }
       orgs_[o].groups.push_back(static_cast<int>(org.resource_groups.size()));
       org.resource_groups.push_back(std::move(group));
@@ -156,15 +149,15 @@ class Generator {
       Org& org = w->orgs[o];
       if (org.resource_groups.empty()) continue;
       for (int u : orgs_[o].members) {
-        const int count = Below(3);
+        const int count = random_.Below(3);
         int last = -1;
         for (int k = 0; k < count; ++k) {
-          const int g = Below(static_cast<int>(org.resource_groups.size()));
+          const int g = random_.Below(static_cast<int>(org.resource_groups.size()));
           if (g == last) continue;
           last = g;
           Member<GroupRole> m;
           m.user = w->users[u];
-          m.role = Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite, GroupRole::kWrite,
+          m.role = random_.Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite, GroupRole::kWrite,
                          GroupRole::kAdmin});
           org.resource_groups[g].members.push_back(m);
           users_[u].groups.emplace_back(o, g);
@@ -177,7 +170,7 @@ class Generator {
     std::vector<int> next_in_user(size_.users, 0), next_in_org(size_.orgs, 0);
     w->repos.reserve(size_.repos);
     for (int r = 0; r < size_.repos; ++r) {
-      const bool in_org = (size_.orgs > 0 && Chance(size_.repos_in_orgs)) || size_.users == 0;
+      const bool in_org = (size_.orgs > 0 && random_.Chance(size_.repos_in_orgs)) || size_.users == 0;
       Repo repo;
       int org = -1;
       if (in_org) {
@@ -186,21 +179,21 @@ class Generator {
         repo.repo_name = absl::StrCat("repo", next_in_org[org]++);
         orgs_[org].repos.push_back(r);
       } else {
-        const int user = Below(size_.users);
+        const int user = random_.Below(size_.users);
         repo.ns = w->users[user].text;
         repo.repo_name = absl::StrCat("repo", next_in_user[user]++);
         repo.created_by = w->users[user];
         users_[user].repos.push_back(r);
       }
       repo.id = Named(absl::StrCat(repo.ns, "/", repo.repo_name));
-      repo.type = Pick({RepoType::kModel, RepoType::kModel, RepoType::kModel, RepoType::kModel, RepoType::kDataset,
+      repo.type = random_.Pick({RepoType::kModel, RepoType::kModel, RepoType::kModel, RepoType::kModel, RepoType::kDataset,
                         RepoType::kDataset, RepoType::kSpace});
-      repo.is_private = Chance(size_.private_repos);
-      if (!repo.is_private && Chance(size_.gated_repos)) {
-        repo.gated = Pick({Gating::kAuto, Gating::kManual});
-        const int granted = Below(4);
+      repo.is_private = random_.Chance(size_.private_repos);
+      if (!repo.is_private && random_.Chance(size_.gated_repos)) {
+        repo.gated = random_.Pick({Gating::kAuto, Gating::kManual});
+        const int granted = random_.Below(4);
         for (int k = 0; k < granted && size_.users > 0; ++k) {
-          Name user = w->users[Below(size_.users)];
+          Name user = w->users[random_.Below(size_.users)];
           bool listed = false;
           for (const Name& other : repo.access_granted) listed |= other.text == user.text;
           if (!listed) repo.access_granted.push_back(std::move(user));
@@ -208,11 +201,11 @@ class Generator {
       }
       if (org >= 0) {
         const OrgFacts& facts = orgs_[org];
-        if (!facts.members.empty() && Chance(0.7)) {
-          repo.created_by = w->users[facts.members[Below(static_cast<int>(facts.members.size()))]];
+        if (!facts.members.empty() && random_.Chance(0.7)) {
+          repo.created_by = w->users[facts.members[random_.Below(static_cast<int>(facts.members.size()))]];
         }
-        if (!facts.groups.empty() && Chance(size_.repos_in_groups)) {
-          repo.resource_group = w->orgs[org].resource_groups[Below(static_cast<int>(facts.groups.size()))].name;
+        if (!facts.groups.empty() && random_.Chance(size_.repos_in_groups)) {
+          repo.resource_group = w->orgs[org].resource_groups[random_.Below(static_cast<int>(facts.groups.size()))].name;
         }
       }
       w->repos.push_back(std::move(repo));
@@ -223,7 +216,7 @@ class Generator {
     const PermissionSet accepted = PermissionsAcceptedAt(placement);
     const auto& profiles = PermissionProfiles();
     std::vector<PermissionEntry> out;
-    for (Permission p : profiles[Below(static_cast<int>(profiles.size()))]) {
+    for (Permission p : profiles[random_.Below(static_cast<int>(profiles.size()))]) {
       if (accepted.Contains(p)) out.push_back(PermissionEntry{Named(std::string(PermissionName(p))), p});
     }
     // A profile with nothing accepted here falls back to the first permission that is.
@@ -236,9 +229,9 @@ class Generator {
   // A scope of one of four kinds on something the owner can reach, or (dead_scopes) on anything.
   absl::optional<Scope> MakeScope(int owner, const World& w) {
     const UserFacts& facts = users_[owner];
-    const bool dead = Chance(size_.dead_scopes);
+    const bool dead = random_.Chance(size_.dead_scopes);
     Scope scope;
-    switch (Below(4)) {
+    switch (random_.Below(4)) {
       case 0:
         scope.type = EntityType::kUser;
         scope.entity = w.users[owner];
@@ -247,33 +240,33 @@ class Generator {
         if (w.orgs.empty()) return absl::nullopt;
         scope.type = EntityType::kOrg;
         if (dead || facts.orgs_and_roles.empty()) {
-          scope.entity = w.orgs[Below(static_cast<int>(w.orgs.size()))].name;
+          scope.entity = w.orgs[random_.Below(static_cast<int>(w.orgs.size()))].name;
         } else {
-          scope.entity = w.orgs[facts.orgs_and_roles[Below(static_cast<int>(facts.orgs_and_roles.size()))].first].name;
+          scope.entity = w.orgs[facts.orgs_and_roles[random_.Below(static_cast<int>(facts.orgs_and_roles.size()))].first].name;
         }
         break;
       case 2: {
         scope.type = EntityType::kResourceGroup;
         if (!dead && !facts.groups.empty()) {
-          const auto& [o, g] = facts.groups[Below(static_cast<int>(facts.groups.size()))];
+          const auto& [o, g] = facts.groups[random_.Below(static_cast<int>(facts.groups.size()))];
           scope.entity = w.orgs[o].resource_groups[g].name;
         } else {
           if (paid_orgs_.empty()) return absl::nullopt;
           const Org& org = w.orgs[paid_orgs_[Weighted(paid_weights_)]];
           if (org.resource_groups.empty()) return absl::nullopt;
-          scope.entity = org.resource_groups[Below(static_cast<int>(org.resource_groups.size()))].name;
+          scope.entity = org.resource_groups[random_.Below(static_cast<int>(org.resource_groups.size()))].name;
         }
         break;
       }
       default: {
         // A repo of the owner's or of one of their orgs.
         const std::vector<int>* repos = &facts.repos;
-        if (!facts.orgs_and_roles.empty() && (repos->empty() || Chance(0.5))) {
-          repos = &orgs_[facts.orgs_and_roles[Below(static_cast<int>(facts.orgs_and_roles.size()))].first].repos;
+        if (!facts.orgs_and_roles.empty() && (repos->empty() || random_.Chance(0.5))) {
+          repos = &orgs_[facts.orgs_and_roles[random_.Below(static_cast<int>(facts.orgs_and_roles.size()))].first].repos;
         }
         if (w.repos.empty()) return absl::nullopt;
-        const Repo& repo = dead || repos->empty() ? w.repos[Below(static_cast<int>(w.repos.size()))]
-                                                  : w.repos[(*repos)[Below(static_cast<int>(repos->size()))]];
+        const Repo& repo = dead || repos->empty() ? w.repos[random_.Below(static_cast<int>(w.repos.size()))]
+                                                  : w.repos[(*repos)[random_.Below(static_cast<int>(repos->size()))]];
         scope.type = EntityOfRepoType(repo.type);
         scope.entity = repo.id;
       }
@@ -286,18 +279,18 @@ class Generator {
     if (size_.users == 0) return;
     w->tokens.reserve(size_.tokens);
     for (int i = 0; i < size_.tokens; ++i) {
-      const int owner = Below(size_.users);
+      const int owner = random_.Below(size_.users);
       Token t;
       t.name = Named(absl::StrCat("token", i));
       t.owner = w->users[owner];
-      const double kind = std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+      const double kind = random_.Uniform(1.0);
       t.role = kind < size_.classic_read_tokens                               ? TokenRole::kRead
                : kind < size_.classic_read_tokens + size_.classic_write_tokens ? TokenRole::kWrite
                                                                               : TokenRole::kFineGrained;
       if (t.role == TokenRole::kFineGrained) {
-        t.can_read_gated_repos = Chance(0.3);
-        if (Chance(0.2)) t.global = Permissions(kPlacementGlobal);
-        const int scopes = 1 + Below(size_.max_scopes_per_token);
+        t.can_read_gated_repos = random_.Chance(0.3);
+        if (random_.Chance(0.2)) t.global = Permissions(kPlacementGlobal);
+        const int scopes = 1 + random_.Below(size_.max_scopes_per_token);
         for (int s = 0; s < scopes; ++s) {
           absl::optional<Scope> scope = MakeScope(owner, *w);
           if (!scope.has_value()) continue;
@@ -310,11 +303,11 @@ class Generator {
       for (const auto& [o, role] : users_[owner].orgs_and_roles) {
         const Org& org = w->orgs[o];
         if (org.token_policy == TokenPolicy::kRequireApproval && t.role == TokenRole::kFineGrained) {
-          t.org_status.push_back(OrgApproval{org.name, Pick({ApprovalStatus::kApproved, ApprovalStatus::kApproved,
+          t.org_status.push_back(OrgApproval{org.name, random_.Pick({ApprovalStatus::kApproved, ApprovalStatus::kApproved,
                                                              ApprovalStatus::kApproved, ApprovalStatus::kPending,
                                                              ApprovalStatus::kDenied}),
                                              SourcePos()});
-        } else if (org.token_policy != TokenPolicy::kAllowAll && Chance(0.05)) {
+        } else if (org.token_policy != TokenPolicy::kAllowAll && random_.Chance(0.05)) {
           t.org_status.push_back(OrgApproval{org.name, ApprovalStatus::kRevoked, SourcePos()});
         }
       }
@@ -323,7 +316,7 @@ class Generator {
   }
 
   const WorldSize size_;
-  std::mt19937 rng_;
+  RandomChoice random_;
   std::vector<OrgFacts> orgs_;
   std::vector<UserFacts> users_;
   std::vector<double> org_weights_;   // cumulative, over all orgs

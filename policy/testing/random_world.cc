@@ -2,19 +2,19 @@
 
 #include "policy/testing/random_world.h"
 
-#include <random>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "policy/model/operation.h"
 #include "policy/model/permission.h"
+#include "policy/testing/random_choice.h"
 
 namespace hubperm {
 namespace {
 
 class Generator {
  public:
-  Generator(uint32_t seed, const RandomWorldShape& shape) : rng_(seed), shape_(shape) {}
+  Generator(uint32_t seed, const RandomWorldShape& shape) : random_(seed), shape_(shape) {}
 
   World Run() {
     World w;
@@ -24,10 +24,10 @@ class Generator {
     for (const Org& org : w.orgs) AddRepos(org.name.text, &org, &w);
     for (const Name& user : w.users) AddTokens(user.text, &w);
     if (shape_.random_assumptions) {
-      w.assumptions.org_role_applies_in_groups = Chance(0.5);
-      w.assumptions.repo_write_implies_read = Chance(0.5);
-      w.assumptions.hide_private_repo_from_token = Chance(0.5);
-      w.assumptions.repo_scope_overrides_namespace_scope = Chance(0.5);
+      w.assumptions.org_role_applies_in_groups = random_.Chance(0.5);
+      w.assumptions.repo_write_implies_read = random_.Chance(0.5);
+      w.assumptions.hide_private_repo_from_token = random_.Chance(0.5);
+      w.assumptions.repo_scope_overrides_namespace_scope = random_.Chance(0.5);
     }
     return w;
   }
@@ -35,44 +35,38 @@ class Generator {
  private:
   static Name Named(std::string text) { return Name{std::move(text), SourcePos()}; }
 
-  bool Chance(double p) { return std::bernoulli_distribution(p)(rng_); }
-  int Below(int n) { return n <= 0 ? 0 : std::uniform_int_distribution<int>(0, n - 1)(rng_); }
-  template <typename E>
-  E Pick(std::initializer_list<E> values) {
-    return *(values.begin() + Below(static_cast<int>(values.size())));
-  }
 
   Org MakeOrg(int index) {
     Org org;
     org.name = Named(absl::StrCat("org", index));
-    org.plan = Pick({OrgPlan::kFree, OrgPlan::kTeam, OrgPlan::kEnterprise, OrgPlan::kEnterprise});
+    org.plan = random_.Pick({OrgPlan::kFree, OrgPlan::kTeam, OrgPlan::kEnterprise, OrgPlan::kEnterprise});
     for (int u = 0; u < shape_.users; ++u) {
-      if (!Chance(0.75)) continue;
+      if (!random_.Chance(0.75)) continue;
       Member<OrgRole> m;
       m.user = Named(absl::StrCat("user", u));
-      m.role = Pick({OrgRole::kNoAccess, OrgRole::kRead, OrgRole::kContributor, OrgRole::kWrite, OrgRole::kAdmin});
+      m.role = random_.Pick({OrgRole::kNoAccess, OrgRole::kRead, OrgRole::kContributor, OrgRole::kWrite, OrgRole::kAdmin});
       org.members.push_back(m);
     }
     if (org.plan == OrgPlan::kFree) return org;  // groups and token policies need a paid plan
-    if (Chance(0.6)) {
-      org.token_policy = Pick({TokenPolicy::kAllowAll, TokenPolicy::kFineGrainedOnly, TokenPolicy::kRequireApproval});
+    if (random_.Chance(0.6)) {
+      org.token_policy = random_.Pick({TokenPolicy::kAllowAll, TokenPolicy::kFineGrainedOnly, TokenPolicy::kRequireApproval});
     }
-    const int groups = Below(shape_.max_groups_per_org + 1);
+    const int groups = random_.Below(shape_.max_groups_per_org + 1);
     for (int g = 0; g < groups; ++g) {
       ResourceGroup group;
       group.name = Named(absl::StrCat(org.name.text, "-group", g));
       for (const Member<OrgRole>& om : org.members) {
-        if (!Chance(0.6)) continue;
+        if (!random_.Chance(0.6)) continue;
         Member<GroupRole> m;
         m.user = om.user;
-        m.role = Pick({GroupRole::kNoAccess, GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite,
+        m.role = random_.Pick({GroupRole::kNoAccess, GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite,
                        GroupRole::kAdmin});
         group.members.push_back(m);
       }
-      if (Chance(0.3)) {
+      if (random_.Chance(0.3)) {
         AutoJoin join;
-        join.role = Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite, GroupRole::kAdmin});
-        join.scope = Pick({AutoJoinScope::kAll, AutoJoinScope::kReadPlus});
+        join.role = random_.Pick({GroupRole::kRead, GroupRole::kContributor, GroupRole::kWrite, GroupRole::kAdmin});
+        join.scope = random_.Pick({AutoJoinScope::kAll, AutoJoinScope::kReadPlus});
         group.auto_join = join;
       }
       org.resource_groups.push_back(group);
@@ -81,23 +75,23 @@ class Generator {
   }
 
   void AddRepos(const std::string& ns, const Org* org, World* w) {
-    const int count = 1 + Below(shape_.max_repos_per_namespace);
+    const int count = 1 + random_.Below(shape_.max_repos_per_namespace);
     for (int i = 0; i < count; ++i) {
       Repo repo;
       repo.ns = ns;
       repo.repo_name = absl::StrCat("repo", i);
       repo.id = Named(absl::StrCat(ns, "/", repo.repo_name));
-      repo.type = Pick({RepoType::kModel, RepoType::kModel, RepoType::kDataset, RepoType::kSpace});
-      repo.is_private = Chance(0.5);
-      repo.gated = Pick({Gating::kNone, Gating::kNone, Gating::kAuto, Gating::kManual});
+      repo.type = random_.Pick({RepoType::kModel, RepoType::kModel, RepoType::kDataset, RepoType::kSpace});
+      repo.is_private = random_.Chance(0.5);
+      repo.gated = random_.Pick({Gating::kNone, Gating::kNone, Gating::kAuto, Gating::kManual});
       if (repo.gated != Gating::kNone) {
         for (int u = 0; u < shape_.users; ++u) {
-          if (Chance(0.3)) repo.access_granted.push_back(Named(absl::StrCat("user", u)));
+          if (random_.Chance(0.3)) repo.access_granted.push_back(Named(absl::StrCat("user", u)));
         }
       }
-      if (Chance(0.5)) repo.created_by = Named(absl::StrCat("user", Below(shape_.users)));
-      if (org != nullptr && !org->resource_groups.empty() && Chance(0.6)) {
-        repo.resource_group = org->resource_groups[Below(static_cast<int>(org->resource_groups.size()))].name;
+      if (random_.Chance(0.5)) repo.created_by = Named(absl::StrCat("user", random_.Below(shape_.users)));
+      if (org != nullptr && !org->resource_groups.empty() && random_.Chance(0.6)) {
+        repo.resource_group = org->resource_groups[random_.Below(static_cast<int>(org->resource_groups.size()))].name;
       }
       w->repos.push_back(repo);
     }
@@ -111,7 +105,7 @@ class Generator {
     for (Permission perm : {Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kRepoAccessRead,
                             Permission::kDiscussionWrite, Permission::kPostWrite, Permission::kOrgRead,
                             Permission::kOrgWrite, Permission::kResourceGroupWrite, Permission::kCollectionRead}) {
-      if (accepted.Contains(perm) && Chance(p)) {
+      if (accepted.Contains(perm) && random_.Chance(p)) {
         out.push_back(PermissionEntry{Named(std::string(PermissionName(perm))), perm});
       }
     }
@@ -132,9 +126,9 @@ class Generator {
       t.name = Named(absl::StrCat(owner, "-fg", i));
       t.owner = Named(owner);
       t.role = TokenRole::kFineGrained;
-      t.can_read_gated_repos = Chance(0.3);
-      if (Chance(0.4)) t.global = RandomPermissions(0.5, kPlacementGlobal);
-      const int scopes = Below(shape_.max_scopes_per_token + 1);
+      t.can_read_gated_repos = random_.Chance(0.3);
+      if (random_.Chance(0.4)) t.global = RandomPermissions(0.5, kPlacementGlobal);
+      const int scopes = random_.Below(shape_.max_scopes_per_token + 1);
       for (int s = 0; s < scopes; ++s) {
         Scope scope = RandomScope(owner, *w);
         bool taken = false;  // one scope per entity, as the Hub keeps them
@@ -152,24 +146,24 @@ class Generator {
     for (const Org& org : w.orgs) {
       for (const ResourceGroup& g : org.resource_groups) groups.push_back(g.name.text);
     }
-    switch (Below(4)) {
+    switch (random_.Below(4)) {
       case 0:
         scope.type = EntityType::kUser;
         scope.entity = Named(owner);
         break;
       case 1:
         scope.type = EntityType::kOrg;
-        scope.entity = w.orgs[Below(static_cast<int>(w.orgs.size()))].name;
+        scope.entity = w.orgs[random_.Below(static_cast<int>(w.orgs.size()))].name;
         break;
       case 2:
         if (!groups.empty()) {
           scope.type = EntityType::kResourceGroup;
-          scope.entity = Named(groups[Below(static_cast<int>(groups.size()))]);
+          scope.entity = Named(groups[random_.Below(static_cast<int>(groups.size()))]);
           break;
         }
         [[fallthrough]];
       default: {
-        const Repo& repo = w.repos[Below(static_cast<int>(w.repos.size()))];
+        const Repo& repo = w.repos[random_.Below(static_cast<int>(w.repos.size()))];
         scope.type = EntityOfRepoType(repo.type);
         scope.entity = repo.id;
       }
@@ -181,15 +175,15 @@ class Generator {
   std::vector<OrgApproval> RandomApprovals(const World& w) {
     std::vector<OrgApproval> out;
     for (const Org& org : w.orgs) {
-      if (!Chance(0.4)) continue;
-      out.push_back(OrgApproval{org.name, Pick({ApprovalStatus::kApproved, ApprovalStatus::kPending,
+      if (!random_.Chance(0.4)) continue;
+      out.push_back(OrgApproval{org.name, random_.Pick({ApprovalStatus::kApproved, ApprovalStatus::kPending,
                                                 ApprovalStatus::kDenied, ApprovalStatus::kRevoked}),
                                 SourcePos()});
     }
     return out;
   }
 
-  std::mt19937 rng_;
+  RandomChoice random_;
   const RandomWorldShape shape_;
 };
 
