@@ -453,7 +453,8 @@ Explanation Explain(const Snapshot& snapshot, const Request& request, const Deci
   const Explanation a = source.Describe();
   const Explanation b = dest.Describe();
   Explanation e;
-  e.target = absl::StrCat(a.target, ", moved to ", dest.Namespace());
+  e.target = absl::StrCat(a.target, request.operation == Operation::kDuplicateRepo ? ", copied to " : ", moved to ",
+                          dest.Namespace());
   e.user = BothParts(a.user, b.user);
   e.token = BothParts(a.token, b.token);
   e.policy = BothParts(a.policy, b.policy);

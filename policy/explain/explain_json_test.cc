@@ -169,11 +169,13 @@ void CheckDocument(const std::string& text, const Decision& d, const std::string
       ExpectSpelling<PolicyChangeKind>(change["kind"], context);
     }
   }
-  // One fix per denying side, in denied_by order; move_repo may need two for a side (one per part).
+  // One fix per denying side, in denied_by order; a two-part operation (move_repo, duplicate_repo) may
+  // need two for a side (one per part).
   std::vector<std::string> distinct_sides = fix_sides;
   distinct_sides.erase(std::unique(distinct_sides.begin(), distinct_sides.end()), distinct_sides.end());
   EXPECT_EQ(distinct_sides, denied) << context;
-  if (doc["operation"].as<std::string>() != "move_repo") {
+  const std::string operation = doc["operation"].as<std::string>();
+  if (operation != "move_repo" && operation != "duplicate_repo") {
     EXPECT_EQ(fix_sides, denied) << context;
   }
 }

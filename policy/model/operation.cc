@@ -39,6 +39,13 @@ constexpr std::array<OperationInfo, kOperationCount> kOperations = {{
     {O::kMoveRepoToGroup,       "move_repo_to_resource_group", T::kRepo, U::kGroupAdmin,      E::kAssumed, {P::kRepoWrite, P::kResourceGroupWrite}, E::kAssumed, false},
     // move_repo: write on the source and repo.write on it; at the destination, whatever create_repo needs.
     {O::kMoveRepo,              "move_repo",             T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false, true},
+    // Not in the spec's table: the route catalogue (policy/request/routes.yaml) decides the Hub's other
+    // routes as these, all [assumed]. Other writes to a repo need what a commit needs.
+    {O::kWriteRepo,             "write_repo",            T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false},
+    // duplicate_repo: read the source's files (its gate too); at the destination, what create_repo needs.
+    {O::kDuplicateRepo,         "duplicate_repo",        T::kRepo,      U::kReadRepoFiles,    E::kAssumed, {P::kRepoContentRead},     E::kAssumed, true, true},
+    // The org's own settings (network security, audit log, revoking members' tokens): org admins, org.write.
+    {O::kManageOrg,             "manage_org",            T::kOrg,       U::kOrgAdmin,         E::kAssumed, {P::kOrgWrite},            E::kAssumed, false},
 }};
 
 constexpr bool RowsInEnumOrder() {

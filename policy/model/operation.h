@@ -43,8 +43,11 @@ enum class Operation : uint8_t {
   kCreateGroup,           // create a resource group
   kMoveRepoToGroup,       // move a repo into a resource group
   kMoveRepo,              // move_repo: rename a repo or transfer it to another namespace
+  kWriteRepo,             // any other write to a repo: super_squash_history, delete_tag, Space secrets, ...
+  kDuplicateRepo,         // duplicate_repo: copy a repo into a namespace
+  kManageOrg,             // the org's settings: network security, audit log, member tokens
 };
-inline constexpr int kOperationCount = 21;
+inline constexpr int kOperationCount = 24;
 
 // What an operation acts on.
 enum class TargetKind : uint8_t {
@@ -81,7 +84,8 @@ struct OperationInfo {
   // Fine-grained tokens may read the contents of public repos without listing repo.content.read [doc].
   bool implicit_public_read;
   // The operation also creates the repo at a destination namespace (move_repo: "write on source, create
-  // in target"), which must pass as create_repo there too. The row's other columns are the source's.
+  // in target"; duplicate_repo: read the source, create the copy), which must pass as create_repo there
+  // too. The row's other columns are the source's.
   bool creates_at_destination = false;
 };
 

@@ -1,0 +1,442 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/request/catalogue.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "policy/common/diagnostics.h"
+#include "policy/common/source.h"
+#include "policy/common/suggest.h"
+#include "policy/load/yaml_tree.h"
+
+namespace hubperm {
+
+extern const char kRoutesYaml[];  // routes.yaml, embedded by the routes_yaml_cc genrule
+
+namespace {
+
+// The fields of the Hub's OpenAPI request schemas that hubperm checks bodies against.
+constexpr absl::string_view kCreateFields[] = {
+    "devModeEnabled", "files",   "hardware",   "license",         "license_link", "license_name", "name",
+    "organization",   "private", "region",     "resourceGroupId", "sdk",          "sdkVersion",   "secrets",
+    "short_description", "sleepTimeSeconds", "template", "type", "variables", "visibility", "volumes"};
+constexpr absl::string_view kDeleteFields[] = {"name", "organization", "type"};  // huggingface_hub delete_repo
+constexpr absl::string_view kMoveFields[] = {"fromRepo", "toRepo", "type"};
+constexpr absl::string_view kSettingsFields[] = {"discussionsDisabled", "discussionsSorting",     "gated",
+                                                 "gatedNotificationsEmail", "gatedNotificationsMode",
+                                                 "orgMembersGated", "private", "visibility"};
+constexpr absl::string_view kResourceGroupFields[] = {"resourceGroupId"};
+constexpr absl::string_view kDuplicateFields[] = {"hardware", "private", "repository", "resourceGroupId", "secrets",
+                                                  "sleepTimeSeconds", "variables", "visibility", "volumes"};
+
+struct BodyRow {
+  BodyKind kind;
+  absl::string_view name;
+  absl::Span<const absl::string_view> fields;
+};
+const BodyRow kBodies[] = {
+    {BodyKind::kNone, "none", {}},
+    {BodyKind::kAny, "any", {}},
+    {BodyKind::kCreate, "create", kCreateFields},
+    {BodyKind::kDelete, "delete", kDeleteFields},
+    {BodyKind::kMove, "move", kMoveFields},
+    {BodyKind::kSettings, "settings", kSettingsFields},
+    {BodyKind::kResourceGroup, "resource_group", kResourceGroupFields},
+    {BodyKind::kDuplicate, "duplicate", kDuplicateFields},
+};
+
+struct ActsOnRow {
+  ActsOn on;
+  absl::string_view name;
+  absl::optional<TargetKind> target;  // the operation target that acts on it; nullopt: none does
+};
+const ActsOnRow kActsOn[] = {
+    {ActsOn::kRepo, "repo", TargetKind::kRepo},
+    {ActsOn::kNamespace, "namespace", TargetKind::kNamespace},
+    {ActsOn::kOrg, "org", TargetKind::kOrg},
+    {ActsOn::kResourceGroup, "resource_group", TargetKind::kGroup},
+    {ActsOn::kUser, "user", absl::nullopt},
+    {ActsOn::kNone, "none", TargetKind::kNone},
+};
+
+constexpr absl::string_view kVerbs[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
+constexpr absl::string_view kRowKeys[] = {"route", "source", "on", "as", "user", "token", "hf_api", "body", "note", "unmodeled"};
+constexpr absl::string_view kTopKeys[] = {"reasons", "routes"};
+constexpr absl::string_view kEvidenceNames[] = {"doc", "seen", "assumed"};
+
+absl::optional<Evidence> ParseEvidence(absl::string_view name) {
+  for (Evidence e : {Evidence::kDoc, Evidence::kSeen, Evidence::kAssumed}) {
+    if (EvidenceName(e) == name) return e;
+  }
+  return absl::nullopt;
+}
+
+absl::optional<Operation> OperationNamed(absl::string_view name) {
+  for (const OperationInfo& op : AllOperations()) {
+    if (op.name == name) return op.operation;
+  }
+  return absl::nullopt;
+}
+
+std::vector<absl::string_view> OperationNames() {
+  std::vector<absl::string_view> names;
+  for (const OperationInfo& op : AllOperations()) names.push_back(op.name);
+  return names;
+}
+
+template <typename Row>
+std::vector<absl::string_view> NamesOfRows(absl::Span<const Row> rows) {
+  std::vector<absl::string_view> names;
+  for (const Row& row : rows) names.push_back(row.name);
+  return names;
+}
+
+bool Has(const std::vector<std::string>& segments, absl::string_view segment) {
+  return std::find(segments.begin(), segments.end(), segment) != segments.end();
+}
+
+// Reads one row; reports its problems to `d`. False when the row is unusable.
+class RowReader {
+ public:
+  RowReader(const absl::flat_hash_map<std::string, std::string>& reasons, Diagnostics* d) : reasons_(reasons), d_(d) {}
+
+  bool Read(const YamlNode& node, CatalogueRoute* out, absl::flat_hash_set<std::string>* used_reasons) {
+    if (!node.is_map()) {
+      d_->Error(node.pos, absl::StrCat("a route row must be a mapping, not ", KindName(node)));
+      return false;
+    }
+    const int errors_before = d_->error_count();
+    out->line = node.pos.line;
+    const YamlNode* route = nullptr;
+    const YamlNode* as = nullptr;
+    const YamlNode* unmodeled = nullptr;
+    const YamlNode* user = nullptr;
+    const YamlNode* token = nullptr;
+    const YamlNode* body = nullptr;
+    const YamlNode* on = nullptr;
+    for (size_t i = 0; i < node.map_size(); ++i) {
+      const YamlNode& key = node.key(i);
+      const YamlNode& value = node.value(i);
+      const std::string& k = key.scalar;
+      if (std::find(std::begin(kRowKeys), std::end(kRowKeys), k) == std::end(kRowKeys)) {
+        d_->Error(key.pos, absl::StrCat("unknown key '", k, "'", DidYouMean(k, kRowKeys), " (valid: ",
+                                        absl::StrJoin(kRowKeys, ", "), ")"));
+        continue;
+      }
+      if (k == "hf_api") {
+        ReadMethods(value, out);
+        continue;
+      }
+      if (!value.is_scalar()) {
+        d_->Error(value.pos, absl::StrCat("'", k, "' must be a scalar, not ", KindName(value)));
+        continue;
+      }
+      if (k == "route") route = &value;
+      if (k == "as") as = &value;
+      if (k == "unmodeled") unmodeled = &value;
+      if (k == "user") user = &value;
+      if (k == "token") token = &value;
+      if (k == "body") body = &value;
+      if (k == "on") on = &value;
+      if (k == "note") out->note = value.scalar;
+      if (k == "source") {
+        if (value.scalar == "client") {
+          out->source = RouteSource::kClient;
+        } else if (value.scalar != "openapi") {
+          d_->Error(value.pos, absl::StrCat("source must be openapi or client, not '", value.scalar, "'"));
+        }
+      }
+    }
+    if (route == nullptr) {
+      d_->Error(node.pos, "a route row needs 'route: VERB /path'");
+      return false;
+    }
+    ReadRoute(*route, out);
+    if (on == nullptr) {
+      d_->Error(node.pos, "a route row needs 'on' (repo, namespace, org, resource_group, user or none)");
+    } else {
+      ReadOn(*on, out);
+    }
+    if ((as == nullptr) == (unmodeled == nullptr)) {
+      d_->Error(node.pos, "a route row needs exactly one of 'as' (the operation that decides it) and 'unmodeled'");
+    } else if (as != nullptr) {
+      ReadOperation(*as, user, token, node.pos, out);
+    } else {
+      for (const YamlNode* extra : {user, token, body}) {
+        if (extra != nullptr) d_->Error(extra->pos, "an unmodeled route takes no user, token or body");
+      }
+      auto reason = reasons_.find(unmodeled->scalar);
+      if (reason == reasons_.end()) {
+        std::vector<absl::string_view> keys;
+        for (const auto& [key, text] : reasons_) keys.push_back(key);
+        std::sort(keys.begin(), keys.end());
+        d_->Error(unmodeled->pos, absl::StrCat("unknown reason '", unmodeled->scalar, "'", DidYouMean(unmodeled->scalar, keys),
+                                               " (reasons: ", absl::StrJoin(keys, ", "), ")"));
+      } else {
+        out->unmodeled = reason->first;
+        out->reason = reason->second;
+        used_reasons->insert(reason->first);
+      }
+    }
+    out->body = out->method == "GET" || out->method == "HEAD" || out->method == "DELETE" ? BodyKind::kNone : BodyKind::kAny;
+    if (body != nullptr) ReadBody(*body, out);
+    if (out->operation.has_value() && on != nullptr) CheckTarget(node.pos, *out);
+    return d_->error_count() == errors_before;
+  }
+
+ private:
+  void ReadMethods(const YamlNode& value, CatalogueRoute* out) {
+    if (!value.is_sequence()) {
+      d_->Error(value.pos, absl::StrCat("hf_api must be a list of method names, not ", KindName(value)));
+      return;
+    }
+    for (const YamlNode& item : value.children) {
+      if (!item.is_scalar() || item.scalar.empty()) {
+        d_->Error(item.pos, "hf_api lists method names");
+      } else if (Has(out->methods, item.scalar)) {
+        d_->Error(item.pos, absl::StrCat("method '", item.scalar, "' is listed twice"));
+      } else {
+        out->methods.push_back(item.scalar);
+      }
+    }
+  }
+
+  void ReadRoute(const YamlNode& value, CatalogueRoute* out) {
+    std::vector<std::string> words = absl::StrSplit(value.scalar, ' ', absl::SkipEmpty());
+    if (words.size() != 2 || std::find(std::begin(kVerbs), std::end(kVerbs), words[0]) == std::end(kVerbs) ||
+        !absl::StartsWith(words[1], "/")) {
+      d_->Error(value.pos, absl::StrCat("route must be 'VERB /path' with VERB one of ", absl::StrJoin(kVerbs, ", "),
+                                        "; got '", value.scalar, "'"));
+      return;
+    }
+    out->method = words[0];
+    out->path = words[1];
+    out->segments = absl::StrSplit(absl::StripPrefix(out->path, "/"), '/');
+    for (size_t i = 0; i < out->segments.size(); ++i) {
+      const std::string& segment = out->segments[i];
+      if (segment.empty()) d_->Error(value.pos, absl::StrCat("route '", value.scalar, "' has an empty segment"));
+      if (segment == "{path}" && i + 1 != out->segments.size()) {
+        d_->Error(value.pos, "{path} takes the rest of the path, so it must come last");
+      }
+      if (!out->type.has_value()) {
+        if (segment == "models") out->type = RepoType::kModel;
+        if (segment == "datasets") out->type = RepoType::kDataset;
+        if (segment == "spaces") out->type = RepoType::kSpace;
+      }
+    }
+  }
+
+  void ReadOn(const YamlNode& value, CatalogueRoute* out) {
+    for (const ActsOnRow& row : kActsOn) {
+      if (row.name == value.scalar) {
+        out->on = row.on;
+        return;
+      }
+    }
+    const std::vector<absl::string_view> names = NamesOfRows<ActsOnRow>(kActsOn);
+    d_->Error(value.pos, absl::StrCat("unknown target '", value.scalar, "'", DidYouMean(value.scalar, names),
+                                      " (valid: ", absl::StrJoin(names, ", "), ")"));
+  }
+
+  void ReadOperation(const YamlNode& as, const YamlNode* user, const YamlNode* token, SourcePos row,
+                     CatalogueRoute* out) {
+    out->operation = OperationNamed(as.scalar);
+    if (!out->operation.has_value()) {
+      const std::vector<absl::string_view> names = OperationNames();
+      d_->Error(as.pos, absl::StrCat("unknown operation '", as.scalar, "'", DidYouMean(as.scalar, names),
+                                     " (operations: ", absl::StrJoin(names, ", "), ")"));
+    }
+    auto evidence = [&](const YamlNode* node, absl::string_view side, Evidence* field) {
+      if (node == nullptr) {
+        d_->Error(row, absl::StrCat("a modeled route needs '", side, ": doc|seen|assumed'"));
+        return;
+      }
+      absl::optional<Evidence> e = ParseEvidence(node->scalar);
+      if (!e.has_value()) {
+        d_->Error(node->pos, absl::StrCat(side, " must be doc, seen or assumed, not '", node->scalar, "'",
+                                          DidYouMean(node->scalar, kEvidenceNames)));
+        return;
+      }
+      *field = *e;
+    };
+    evidence(user, "user", &out->user_evidence);
+    evidence(token, "token", &out->token_evidence);
+  }
+
+  void ReadBody(const YamlNode& value, CatalogueRoute* out) {
+    for (const BodyRow& row : kBodies) {
+      if (row.name == value.scalar) {
+        out->body = row.kind;
+        return;
+      }
+    }
+    const std::vector<absl::string_view> names = NamesOfRows<BodyRow>(kBodies);
+    d_->Error(value.pos, absl::StrCat("unknown body '", value.scalar, "'", DidYouMean(value.scalar, names),
+                                      " (valid: ", absl::StrJoin(names, ", "), ")"));
+  }
+
+  // The operation must act on what the row says, and the path (or the body) must name it.
+  void CheckTarget(SourcePos pos, const CatalogueRoute& r) {
+    const OperationInfo& op = GetOperationInfo(*r.operation);
+    for (const ActsOnRow& row : kActsOn) {
+      if (row.on == r.on && row.target != op.target) {
+        d_->Error(pos, absl::StrCat(op.name, " does not act on ", row.name, ": 'on' and 'as' disagree"));
+        return;
+      }
+    }
+    const bool names_repo = Has(r.segments, "{namespace}") && Has(r.segments, "{repo}");
+    const bool names_org = Has(r.segments, "{name}") && Has(r.segments, "organizations");
+    bool named = true;
+    switch (op.target) {
+      case TargetKind::kRepo:
+        named = names_repo || r.body == BodyKind::kDelete || r.body == BodyKind::kMove;
+        break;
+      case TargetKind::kNamespace:
+        named = r.body == BodyKind::kCreate;
+        break;
+      case TargetKind::kOrg:
+        named = names_org;
+        break;
+      case TargetKind::kGroup:
+        named = names_org && Has(r.segments, "{resourceGroupId}");
+        break;
+      case TargetKind::kNone:
+        break;
+    }
+    if (!named) {
+      d_->Error(pos, absl::StrCat(r.Name(), " does not name what ", op.name,
+                                  " acts on (a repo needs {namespace}/{repo}, an org {name} after /organizations, "
+                                  "a group {resourceGroupId} too, a new repo the create body)"));
+    }
+  }
+
+  const absl::flat_hash_map<std::string, std::string>& reasons_;
+  Diagnostics* d_;
+};
+
+}  // namespace
+
+std::string CatalogueRoute::Name() const { return absl::StrCat(method, " ", path); }
+
+bool CatalogueRoute::AnyType() const { return Has(segments, "{repoType}"); }
+
+std::string CatalogueRoute::Where() const { return absl::StrCat("routes.yaml:", line); }
+
+bool BodyAllows(BodyKind body, absl::string_view field) {
+  if (body == BodyKind::kAny) return true;
+  const std::vector<absl::string_view> fields = BodyFields(body);
+  return std::find(fields.begin(), fields.end(), field) != fields.end();
+}
+
+std::vector<absl::string_view> BodyFields(BodyKind body) {
+  for (const BodyRow& row : kBodies) {
+    if (row.kind == body) return std::vector<absl::string_view>(row.fields.begin(), row.fields.end());
+  }
+  return {};
+}
+
+absl::string_view ActsOnName(ActsOn on) {
+  for (const ActsOnRow& row : kActsOn) {
+    if (row.on == on) return row.name;
+  }
+  return "";
+}
+
+absl::StatusOr<Catalogue> Catalogue::Parse(absl::string_view text, absl::string_view file_name) {
+  SourceFiles files;
+  const int file = files.Add(std::string(file_name), std::string(text));
+  Diagnostics d;
+  absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &d);
+  Catalogue out;
+  if (root.has_value() && !root->is_map()) d.Error(root->pos, "the catalogue must be a mapping with reasons and routes");
+  if (root.has_value() && root->is_map()) {
+    const YamlNode* reasons = nullptr;
+    const YamlNode* routes = nullptr;
+    for (size_t i = 0; i < root->map_size(); ++i) {
+      const std::string& k = root->key(i).scalar;
+      if (k == "reasons") {
+        reasons = &root->value(i);
+      } else if (k == "routes") {
+        routes = &root->value(i);
+      } else {
+        d.Error(root->key(i).pos, absl::StrCat("unknown key '", k, "'", DidYouMean(k, kTopKeys), " (valid: reasons, routes)"));
+      }
+    }
+    absl::flat_hash_map<std::string, std::string> reason_text;
+    absl::flat_hash_map<std::string, SourcePos> reason_pos;
+    if (reasons != nullptr && !reasons->is_map()) d.Error(reasons->pos, "reasons must map a key to its text");
+    if (reasons != nullptr && reasons->is_map()) {
+      for (size_t i = 0; i < reasons->map_size(); ++i) {
+        if (!reasons->value(i).is_scalar() || reasons->value(i).scalar.empty()) {
+          d.Error(reasons->value(i).pos, absl::StrCat("reason '", reasons->key(i).scalar, "' needs its text"));
+          continue;
+        }
+        reason_text[reasons->key(i).scalar] = reasons->value(i).scalar;
+        reason_pos[reasons->key(i).scalar] = reasons->key(i).pos;
+      }
+    }
+    if (routes == nullptr || !routes->is_sequence()) {
+      d.Error(routes == nullptr ? root->pos : routes->pos, "the catalogue needs 'routes', a list of rows");
+    } else {
+      RowReader reader(reason_text, &d);
+      absl::flat_hash_set<std::string> used;
+      absl::flat_hash_map<std::string, int> seen;  // "VERB /path" -> line
+      for (const YamlNode& row : routes->children) {
+        CatalogueRoute r;
+        if (!reader.Read(row, &r, &used)) continue;
+        auto [it, fresh] = seen.emplace(r.Name(), r.line);
+        if (!fresh) {
+          d.Error(row.pos, absl::StrCat(r.Name(), " already has a row, at line ", it->second));
+          continue;
+        }
+        out.routes_.push_back(std::move(r));
+      }
+      for (const auto& [key, pos] : reason_pos) {
+        if (!used.contains(key)) d.Error(pos, absl::StrCat("reason '", key, "' is not used by any route"));
+      }
+    }
+  }
+  if (d.has_errors()) return absl::InvalidArgumentError(d.Render(files));
+  for (size_t i = 0; i < out.routes_.size(); ++i) {
+    for (const std::string& m : out.routes_[i].methods) {
+      std::vector<size_t>& rows = out.by_method_[m];
+      if (rows.empty()) out.method_names_.push_back(m);
+      rows.push_back(i);
+    }
+  }
+  return out;
+}
+
+std::vector<const CatalogueRoute*> Catalogue::RoutesOfMethod(absl::string_view method) const {
+  std::vector<const CatalogueRoute*> out;
+  auto it = by_method_.find(method);
+  if (it == by_method_.end()) return out;
+  for (size_t i : it->second) out.push_back(&routes_[i]);
+  return out;
+}
+
+const Catalogue& BuiltinCatalogue() {
+  static const Catalogue* const catalogue = [] {
+    absl::StatusOr<Catalogue> parsed = Catalogue::Parse(kRoutesYaml, "policy/request/routes.yaml");
+    if (!parsed.ok()) {
+      // Only a build whose catalogue_test failed can get here.
+      std::fprintf(stderr, "hubperm: the built-in route catalogue is invalid:\n%s\n",
+                   std::string(parsed.status().message()).c_str());
+      std::abort();
+    }
+    return new Catalogue(*std::move(parsed));
+  }();
+  return *catalogue;
+}
+
+}  // namespace hubperm

@@ -1,0 +1,98 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/request/catalogue.h: the route catalogue, every route of the Hub's API as data.
+//
+// routes.yaml (beside this file, built into the binary) has one row per operation of the Hub's OpenAPI
+// description, plus the routes huggingface_hub calls that the description lacks. Each row says what the
+// route acts on, which operation of policy/model/operation.h decides it (or why hubperm does not model
+// it), how sure that is for this route, and the huggingface_hub methods that call it. The HTTP form
+// (route.h) matches requests against these rows and the method form (method.h) looks methods up in them.
+//
+//   const Catalogue& routes = BuiltinCatalogue();
+//   for (const CatalogueRoute& r : routes.routes()) ...   // in file order
+//   routes.RoutesOfMethod("upload_file");                 // the commit routes of each repo type
+
+#ifndef HUBPERM_POLICY_REQUEST_CATALOGUE_H_
+#define HUBPERM_POLICY_REQUEST_CATALOGUE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/model/operation.h"
+#include "policy/model/vocabulary.h"
+
+namespace hubperm {
+
+// Where a row comes from: the Hub's OpenAPI description, or huggingface_hub's code alone.
+enum class RouteSource : uint8_t { kOpenApi, kClient };
+
+// What a route acts on.
+enum class ActsOn : uint8_t { kRepo, kNamespace, kOrg, kResourceGroup, kUser, kNone };
+
+// What a route's body may hold: nothing, anything (not checked), or the fields of one OpenAPI schema.
+enum class BodyKind : uint8_t { kNone, kAny, kCreate, kDelete, kMove, kSettings, kResourceGroup, kDuplicate };
+
+struct CatalogueRoute {
+  std::string method;  // "GET"
+  std::string path;    // "/api/models/{namespace}/{repo}/tree/{rev}/{path}"
+  std::vector<std::string> segments;  // the path's segments
+  RouteSource source = RouteSource::kOpenApi;
+  ActsOn on = ActsOn::kNone;
+  // How hubperm decides it; nullopt when it does not model the route (then `reason` says why).
+  absl::optional<Operation> operation;
+  std::string unmodeled;  // the reason's key ("billing"), "" when modeled
+  std::string reason;     // the reason's text
+  Evidence user_evidence = Evidence::kAssumed;
+  Evidence token_evidence = Evidence::kAssumed;
+  std::vector<std::string> methods;  // huggingface_hub HfApi methods: "upload_file", "auth_check(write=True)"
+  BodyKind body = BodyKind::kNone;
+  std::string note;
+  // The repo type a literal models/datasets/spaces segment fixes; nullopt: {repoType} or no repo.
+  absl::optional<RepoType> type;
+  int line = 0;  // in routes.yaml
+
+  // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path}"
+  std::string Name() const;
+  // Whether the path has {repoType}: the route serves every repo type.
+  bool AnyType() const;
+  // "routes.yaml:123"
+  std::string Where() const;
+};
+
+// Whether `body` may hold `field`: the OpenAPI schema's fields (every field for kAny, none for kNone).
+bool BodyAllows(BodyKind body, absl::string_view field);
+// The schema's fields, in order ("" for kAny and kNone).
+std::vector<absl::string_view> BodyFields(BodyKind body);
+
+// "repo", "namespace", "org", "resource_group", "user" or "none", as routes.yaml spells it.
+absl::string_view ActsOnName(ActsOn on);
+
+class Catalogue {
+ public:
+  // Parses and checks a catalogue; on error, every problem as "file:line:col: error: message".
+  static absl::StatusOr<Catalogue> Parse(absl::string_view text, absl::string_view file_name);
+
+  const std::vector<CatalogueRoute>& routes() const { return routes_; }
+  // The rows that list `method` (exactly as written: "auth_check(write=True)"), in file order.
+  std::vector<const CatalogueRoute*> RoutesOfMethod(absl::string_view method) const;
+  // Every method name, once each, in file order.
+  const std::vector<std::string>& methods() const { return method_names_; }
+
+ private:
+  std::vector<CatalogueRoute> routes_;
+  std::vector<std::string> method_names_;
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_method_;
+};
+
+// The catalogue built into the binary (routes.yaml). //policy/request:catalogue_test proves it parses,
+// so it always does in a tested build.
+const Catalogue& BuiltinCatalogue();
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_REQUEST_CATALOGUE_H_
