@@ -10,6 +10,7 @@ namespace hubperm {
 inline constexpr int kExitAllow = 0;     // check/explain: allowed; validate: no errors; test: all passed
 inline constexpr int kExitDeny = 1;      // check/explain: denied; test: some case failed
 inline constexpr int kExitBadInput = 2;  // bad usage, unreadable or invalid fixtures, unknown names
+inline constexpr int kExitUnmodeled = 3; // check/explain: a route of the Hub's API that hubperm does not model
 
 }  // namespace hubperm
 

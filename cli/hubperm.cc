@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/audit_command.h"
 #include "cli/fail.h"
+#include "cli/from_error.h"
 #include "cli/import_command.h"
 #include "cli/routes.h"
 #include "cli/test_command.h"
@@ -285,11 +286,11 @@ struct Command {
 const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
       {"check", kCheckHelp,
-       {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
-        "--group", "--to", "--format", "--color"}},
+       {"--token", "--http", "--body", "--operation", "--permission", "--from-error", "--repo", "--repo-type", "--org",
+        "--user", "--group", "--to", "--write", "--format", "--color"}},
       {"explain", kExplainHelp,
-       {"--token", "--http", "--body", "--operation", "--permission", "--repo", "--repo-type", "--org", "--user",
-        "--group", "--to", "--format", "--color"}},
+       {"--token", "--http", "--body", "--operation", "--permission", "--from-error", "--repo", "--repo-type", "--org",
+        "--user", "--group", "--to", "--write", "--format", "--color"}},
       {"validate", kValidateHelp, {"--format", "--color"}},
       {"test", kTestHelp, {"--filter", "--junit", "--coverage", "--format", "--color"}},
       {"routes", kRoutesHelp, {"--filter", "--format", "--color"}},
@@ -316,6 +317,7 @@ struct Options {
   bool has_body = false;
   std::string operation;
   std::string permission;
+  std::string from_error;  // --from-error TEXT, or - for stdin
   TargetArgs target_args;
   std::string format = "text";  // text, json, or (audit) html
   bool json() const { return format == "json"; }
@@ -345,7 +347,7 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
   std::vector<std::string> args;
   for (const std::string& a : raw) {
     const size_t eq = a.find('=');
-    if (a.rfind("--coverage=", 0) == 0 || a.rfind("--help=", 0) == 0) {
+    if (a.rfind("--coverage=", 0) == 0 || a.rfind("--help=", 0) == 0 || a.rfind("--write=", 0) == 0) {
       if (first_problem.empty()) first_problem = absl::StrCat(a.substr(0, eq), " takes no value");
       args.push_back(a.substr(0, eq));
     } else if (absl::StartsWith(a, "--") && eq != std::string::npos) {
@@ -398,6 +400,10 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       problem = value(&o->name);
     } else if (a == "--coverage") {
       o->coverage = true;
+    } else if (a == "--write") {
+      o->target_args.write = true;
+    } else if (a == "--from-error") {
+      problem = value(&o->from_error);
     } else if (a == "--to") {
       problem = value(&o->target_args.to);
     } else if (a == "--format") {
@@ -535,13 +541,62 @@ absl::StatusOr<RequestSpec> ParseRequest(const Options& o, std::istream& in) {
   return ParseRequestForm(form);
 }
 
+// How the request was asked, for the explanation: the method (or the route's first method), the route,
+// and, when the catalogue marks the route's requirements weaker than the operation's, that assumption.
+absl::optional<AskedAs> AskedOf(const RequestSpec& spec) {
+  if (spec.route == nullptr) return absl::nullopt;
+  const CatalogueRoute& route = *spec.route;
+  const OperationInfo& op = GetOperationInfo(spec.operation);
+  AskedAs asked;
+  asked.name = !spec.method.empty() ? spec.method : !route.methods.empty() ? route.methods[0] : std::string(op.name);
+  asked.route = absl::StrCat(route.Name(), " (", route.Where(), ")");
+  if (route.user_evidence > op.user_evidence || route.token_evidence > op.token_evidence) {
+    asked.assumed = absl::StrCat("that ", route.Name(), " needs what ", op.name, " needs is assumed (", route.Where(), ")");
+  }
+  return asked;
+}
+
+// The answer for a route hubperm does not model: its reason, exit code 3.
+int AnswerUnmodeled(const Options& o, const CatalogueRoute& route, std::ostream& out) {
+  if (o.json()) {
+    JsonWriter json;
+    json.BeginObject()
+        .Key("schema").String("hubperm.unmodeled/v1")
+        .Key("route").String(route.Name())
+        .Key("unmodeled").String(route.unmodeled)
+        .Key("reason").String(route.reason)
+        .Key("at").String(route.Where())
+        .EndObject();
+    out << json.Finish();
+  } else {
+    out << "NOT MODELED " << UnmodeledText(route) << "\n";
+  }
+  return kExitUnmodeled;
+}
+
 int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ostream& out, std::ostream& err) {
   if (o.files.empty()) {
     return Fail(err, styles.err, absl::StrCat(o.command, " needs at least one fixture file (see hubperm ", o.command, " --help)"));
   }
   if (o.token.empty()) return Fail(err, styles.err, absl::StrCat(o.command, " needs --token NAME"));
-  absl::StatusOr<RequestSpec> spec = ParseRequest(o, in);
+  absl::optional<ErrorRequest> from_error;
+  absl::StatusOr<RequestSpec> spec;
+  if (!o.from_error.empty()) {
+    if (!o.http.empty() || !o.operation.empty() || !o.permission.empty() || o.has_body ||
+        !GivenFlags(o.target_args).empty()) {
+      return Fail(err, styles.err, "--from-error names the request itself: give no other request or target flag");
+    }
+    absl::StatusOr<std::string> text = ReadBody(o.from_error == "-" ? "-" : o.from_error, in);
+    if (!text.ok()) return Fail(err, styles.err, text.status().message());
+    absl::StatusOr<ErrorRequest> request = RequestOfError(*text);
+    if (!request.ok()) return Fail(err, styles.err, request.status().message());
+    from_error = *std::move(request);
+    spec = SpecOfRoute(from_error->match, from_error->body);
+  } else {
+    spec = ParseRequest(o, in);
+  }
   if (!spec.ok()) return Fail(err, styles.err, spec.status().message());
+  if (!spec->modeled()) return AnswerUnmodeled(o, *spec->route, out);
 
   int errors = 0, warnings = 0;
   std::shared_ptr<const Snapshot> snapshot = LoadWorld(o.files, styles.err, err, &errors, &warnings);
@@ -551,10 +606,46 @@ int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ost
   absl::StatusOr<Request> request = ResolveRequest(*snapshot, o.token, *spec);
   if (!request.ok()) return Fail(err, styles.err, request.status().message());
   const Decision decision = Check(*snapshot, *request);
+  const absl::optional<AskedAs> asked_as = AskedOf(*spec);
+  const AskedAs* asked = asked_as.has_value() ? &*asked_as : nullptr;
+  std::string comparison;
+  bool agrees = true;
+  if (from_error.has_value()) {
+    comparison = CompareWithError(from_error->error, decision, Explain(*snapshot, *request, decision, asked), &agrees);
+  }
   if (o.json()) {
-    out << RenderExplanationJson(*snapshot, *request, decision);
-  } else if (o.command == "check") {
-    out << RenderCheckLine(*snapshot, *request, decision, styles.out) << "\n";
+    if (!from_error.has_value()) {
+      out << RenderExplanationJson(*snapshot, *request, decision, asked);
+    } else {
+      JsonWriter json;
+      json.BeginObject()
+          .Key("schema").String("hubperm.from_error/v1")
+          .Key("error").BeginObject()
+          .Key("status").Int(from_error->error.status)
+          .Key("kind").String(HubErrorKindName(from_error->error.kind))
+          .Key("url").String(from_error->error.url)
+          .Key("message").String(from_error->error.message)
+          .EndObject()
+          .Key("request").String(from_error->http)
+          .Key("other_verbs").BeginArray();
+      for (const std::string& verb : from_error->other_verbs) json.String(verb);
+      json.EndArray().Key("agrees").Bool(agrees).Key("comparison").String(comparison).Key("decision");
+      WriteDecisionJson(*snapshot, *request, decision, &json, asked);
+      json.EndObject();
+      out << json.Finish();
+    }
+    return decision.allowed ? kExitAllow : kExitDeny;
+  }
+  if (from_error.has_value()) {
+    out << "Request: " << from_error->http << "\n";
+    for (const std::string& verb : from_error->other_verbs) {
+      out << "  (assumed from the status; the same URL with " << verb << " is decided otherwise: --http '" << verb
+          << " " << from_error->error.url << "')\n";
+    }
+    out << comparison << "\n";
+  }
+  if (o.command == "check") {
+    out << RenderCheckLine(*snapshot, *request, decision, styles.out, asked) << "\n";
   } else {
     if (!o.permission.empty()) {
       // Say how the permission was asked, so the operation named below is no surprise.
@@ -563,7 +654,7 @@ int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ost
           << "? That is what " << GetOperationInfo((*form)->operation).name << " needs there ("
           << (*form)->meaning << "), so hubperm decides that:\n\n";
     }
-    out << RenderExplanation(*snapshot, *request, decision, styles.out);
+    out << RenderExplanation(*snapshot, *request, decision, styles.out, asked);
   }
   return decision.allowed ? kExitAllow : kExitDeny;
 }

@@ -11,8 +11,7 @@
 #include "policy/common/json_writer.h"
 #include "policy/explain/decision_names.h"
 #include "policy/model/operation.h"
-#include "policy/request/method.h"
-#include "policy/request/route.h"
+#include "policy/request/catalogue.h"
 
 namespace hubperm {
 namespace {
@@ -54,41 +53,52 @@ std::string RenderRoutes(absl::string_view filter, bool json, int* count) {
   const std::string needle = absl::AsciiStrToLower(filter);
   JsonWriter out;
   std::string text;
-  if (json) out.BeginObject().Key("schema").String("hubperm.routes/v1").Key("routes").BeginArray();
+  if (json) out.BeginObject().Key("schema").String("hubperm.routes/v2").Key("routes").BeginArray();
   *count = 0;
-  for (const RouteRow& route : AllRoutes()) {
-    const OperationInfo& op = GetOperationInfo(route.operation);
-    const std::vector<absl::string_view> methods = MethodsOf(route.operation);
-    const std::string haystack = absl::AsciiStrToLower(
-        absl::StrCat(route.method, " ", route.path, " ", op.name, " ", absl::StrJoin(methods, " ")));
+  for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
+    const OperationInfo* op = route.operation.has_value() ? &GetOperationInfo(*route.operation) : nullptr;
+    const std::string haystack = absl::AsciiStrToLower(absl::StrCat(
+        route.Name(), " ", op != nullptr ? op->name : route.unmodeled, " ", absl::StrJoin(route.methods, " ")));
     if (!absl::StrContains(haystack, needle)) continue;
     ++*count;
-    const std::string user = absl::StrCat(UserNeedText(op.user_need), op.creates_at_destination
-                                                                           ? ", and what create_repo needs at the destination"
-                                                                           : "");
+    const std::string user =
+        op == nullptr ? ""
+                      : absl::StrCat(UserNeedText(op->user_need),
+                                     op->creates_at_destination ? ", and what create_repo needs at the destination" : "");
     if (json) {
       out.BeginObject()
           .Key("method").String(route.method)
           .Key("path").String(route.path)
-          .Key("operation").String(op.name)
+          .Key("source").String(route.source == RouteSource::kOpenApi ? "openapi" : "client")
+          .Key("on").String(ActsOnName(route.on))
           .Key("huggingface_hub").BeginArray();
-      for (absl::string_view m : methods) out.String(m);
-      out.EndArray()
-          .Key("target").String(DecisionName(op.target))
-          .Key("user_needs").String(user)
-          .Key("user_evidence").String(EvidenceName(op.user_evidence))
-          .Key("permissions").BeginArray();
-      for (const std::string& p : PermissionNames(op.permissions)) out.String(p);
-      out.EndArray()
-          .Key("token_needs").String(TokenNeeds(op))
-          .Key("token_evidence").String(EvidenceName(op.token_evidence))
-          .EndObject();
-    } else {
-      absl::StrAppend(&text, route.method, " ", route.path, "\n    ", op.name,
-                      methods.empty() ? "" : absl::StrCat(" (huggingface_hub: ", absl::StrJoin(methods, ", "), ")"),
-                      "\n    user: ", user, " [", EvidenceName(op.user_evidence), "]; token: ", TokenNeeds(op), " [",
-                      EvidenceName(op.token_evidence), "]\n");
+      for (const std::string& m : route.methods) out.String(m);
+      out.EndArray().Key("modeled").Bool(op != nullptr);
+      if (op == nullptr) {
+        out.Key("unmodeled").String(route.unmodeled).Key("reason").String(route.reason);
+      } else {
+        out.Key("operation").String(op->name)
+            .Key("user_needs").String(user)
+            .Key("user_evidence").String(EvidenceName(route.user_evidence))
+            .Key("permissions").BeginArray();
+        for (const std::string& p : PermissionNames(op->permissions)) out.String(p);
+        out.EndArray()
+            .Key("token_needs").String(TokenNeeds(*op))
+            .Key("token_evidence").String(EvidenceName(route.token_evidence));
+      }
+      out.Key("note").String(route.note).Key("line").Int(route.line).EndObject();
+      continue;
     }
+    absl::StrAppend(&text, route.Name(), "\n    ");
+    if (!route.methods.empty()) absl::StrAppend(&text, "huggingface_hub: ", absl::StrJoin(route.methods, ", "), "; ");
+    absl::StrAppend(&text, "on ", ActsOnName(route.on), route.source == RouteSource::kClient ? " (not in the OpenAPI description)" : "", "\n    ");
+    if (op == nullptr) {
+      absl::StrAppend(&text, "not modeled: ", route.reason, "\n");
+      continue;
+    }
+    absl::StrAppend(&text, "decided as ", op->name, ": user: ", user, " [", EvidenceName(route.user_evidence),
+                    "]; token: ", TokenNeeds(*op), " [", EvidenceName(route.token_evidence), "]\n");
+    if (!route.note.empty()) absl::StrAppend(&text, "    note: ", route.note, "\n");
   }
   if (!json) return text;
   out.EndArray().EndObject();

@@ -1,8 +1,9 @@
 // Copyright 2026 The hubperm Authors.
 //
-// cli/routes.h: `hubperm routes`, the route table as people and tools read it: each HTTP route hubperm
-// recognizes, the operation it performs, the huggingface_hub methods that call it, and what that
-// operation needs from the user and from the token, each marked doc, seen or assumed as the spec does.
+// cli/routes.h: `hubperm routes`, the route catalogue (policy/request/routes.yaml) as people and tools
+// read it: each route of the Hub's API, the huggingface_hub methods that call it, what it acts on, and
+// either the operation that decides it with what that needs from the user and from the token (each
+// marked doc, seen or assumed for this route) or why hubperm does not model it.
 
 #ifndef HUBPERM_CLI_ROUTES_H_
 #define HUBPERM_CLI_ROUTES_H_
@@ -13,8 +14,9 @@
 
 namespace hubperm {
 
-// The routes whose "VERB /path operation methods" contains `filter` (any case; "" keeps all), as text
-// (two lines per route) or as JSON (schema hubperm.routes/v1). `*count` is the number listed.
+// The routes whose "VERB /path operation methods" (or unmodeled reason key) contains `filter` (any case;
+// "" keeps all), as text (three or four lines per route) or as JSON (schema hubperm.routes/v2). `*count`
+// is the number listed.
 std::string RenderRoutes(absl::string_view filter, bool json, int* count);
 
 }  // namespace hubperm

@@ -14,9 +14,10 @@ namespace {
 
 class Explainer {
  public:
-  Explainer(const Snapshot& s, const Request& r, const Decision& d)
+  Explainer(const Snapshot& s, const Request& r, const Decision& d, const AskedAs* asked)
       : s_(s), r_(r), d_(d), op_(GetOperationInfo(r.operation)), token_(s.token(r.token)),
-        owner_(token_.owner == kNoId ? std::string("?") : s.user(token_.owner).name) {}
+        owner_(token_.owner == kNoId ? std::string("?") : s.user(token_.owner).name),
+        name_(asked == nullptr || asked->name.empty() ? op_.name : asked->name), asked_(asked) {}
 
   // Everything but the fixes.
   Explanation Describe() const {
@@ -101,10 +102,10 @@ class Explainer {
     std::string text = Basis();
     switch (u.reason) {
       case UserReason::kEnough:
-        if (u.basis != UserBasis::kAnyUser) absl::StrAppend(&text, "; ", op_.name, " needs ", Needed());
+        if (u.basis != UserBasis::kAnyUser) absl::StrAppend(&text, "; ", name_, " needs ", Needed());
         break;
       case UserReason::kTooLow:
-        absl::StrAppend(&text, "; ", op_.name, " needs ", Needed());
+        absl::StrAppend(&text, "; ", name_, " needs ", Needed());
         break;
       case UserReason::kCreator:
         absl::StrAppend(&text, "; contributors write to repos they created, and ", owner_, " created ", RepoName());
@@ -163,7 +164,7 @@ class Explainer {
       case TokenBasis::kClassicRead:
         return t.allowed ? absl::StrCat(name, " is a classic read token", At(t.pos), ": reads go through")
                          : absl::StrCat(name, " is a classic read token", At(t.pos), ": it allows only reads, and ",
-                                        op_.name, " needs ", PermissionSetText(t.needed));
+                                        name_, " needs ", PermissionSetText(t.needed));
       case TokenBasis::kFineGrained:
         break;
     }
@@ -277,6 +278,7 @@ class Explainer {
     if (d_.operation_assumed) {
       out.push_back(absl::StrCat("what ", op_.name, " requires of the user or the token is assumed (spec §6)"));
     }
+    if (asked_ != nullptr && !asked_->assumed.empty()) out.push_back(asked_->assumed);
     if (d_.user.assumed) {
       if (op_.target == TargetKind::kNamespace) {
         out.push_back("creating a repo in an org needs org role contributor or higher, or role contributor or higher in "
@@ -414,6 +416,8 @@ class Explainer {
   const OperationInfo& op_;
   const Snapshot::TokenRecord& token_;
   const std::string owner_;
+  const absl::string_view name_;  // the operation's name, or what the asker called it
+  const AskedAs* asked_;
 };
 
 // The fixes of `e.changes` in words: user changes by the explainer of their part, the rest by `target`'s.
@@ -436,9 +440,10 @@ std::string BothParts(const std::string& source, const std::string& destination)
 
 }  // namespace
 
-Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                    const AskedAs* asked) {
   if (!GetOperationInfo(request.operation).creates_at_destination) {
-    const Explainer x(snapshot, request, decision);
+    const Explainer x(snapshot, request, decision, asked);
     Explanation e = x.Describe();
     e.changes = FindFixes(snapshot, request, decision);
     AddFixTexts(x, x, &e);
@@ -448,8 +453,8 @@ Explanation Explain(const Snapshot& snapshot, const Request& request, const Deci
   const Request dest_request = PartRequest(request, Part::kDestination);
   const Decision source_decision = CheckPart(snapshot, request, Part::kTarget);
   const Decision dest_decision = CheckPart(snapshot, dest_request, Part::kDestination);
-  const Explainer source(snapshot, request, source_decision);
-  const Explainer dest(snapshot, dest_request, dest_decision);
+  const Explainer source(snapshot, request, source_decision, asked);
+  const Explainer dest(snapshot, dest_request, dest_decision, nullptr);
   const Explanation a = source.Describe();
   const Explanation b = dest.Describe();
   Explanation e;
@@ -471,9 +476,9 @@ Explanation Explain(const Snapshot& snapshot, const Request& request, const Deci
 }
 
 std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                            const Style& style) {
+                            const Style& style, const AskedAs* asked) {
   if (decision.allowed) return style.Paint(Tone::kAllow, "ALLOW");
-  const Explanation e = Explain(snapshot, request, decision);
+  const Explanation e = Explain(snapshot, request, decision, asked);
   const std::string& reason = !decision.policy.allowed ? e.policy : !decision.user.allowed ? e.user : e.token;
   std::vector<absl::string_view> sides;
   if (!decision.user.allowed) sides.push_back("user");
@@ -497,16 +502,20 @@ std::string RenderReply(const Decision& decision, const Explanation& e) {
 }
 
 std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                              const Style& style) {
-  const Explanation e = Explain(snapshot, request, decision);
+                              const Style& style, const AskedAs* asked) {
+  const Explanation e = Explain(snapshot, request, decision, asked);
   // Both verdicts take five columns, so the reasons line up.
   auto verdict = [&style](bool allowed) {
     return allowed ? style.Paint(Tone::kAllow, "allow") : absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ");
   };
   std::string out = absl::StrCat(decision.allowed ? style.Paint(Tone::kAllow, "ALLOW") : style.Paint(Tone::kDeny, "DENY"),
-                                 "  ", GetOperationInfo(request.operation).name, ": ", e.target, "\n",
-                                 "  token ", snapshot.token(request.token).name, " of ",
-                                 snapshot.user(snapshot.token(request.token).owner).name, "\n\n");
+                                 "  ", asked != nullptr && !asked->name.empty() ? asked->name : GetOperationInfo(request.operation).name,
+                                 ": ", e.target, "\n");
+  if (asked != nullptr && !asked->route.empty()) {
+    absl::StrAppend(&out, "  route ", asked->route, ", decided as ", GetOperationInfo(request.operation).name, "\n");
+  }
+  absl::StrAppend(&out, "  token ", snapshot.token(request.token).name, " of ",
+                  snapshot.user(snapshot.token(request.token).owner).name, "\n\n");
   absl::StrAppend(&out, "  user side    ", verdict(decision.user.allowed), "  ", e.user, "\n");
   absl::StrAppend(&out, "  token side   ", verdict(decision.token.allowed), "  ", e.token, "\n");
   absl::StrAppend(&out, "  org policy   ", verdict(decision.policy.allowed), "  ", e.policy, "\n\n");

@@ -44,18 +44,28 @@ struct Explanation {
   Fixes changes;                      // the same fixes as data
 };
 
-Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision);
+// How the asker named a request when not by its operation (the HTTP and method forms, through the route
+// catalogue): the name explanations use in place of the operation's ("list_repo_tree"), the catalogue
+// route it was matched to, and, when the catalogue marks that route's requirements assumed, that rule.
+struct AskedAs {
+  std::string name;
+  std::string route;    // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path} (routes.yaml:212)"
+  std::string assumed;  // "" when the route's requirements are doc or seen
+};
+
+Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                    const AskedAs* asked = nullptr);
 
 // One line: "ALLOW" or "DENY 403 <the deciding side's reason>".
 std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                            const Style& style = Style::Plain());
+                            const Style& style = Style::Plain(), const AskedAs* asked = nullptr);
 
 // "404 Repository not found (X-Error-Code: RepoNotFound)": the status, message and error code as one line.
 std::string RenderReply(const Decision& decision, const Explanation& explanation);
 
 // The full explanation as text, for `hubperm explain`; `style` colours the verdicts and headings.
 std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                              const Style& style = Style::Plain());
+                              const Style& style = Style::Plain(), const AskedAs* asked = nullptr);
 
 }  // namespace hubperm
 

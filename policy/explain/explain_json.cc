@@ -155,8 +155,8 @@ void PolicyChangeJson(const Snapshot& s, const PolicyChange& c, JsonWriter* json
 
 }  // namespace
 
-void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, JsonWriter* json) {
-  const Explanation e = Explain(s, r, d);
+void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, JsonWriter* json, const AskedAs* asked) {
+  const Explanation e = Explain(s, r, d, asked);
   const OperationInfo& op = GetOperationInfo(r.operation);
   const Snapshot::TokenRecord& token = s.token(r.token);
 
@@ -166,6 +166,16 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
       .Key("status").Int(d.status)
       .Key("operation").String(op.name)
       .Key("operation_assumed").Bool(d.operation_assumed);
+  if (asked == nullptr) {
+    json->Key("asked_as").Null();
+  } else {
+    json->Key("asked_as").BeginObject()
+        .Key("name").String(asked->name)
+        .Key("route").String(asked->route)
+        .Key("assumed").StringOrNull(asked->assumed.empty() ? absl::nullopt
+                                                           : absl::optional<absl::string_view>(asked->assumed))
+        .EndObject();
+  }
   json->Key("token").BeginObject()
       .Key("name").String(token.name)
       .Key("owner").StringOrNull(NameIf(s, EntityType::kUser, token.owner))
@@ -221,9 +231,10 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
   json->EndObject();
 }
 
-std::string RenderExplanationJson(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+std::string RenderExplanationJson(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                                  const AskedAs* asked) {
   JsonWriter json;
-  WriteDecisionJson(snapshot, request, decision, &json);
+  WriteDecisionJson(snapshot, request, decision, &json, asked);
   return json.Finish();
 }
 

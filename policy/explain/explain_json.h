@@ -17,6 +17,7 @@
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
 #include "policy/decide/request.h"
+#include "policy/explain/explain.h"
 
 namespace hubperm {
 
@@ -24,10 +25,11 @@ inline constexpr char kDecisionSchema[] = "hubperm.decision/v1";
 
 // Writes the decision as one JSON object into `json` (to embed it in a larger document).
 void WriteDecisionJson(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                       JsonWriter* json);
+                       JsonWriter* json, const AskedAs* asked = nullptr);
 
 // The decision as a JSON document, ending with a line break.
-std::string RenderExplanationJson(const Snapshot& snapshot, const Request& request, const Decision& decision);
+std::string RenderExplanationJson(const Snapshot& snapshot, const Request& request, const Decision& decision,
+                                  const AskedAs* asked = nullptr);
 
 }  // namespace hubperm
 

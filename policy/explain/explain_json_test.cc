@@ -35,7 +35,7 @@ struct ObjectKeys {
   const char* object;
   std::vector<std::string> keys;
 };
-const ObjectKeys kTop{"decision", {"schema", "allowed", "status", "operation", "operation_assumed", "token", "target",
+const ObjectKeys kTop{"decision", {"schema", "allowed", "status", "operation", "operation_assumed", "asked_as", "token", "target",
                                    "sides", "denied_by", "reply", "assumed", "assumptions", "fixes"}};
 const ObjectKeys kPosition{"position", {"file", "line", "column"}};
 const ObjectKeys kToken{"token", {"name", "owner", "role", "at"}};

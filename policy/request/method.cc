@@ -2,87 +2,71 @@
 
 #include "policy/request/method.h"
 
-#include <array>
+#include <algorithm>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/suggest.h"
 
 namespace hubperm {
-namespace {
-
-struct Method {
-  absl::string_view name;
-  Operation operation;
-  absl::optional<RepoType> type;  // fixed by the method, or nullopt: --repo-type
-};
-
-using O = Operation;
-constexpr absl::optional<RepoType> kAny = absl::nullopt;
-
-// huggingface_hub's HfApi methods, each with the operation it performs (spec §6).
-const std::array<Method, 25> kMethods = {{
-    {"hf_hub_download", O::kDownloadFile, kAny},
-    {"model_info", O::kRepoInfo, RepoType::kModel},
-    {"dataset_info", O::kRepoInfo, RepoType::kDataset},
-    {"space_info", O::kRepoInfo, RepoType::kSpace},
-    {"repo_info", O::kRepoInfo, kAny},
-    {"create_repo", O::kCreateRepo, kAny},
-    {"delete_repo", O::kDeleteRepo, kAny},
-    {"move_repo", O::kMoveRepo, kAny},
-    {"update_repo_settings", O::kUpdateRepoSettings, kAny},
-    {"create_commit", O::kCreateCommit, kAny},
-    {"upload_file", O::kCreateCommit, kAny},
-    {"upload_folder", O::kCreateCommit, kAny},
-    {"delete_file", O::kCreateCommit, kAny},
-    {"create_pull_request", O::kCreatePullRequest, kAny},
-    {"create_branch", O::kCreateBranch, kAny},
-    {"delete_branch", O::kDeleteBranch, kAny},
-    {"create_tag", O::kCreateTag, kAny},
-    {"create_discussion", O::kCreateDiscussion, kAny},
-    {"comment_discussion", O::kCommentDiscussion, kAny},
-    {"list_pending_access_requests", O::kListAccessRequests, kAny},
-    {"accept_access_request", O::kHandleAccessRequest, kAny},
-    {"reject_access_request", O::kHandleAccessRequest, kAny},
-    {"list_organization_members", O::kListOrgMembers, kAny},
-    {"whoami", O::kWhoami, kAny},
-    {"auth_check", O::kRepoInfo, kAny},
-}};
-
-}  // namespace
 
 std::vector<absl::string_view> KnownMethods() {
   std::vector<absl::string_view> names;
-  for (const Method& m : kMethods) names.push_back(m.name);
+  for (const std::string& m : BuiltinCatalogue().methods()) names.push_back(m);
   return names;
 }
 
 std::vector<absl::string_view> MethodsOf(Operation operation) {
   std::vector<absl::string_view> names;
-  for (const Method& m : kMethods) {
-    if (m.operation == operation) names.push_back(m.name);
+  for (const std::string& m : BuiltinCatalogue().methods()) {
+    for (const CatalogueRoute* r : BuiltinCatalogue().RoutesOfMethod(m)) {
+      if (r->operation == operation) {
+        names.push_back(m);
+        break;
+      }
+    }
   }
   return names;
 }
 
+absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, const TargetArgs& args) {
+  const std::string name = args.write ? absl::StrCat(method, "(write=True)") : std::string(method);
+  const std::vector<const CatalogueRoute*> rows = BuiltinCatalogue().RoutesOfMethod(name);
+  if (rows.empty()) {
+    if (args.write && !BuiltinCatalogue().RoutesOfMethod(method).empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(method, " takes no --write"));
+    }
+    // The three nearest by edit distance, however far: a name is always suggested.
+    std::vector<std::pair<int, absl::string_view>> scored;
+    for (absl::string_view known : KnownMethods()) scored.emplace_back(EditDistance(method, known), known);
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<absl::string_view> near;
+    for (size_t i = 0; i < 3 && i < scored.size(); ++i) near.push_back(scored[i].second);
+    return absl::NotFoundError(absl::StrCat("unknown huggingface_hub method '", method, "'; the nearest known: ",
+                                            absl::StrJoin(near, ", "), " (hubperm routes lists every method and its route)"));
+  }
+  // The row of the asked repo type (model by default, as in huggingface_hub), or one serving every type.
+  const RepoType wanted = args.repo_type.value_or(RepoType::kModel);
+  for (const CatalogueRoute* r : rows) {
+    if (!r->type.has_value() || r->type == wanted) return r;
+  }
+  if (!args.repo_type.has_value() && rows.size() == 1) return rows[0];
+  std::vector<std::string> types;
+  for (const CatalogueRoute* r : rows) types.push_back(absl::StrCat(NameOf(*r->type), "s"));
+  return absl::InvalidArgumentError(absl::StrCat(method, " works on ", absl::StrJoin(types, " and "),
+                                                 args.repo_type.has_value() ? "; drop or change --repo-type" : "; give --repo-type"));
+}
+
 absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const TargetArgs& args) {
-  const Method* found = nullptr;
-  for (const Method& m : kMethods) {
-    if (m.name == method) found = &m;
-  }
-  if (found == nullptr) {
-    const std::vector<absl::string_view> known = KnownMethods();
-    std::vector<std::string> near = ClosestNames(method, known, 3);
-    return absl::NotFoundError(absl::StrCat("unknown huggingface_hub method '", method, "'",
-                                            near.empty() ? "" : absl::StrCat("; did you mean ", absl::StrJoin(near, ", "), "?"),
-                                            " (known: ", absl::StrJoin(known, ", "), ")"));
-  }
+  absl::StatusOr<const CatalogueRoute*> route = RouteOfMethod(method, args);
+  if (!route.ok()) return route.status();
   RequestSpec spec;
-  spec.operation = found->operation;
-  if (found->type.has_value() && args.repo_type.has_value() && *args.repo_type != *found->type) {
-    return absl::InvalidArgumentError(absl::StrCat(method, " works on ", NameOf(*found->type), "s; drop --repo-type"));
-  }
-  spec.repo_type = found->type.value_or(args.repo_type.value_or(RepoType::kModel));
+  spec.route = *route;
+  spec.method = std::string(method);
+  if (!(*route)->operation.has_value()) return spec;  // not modeled: the caller answers with the reason
+  spec.operation = *(*route)->operation;
+  spec.repo_type = (*route)->type.value_or(args.repo_type.value_or(RepoType::kModel));
   const OperationInfo& op = GetOperationInfo(spec.operation);
   const TargetKind target = op.target;
   auto need = [&](bool present, absl::string_view flag) -> absl::Status {
@@ -95,6 +79,7 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
     if (flag == "--org") return target == TargetKind::kOrg;
     if (flag == "--group") return target == TargetKind::kNamespace || target == TargetKind::kGroup;
     if (flag == "--to") return op.creates_at_destination;
+    if (flag == "--write") return true;  // checked by RouteOfMethod
     return false;  // --user: the permission form's only
   };
   for (absl::string_view flag : GivenFlags(args)) {

@@ -1,9 +1,10 @@
 // Copyright 2026 The hubperm Authors.
 //
-// policy/request/method.h: the huggingface_hub request form: `HfApi` method names -> operations.
+// policy/request/method.h: the huggingface_hub request form: `HfApi` method names -> catalogue rows.
 //
-// One row per method name (method.cc). A method that fixes the repo type (model_info) says so; the
-// others take it from --repo-type (default model, as huggingface_hub does).
+// The methods are those the route catalogue's rows list (routes.yaml, `hf_api`), so a method decides
+// exactly as the route it calls. A method whose rows fix the repo type (model_info) says so; the others
+// take it from --repo-type (default model, as huggingface_hub does).
 
 #ifndef HUBPERM_POLICY_REQUEST_METHOD_H_
 #define HUBPERM_POLICY_REQUEST_METHOD_H_
@@ -22,7 +23,11 @@ namespace hubperm {
 // error naming the nearest known ones; missing or conflicting arguments are errors too.
 absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const TargetArgs& args);
 
-// Every method name hubperm knows, in table order.
+// The catalogue row `method` calls for `args` (its repo type, and "(write=True)" with --write), or an
+// error naming the nearest known methods.
+absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, const TargetArgs& args);
+
+// Every method name hubperm knows, in catalogue order.
 std::vector<absl::string_view> KnownMethods();
 
 // The method names that perform `operation`, in table order.

@@ -24,6 +24,7 @@ std::vector<absl::string_view> GivenFlags(const TargetArgs& args) {
   if (!args.user.empty()) flags.push_back("--user");
   if (!args.group.empty()) flags.push_back("--group");
   if (!args.to.empty()) flags.push_back("--to");
+  if (args.write) flags.push_back("--write");
   return flags;
 }
 
@@ -37,7 +38,12 @@ absl::StatusOr<std::string> MoveDestination(absl::string_view to) {
   return std::string(to.substr(0, slash));
 }
 
+std::string UnmodeledText(const CatalogueRoute& route) {
+  return absl::StrCat(route.Name(), " is not modeled: ", route.reason, " (", route.Where(), ")");
+}
+
 absl::StatusOr<Request> ResolveRequest(const Snapshot& s, absl::string_view token_name, const RequestSpec& spec) {
+  if (!spec.modeled()) return absl::FailedPreconditionError(UnmodeledText(*spec.route));
   Request r;
   r.operation = spec.operation;
   absl::optional<TokenId> token = s.FindToken(token_name);

@@ -18,6 +18,7 @@
 #include "policy/compile/snapshot.h"
 #include "policy/decide/request.h"
 #include "policy/model/operation.h"
+#include "policy/request/catalogue.h"
 
 namespace hubperm {
 
@@ -29,10 +30,11 @@ struct TargetArgs {
   std::string user;                     // --user (the raw permission form only)
   std::string group;                    // --group
   std::string to;                       // --to "ns/name": where move_repo moves the repo
+  bool write = false;                   // --write: auth_check(write=True)
 };
 
 // The flags `args` holds, spelled as on the command line ("--repo", "--repo-type", "--org", "--user",
-// "--group", "--to"), in that order.
+// "--group", "--to", "--write"), in that order.
 std::vector<absl::string_view> GivenFlags(const TargetArgs& args);
 
 // Which kind of namespace a request may create in: either (the HTTP and method forms name a namespace
@@ -51,7 +53,18 @@ struct RequestSpec {
   std::string group;
   // kOrg: the organization.
   std::string org;
+  // The catalogue row the request was found by (HTTP and method forms), null for the permission form.
+  // A row without an operation is a route hubperm does not model: `operation` is meaningless then, and
+  // ResolveRequest refuses it with the row's reason.
+  const CatalogueRoute* route = nullptr;
+  // The huggingface_hub method it was asked as ("list_repo_tree"), "" for the other forms.
+  std::string method;
+
+  bool modeled() const { return route == nullptr || route->operation.has_value(); }
 };
+
+// "not modeled: <the row's reason>" for a route hubperm does not model.
+std::string UnmodeledText(const CatalogueRoute& route);
 
 // The namespace of move_repo's destination "ns/name" (huggingface_hub requires both parts, as for
 // the source), or an error.

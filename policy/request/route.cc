@@ -14,72 +14,10 @@
 #include "policy/common/diagnostics.h"
 #include "policy/common/suggest.h"
 #include "policy/load/yaml_tree.h"
+#include "policy/request/catalogue.h"
 
 namespace hubperm {
 namespace {
-
-// What a route's body may hold: the keys of the Hub's OpenAPI request schema for that route.
-enum class BodyKind : uint8_t { kNone, kCreate, kDelete, kMove, kMoveToGroup, kSettings, kAny };
-
-constexpr absl::string_view kCreateKeys[] = {
-    "devModeEnabled", "files",   "hardware",   "license",         "license_link", "license_name", "name",
-    "organization",   "private", "region",     "resourceGroupId", "sdk",          "sdkVersion",   "secrets",
-    "short_description", "sleepTimeSeconds", "template", "type", "variables", "visibility", "volumes"};
-constexpr absl::string_view kDeleteKeys[] = {"name", "organization", "type"};  // huggingface_hub delete_repo
-constexpr absl::string_view kMoveKeys[] = {"fromRepo", "toRepo", "type"};
-constexpr absl::string_view kMoveToGroupKeys[] = {"resourceGroupId"};
-constexpr absl::string_view kSettingsKeys[] = {"discussionsDisabled", "discussionsSorting",     "gated",
-                                               "gatedNotificationsEmail", "gatedNotificationsMode",
-                                               "orgMembersGated", "private", "visibility"};
-
-// Path template segments: literals, or {placeholders}. `{type}s` is models|datasets|spaces (sets the
-// repo type), `{ns}`/`{name}` the repo, `{org}`, `{group}`, `{user}` names, `{_}` any one segment
-// that does not matter to the decision, `{path*}` one or more remaining segments.
-struct Route {
-  absl::string_view method;
-  absl::string_view path;
-  Operation operation;
-  RepoType type;  // for routes without {type}s
-  BodyKind body;
-};
-
-using O = Operation;
-constexpr RepoType M = RepoType::kModel, D = RepoType::kDataset, S = RepoType::kSpace;
-
-constexpr std::array<Route, 26> kRoutes = {{
-    {"GET", "/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, M, BodyKind::kNone},
-    {"GET", "/datasets/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, D, BodyKind::kNone},
-    {"GET", "/spaces/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, S, BodyKind::kNone},
-    {"HEAD", "/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, M, BodyKind::kNone},
-    {"HEAD", "/datasets/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, D, BodyKind::kNone},
-    {"HEAD", "/spaces/{ns}/{name}/resolve/{_}/{path*}", O::kDownloadFile, S, BodyKind::kNone},
-    {"GET", "/api/{type}s/{ns}/{name}", O::kRepoInfo, M, BodyKind::kNone},
-    {"POST", "/api/repos/create", O::kCreateRepo, M, BodyKind::kCreate},
-    {"DELETE", "/api/repos/delete", O::kDeleteRepo, M, BodyKind::kDelete},
-    {"POST", "/api/repos/move", O::kMoveRepo, M, BodyKind::kMove},
-    {"PUT", "/api/{type}s/{ns}/{name}/settings", O::kUpdateRepoSettings, M, BodyKind::kSettings},
-    {"POST", "/api/{type}s/{ns}/{name}/commit/{_}", O::kCreateCommit, M, BodyKind::kAny},
-    {"POST", "/api/{type}s/{ns}/{name}/preupload/{_}", O::kCreateCommit, M, BodyKind::kAny},
-    {"POST", "/api/{type}s/{ns}/{name}/branch/{_}", O::kCreateBranch, M, BodyKind::kAny},
-    {"DELETE", "/api/{type}s/{ns}/{name}/branch/{_}", O::kDeleteBranch, M, BodyKind::kNone},
-    {"POST", "/api/{type}s/{ns}/{name}/tag/{_}", O::kCreateTag, M, BodyKind::kAny},
-    {"POST", "/api/{type}s/{ns}/{name}/discussions", O::kCreateDiscussion, M, BodyKind::kAny},
-    {"POST", "/api/{type}s/{ns}/{name}/discussions/{_}/comment", O::kCommentDiscussion, M, BodyKind::kAny},
-    {"GET", "/api/{type}s/{ns}/{name}/user-access-request/{_}", O::kListAccessRequests, M, BodyKind::kNone},
-    {"POST", "/api/{type}s/{ns}/{name}/user-access-request/handle", O::kHandleAccessRequest, M, BodyKind::kAny},
-    {"POST", "/api/{type}s/{ns}/{name}/resource-group", O::kMoveRepoToGroup, M, BodyKind::kMoveToGroup},
-    {"GET", "/api/organizations/{org}/members", O::kListOrgMembers, M, BodyKind::kNone},
-    {"PUT", "/api/organizations/{org}/members/{user}/role", O::kChangeMemberRole, M, BodyKind::kAny},
-    {"GET", "/api/whoami-v2", O::kWhoami, M, BodyKind::kNone},
-    {"POST", "/api/organizations/{org}/resource-groups/{group}/users", O::kManageGroupMembers, M, BodyKind::kAny},
-    {"POST", "/api/organizations/{org}/resource-groups", O::kCreateGroup, M, BodyKind::kAny},
-}};
-
-// PATCH and DELETE of one member go to the same operation as adding one.
-constexpr std::array<Route, 2> kMemberRoutes = {{
-    {"PATCH", "/api/organizations/{org}/resource-groups/{group}/users/{user}", O::kManageGroupMembers, M, BodyKind::kAny},
-    {"DELETE", "/api/organizations/{org}/resource-groups/{group}/users/{user}", O::kManageGroupMembers, M, BodyKind::kNone},
-}};
 
 std::string PercentDecode(absl::string_view in) {
   std::string out;
@@ -95,88 +33,107 @@ std::string PercentDecode(absl::string_view in) {
   return out;
 }
 
-// Matches `segments` against `route`; fills `spec` on success.
-bool Match(const Route& route, const std::vector<std::string>& segments, RequestSpec* spec) {
-  std::vector<absl::string_view> parts = absl::StrSplit(absl::StripPrefix(route.path, "/"), '/');
-  RequestSpec out;
-  out.operation = route.operation;
-  out.repo_type = route.type;
-  std::string ns, name;
-  size_t i = 0;
-  for (size_t p = 0; p < parts.size(); ++p) {
-    const absl::string_view part = parts[p];
-    if (part == "{path*}") {
-      if (i >= segments.size()) return false;
-      i = segments.size();
-      break;
-    }
-    if (i >= segments.size()) return false;
-    const std::string& seg = segments[i++];
-    if (part == "{type}s") {
-      if (seg == "models") out.repo_type = RepoType::kModel;
-      else if (seg == "datasets") out.repo_type = RepoType::kDataset;
-      else if (seg == "spaces") out.repo_type = RepoType::kSpace;
-      else return false;
-    } else if (part == "{ns}") {
-      ns = seg;
-    } else if (part == "{name}") {
-      name = seg;
-    } else if (part == "{org}") {
-      out.org = seg;
-    } else if (part == "{group}") {
-      out.group = seg;
-    } else if (part == "{user}" || part == "{_}") {
-    } else if (part != seg) {
-      return false;
-    }
-    if (seg.empty()) return false;
-  }
-  if (i != segments.size()) return false;
-  if (!ns.empty()) out.repo = absl::StrCat(ns, "/", name);
-  *spec = std::move(out);
-  return true;
-}
-
-absl::Status CheckBodyKeys(const Body& body, BodyKind kind, absl::string_view route) {
-  absl::Span<const absl::string_view> allowed;
-  switch (kind) {
-    case BodyKind::kAny:
-      return absl::OkStatus();
-    case BodyKind::kNone:
-      break;
-    case BodyKind::kCreate:
-      allowed = kCreateKeys;
-      break;
-    case BodyKind::kDelete:
-      allowed = kDeleteKeys;
-      break;
-    case BodyKind::kMove:
-      allowed = kMoveKeys;
-      break;
-    case BodyKind::kMoveToGroup:
-      allowed = kMoveToGroupKeys;
-      break;
-    case BodyKind::kSettings:
-      allowed = kSettingsKeys;
-      break;
-  }
-  std::vector<std::string> problems;
-  for (const auto& [key, value] : body) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      problems.push_back(absl::StrCat("'", key, "'", DidYouMean(key, allowed)));
-    }
-  }
-  if (problems.empty()) return absl::OkStatus();
-  if (allowed.empty()) return absl::InvalidArgumentError(absl::StrCat(route, " takes no body"));
-  return absl::InvalidArgumentError(absl::StrCat("unknown body field ", absl::StrJoin(problems, ", "), " for ", route,
-                                                 " (valid: ", absl::StrJoin(allowed, ", "), ")"));
-}
-
 const std::string* Field(const Body& body, absl::string_view key) {
   for (const auto& [k, v] : body) {
     if (k == key) return &v;
   }
   return nullptr;
+}
+
+
+bool IsPlaceholder(absl::string_view segment) { return absl::StrContains(segment, '{'); }
+
+// What a request's path says once matched against a row.
+struct PathMatch {
+  int literals = 0;  // literal segments matched: the more, the more specific the row
+  std::string ns, name, org, group;
+  absl::optional<RepoType> type;
+};
+
+absl::optional<RepoType> TypeOfSegment(absl::string_view segment) {
+  if (segment == "models") return RepoType::kModel;
+  if (segment == "datasets") return RepoType::kDataset;
+  if (segment == "spaces") return RepoType::kSpace;
+  return absl::nullopt;
+}
+
+// Matches `segments` against the row's path template (see routes.yaml for the placeholders).
+bool MatchPath(const CatalogueRoute& route, const std::vector<std::string>& segments, PathMatch* out) {
+  PathMatch m;
+  m.type = route.type;
+  size_t i = 0;
+  for (size_t p = 0; p < route.segments.size(); ++p) {
+    const std::string& part = route.segments[p];
+    if (part == "{path}") {
+      i = segments.size();
+      break;
+    }
+    if (i >= segments.size() || segments[i].empty()) return false;
+    const std::string& seg = segments[i++];
+    if (!IsPlaceholder(part)) {
+      if (part != seg) return false;
+      ++m.literals;
+    } else if (part == "{repoType}") {
+      m.type = TypeOfSegment(seg);
+      if (!m.type.has_value()) return false;
+    } else if (part == "{namespace}") {
+      m.ns = seg;
+    } else if (part == "{repo}") {
+      m.name = seg;
+    } else if (part == "{name}" && p > 0 && route.segments[p - 1] == "organizations") {
+      m.org = seg;
+    } else if (part == "{resourceGroupId}") {
+      m.group = seg;
+    }
+  }
+  if (i != segments.size()) return false;
+  *out = std::move(m);
+  return true;
+}
+
+// How far a request's path is from a row, for "the nearest known routes": segment by segment, a
+// placeholder costs nothing, a literal its edit distance; a missing or extra segment, or another verb, costs more.
+int Distance(const CatalogueRoute& route, absl::string_view method, const std::vector<std::string>& segments) {
+  int cost = route.method == method ? 0 : 3;
+  const size_t n = std::max(route.segments.size(), segments.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (i >= route.segments.size() || i >= segments.size()) {
+      if (i < route.segments.size() && route.segments[i] == "{path}") break;
+      cost += 6;
+    } else if (!IsPlaceholder(route.segments[i])) {
+      cost += EditDistance(route.segments[i], segments[i]);
+    }
+  }
+  return cost;
+}
+
+absl::Status CheckBodyFields(const Body& body, const CatalogueRoute& route) {
+  if (route.body == BodyKind::kAny) return absl::OkStatus();
+  const std::vector<absl::string_view> allowed = BodyFields(route.body);
+  std::vector<std::string> problems;
+  for (const auto& [key, value] : body) {
+    if (!BodyAllows(route.body, key)) problems.push_back(absl::StrCat("'", key, "'", DidYouMean(key, allowed)));
+  }
+  if (problems.empty()) return absl::OkStatus();
+  if (allowed.empty()) return absl::InvalidArgumentError(absl::StrCat(route.Name(), " takes no body"));
+  return absl::InvalidArgumentError(absl::StrCat("unknown body field ", absl::StrJoin(problems, ", "), " for ",
+                                                 route.Name(), " (valid: ", absl::StrJoin(allowed, ", "), ")"));
+}
+
+// The path of a request line: a full URL loses its scheme and host ("https://huggingface.co/api/..."),
+// the query goes to `query`.
+absl::string_view SplitTarget(absl::string_view target, absl::string_view* query) {
+  if (size_t scheme = target.find("://"); scheme != absl::string_view::npos) {
+    target.remove_prefix(scheme + 3);
+    const size_t slash = target.find('/');
+    target = slash == absl::string_view::npos ? absl::string_view("/") : target.substr(slash);
+  } else if (absl::ConsumePrefix(&target, "huggingface.co")) {
+  }
+  if (size_t q = target.find('?'); q != absl::string_view::npos) {
+    *query = target.substr(q + 1);
+    target = target.substr(0, q);
+  }
+  return target;
 }
 
 }  // namespace
@@ -208,35 +165,15 @@ absl::StatusOr<Body> ParseBody(absl::string_view text) {
   return body;
 }
 
-std::vector<RouteRow> AllRoutes() {
-  std::vector<RouteRow> out;
-  for (const Route& r : kRoutes) out.push_back(RouteRow{r.method, r.path, r.operation});
-  for (const Route& r : kMemberRoutes) out.push_back(RouteRow{r.method, r.path, r.operation});
-  return out;
-}
-
-std::vector<std::string> KnownRoutes() {
-  std::vector<std::string> out;
-  for (const RouteRow& r : AllRoutes()) out.push_back(absl::StrCat(r.method, " ", r.path));
-  return out;
-}
-
-absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body) {
+absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
   std::vector<absl::string_view> words = absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
   if (words.size() != 2) {
     return absl::InvalidArgumentError(absl::StrCat("an HTTP request is 'VERB PATH', e.g. 'POST /api/repos/create'; got '", line, "'"));
   }
   const std::string method = absl::AsciiStrToUpper(words[0]);
-  absl::string_view target = words[1];
-  for (absl::string_view prefix : {"https://huggingface.co", "http://huggingface.co", "huggingface.co"}) {
-    if (absl::ConsumePrefix(&target, prefix)) break;
-  }
   absl::string_view query;
-  if (size_t q = target.find('?'); q != absl::string_view::npos) {
-    query = target.substr(q + 1);
-    target = target.substr(0, q);
-  }
+  const absl::string_view target = SplitTarget(words[1], &query);
   if (!absl::StartsWith(target, "/")) {
     return absl::InvalidArgumentError(absl::StrCat("the path must start with '/': '", target, "'"));
   }
@@ -244,37 +181,65 @@ absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body&
   for (absl::string_view seg : absl::StrSplit(absl::StripPrefix(target, "/"), '/')) segments.push_back(PercentDecode(seg));
   if (!segments.empty() && segments.back().empty()) segments.pop_back();  // a trailing slash
 
-  const Route* matched = nullptr;
-  RequestSpec spec;
-  for (absl::Span<const Route> table : {absl::Span<const Route>(kRoutes), absl::Span<const Route>(kMemberRoutes)}) {
-    for (const Route& r : table) {
-      if (matched == nullptr && r.method == method && Match(r, segments, &spec)) matched = &r;
-    }
+  RouteMatch best;
+  int best_literals = -1;
+  for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
+    PathMatch m;
+    if (route.method != method || !MatchPath(route, segments, &m) || m.literals <= best_literals) continue;
+    best_literals = m.literals;
+    best.route = &route;
+    best.ns = m.ns;
+    best.name = m.name;
+    best.org = m.org;
+    best.group = m.group;
+    best.type = m.type;
   }
-  if (matched == nullptr) {
-    const std::vector<std::string> known = KnownRoutes();
-    std::vector<absl::string_view> views(known.begin(), known.end());
-    const std::string asked = absl::StrCat(method, " ", target);
-    // Nearest by edit distance over the whole "VERB /path".
-    std::vector<std::pair<int, size_t>> scored;
-    for (size_t i = 0; i < views.size(); ++i) scored.emplace_back(EditDistance(asked, views[i]), i);
-    std::stable_sort(scored.begin(), scored.end());
+  if (best.route == nullptr) {
+    std::vector<std::pair<int, const CatalogueRoute*>> scored;
+    for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
+      scored.emplace_back(Distance(route, method, segments), &route);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string nearest;
-    for (size_t i = 0; i < 3 && i < scored.size(); ++i) absl::StrAppend(&nearest, "\n  ", views[scored[i].second]);
-    return absl::NotFoundError(absl::StrCat("unknown route '", asked, "'; the nearest known routes:", nearest,
+    for (size_t i = 0; i < 3 && i < scored.size(); ++i) absl::StrAppend(&nearest, "\n  ", scored[i].second->Name());
+    return absl::NotFoundError(absl::StrCat("unknown route '", method, " ", target, "'; the nearest known routes:", nearest,
                                             "\n(hubperm routes lists them all)"));
   }
-  const std::string route_name = absl::StrCat(matched->method, " ", matched->path);
-  if (absl::Status st = CheckBodyKeys(body, matched->body, route_name); !st.ok()) return st;
-
-  // A commit with ?create_pr=1 opens a pull request: read access plus discussion.write [client].
-  if (spec.operation == Operation::kCreateCommit) {
-    for (absl::string_view param : absl::StrSplit(query, '&', absl::SkipEmpty())) {
-      if (param == "create_pr=1" || param == "create_pr=true" || param == "create_pr=True") {
-        spec.operation = Operation::kCreatePullRequest;
-      }
-    }
+  for (absl::string_view param : absl::StrSplit(query, '&', absl::SkipEmpty())) {
+    if (param == "create_pr=1" || param == "create_pr=true" || param == "create_pr=True") best.create_pr = true;
   }
+  return best;
+}
+
+absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& body) {
+  const CatalogueRoute& route = *match.route;
+  RequestSpec spec;
+  spec.route = &route;
+  if (!route.operation.has_value()) return spec;  // not modeled: the caller answers with the reason
+  if (absl::Status st = CheckBodyFields(body, route); !st.ok()) return st;
+  spec.operation = *route.operation;
+  spec.repo_type = match.type.value_or(RepoType::kModel);
+  const OperationInfo& op = GetOperationInfo(spec.operation);
+  switch (op.target) {
+    case TargetKind::kRepo:
+      if (!match.ns.empty()) spec.repo = absl::StrCat(match.ns, "/", match.name);
+      break;
+    case TargetKind::kOrg:
+      spec.org = match.org;
+      break;
+    case TargetKind::kGroup:
+      spec.org = match.org;
+      spec.group = match.group;
+      break;
+    case TargetKind::kNamespace:
+    case TargetKind::kNone:
+      break;
+  }
+  // A commit with ?create_pr=1 opens a pull request: read access plus discussion.write [client].
+  if (spec.operation == Operation::kCreateCommit && match.create_pr) spec.operation = Operation::kCreatePullRequest;
+
+  const std::string route_name = route.Name();
   auto type_field = [&](RequestSpec* s) -> absl::Status {
     if (const std::string* type = Field(body, "type")) {
       absl::optional<RepoType> t = ParseName<RepoType>(*type);
@@ -285,9 +250,9 @@ absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body&
     }
     return absl::OkStatus();
   };
-  switch (spec.operation) {
-    case Operation::kCreateRepo:
-    case Operation::kDeleteRepo: {
+  switch (route.body) {
+    case BodyKind::kCreate:
+    case BodyKind::kDelete: {
       if (absl::Status st = type_field(&spec); !st.ok()) return st;
       const std::string* name = Field(body, "name");
       if (name == nullptr || name->empty()) {
@@ -295,7 +260,7 @@ absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body&
       }
       const std::string* org = Field(body, "organization");
       const std::string ns = org == nullptr ? "" : *org;
-      if (spec.operation == Operation::kCreateRepo) {
+      if (route.body == BodyKind::kCreate) {
         spec.ns = ns;
         if (const std::string* group = Field(body, "resourceGroupId")) spec.group = *group;
       } else {
@@ -303,7 +268,7 @@ absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body&
       }
       break;
     }
-    case Operation::kMoveRepo: {
+    case BodyKind::kMove: {
       if (absl::Status st = type_field(&spec); !st.ok()) return st;
       const std::string* from = Field(body, "fromRepo");
       const std::string* to = Field(body, "toRepo");
@@ -316,16 +281,34 @@ absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body&
       spec.ns = *ns;
       break;
     }
-    case Operation::kMoveRepoToGroup: {
+    case BodyKind::kDuplicate: {
+      const std::string* to = Field(body, "repository");
+      if (to == nullptr || to->empty()) {
+        return absl::InvalidArgumentError(absl::StrCat(route_name, " needs a body with 'repository' (NS/NAME of the copy)"));
+      }
+      absl::StatusOr<std::string> ns = MoveDestination(*to);
+      if (!ns.ok()) return ns.status();
+      spec.ns = *ns;
+      break;
+    }
+    case BodyKind::kResourceGroup: {
       const std::string* group = Field(body, "resourceGroupId");
       if (group == nullptr || group->empty()) return absl::InvalidArgumentError("moving a repo into a group needs 'resourceGroupId' in the body");
       spec.group = *group;
       break;
     }
-    default:
+    case BodyKind::kNone:
+    case BodyKind::kAny:
+    case BodyKind::kSettings:
       break;
   }
   return spec;
+}
+
+absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body) {
+  absl::StatusOr<RouteMatch> match = MatchHttpRequest(line);
+  if (!match.ok()) return match.status();
+  return SpecOfRoute(*match, body);
 }
 
 }  // namespace hubperm

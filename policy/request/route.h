@@ -3,10 +3,9 @@
 // policy/request/route.h: the HTTP request form, "VERB PATH" plus a body, as in the Hub's API
 // playground or curl.
 //
-// The route table (route.cc) has one row per route of ../shared/spec/hub-access-model.md §6, with the
-// `datasets/` and `spaces/` forms; a path may be a full URL (https://huggingface.co/...), may carry a
-// query string (`?create_pr=1` turns a commit into a pull request), and may URL-encode a revision
-// (refs%2Fpr%2F1). Bodies are JSON (or YAML) mappings of scalars; a key the Hub's OpenAPI description
+// Routes come from the catalogue (catalogue.h, routes.yaml), with the `datasets/` and `spaces/` forms; a
+// path may be a full URL (https://huggingface.co/...), may carry a query string (`?create_pr=1` turns a
+// commit into a pull request), and may URL-encode a revision (refs%2Fpr%2F1). Bodies are JSON (or YAML) mappings of scalars; a key the Hub's OpenAPI description
 // does not list for the route is an error, so a typo cannot silently change the answer.
 
 #ifndef HUBPERM_POLICY_REQUEST_ROUTE_H_
@@ -18,6 +17,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/request/catalogue.h"
 #include "policy/request/request_spec.h"
 
 namespace hubperm {
@@ -27,24 +28,26 @@ using Body = std::vector<std::pair<std::string, std::string>>;
 // Parses a request body: a JSON object (or YAML mapping) whose values are scalars. "" is an empty body.
 absl::StatusOr<Body> ParseBody(absl::string_view text);
 
-// Parses "VERB PATH" with `body` into a RequestSpec. An unknown route is an error naming the nearest
-// known ones.
-absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body);
-
-// One route of the table: "POST", "/api/repos/create", Operation::kCreateRepo. Path templates name
-// the repo type ({type}s: models, datasets or spaces), the repo ({ns}/{name}), an {org}, a {group}, a
-// {user}, a segment that does not matter ({_}) or the rest of the path ({path*}).
-struct RouteRow {
-  absl::string_view method;
-  absl::string_view path;
-  Operation operation;
+// A request line matched against the route catalogue: the row, and what the path names.
+struct RouteMatch {
+  const CatalogueRoute* route = nullptr;
+  std::string ns, name;   // {namespace}/{repo}
+  std::string org;        // {name} after /organizations
+  std::string group;      // {resourceGroupId}
+  absl::optional<RepoType> type;  // a models/datasets/spaces segment or {repoType}
+  bool create_pr = false;         // ?create_pr=1
 };
 
-// Every route hubperm knows, in table order.
-std::vector<RouteRow> AllRoutes();
+// Matches "VERB PATH" (PATH may be a full URL with a query string; segments are URL-decoded) against the
+// catalogue; the most specific row wins. An unknown route is an error naming the three nearest rows.
+absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line);
 
-// The same, as "VERB /path/{template}".
-std::vector<std::string> KnownRoutes();
+// The RequestSpec of a matched route with `body`. For a route hubperm does not model, a spec whose
+// `route` says why (RequestSpec::modeled() is false).
+absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& body);
+
+// MatchHttpRequest, then SpecOfRoute.
+absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body);
 
 }  // namespace hubperm
 
