@@ -128,11 +128,17 @@ std::string CompareWithError(const HubError& error, const Decision& decision, co
   const bool gated = decision.reply == Reply::kGatedNotGranted;
   *agrees = error.status == decision.status && (error.kind == HubErrorKind::kGated) == gated;
   const std::string predicted = decision.allowed ? "200 (allowed)" : RenderReply(decision, explanation);
-  std::string text = absl::StrCat("The Hub answered ", error.status, " (", HubErrorKindName(error.kind),
-                                  error.message.empty() ? "" : absl::StrCat(": ", error.message), ")");
-  if (*agrees) return absl::StrCat(text, "; the world predicts the same: ", predicted, "\n");
-  return absl::StrCat(text, "; the world predicts ", predicted, ".\nLikely wrong in the fixtures: ",
-                      LikelyWrong(error, decision), ".\n");
+  std::string answered = absl::StrCat(error.status, " ");
+  if (error.kind == HubErrorKind::kGated) {
+    absl::StrAppend(&answered, "(gated repo, not granted)");
+  } else if (!error.message.empty()) {
+    absl::StrAppend(&answered, error.message);
+  } else {
+    absl::StrAppend(&answered, "(", HubErrorKindName(error.kind), ", no message printed)");
+  }
+  std::string text = absl::StrCat("The Hub answered:   ", answered, "\nThe world predicts: ", predicted);
+  if (*agrees) return absl::StrCat(text, " (the same status)\n");
+  return absl::StrCat(text, " (not the Hub's answer)\nLikely wrong in the fixtures: ", LikelyWrong(error, decision), ".\n");
 }
 
 }  // namespace hubperm

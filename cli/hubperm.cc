@@ -42,7 +42,7 @@ Usage:
   hubperm validate FILES...                         report every error and warning in the fixtures
   hubperm test     FILES... [--filter PATTERN] [--junit FILE] [--coverage]
                                                     run the cases of the fixtures: N passed, N failed
-  hubperm routes   [--filter TEXT]                  the HTTP routes hubperm knows and what each needs
+  hubperm routes   [--filter TEXT]                  every route of the Hub's API: how hubperm decides it
   hubperm audit    FILES... [--format text|json|html]
                                                     every token: effective access and findings
   hubperm import-whoami [FILE.json | -] [--name NAME]
@@ -63,13 +63,16 @@ REQUEST is one of:
         as in the Hub API playground or curl, e.g. --http 'POST /api/repos/create'
         --body '{"type": "model", "name": "x", "organization": "acme"}'
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
-                   [--to NS/NAME]
+                   [--to NS/NAME] [--write]
         a huggingface_hub HfApi method, e.g. --operation create_commit --repo acme/m
+  --from-error 'TEXT' | --from-error -
+        the error huggingface_hub printed (403, 404, gated): its request, and whether the world
+        predicts the Hub's answer
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
         a fine-grained permission on one target, e.g. --permission repo.write --org acme
 
 Exit codes: 0 allowed (validate: no errors; test: every case passed), 1 denied (test: a case failed),
-2 bad input or usage.
+2 bad input or usage, 3 (check, explain) a route of the Hub's API that hubperm does not model.
 
 Example (the founding scenario):
   hubperm explain testdata/founding/world.yaml --token limited-test-token \
@@ -78,16 +81,26 @@ Example (the founding scenario):
 )";
 
 // The request forms, as `check --help` and `explain --help` describe them.
-constexpr char kRequestForms[] = R"(REQUEST, one of three forms that ask the same engine the same question:
+constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same engine the same question:
   --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
-        an HTTP request as in the Hub API playground or curl; PATH may be a full URL, and the
-        datasets/ and spaces/ prefixes select the repo type. The body (JSON or YAML) comes inline,
-        from a file (@FILE) or from stdin (-).
+        an HTTP request as in the Hub API playground or curl, on any route of the Hub's OpenAPI
+        description (hubperm routes lists them); PATH may be a full URL with a query string
+        (?create_pr=1 makes a commit a pull request), revisions may be URL-encoded (refs%2Fpr%2F1),
+        and the datasets/ and spaces/ prefixes select the repo type. The body (JSON or YAML) comes
+        inline, from a file (@FILE) or from stdin (-).
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
-                   [--to NS/NAME]
-        a huggingface_hub HfApi method name (create_repo, create_commit, upload_file, hf_hub_download,
-        model_info, create_discussion, list_organization_members, ...) and its arguments; move_repo
-        takes --repo FROM --to TO.
+                   [--to NS/NAME] [--write]
+        any huggingface_hub HfApi method that calls one of those routes (upload_file, list_repo_tree,
+        super_squash_history, merge_pull_request, add_space_secret, restart_space, grant_access, ...)
+        and its arguments, decided exactly as the route it calls; move_repo and duplicate_repo take
+        --repo FROM --to TO; auth_check --write is auth_check(write=True).
+  --from-error 'TEXT' | --from-error -
+        what huggingface_hub printed for a failed request (stdin with -): "403 Forbidden: ... Cannot
+        access content at: URL", "404 Client Error ... Repository Not Found for url: URL", "Cannot
+        access gated repo for url URL". hubperm finds the route of URL (the error has no verb: a 403 is
+        taken as the write, anything else as the read, and the output says so), decides it, and says
+        whether the world predicts the status the Hub answered, and if not, which fixture fact is
+        likely wrong. For POST /api/repos/create, the Hub's message gives the type and namespace.
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
         may the token use a fine-grained permission on one target? hubperm asks it as the operation
         that needs exactly that permission there: repo.write on a repo is a commit, on an org or a
@@ -100,7 +113,9 @@ Decides one request and prints one line: ALLOW, or DENY with the status the Hub 
 sides that deny (user, token, policy) and the deciding reason. With --format json, the whole decision
 (docs/explanation-json.md).
 
-Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then).
+Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then), 3 a route of the
+Hub's API that hubperm does not model (billing, papers, jobs, collections, ...): it prints
+"NOT MODELED", the route and why (the route catalogue's reason), and decides nothing.
 
 Examples:
   # The founding scenario, in each of the three request forms; each prints DENY 403 (token): ...
@@ -110,6 +125,11 @@ Examples:
   hubperm check testdata/founding/world.yaml --token limited-test-token --permission repo.write --org acme
   # Any valid token may call whoami: ALLOW, exit 0.
   hubperm check testdata/founding/world.yaml --token limited-test-token --operation whoami
+  # What huggingface_hub printed, pasted: the request, the decision, and whether the world agrees.
+  hubperm check testdata/founding/world.yaml --token limited-test-token \
+      --from-error '403 Forbidden: None. Cannot access content at: https://huggingface.co/api/models/acme/token-test-model/commit/main.'
+  # A route hubperm does not model: NOT MODELED and why, exit 3.
+  hubperm check testdata/founding/world.yaml --token limited-test-token --http 'GET /api/jobs/hardware'
 )";
 
 constexpr char kExplainHelp[] = R"(hubperm explain FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
@@ -120,7 +140,8 @@ would answer; the smallest change to the world that would allow it; and every ru
 on that the Hub does not document ("Assumed"). With --format json, the same as data
 (docs/explanation-json.md).
 
-Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then).
+Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then), 3 a route hubperm
+does not model (see check --help).
 
 Examples:
   # Why may alice's token not create a model in her org? And what should she add to the token?
@@ -187,11 +208,14 @@ Examples:
 
 constexpr char kRoutesHelp[] = R"(hubperm routes [--filter TEXT] [--format text|json]
 
-Lists the HTTP routes the --http request form recognizes: for each, the operation it performs, the
-huggingface_hub methods that call it (the --operation form), what the user needs and which token
-permissions on what, each marked as the spec marks it: doc (the Hub documents it), seen (real Hub
-responses show it) or assumed (hubperm's stated choice). --filter keeps the routes whose verb, path,
-operation or method names contain TEXT, in any case.
+Lists the route catalogue (policy/request/routes.yaml, built in): every operation of the Hub's OpenAPI
+description, and the routes huggingface_hub calls that the description lacks. For each: the
+huggingface_hub methods that call it (the --operation form), what it acts on, and either the operation
+hubperm decides it as, with what the user needs and which token permissions on what, each marked for
+this route as the spec marks facts: doc (the Hub documents it), seen (real Hub responses show it) or
+assumed (hubperm's stated choice); or, for a route hubperm does not model, why. --filter keeps the
+routes whose verb, path, operation, reason or method names contain TEXT, in any case. --format json:
+schema hubperm.routes/v2.
 
 Exit codes: 0, 2 on bad usage.
 
@@ -200,6 +224,8 @@ Examples:
   # Which routes write to a repo's branches?
   hubperm routes --filter branch
   hubperm routes --filter create_repo --format json
+  # Which routes does hubperm not model because of billing?
+  hubperm routes --filter billing
 )";
 
 constexpr char kAuditHelp[] = R"(hubperm audit FILES... [--format text|json|html] [--color auto|always|never]

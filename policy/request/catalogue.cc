@@ -234,6 +234,12 @@ class RowReader {
         if (segment == "spaces") out->type = RepoType::kSpace;
       }
     }
+    // A repo path without a type is a model's: the Hub's URLs drop the prefix for models only
+    // (/{namespace}/{repo}/resolve/... beside /datasets/... and /spaces/...).
+    if (!out->type.has_value() && !Has(out->segments, "{repoType}") && Has(out->segments, "{namespace}") &&
+        Has(out->segments, "{repo}") && !absl::StartsWith(out->path, "/api/")) {
+      out->type = RepoType::kModel;
+    }
   }
 
   void ReadOn(const YamlNode& value, CatalogueRoute* out) {

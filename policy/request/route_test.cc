@@ -85,7 +85,24 @@ INSTANTIATE_TEST_SUITE_P(
                   M, "", "", "acme", "g"},
         RouteCase{"RemoveGroupMember", "DELETE /api/organizations/acme/resource-groups/g/users/bob", "",
                   O::kManageGroupMembers, M, "", "", "acme", "g"},
-        RouteCase{"CreateGroup", "POST /api/organizations/acme/resource-groups", "", O::kCreateGroup, M, "", "", "acme"}),
+        RouteCase{"CreateGroup", "POST /api/organizations/acme/resource-groups", "", O::kCreateGroup, M, "", "", "acme"},
+        // Routes beyond the spec's table, from the catalogue.
+        RouteCase{"TreeAtTheRoot", "GET /api/datasets/acme/d/tree/main", "", O::kRepoInfo, D, "acme/d"},
+        RouteCase{"TreeOfAFolderAtAPullRequest", "GET https://huggingface.co/api/models/acme/m/tree/refs%2Fpr%2F1/a/b?recursive=1",
+                  "", O::kRepoInfo, M, "acme/m"},
+        RouteCase{"ResolveCache", "GET /api/resolve-cache/spaces/acme/s/abc123/app.py", "", O::kDownloadFile, S, "acme/s"},
+        RouteCase{"SuperSquash", "POST /api/spaces/acme/s/super-squash/main", "", O::kWriteRepo, S, "acme/s"},
+        RouteCase{"MergePullRequestOfADataset", "POST /api/datasets/acme/d/discussions/4/merge", "", O::kWriteRepo, D, "acme/d"},
+        RouteCase{"RestartSpace", "POST /api/spaces/acme/s/restart", "", O::kWriteRepo, S, "acme/s"},
+        RouteCase{"Duplicate", "POST /api/spaces/acme/s/duplicate", R"({"repository": "bob/copy", "private": true})",
+                  O::kDuplicateRepo, S, "acme/s", "bob"},
+        RouteCase{"GrantAccess", "POST /api/models/acme/m/user-access-request/grant", "{user: bob}", O::kHandleAccessRequest, M,
+                  "acme/m"},
+        RouteCase{"UpdateGroup", "PATCH /api/organizations/acme/resource-groups/g", "", O::kManageGroupMembers, M, "", "",
+                  "acme", "g"},
+        RouteCase{"NetworkSecurity", "GET /api/organizations/acme/settings/network-security", "", O::kManageOrg, M, "", "",
+                  "acme"},
+        RouteCase{"AnotherHost", "GET http://localhost:8080/api/whoami-v2", "", O::kWhoami, M}),
     [](const ::testing::TestParamInfo<RouteCase>& info) { return info.param.name; });
 
 TEST(ParseHttpRequest, UnknownRouteNamesTheNearestKnownOnes) {
@@ -93,6 +110,29 @@ TEST(ParseHttpRequest, UnknownRouteNamesTheNearestKnownOnes) {
   ASSERT_FALSE(spec.ok());
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr("unknown route 'POST /api/repos/crate'"));
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr("\n  POST /api/repos/create"));
+}
+
+TEST(ParseHttpRequest, TheMostSpecificRouteWins) {
+  // /api/jobs/hardware is also /api/jobs/{namespace}; the literal segment wins.
+  absl::StatusOr<RequestSpec> spec = ParseHttpRequest("GET /api/jobs/hardware", {});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  ASSERT_NE(spec->route, nullptr);
+  EXPECT_EQ(spec->route->path, "/api/jobs/hardware");
+}
+
+TEST(ParseHttpRequest, AnUnmodeledRouteCarriesItsReason) {
+  absl::StatusOr<RequestSpec> spec = ParseHttpRequest("GET /api/organizations/acme/billing/usage", {});
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_FALSE(spec->modeled());
+  EXPECT_EQ(spec->route->unmodeled, "billing");
+  EXPECT_THAT(UnmodeledText(*spec->route), HasSubstr("GET /api/organizations/{name}/billing/usage is not modeled: billing"));
+}
+
+TEST(ParseHttpRequest, ADuplicateNeedsWhereTheCopyGoes) {
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {}).status().message()),
+              HasSubstr("needs a body with 'repository'"));
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {{"repo", "b/c"}}).status().message()),
+              HasSubstr("unknown body field 'repo'"));
 }
 
 TEST(ParseHttpRequest, RejectsMalformedLinesAndBodies) {
