@@ -243,15 +243,7 @@ class RowReader {
   }
 
   void ReadOn(const YamlNode& value, CatalogueRoute* out) {
-    for (const ActsOnRow& row : kActsOn) {
-      if (row.name == value.scalar) {
-        out->on = row.on;
-        return;
-      }
-    }
-    const std::vector<absl::string_view> names = NamesOfRows<ActsOnRow>(kActsOn);
-    d_->Error(value.pos, absl::StrCat("unknown target '", value.scalar, "'", DidYouMean(value.scalar, names),
-                                      " (valid: ", absl::StrJoin(names, ", "), ")"));
+    if (const ActsOnRow* row = Lookup<ActsOnRow>(kActsOn, value, "target")) out->on = row->on;
   }
 
   void ReadOperation(const YamlNode& as, const YamlNode* user, const YamlNode* token, SourcePos row,
@@ -280,15 +272,19 @@ class RowReader {
   }
 
   void ReadBody(const YamlNode& value, CatalogueRoute* out) {
-    for (const BodyRow& row : kBodies) {
-      if (row.name == value.scalar) {
-        out->body = row.kind;
-        return;
-      }
+    if (const BodyRow* row = Lookup<BodyRow>(kBodies, value, "body")) out->body = row->kind;
+  }
+
+  // The row of `rows` named by `value`, or null after reporting "unknown <what> ..." with the valid names.
+  template <typename Row>
+  const Row* Lookup(absl::Span<const Row> rows, const YamlNode& value, absl::string_view what) {
+    for (const Row& row : rows) {
+      if (row.name == value.scalar) return &row;
     }
-    const std::vector<absl::string_view> names = NamesOfRows<BodyRow>(kBodies);
-    d_->Error(value.pos, absl::StrCat("unknown body '", value.scalar, "'", DidYouMean(value.scalar, names),
+    const std::vector<absl::string_view> names = NamesOfRows<Row>(rows);
+    d_->Error(value.pos, absl::StrCat("unknown ", what, " '", value.scalar, "'", DidYouMean(value.scalar, names),
                                       " (valid: ", absl::StrJoin(names, ", "), ")"));
+    return nullptr;
   }
 
   // The operation must act on what the row says, and the path (or the body) must name it.

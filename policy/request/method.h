@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "policy/request/catalogue.h"
 #include "policy/request/request_spec.h"
 
 namespace hubperm {

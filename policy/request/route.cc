@@ -3,7 +3,7 @@
 #include "policy/request/route.h"
 
 #include <algorithm>
-#include <array>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -127,7 +127,8 @@ absl::string_view SplitTarget(absl::string_view target, absl::string_view* query
     target.remove_prefix(scheme + 3);
     const size_t slash = target.find('/');
     target = slash == absl::string_view::npos ? absl::string_view("/") : target.substr(slash);
-  } else if (absl::ConsumePrefix(&target, "huggingface.co")) {
+  } else {
+    absl::ConsumePrefix(&target, "huggingface.co");  // a URL without its scheme
   }
   if (size_t q = target.find('?'); q != absl::string_view::npos) {
     *query = target.substr(q + 1);
