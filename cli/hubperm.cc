@@ -575,9 +575,11 @@ absl::optional<AskedAs> AskedOf(const RequestSpec& spec) {
   const OperationInfo& op = GetOperationInfo(spec.operation);
   AskedAs asked;
   asked.name = !spec.method.empty() ? spec.method : !route.methods.empty() ? route.methods[0] : std::string(op.name);
-  asked.route = absl::StrCat(route.Name(), " (", route.Where(), ")");
+  // The route by name only: its line in routes.yaml is for `hubperm routes`, not for explanations that
+  // would change whenever the catalogue grows.
+  asked.route = route.Name();
   if (route.user_evidence > op.user_evidence || route.token_evidence > op.token_evidence) {
-    asked.assumed = absl::StrCat("that ", route.Name(), " needs what ", op.name, " needs is assumed (", route.Where(), ")");
+    asked.assumed = absl::StrCat("that ", route.Name(), " needs what ", op.name, " needs is assumed (the route catalogue)");
   }
   return asked;
 }

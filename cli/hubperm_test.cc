@@ -185,7 +185,7 @@ TEST(Routes, ListsEveryRouteOfTheCatalogue) {
   EXPECT_THAT(all.out, HasSubstr("POST /api/repos/create\n    huggingface_hub: create_repo; on namespace\n"
                                  "    decided as create_repo: user: role contributor or higher [assumed]; "
                                  "token: repo.write on the namespace [seen]\n"));
-  EXPECT_THAT(all.out, HasSubstr("GET /api/jobs/hardware\n    on none\n    not modeled: Jobs"));
+  EXPECT_THAT(all.out, HasSubstr("GET /api/jobs/hardware\n    huggingface_hub: list_jobs_hardware; on none\n    not modeled: Jobs"));
   EXPECT_THAT(all.out, HasSubstr("POST /api/spaces/{namespace}/{repo}/restart\n    huggingface_hub: restart_space; on repo "
                                  "(not in the OpenAPI description)\n    decided as write_repo"));
 }
@@ -511,6 +511,9 @@ TEST(Catalogue, AnUnmodeledRouteIsAnsweredWithItsReasonAndExitCode3) {
   EXPECT_EQ(json.exit_code, kExitUnmodeled);
   EXPECT_THAT(json.out, HasSubstr("\"schema\": \"hubperm.unmodeled/v1\""));
   EXPECT_THAT(json.out, HasSubstr("\"unmodeled\": \"papers\""));
+  CliRun method = Hubperm({"check", kWorld, "--token", "limited-test-token", "--operation", "run_job"});
+  EXPECT_EQ(method.exit_code, kExitUnmodeled);
+  EXPECT_THAT(method.out, HasSubstr("NOT MODELED POST /api/jobs/{namespace} is not modeled: Jobs"));
 }
 
 TEST(Catalogue, MethodsAndRoutesDecideAlike) {
@@ -522,14 +525,14 @@ TEST(Catalogue, MethodsAndRoutesDecideAlike) {
   EXPECT_EQ(method.exit_code, kExitDeny);
   EXPECT_EQ(method.out, http.out);
   EXPECT_THAT(method.out, HasSubstr("DENY  super_squash_history: model acme/token-test-model\n"
-                                    "  route POST /api/models/{namespace}/{repo}/super-squash/{rev} (routes.yaml:"));
+                                    "  route POST /api/models/{namespace}/{repo}/super-squash/{rev}, decided as write_repo\n"));
   EXPECT_THAT(method.out, HasSubstr("super_squash_history needs write access"));
   EXPECT_THAT(method.out, HasSubstr("what write_repo requires of the user or the token is assumed"));
   // A route the spec does not name, decided as an operation it does: the mapping is the assumption.
   CliRun tree = Hubperm({"explain", kWorld, "--token", "limited-test-token", "--operation", "list_repo_tree", "--repo",
                          "acme/token-test-model"});
   EXPECT_THAT(tree.out, HasSubstr("that GET /api/models/{namespace}/{repo}/tree/{rev}/{path} needs what repo_info needs "
-                                  "is assumed (routes.yaml:"));
+                                  "is assumed (the route catalogue)"));
 }
 
 TEST(Catalogue, AuthCheckWithWriteIsTheWriteRoute) {

@@ -49,7 +49,7 @@ struct Explanation {
 // route it was matched to, and, when the catalogue marks that route's requirements assumed, that rule.
 struct AskedAs {
   std::string name;
-  std::string route;    // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path} (routes.yaml:212)"
+  std::string route;    // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path}"
   std::string assumed;  // "" when the route's requirements are doc or seen
 };
 

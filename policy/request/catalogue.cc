@@ -236,8 +236,7 @@ class RowReader {
     }
     // A repo path without a type is a model's: the Hub's URLs drop the prefix for models only
     // (/{namespace}/{repo}/resolve/... beside /datasets/... and /spaces/...).
-    if (!out->type.has_value() && !Has(out->segments, "{repoType}") && Has(out->segments, "{namespace}") &&
-        Has(out->segments, "{repo}") && !absl::StartsWith(out->path, "/api/")) {
+    if (!out->type.has_value() && absl::StartsWith(out->path, "/{namespace}/{repo}/")) {
       out->type = RepoType::kModel;
     }
   }

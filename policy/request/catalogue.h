@@ -52,8 +52,8 @@ struct CatalogueRoute {
   std::vector<std::string> methods;  // huggingface_hub HfApi methods: "upload_file", "auth_check(write=True)"
   BodyKind body = BodyKind::kNone;
   std::string note;
-  // The repo type a literal models/datasets/spaces segment fixes (a repo path outside /api/ with none is
-  // a model's); nullopt: {repoType}, or no repo.
+  // The repo type a literal models/datasets/spaces segment fixes (a path that starts with
+  // /{namespace}/{repo}/ is a model's); nullopt: {repoType}, or no repo.
   absl::optional<RepoType> type;
   int line = 0;  // in routes.yaml
 
