@@ -335,13 +335,13 @@ std::string CatalogueRoute::Where() const { return absl::StrCat("routes.yaml:", 
 
 bool BodyAllows(BodyKind body, absl::string_view field) {
   if (body == BodyKind::kAny) return true;
-  const std::vector<absl::string_view> fields = BodyFields(body);
+  const absl::Span<const absl::string_view> fields = BodyFields(body);
   return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 
-std::vector<absl::string_view> BodyFields(BodyKind body) {
+absl::Span<const absl::string_view> BodyFields(BodyKind body) {
   for (const BodyRow& row : kBodies) {
-    if (row.kind == body) return std::vector<absl::string_view>(row.fields.begin(), row.fields.end());
+    if (row.kind == body) return row.fields;
   }
   return {};
 }
@@ -409,6 +409,18 @@ absl::StatusOr<Catalogue> Catalogue::Parse(absl::string_view text, absl::string_
   }
   if (d.has_errors()) return absl::InvalidArgumentError(d.Render(files));
   for (size_t i = 0; i < out.routes_.size(); ++i) {
+    CatalogueRoute& r = out.routes_[i];
+    r.index = i;
+    r.takes_rest = r.segments.back() == "{path}";
+    VerbIndex& verb = out.by_verb_[r.method];
+    if (r.takes_rest) {
+      verb.with_rest.push_back(&r);
+    } else {
+      if (verb.by_length.size() <= r.segments.size()) verb.by_length.resize(r.segments.size() + 1);
+      verb.by_length[r.segments.size()].push_back(&r);
+    }
+  }
+  for (size_t i = 0; i < out.routes_.size(); ++i) {
     for (const std::string& m : out.routes_[i].methods) {
       std::vector<size_t>& rows = out.by_method_[m];
       if (rows.empty()) out.method_names_.push_back(m);
@@ -424,6 +436,16 @@ std::vector<const CatalogueRoute*> Catalogue::RoutesOfMethod(absl::string_view m
   if (it == by_method_.end()) return out;
   for (size_t i : it->second) out.push_back(&routes_[i]);
   return out;
+}
+
+std::pair<absl::Span<const CatalogueRoute* const>, absl::Span<const CatalogueRoute* const>> Catalogue::Candidates(
+    absl::string_view verb, size_t segments) const {
+  auto it = by_verb_.find(verb);
+  if (it == by_verb_.end()) return {};
+  const VerbIndex& index = it->second;
+  absl::Span<const CatalogueRoute* const> exact;
+  if (segments < index.by_length.size()) exact = index.by_length[segments];
+  return {exact, index.with_rest};
 }
 
 const Catalogue& BuiltinCatalogue() {

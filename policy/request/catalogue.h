@@ -17,12 +17,14 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "absl/types/span.h"
 #include "policy/model/operation.h"
 #include "policy/model/vocabulary.h"
 
@@ -56,6 +58,8 @@ struct CatalogueRoute {
   // /{namespace}/{repo}/ is a model's); nullopt: {repoType}, or no repo.
   absl::optional<RepoType> type;
   int line = 0;  // in routes.yaml
+  size_t index = 0;               // in file order
+  bool takes_rest = false;        // the path ends in {path}: it matches any number of further segments
 
   // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path}"
   std::string Name() const;
@@ -67,8 +71,8 @@ struct CatalogueRoute {
 
 // Whether `body` may hold `field`: the OpenAPI schema's fields (every field for kAny, none for kNone).
 bool BodyAllows(BodyKind body, absl::string_view field);
-// The schema's fields, in order ("" for kAny and kNone).
-std::vector<absl::string_view> BodyFields(BodyKind body);
+// The schema's fields, in order (none for kAny and kNone).
+absl::Span<const absl::string_view> BodyFields(BodyKind body);
 
 // "repo", "namespace", "org", "resource_group", "user" or "none", as routes.yaml spells it.
 absl::string_view ActsOnName(ActsOn on);
@@ -83,9 +87,18 @@ class Catalogue {
   std::vector<const CatalogueRoute*> RoutesOfMethod(absl::string_view method) const;
   // Every method name, once each, in file order.
   const std::vector<std::string>& methods() const { return method_names_; }
+  // The rows of `verb` that can match a path of `segments` segments: those with exactly that many, then
+  // those ending in {path} that are not longer. Each list is in file order.
+  std::pair<absl::Span<const CatalogueRoute* const>, absl::Span<const CatalogueRoute* const>> Candidates(
+      absl::string_view verb, size_t segments) const;
 
  private:
+  struct VerbIndex {
+    std::vector<std::vector<const CatalogueRoute*>> by_length;  // rows without {path}, by segment count
+    std::vector<const CatalogueRoute*> with_rest;              // rows ending in {path}
+  };
   std::vector<CatalogueRoute> routes_;
+  absl::flat_hash_map<std::string, VerbIndex> by_verb_;
   std::vector<std::string> method_names_;
   absl::flat_hash_map<std::string, std::vector<size_t>> by_method_;
 };

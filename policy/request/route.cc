@@ -43,10 +43,10 @@ const std::string* Field(const Body& body, absl::string_view key) {
 
 bool IsPlaceholder(absl::string_view segment) { return absl::StrContains(segment, '{'); }
 
-// What a request's path says once matched against a row.
+// What a request's path says once matched against a row: views into the request's segments.
 struct PathMatch {
   int literals = 0;  // literal segments matched: the more, the more specific the row
-  std::string ns, name, org, group;
+  absl::string_view ns, name, org, group;
   absl::optional<RepoType> type;
 };
 
@@ -59,17 +59,16 @@ absl::optional<RepoType> TypeOfSegment(absl::string_view segment) {
 
 // Matches `segments` against the row's path template (see routes.yaml for the placeholders).
 bool MatchPath(const CatalogueRoute& route, const std::vector<std::string>& segments, PathMatch* out) {
+  // A trailing {path} takes any number of segments, even none.
+  const bool rest = route.takes_rest;
+  if (rest ? segments.size() + 1 < route.segments.size() : segments.size() != route.segments.size()) return false;
   PathMatch m;
   m.type = route.type;
-  size_t i = 0;
   for (size_t p = 0; p < route.segments.size(); ++p) {
     const std::string& part = route.segments[p];
-    if (part == "{path}") {
-      i = segments.size();
-      break;
-    }
-    if (i >= segments.size() || segments[i].empty()) return false;
-    const std::string& seg = segments[i++];
+    if (rest && p + 1 == route.segments.size()) break;
+    const std::string& seg = segments[p];
+    if (seg.empty()) return false;
     if (!IsPlaceholder(part)) {
       if (part != seg) return false;
       ++m.literals;
@@ -86,8 +85,7 @@ bool MatchPath(const CatalogueRoute& route, const std::vector<std::string>& segm
       m.group = seg;
     }
   }
-  if (i != segments.size()) return false;
-  *out = std::move(m);
+  *out = m;
   return true;
 }
 
@@ -109,7 +107,7 @@ int Distance(const CatalogueRoute& route, absl::string_view method, const std::v
 
 absl::Status CheckBodyFields(const Body& body, const CatalogueRoute& route) {
   if (route.body == BodyKind::kAny) return absl::OkStatus();
-  const std::vector<absl::string_view> allowed = BodyFields(route.body);
+  const absl::Span<const absl::string_view> allowed = BodyFields(route.body);
   std::vector<std::string> problems;
   for (const auto& [key, value] : body) {
     if (!BodyAllows(route.body, key)) problems.push_back(absl::StrCat("'", key, "'", DidYouMean(key, allowed)));
@@ -183,17 +181,28 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
   if (!segments.empty() && segments.back().empty()) segments.pop_back();  // a trailing slash
 
   RouteMatch best;
-  int best_literals = -1;
-  for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
-    PathMatch m;
-    if (route.method != method || !MatchPath(route, segments, &m) || m.literals <= best_literals) continue;
-    best_literals = m.literals;
-    best.route = &route;
-    best.ns = m.ns;
-    best.name = m.name;
-    best.org = m.org;
-    best.group = m.group;
-    best.type = m.type;
+  PathMatch best_path;
+  best_path.literals = -1;
+  // The most literal segments wins; between equals, the first row in file order.
+  const auto [exact, with_rest] = BuiltinCatalogue().Candidates(method, segments.size());
+  for (absl::Span<const CatalogueRoute* const> candidates : {exact, with_rest}) {
+    for (const CatalogueRoute* route : candidates) {
+      PathMatch m;
+      if (!MatchPath(*route, segments, &m)) continue;
+      if (m.literals < best_path.literals ||
+          (m.literals == best_path.literals && best.route != nullptr && best.route->index < route->index)) {
+        continue;
+      }
+      best_path = m;
+      best.route = route;
+    }
+  }
+  if (best.route != nullptr) {
+    best.ns = std::string(best_path.ns);
+    best.name = std::string(best_path.name);
+    best.org = std::string(best_path.org);
+    best.group = std::string(best_path.group);
+    best.type = best_path.type;
   }
   if (best.route == nullptr) {
     std::vector<std::pair<int, const CatalogueRoute*>> scored;
@@ -240,7 +249,6 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
   // A commit with ?create_pr=1 opens a pull request: read access plus discussion.write [client].
   if (spec.operation == Operation::kCreateCommit && match.create_pr) spec.operation = Operation::kCreatePullRequest;
 
-  const std::string route_name = route.Name();
   auto type_field = [&](RequestSpec* s) -> absl::Status {
     if (const std::string* type = Field(body, "type")) {
       absl::optional<RepoType> t = ParseName<RepoType>(*type);
@@ -257,7 +265,7 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
       if (absl::Status st = type_field(&spec); !st.ok()) return st;
       const std::string* name = Field(body, "name");
       if (name == nullptr || name->empty()) {
-        return absl::InvalidArgumentError(absl::StrCat(route_name, " needs a body with 'name' (and 'organization' for an org)"));
+        return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'name' (and 'organization' for an org)"));
       }
       const std::string* org = Field(body, "organization");
       const std::string ns = org == nullptr ? "" : *org;
@@ -274,7 +282,7 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
       const std::string* from = Field(body, "fromRepo");
       const std::string* to = Field(body, "toRepo");
       if (from == nullptr || to == nullptr || from->empty() || to->empty()) {
-        return absl::InvalidArgumentError(absl::StrCat(route_name, " needs a body with 'fromRepo' and 'toRepo' (NS/NAME each)"));
+        return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'fromRepo' and 'toRepo' (NS/NAME each)"));
       }
       absl::StatusOr<std::string> ns = MoveDestination(*to);
       if (!ns.ok()) return ns.status();
@@ -285,7 +293,7 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
     case BodyKind::kDuplicate: {
       const std::string* to = Field(body, "repository");
       if (to == nullptr || to->empty()) {
-        return absl::InvalidArgumentError(absl::StrCat(route_name, " needs a body with 'repository' (NS/NAME of the copy)"));
+        return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'repository' (NS/NAME of the copy)"));
       }
       absl::StatusOr<std::string> ns = MoveDestination(*to);
       if (!ns.ok()) return ns.status();
