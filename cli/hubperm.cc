@@ -65,7 +65,7 @@ REQUEST is one of:
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
                    [--to NS/NAME] [--write]
         a huggingface_hub HfApi method, e.g. --operation create_commit --repo acme/m
-  --from-error 'TEXT' | --from-error -
+  --from-error 'TEXT' | --from-error @FILE | --from-error -
         the error huggingface_hub printed (403, 404, gated): its request, and whether the world
         predicts the Hub's answer
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
@@ -94,8 +94,8 @@ constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same
         super_squash_history, merge_pull_request, add_space_secret, restart_space, grant_access, ...)
         and its arguments, decided exactly as the route it calls; move_repo and duplicate_repo take
         --repo FROM --to TO; auth_check --write is auth_check(write=True).
-  --from-error 'TEXT' | --from-error -
-        what huggingface_hub printed for a failed request (stdin with -): "403 Forbidden: ... Cannot
+  --from-error 'TEXT' | --from-error @FILE | --from-error -
+        what huggingface_hub printed for a failed request (from a file with @FILE, stdin with -): "403 Forbidden: ... Cannot
         access content at: URL", "404 Client Error ... Repository Not Found for url: URL", "Cannot
         access gated repo for url URL". hubperm finds the route of URL (the error has no verb: a 403 is
         taken as the write, anything else as the read, and the output says so), decides it, and says
@@ -343,7 +343,7 @@ struct Options {
   bool has_body = false;
   std::string operation;
   std::string permission;
-  std::string from_error;  // --from-error TEXT, or - for stdin
+  std::string from_error;  // --from-error TEXT, @FILE, or - for stdin
   TargetArgs target_args;
   std::string format = "text";  // text, json, or (audit) html
   bool json() const { return format == "json"; }
@@ -473,14 +473,14 @@ std::string CheckOptionsFit(const Options& o, const Command& command) {
   return "";
 }
 
-// Reads --body: inline text, @FILE, or - for stdin.
-absl::StatusOr<std::string> ReadBody(const std::string& body, std::istream& in) {
+// Reads the value of --body or --from-error (`what`: "body" or "error"): inline text, @FILE, or - for stdin.
+absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::string& body, std::istream& in) {
   std::ostringstream buffer;
   if (body == "-") {
     buffer << in.rdbuf();
   } else if (absl::StartsWith(body, "@")) {
     std::ifstream file(body.substr(1), std::ios::binary);
-    if (!file) return absl::NotFoundError(absl::StrCat("cannot read body file '", body.substr(1), "'"));
+    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", body.substr(1), "'"));
     buffer << file.rdbuf();
   } else {
     return body;
@@ -558,7 +558,7 @@ absl::StatusOr<RequestSpec> ParseRequest(const Options& o, std::istream& in) {
   form.target = o.target_args;
   if (o.has_body && o.http.empty()) form.body = Body();  // refused by ParseRequestForm, unread
   if (o.has_body && !o.http.empty()) {
-    absl::StatusOr<std::string> text = ReadBody(o.body, in);
+    absl::StatusOr<std::string> text = ReadTextArg("body", o.body, in);
     if (!text.ok()) return text.status();
     absl::StatusOr<Body> body = ParseBody(*text);
     if (!body.ok()) return body.status();
@@ -614,7 +614,7 @@ int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ost
         !GivenFlags(o.target_args).empty()) {
       return Fail(err, styles.err, "--from-error names the request itself: give no other request or target flag");
     }
-    absl::StatusOr<std::string> text = ReadBody(o.from_error == "-" ? "-" : o.from_error, in);
+    absl::StatusOr<std::string> text = ReadTextArg("error", o.from_error, in);
     if (!text.ok()) return Fail(err, styles.err, text.status().message());
     absl::StatusOr<ErrorRequest> request = RequestOfError(*text);
     if (!request.ok()) return Fail(err, styles.err, request.status().message());

@@ -603,6 +603,9 @@ TEST(FromError, RefusesTextWithoutAUrlAndOtherRequestFlags) {
   CliRun none = Hubperm({"check", kWorld, "--token", "limited-test-token", "--from-error", "it failed"});
   EXPECT_EQ(none.exit_code, kExitBadInput);
   EXPECT_THAT(none.err, HasSubstr("no URL in the error text"));
+  CliRun missing = Hubperm({"check", kWorld, "--token", "limited-test-token", "--from-error", "@nope.txt"});
+  EXPECT_EQ(missing.exit_code, kExitBadInput);
+  EXPECT_THAT(missing.err, HasSubstr("cannot read error file 'nope.txt'"));
   CliRun both = Hubperm({"check", kWorld, "--token", "limited-test-token", "--from-error", kFounding403, "--repo", "acme/m"});
   EXPECT_EQ(both.exit_code, kExitBadInput);
   EXPECT_THAT(both.err, HasSubstr("--from-error names the request itself"));

@@ -9,7 +9,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/json_writer.h"
-#include "policy/explain/decision_names.h"
 #include "policy/model/operation.h"
 #include "policy/request/catalogue.h"
 

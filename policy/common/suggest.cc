@@ -30,21 +30,41 @@ int EditDistance(absl::string_view a, absl::string_view b) {
   return previous[b.size()];
 }
 
+std::vector<size_t> LowestScores(absl::Span<const int> scores, size_t n) {
+  std::vector<size_t> order(scores.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] < scores[b]; });
+  if (order.size() > n) order.resize(n);
+  return order;
+}
+
+namespace {
+
+std::vector<int> Distances(absl::string_view name, absl::Span<const absl::string_view> candidates) {
+  std::vector<int> distances;
+  distances.reserve(candidates.size());
+  for (absl::string_view candidate : candidates) distances.push_back(EditDistance(name, candidate));
+  return distances;
+}
+
+}  // namespace
+
 std::vector<std::string> ClosestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
                                       int max_results) {
-  std::vector<std::pair<int, size_t>> scored;  // (distance, index in candidates)
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const int limit = static_cast<int>(std::max(name.size(), candidates[i].size()) / 3);
-    const int distance = EditDistance(name, candidates[i]);
-    if (distance <= std::max(limit, 1)) scored.emplace_back(distance, i);
-  }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::vector<int> distances = Distances(name, candidates);
   std::vector<std::string> out;
-  for (const auto& [distance, index] : scored) {
+  for (size_t i : LowestScores(distances, candidates.size())) {
     if (static_cast<int>(out.size()) == max_results) break;
-    out.emplace_back(candidates[index]);
+    const int limit = static_cast<int>(std::max(name.size(), candidates[i].size()) / 3);
+    if (distances[i] <= std::max(limit, 1)) out.emplace_back(candidates[i]);
   }
+  return out;
+}
+
+std::vector<std::string> NearestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
+                                      size_t n) {
+  std::vector<std::string> out;
+  for (size_t i : LowestScores(Distances(name, candidates), n)) out.emplace_back(candidates[i]);
   return out;
 }
 

@@ -22,6 +22,14 @@ int EditDistance(absl::string_view a, absl::string_view b);
 std::vector<std::string> ClosestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
                                       int max_results = 1);
 
+// The `n` candidates nearest to `name` by EditDistance, however far (for "the nearest known: ..."),
+// nearest first, ties in candidate order.
+std::vector<std::string> NearestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
+                                      size_t n);
+
+// The indices of the `n` lowest `scores`, lowest first, ties in index order.
+std::vector<size_t> LowestScores(absl::Span<const int> scores, size_t n);
+
 // "; did you mean 'x'?" when one candidate is close, "; did you mean 'x' or 'y'?" for two, else "".
 std::string DidYouMean(absl::string_view name, absl::Span<const absl::string_view> candidates);
 

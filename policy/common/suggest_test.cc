@@ -39,6 +39,19 @@ TEST(ClosestNames, IgnoresFarNames) {
   EXPECT_THAT(ClosestNames("x", {"abc"}), IsEmpty());
 }
 
+TEST(NearestNames, NamesTheNearestHoweverFar) {
+  EXPECT_THAT(NearestNames("members", kKeys, 2), ::testing::SizeIs(2));
+  EXPECT_THAT(NearestNames("tokns", kKeys, 1), ElementsAre("tokens"));
+  EXPECT_THAT(NearestNames("x", {"abc"}, 3), ElementsAre("abc"));
+  EXPECT_THAT(NearestNames("x", {}, 3), IsEmpty());
+}
+
+TEST(LowestScores, LowestFirstTiesInIndexOrder) {
+  EXPECT_THAT(LowestScores({5, 1, 3, 1, 0}, 3), ElementsAre(4u, 1u, 3u));
+  EXPECT_THAT(LowestScores({2, 2}, 5), ElementsAre(0u, 1u));
+  EXPECT_THAT(LowestScores({}, 3), IsEmpty());
+}
+
 TEST(DidYouMean, PhrasesOneOrTwoSuggestions) {
   EXPECT_EQ(DidYouMean("tokns", kKeys), "; did you mean 'tokens'?");
   EXPECT_EQ(DidYouMean("read", {"reads", "ready", "write"}), "; did you mean 'reads' or 'ready'?");

@@ -72,13 +72,19 @@ const ActsOnRow kActsOn[] = {
 constexpr absl::string_view kVerbs[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
 constexpr absl::string_view kRowKeys[] = {"route", "source", "on", "as", "user", "token", "hf_api", "body", "note", "unmodeled"};
 constexpr absl::string_view kTopKeys[] = {"reasons", "routes"};
-constexpr absl::string_view kEvidenceNames[] = {"doc", "seen", "assumed"};
+constexpr Evidence kEvidences[] = {Evidence::kDoc, Evidence::kSeen, Evidence::kAssumed};
 
 absl::optional<Evidence> ParseEvidence(absl::string_view name) {
-  for (Evidence e : {Evidence::kDoc, Evidence::kSeen, Evidence::kAssumed}) {
+  for (Evidence e : kEvidences) {
     if (EvidenceName(e) == name) return e;
   }
   return absl::nullopt;
+}
+
+std::vector<absl::string_view> EvidenceNames() {
+  std::vector<absl::string_view> names;
+  for (Evidence e : kEvidences) names.push_back(EvidenceName(e));
+  return names;
 }
 
 absl::optional<Operation> OperationNamed(absl::string_view name) {
@@ -228,11 +234,7 @@ class RowReader {
       if (segment == "{path}" && i + 1 != out->segments.size()) {
         d_->Error(value.pos, "{path} takes the rest of the path, so it must come last");
       }
-      if (!out->type.has_value()) {
-        if (segment == "models") out->type = RepoType::kModel;
-        if (segment == "datasets") out->type = RepoType::kDataset;
-        if (segment == "spaces") out->type = RepoType::kSpace;
-      }
+      if (!out->type.has_value()) out->type = RepoTypeOfSegment(segment);
     }
     // A repo path without a type is a model's: the Hub's URLs drop the prefix for models only
     // (/{namespace}/{repo}/resolve/... beside /datasets/... and /spaces/...).
@@ -261,7 +263,7 @@ class RowReader {
       absl::optional<Evidence> e = ParseEvidence(node->scalar);
       if (!e.has_value()) {
         d_->Error(node->pos, absl::StrCat(side, " must be doc, seen or assumed, not '", node->scalar, "'",
-                                          DidYouMean(node->scalar, kEvidenceNames)));
+                                          DidYouMean(node->scalar, EvidenceNames())));
         return;
       }
       *field = *e;
@@ -344,6 +346,13 @@ absl::Span<const absl::string_view> BodyFields(BodyKind body) {
     if (row.kind == body) return row.fields;
   }
   return {};
+}
+
+absl::optional<RepoType> RepoTypeOfSegment(absl::string_view segment) {
+  if (segment == "models") return RepoType::kModel;
+  if (segment == "datasets") return RepoType::kDataset;
+  if (segment == "spaces") return RepoType::kSpace;
+  return absl::nullopt;
 }
 
 absl::string_view ActsOnName(ActsOn on) {

@@ -74,6 +74,9 @@ bool BodyAllows(BodyKind body, absl::string_view field);
 // The schema's fields, in order (none for kAny and kNone).
 absl::Span<const absl::string_view> BodyFields(BodyKind body);
 
+// The repo type a path segment names: models, datasets or spaces; nullopt for any other segment.
+absl::optional<RepoType> RepoTypeOfSegment(absl::string_view segment);
+
 // "repo", "namespace", "org", "resource_group", "user" or "none", as routes.yaml spells it.
 absl::string_view ActsOnName(ActsOn on);
 

@@ -2,9 +2,6 @@
 
 #include "policy/request/method.h"
 
-#include <algorithm>
-#include <utility>
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/suggest.h"
@@ -17,19 +14,6 @@ std::vector<absl::string_view> KnownMethods() {
   return names;
 }
 
-std::vector<absl::string_view> MethodsOf(Operation operation) {
-  std::vector<absl::string_view> names;
-  for (const std::string& m : BuiltinCatalogue().methods()) {
-    for (const CatalogueRoute* r : BuiltinCatalogue().RoutesOfMethod(m)) {
-      if (r->operation == operation) {
-        names.push_back(m);
-        break;
-      }
-    }
-  }
-  return names;
-}
-
 absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, const TargetArgs& args) {
   const std::string name = args.write ? absl::StrCat(method, "(write=True)") : std::string(method);
   const std::vector<const CatalogueRoute*> rows = BuiltinCatalogue().RoutesOfMethod(name);
@@ -37,12 +21,7 @@ absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, co
     if (args.write && !BuiltinCatalogue().RoutesOfMethod(method).empty()) {
       return absl::InvalidArgumentError(absl::StrCat(method, " takes no --write"));
     }
-    // The three nearest by edit distance, however far: a name is always suggested.
-    std::vector<std::pair<int, absl::string_view>> scored;
-    for (absl::string_view known : KnownMethods()) scored.emplace_back(EditDistance(method, known), known);
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<absl::string_view> near;
-    for (size_t i = 0; i < 3 && i < scored.size(); ++i) near.push_back(scored[i].second);
+    const std::vector<std::string> near = NearestNames(method, KnownMethods(), 3);
     return absl::NotFoundError(absl::StrCat("unknown huggingface_hub method '", method, "'; the nearest known: ",
                                             absl::StrJoin(near, ", "), " (hubperm routes lists every method and its route)"));
   }

@@ -31,9 +31,6 @@ absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, co
 // Every method name hubperm knows, in catalogue order.
 std::vector<absl::string_view> KnownMethods();
 
-// The method names that perform `operation`, in table order.
-std::vector<absl::string_view> MethodsOf(Operation operation);
-
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_REQUEST_METHOD_H_

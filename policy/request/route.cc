@@ -50,13 +50,6 @@ struct PathMatch {
   absl::optional<RepoType> type;
 };
 
-absl::optional<RepoType> TypeOfSegment(absl::string_view segment) {
-  if (segment == "models") return RepoType::kModel;
-  if (segment == "datasets") return RepoType::kDataset;
-  if (segment == "spaces") return RepoType::kSpace;
-  return absl::nullopt;
-}
-
 // Matches `segments` against the row's path template (see routes.yaml for the placeholders).
 bool MatchPath(const CatalogueRoute& route, const std::vector<std::string>& segments, PathMatch* out) {
   // A trailing {path} takes any number of segments, even none.
@@ -73,7 +66,7 @@ bool MatchPath(const CatalogueRoute& route, const std::vector<std::string>& segm
       if (part != seg) return false;
       ++m.literals;
     } else if (part == "{repoType}") {
-      m.type = TypeOfSegment(seg);
+      m.type = RepoTypeOfSegment(seg);
       if (!m.type.has_value()) return false;
     } else if (part == "{namespace}") {
       m.ns = seg;
@@ -205,14 +198,11 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
     best.type = best_path.type;
   }
   if (best.route == nullptr) {
-    std::vector<std::pair<int, const CatalogueRoute*>> scored;
-    for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
-      scored.emplace_back(Distance(route, method, segments), &route);
-    }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::vector<CatalogueRoute>& routes = BuiltinCatalogue().routes();
+    std::vector<int> distances;
+    for (const CatalogueRoute& route : routes) distances.push_back(Distance(route, method, segments));
     std::string nearest;
-    for (size_t i = 0; i < 3 && i < scored.size(); ++i) absl::StrAppend(&nearest, "\n  ", scored[i].second->Name());
+    for (size_t i : LowestScores(distances, 3)) absl::StrAppend(&nearest, "\n  ", routes[i].Name());
     return absl::NotFoundError(absl::StrCat("unknown route '", method, " ", target, "'; the nearest known routes:", nearest,
                                             "\n(hubperm routes lists them all)"));
   }
