@@ -548,6 +548,13 @@ TEST(Catalogue, AuthCheckWithWriteIsTheWriteRoute) {
   EXPECT_THAT(no_write.err, HasSubstr("model_info takes no --write"));
 }
 
+TEST(Catalogue, DuplicateRepoNeedsTheCopysName) {
+  CliRun r = Hubperm({"check", kWorld, "--token", "limited-test-token", "--operation", "duplicate_repo", "--repo",
+                      "acme/token-test-model"});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_THAT(r.err, HasSubstr("duplicate_repo needs --to NAMESPACE/NAME (where duplicate_repo puts the repo)"));
+}
+
 TEST(Catalogue, AnUnknownMethodNamesTheThreeNearest) {
   CliRun r = Hubperm({"check", kWorld, "--token", "limited-test-token", "--operation", "uplod_file", "--repo", "acme/m"});
   EXPECT_EQ(r.exit_code, kExitBadInput);

@@ -348,6 +348,8 @@ absl::Span<const absl::string_view> BodyFields(BodyKind body) {
   return {};
 }
 
+absl::Span<const absl::string_view> HttpVerbs() { return kVerbs; }
+
 absl::optional<RepoType> RepoTypeOfSegment(absl::string_view segment) {
   if (segment == "models") return RepoType::kModel;
   if (segment == "datasets") return RepoType::kDataset;

@@ -74,6 +74,9 @@ bool BodyAllows(BodyKind body, absl::string_view field);
 // The schema's fields, in order (none for kAny and kNone).
 absl::Span<const absl::string_view> BodyFields(BodyKind body);
 
+// The HTTP verbs a route may have: GET, HEAD, POST, PUT, PATCH, DELETE.
+absl::Span<const absl::string_view> HttpVerbs();
+
 // The repo type a path segment names: models, datasets or spaces; nullopt for any other segment.
 absl::optional<RepoType> RepoTypeOfSegment(absl::string_view segment);
 

@@ -76,8 +76,8 @@ absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const T
       if (absl::Status st = need(!args.repo.empty(), "--repo NAMESPACE/NAME"); !st.ok()) return st;
       spec.repo = args.repo;
       if (op.creates_at_destination) {
-        if (absl::Status st = need(!args.to.empty(), "--to NAMESPACE/NAME (where the repo moves)"); !st.ok()) return st;
-        absl::StatusOr<std::string> ns = MoveDestination(args.to);
+        if (absl::Status st = need(!args.to.empty(), absl::StrCat("--to NAMESPACE/NAME (where ", op.name, " puts the repo)")); !st.ok()) return st;
+        absl::StatusOr<std::string> ns = DestinationNamespace(spec.operation, args.to);
         if (!ns.ok()) return ns.status();
         spec.ns = *ns;
       }

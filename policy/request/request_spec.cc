@@ -28,12 +28,12 @@ std::vector<absl::string_view> GivenFlags(const TargetArgs& args) {
   return flags;
 }
 
-absl::StatusOr<std::string> MoveDestination(absl::string_view to) {
+absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to) {
   const size_t slash = to.find('/');
   if (slash == absl::string_view::npos || slash == 0 || slash + 1 == to.size() ||
       to.find('/', slash + 1) != absl::string_view::npos) {
     return absl::InvalidArgumentError(
-        absl::StrCat("move_repo's destination '", to, "' must be NAMESPACE/NAME, as huggingface_hub requires"));
+        absl::StrCat(GetOperationInfo(operation).name, "'s destination '", to, "' must be NAMESPACE/NAME, as huggingface_hub requires"));
   }
   return std::string(to.substr(0, slash));
 }

@@ -66,9 +66,9 @@ struct RequestSpec {
 // "not modeled: <the row's reason>" for a route hubperm does not model.
 std::string UnmodeledText(const CatalogueRoute& route);
 
-// The namespace of move_repo's destination "ns/name" (huggingface_hub requires both parts, as for
-// the source), or an error.
-absl::StatusOr<std::string> MoveDestination(absl::string_view to);
+// The namespace of the destination "ns/name" of `operation` (move_repo, duplicate_repo): huggingface_hub
+// requires both parts, as for the source. Otherwise an error naming the operation.
+absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to);
 
 // Resolves `spec` for `token_name` against `snapshot`. Errors (kNotFound, kInvalidArgument) name the
 // unknown thing and suggest the nearest known names.

@@ -164,6 +164,10 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
     return absl::InvalidArgumentError(absl::StrCat("an HTTP request is 'VERB PATH', e.g. 'POST /api/repos/create'; got '", line, "'"));
   }
   const std::string method = absl::AsciiStrToUpper(words[0]);
+  if (std::find(HttpVerbs().begin(), HttpVerbs().end(), method) == HttpVerbs().end()) {
+    return absl::InvalidArgumentError(absl::StrCat("unknown HTTP verb '", words[0], "'", DidYouMean(method, HttpVerbs()),
+                                                   " (verbs: ", absl::StrJoin(HttpVerbs(), ", "), ")"));
+  }
   absl::string_view query;
   const absl::string_view target = SplitTarget(words[1], &query);
   if (!absl::StartsWith(target, "/")) {
@@ -274,7 +278,7 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
       if (from == nullptr || to == nullptr || from->empty() || to->empty()) {
         return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'fromRepo' and 'toRepo' (NS/NAME each)"));
       }
-      absl::StatusOr<std::string> ns = MoveDestination(*to);
+      absl::StatusOr<std::string> ns = DestinationNamespace(spec.operation, *to);
       if (!ns.ok()) return ns.status();
       spec.repo = *from;
       spec.ns = *ns;
@@ -285,7 +289,7 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
       if (to == nullptr || to->empty()) {
         return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'repository' (NS/NAME of the copy)"));
       }
-      absl::StatusOr<std::string> ns = MoveDestination(*to);
+      absl::StatusOr<std::string> ns = DestinationNamespace(spec.operation, *to);
       if (!ns.ok()) return ns.status();
       spec.ns = *ns;
       break;

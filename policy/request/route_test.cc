@@ -128,9 +128,16 @@ TEST(ParseHttpRequest, AnUnmodeledRouteCarriesItsReason) {
   EXPECT_THAT(UnmodeledText(*spec->route), HasSubstr("GET /api/organizations/{name}/billing/usage is not modeled: billing"));
 }
 
+TEST(ParseHttpRequest, AnUnknownVerbIsNamed) {
+  EXPECT_THAT(std::string(ParseHttpRequest("GETT /api/whoami-v2", {}).status().message()),
+              HasSubstr("unknown HTTP verb 'GETT'; did you mean 'GET'? (verbs: GET, HEAD, POST, PUT, PATCH, DELETE)"));
+}
+
 TEST(ParseHttpRequest, ADuplicateNeedsWhereTheCopyGoes) {
   EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {}).status().message()),
               HasSubstr("needs a body with 'repository'"));
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {{"repository", "x"}}).status().message()),
+              HasSubstr("duplicate_repo's destination 'x' must be NAMESPACE/NAME"));
   EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {{"repo", "b/c"}}).status().message()),
               HasSubstr("unknown body field 'repo'"));
 }
