@@ -71,6 +71,17 @@ run_config normal
 run_config asan --config=asan
 rm -rf "$log_dir"
 
+# The repository stands alone: no tracked file names a path outside it (one test case). The docs test
+# (policy/model:access_model_doc_test) checks the documents' links; this checks every file, code included.
+echo "== standalone =="
+outside=$(git ls-files -z 2>/dev/null | xargs -0 grep -l -e '\.\./shared/' -e '\.\./\.\./\.\./' -- 2>/dev/null | grep -v '^tools/test.sh$')
+if [ -n "$outside" ]; then
+  echo "files naming a path outside the repository:"; echo "$outside"
+  failed=$((failed + 1))
+else
+  passed=$((passed + 1))
+fi
+
 # The fixture fuzzer (libFuzzer, clang) for a bounded time: one test case, passed or failed. The asan
 # and normal builds above already replayed its seed corpus.
 echo "== fuzz (${HUBPERM_FUZZ_SECONDS:-30} s) =="

@@ -12,7 +12,7 @@ namespace {
 // ---------------------------------------------------------------------------------------------------
 // User side.
 
-// The user's standing toward an existing repo (spec §2-3).
+// The user's standing toward an existing repo (hub-access-model §2-3).
 UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoRecord& repo) {
   UserSide side;
   if (repo.ns_user != kNoId) {
@@ -131,7 +131,7 @@ UserSide UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed 
   return side;
 }
 
-// Creating a repo in a namespace (spec §3, [assumed] for orgs).
+// Creating a repo in a namespace (hub-access-model §3, [assumed] for orgs).
 UserSide UserForCreate(const Snapshot& s, UserId user, const Request& r) {
   UserSide side;
   if (r.ns_user != kNoId) {
@@ -278,7 +278,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
       into.Add(scope->permissions, from, scope->pos, needed);
     }
   };
-  // [assumed] Scope coverage (spec §4): a user scope covers the owner's namespace, an org scope the
+  // [assumed] Scope coverage (hub-access-model §4): a user scope covers the owner's namespace, an org scope the
   // org's namespace and settings, a group scope the group's repos and membership.
   side.assumed = true;
   switch (op.target) {
@@ -388,7 +388,7 @@ TokenSide DecideToken(const Snapshot& s, const Request& r, const OperationInfo& 
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Organization token policy (spec §5).
+// Organization token policy (hub-access-model §5).
 
 PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
   PolicySide side;
@@ -442,7 +442,7 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// What the Hub answers (spec §7, evidence.md).
+// What the Hub answers (docs/hub-access-model.md §7).
 
 void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, Decision* d) {
   if (d->allowed) {

@@ -7,7 +7,7 @@
 //
 // `Check` is a pure function of the snapshot and the request: it cannot fail (every id in the request
 // names a record of the snapshot), allocates nothing and computes no text; call it from any thread.
-// The rules are ../shared/spec/hub-access-model.md's; the [assumed] ones are flagged in the Decision.
+// The rules are docs/hub-access-model.md's; the [assumed] ones are flagged in the Decision.
 
 #ifndef HUBPERM_POLICY_DECIDE_CHECK_H_
 #define HUBPERM_POLICY_DECIDE_CHECK_H_
@@ -36,7 +36,7 @@ Decision MergeParts(const Decision& target, const Decision& destination);
 // The org whose token policy governs the request's target, or kNoId.
 OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 
-// The token's namespace-wide scopes that cover `repo` [assumed, spec §4]: its scope on the owner when the
+// The token's namespace-wide scopes that cover `repo` [assumed, hub-access-model §4]: its scope on the owner when the
 // repo is in the owner's namespace, on the repo's org, and on the repo's resource group. Calls
 // `visit(scope, source)` for each the token has (a scope on the repo itself is not among them).
 template <typename Visit>

@@ -5,7 +5,7 @@
 // A Decision is a plain value of enums, ids, permission sets and source positions: computing one
 // allocates nothing. Turning it into words (policy/explain) is a separate, opt-in step.
 //
-// The three sides (spec §1): the user side (may the token's owner do this?), the token side (does the
+// The three sides (hub-access-model §1): the user side (may the token's owner do this?), the token side (does the
 // token let it through?), and the organization's token policy. Each is always evaluated, so a denial
 // names every side that said no.
 

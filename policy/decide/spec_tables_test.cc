@@ -1,6 +1,6 @@
 // Copyright 2026 The hubperm Authors.
 //
-// The spec's tables, row by row (../shared/spec/hub-access-model.md §2-5). Each table is written as the
+// The spec's tables, row by row (docs/hub-access-model.md §2-5). Each table is written as the
 // spec states it, one line per combination, and each line becomes a small world whose decision must match:
 //   - the user side (§2-3): org role x group role x repo inside/outside a group x private/public x
 //     creator or not, for reading (model_info) and writing (create_commit); and creating in the org;

@@ -225,7 +225,7 @@ class Explainer {
     return "";
   }
 
-  // The Hub's message for the reply, as documented or seen (spec §7); "" when none is documented.
+  // The Hub's message for the reply, as documented or seen (§7); "" when none is documented.
   std::string Message() const {
     std::string kind = "model";
     std::string id;
@@ -276,14 +276,14 @@ class Explainer {
   std::vector<std::string> Assumed() const {
     std::vector<std::string> out;
     if (d_.operation_assumed) {
-      out.push_back(absl::StrCat("what ", op_.name, " requires of the user or the token is assumed (spec §6)"));
+      out.push_back(absl::StrCat("what ", op_.name, " requires of the user or the token is assumed (§6)"));
     }
     if (asked_ != nullptr && !asked_->assumed.empty()) out.push_back(asked_->assumed);
     if (d_.user.assumed) {
       if (op_.target == TargetKind::kNamespace) {
         out.push_back("creating a repo in an org needs org role contributor or higher, or role contributor or higher in "
                       "the resource group it is created into; when the request names no group, the user's strongest "
-                      "group role in the org counts (spec §3)");
+                      "group role in the org counts (§3)");
       } else if (op_.user_need == UserNeed::kGroupAdmin) {
         out.push_back("moving a repo into a group needs org admin, or admin of the destination group and of the repo's current group");
       } else {
@@ -294,7 +294,7 @@ class Explainer {
     }
     if (d_.token.assumed && d_.token.basis == TokenBasis::kFineGrained) {
       out.push_back("an org scope covers the org's repos and settings, a user scope the owner's namespace, a "
-                    "resource-group scope the group's repos and membership (spec §4)");
+                    "resource-group scope the group's repos and membership (§4)");
       if (d_.token.repo_scope_overrode) {
         out.push_back("a repo scope overrides namespace-wide scopes for user tokens as for org tokens "
                       "(assumptions.repo_scope_overrides_namespace_scope)");
@@ -526,7 +526,7 @@ std::string RenderExplanation(const Snapshot& snapshot, const Request& request, 
   }
   if (!e.assumed.empty()) {
     absl::StrAppend(&out, "\n", style.Paint(Tone::kWarning, "Assumed"),
-                    " (the Hub does not document these; see ../shared/spec/hub-access-model.md):\n");
+                    " (the Hub does not document these; see docs/hub-access-model.md):\n");
     for (const std::string& a : e.assumed) absl::StrAppend(&out, "  - ", a, "\n");
   }
   return out;

@@ -33,7 +33,7 @@ struct Fix {
 struct Explanation {
   std::string target;                 // "a new model in org acme"
   std::string user, token, policy;    // each side's reason
-  // The Hub's answer: its message as documented or seen (spec §7), "" when none is documented, and its
+  // The Hub's answer: its message as documented or seen (hub-access-model §7), "" when none is documented, and its
   // X-Error-Code header, "" when it sends none.
   std::string message;
   std::string error_code;

@@ -42,7 +42,7 @@ UserChange FixUser(const Snapshot& s, const Request& r, const Decision& d, const
       break;
     case TargetKind::kNamespace:
       if (r.ns_user != kNoId) break;  // another user's namespace
-      // Into a named group, its role suffices; otherwise the org role [assumed, spec §3].
+      // Into a named group, its role suffices; otherwise the org role [assumed, hub-access-model §3].
       return r.group != kNoId ? GroupRole(s, user, level, r.group) : OrgRole(level, r.ns_org);
     case TargetKind::kRepo: {
       const Snapshot::RepoRecord& repo = s.repo(r.repo);

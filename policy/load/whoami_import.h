@@ -3,7 +3,7 @@
 // policy/load/whoami_import.h: the Hub's `GET /api/whoami-v2` response -> a fixture world, so a real
 // token can be checked offline.
 //
-// The response (spec §4; the Hub's OpenAPI schema of whoami-v2) says who the token's owner is, their
+// The response (hub-access-model §4; the Hub's OpenAPI schema of whoami-v2) says who the token's owner is, their
 // organizations with their role in each (`orgs[].roleInOrg`) and in each resource group
 // (`orgs[].resourceGroups[]`), and the token itself (`auth.accessToken`: `displayName`, `role`,
 // `fineGrained.{canReadGatedRepos, global, scoped}`). The import turns that into a World:

@@ -260,7 +260,7 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"NotAMapping", {"- a\n- b\n"}, {"b.yaml:1:1: error: a fixture file must be a mapping, not a sequence"}}),
     [](const ::testing::TestParamInfo<RuleCase>& info) { return info.param.name; });
 
-// The founding scenario (spec §8) loads without issues and holds what the file says.
+// The founding scenario (hub-access-model §8) loads without issues and holds what the file says.
 TEST(WorldLoader, LoadsTheFoundingScenario) {
   const Fixtures loaded = LoadFixtures({"testdata/founding/world.yaml"});
   EXPECT_THAT(loaded.read_errors, IsEmpty());

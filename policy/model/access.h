@@ -4,7 +4,7 @@
 //
 // The user side of a decision reduces a user's standing toward a repo to one `RepoAccess` level. The two
 // tables here give the level each org role and each resource-group role confers
-// (../shared/spec/hub-access-model.md §2-3); the decider (policy/decide) only picks which table applies.
+// (docs/hub-access-model.md §2-3); the decider (policy/decide) only picks which table applies.
 
 #ifndef HUBPERM_POLICY_MODEL_ACCESS_H_
 #define HUBPERM_POLICY_MODEL_ACCESS_H_

@@ -13,7 +13,7 @@ using P = Permission;
 using T = TargetKind;
 using U = UserNeed;
 
-// ../shared/spec/hub-access-model.md §6, one row per operation, in enum order (checked below).
+// docs/hub-access-model.md §6, one row per operation, in enum order (checked below).
 // The permission column is [assumed] in the spec unless it says otherwise.
 constexpr std::array<OperationInfo, kOperationCount> kOperations = {{
     // operation                name                     target        user need             user ev.   permission               token ev.  public read

@@ -2,7 +2,7 @@
 //
 // policy/model/operation.h: what each Hub operation needs from the user side and from the token.
 //
-// One row per operation of ../shared/spec/hub-access-model.md §6, in operation.cc, read at a glance:
+// One row per operation of docs/hub-access-model.md §6, in operation.cc, read at a glance:
 // the huggingface_hub method, what it acts on, the user-side requirement, the token permission, and
 // whether those are documented, seen or assumed. The HTTP routes that reach each operation are a
 // separate table (policy/request/route.h); the decider (policy/decide) interprets the two requirement

@@ -19,7 +19,7 @@ constexpr uint8_t kUser = kPlacementUser;
 constexpr uint8_t kGroup = kPlacementResourceGroup;
 
 // The permission table, one row per permission, in enum order (checked below and in the test).
-// Sources (spec §4): the OpenAPI enum of organization-token permissions [doc]; `global` holds only
+// Sources (hub-access-model §4): the OpenAPI enum of organization-token permissions [doc]; `global` holds only
 // discussion.write and post.write [doc]; per-repo and user-scope strings seen in real whoami-v2
 // responses [seen]; resource-group scopes carry repo permissions and resourceGroup.write [assumed].
 constexpr std::array<PermissionInfo, kPermissionCount> kPermissions = {{

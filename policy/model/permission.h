@@ -3,7 +3,7 @@
 // policy/model/permission.h: the fine-grained token permissions of the Hugging Face Hub.
 //
 // A fine-grained token lists permission strings such as "repo.write", globally or scoped to an entity
-// (../shared/spec/hub-access-model.md §4). This header is the one vocabulary of those strings: the table
+// (docs/hub-access-model.md §4). This header is the one vocabulary of those strings: the table
 // in permission.cc has one row per permission the Hub defines, with where it may be granted and which
 // source says so. Everything else in hubperm names permissions by the `Permission` enum and holds sets
 // of them as a `PermissionSet`, a 32-bit mask, so the decision hot path tests bits instead of strings.
@@ -107,7 +107,7 @@ absl::string_view PermissionName(Permission p);
 
 // The permission spelled `name` (exact, case-sensitive, as the Hub spells it), or nullopt for a string
 // hubperm does not know. The Hub adds permissions over time: callers load unknown strings with a warning
-// and grant nothing through them (spec §4).
+// and grant nothing through them (hub-access-model §4).
 absl::optional<Permission> ParsePermission(absl::string_view name);
 
 // A set of permissions. A value type of four bytes; every operation is O(1).

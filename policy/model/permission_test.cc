@@ -81,7 +81,7 @@ TEST(PermissionTable, HasOneRowPerEnumValueInOrder) {
   EXPECT_EQ(names.size(), static_cast<size_t>(kPermissionCount)) << "two rows share a name";
 }
 
-// The OpenAPI enum of organization-token permissions (spec §4), exactly.
+// The OpenAPI enum of organization-token permissions (hub-access-model §4), exactly.
 TEST(PermissionTable, OrgPlacementIsTheOpenApiOrgTokenEnum) {
   std::vector<std::string> org_scoped;
   for (const PermissionInfo& row : AllPermissions()) {

@@ -4,7 +4,7 @@
 //
 // Each enum here has one table (in vocabulary.cc) of its fixture spellings, so the loader parses with
 // `ParseName<E>`, error messages list `NamesOf<E>()`, and explanations print `NameOf(e)`: the spelling
-// lives in one place. Spellings follow ../shared/spec/hub-access-model.md and the fixture format
+// lives in one place. Spellings follow docs/hub-access-model.md and the fixture format
 // (docs/fixture-format.md).
 //
 //   absl::optional<OrgRole> r = ParseName<OrgRole>("contributor");   // OrgRole::kContributor
@@ -27,7 +27,7 @@ namespace hubperm {
 enum class OrgRole : uint8_t { kNoAccess, kRead, kContributor, kWrite, kAdmin };
 
 // A member's role in a resource group, weakest first. `no_access` is in the Hub's OpenAPI enum though the
-// docs dropped it; it means "member with no access" (evidence.md) [openapi].
+// docs dropped it; it means "member with no access" (docs/hub-access-model.md §3) [openapi].
 enum class GroupRole : uint8_t { kNoAccess, kRead, kContributor, kWrite, kAdmin };
 
 // An organization's subscription; resource groups and token policies need team or enterprise [doc].
@@ -51,7 +51,7 @@ enum class Gating : uint8_t { kNone, kAuto, kManual };
 enum class TokenRole : uint8_t { kRead, kWrite, kFineGrained };
 
 // What a fine-grained scope names. The first six are modeled; the others load with a warning and grant
-// nothing (spec §4).
+// nothing (hub-access-model §4).
 enum class EntityType : uint8_t {
   kUser,
   kOrg,
@@ -77,7 +77,7 @@ EntityType EntityOfRepoType(RepoType type);
 // The expected outcome of a test case.
 enum class Effect : uint8_t { kAllow, kDeny };
 
-// The three sides of a decision (spec §1).
+// The three sides of a decision (hub-access-model §1).
 enum class Side : uint8_t { kUser, kToken, kPolicy };
 
 // What the columns of a test case's `matrix:` name (docs/fixture-format.md).

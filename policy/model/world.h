@@ -164,8 +164,8 @@ struct Case {
   absl::optional<CaseMatrix> matrix;
 };
 
-// Switches for the rules the spec marks [assumed] with a plausible alternative (spec §7a; the open
-// questions of evidence.md). The defaults are the spec's.
+// Switches for the rules the spec marks [assumed] with a plausible alternative (docs/hub-access-model.md
+// §7a, whose table numbers the open questions). The defaults are that document's.
 struct Assumptions {
   // Open question 1: does an org role count on a repo inside a resource group? Default: no, the group
   // role governs group repos (org admins act as admins everywhere).
