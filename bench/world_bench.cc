@@ -51,7 +51,8 @@
 #include "policy/load/world_writer.h"
 #include "policy/model/operation.h"
 #include "policy/model/vocabulary.h"
-#include "policy/request/request_spec.h"
+#include "policy/request/request_description.h"
+#include "policy/request/resolve.h"
 #include "policy/request/route.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/parser.h"
@@ -246,7 +247,7 @@ void BM_Explain(benchmark::State& state) {
   size_t i = 0, bytes = 0;
   for (auto _ : state) {
     const Request& r = sample[i];
-    const std::string text = RenderExplanation(*s, r, Check(*s, r));
+    const std::string text = RenderExplanation(Explain(*s, r, Check(*s, r)));
     bytes += text.size();
     i = (i + 1) & (sample.size() - 1);
   }
@@ -300,10 +301,10 @@ void BM_HttpCheck(benchmark::State& state) {
   size_t i = 0, failed = 0;
   for (auto _ : state) {
     const HttpSample& h = sample[i];
-    absl::StatusOr<RequestSpec> spec = ParseHttpRequest(h.line, h.body);
-    absl::StatusOr<Request> request = spec.ok() ? ResolveRequest(*s, h.token, *spec) : spec.status();
+    absl::StatusOr<RequestDescription> spec = ParseHttpRequest(h.line, h.body);
+    absl::StatusOr<ResolvedRequest> request = spec.ok() ? Resolve(*s, h.token, *spec) : spec.status();
     if (request.ok()) {
-      benchmark::DoNotOptimize(Check(*s, *request));
+      benchmark::DoNotOptimize(Check(*s, request->request));
     } else {
       ++failed;
     }

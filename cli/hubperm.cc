@@ -12,7 +12,6 @@
 #include "absl/strings/str_join.h"
 #include "cli/audit_command.h"
 #include "cli/fail.h"
-#include "cli/from_error.h"
 #include "cli/import_command.h"
 #include "cli/routes.h"
 #include "cli/test_command.h"
@@ -22,11 +21,12 @@
 #include "policy/compile/snapshot.h"
 #include "policy/decide/check.h"
 #include "policy/common/json_writer.h"
+#include "policy/explain/error_comparison.h"
 #include "policy/explain/explain.h"
 #include "policy/explain/explain_json.h"
 #include "policy/load/fixtures.h"
-#include "policy/request/permission_form.h"
-#include "policy/request/request_form.h"
+#include "policy/request/request_input.h"
+#include "policy/request/resolve.h"
 #include "policy/request/route.h"
 
 namespace hubperm {
@@ -193,8 +193,9 @@ followed by the full explanation of what happened, then "N passed, N failed".
   --format json     the results (and coverage) as data, schema hubperm.test/v1 (docs/test-json.md).
 
 Exit codes: 0 every check passed, 1 some check failed, 2 bad input: fixtures with errors, a case whose
-request does not resolve (reported as file:line:col: error), no case to run (none written, or none
-matching --filter), or a --junit file that cannot be written.
+request does not resolve (reported as file:line:col: error at the key to blame, and counted as
+invalid; the other cases still run), no case to run (none written, or none matching --filter), or a
+--junit file that cannot be written.
 
 Examples:
   # The founding scenario's cases: 3 passed, 0 failed.
@@ -531,7 +532,8 @@ int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::
   if (o.files.empty()) return Fail(err, styles.err, "validate needs at least one fixture file");
   Fixtures fixtures = LoadFixtures(o.files);
   // A world without errors compiles; then every case's requests must resolve against it.
-  if (fixtures.ok()) {
+  const bool world_ok = fixtures.ok();
+  if (world_ok) {
     CheckCaseRequests(*Snapshot::Compile(fixtures.world, fixtures.files), fixtures.world, &fixtures.diagnostics);
   }
   if (o.json()) {
@@ -541,6 +543,10 @@ int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::
   err << fixtures.RenderIssues(styles.err);
   const int errors = fixtures.error_count();
   const int warnings = fixtures.diagnostics.warning_count();
+  if (!world_ok && !fixtures.world.cases.empty()) {
+    // A case's request names things of the world: it can be resolved only against a world without errors.
+    err << "hubperm: the requests of the cases are checked once the world has no errors\n";
+  }
   const std::string error_count = absl::StrCat(errors, errors == 1 ? " error" : " errors");
   out << absl::StrCat(o.files.size(), o.files.size() == 1 ? " file: " : " files: ",
                       errors > 0 ? styles.out.Paint(Tone::kDeny, error_count) : error_count, ", ", warnings,
@@ -549,39 +555,31 @@ int RunValidate(const Options& o, const Styles& styles, std::ostream& out, std::
   return errors > 0 ? kExitBadInput : kExitAllow;
 }
 
-// The request the flags of `o` state, in whichever of the three forms they use.
-absl::StatusOr<RequestSpec> ParseRequest(const Options& o, std::istream& in) {
-  RequestForm form;
-  form.http = o.http;
-  form.operation = o.operation;
-  form.permission = o.permission;
-  form.target = o.target_args;
-  if (o.has_body && o.http.empty()) form.body = Body();  // refused by ParseRequestForm, unread
-  if (o.has_body && !o.http.empty()) {
-    absl::StatusOr<std::string> text = ReadTextArg("body", o.body, in);
+// The request the flags of `o` state, in whichever form they use: the pipeline's input, with the
+// body and the error text read from the command line, a file (@FILE) or stdin (-).
+absl::StatusOr<RequestDescription> ParseRequestFlags(const Options& o, std::istream& in) {
+  RequestInput input;
+  input.http = o.http;
+  input.operation = o.operation;
+  input.permission = o.permission;
+  input.target = o.target_args;
+  input.target.dialect = Dialect::kFlags;
+  if (o.has_body) {
+    input.body = Body();
+    if (!o.http.empty()) {  // else refused by ParseRequest, unread
+      absl::StatusOr<std::string> text = ReadTextArg("body", o.body, in);
+      if (!text.ok()) return text.status();
+      absl::StatusOr<Body> body = ParseBody(*text);
+      if (!body.ok()) return body.status();
+      input.body = *std::move(body);
+    }
+  }
+  if (!o.from_error.empty()) {
+    absl::StatusOr<std::string> text = ReadTextArg("error", o.from_error, in);
     if (!text.ok()) return text.status();
-    absl::StatusOr<Body> body = ParseBody(*text);
-    if (!body.ok()) return body.status();
-    form.body = *std::move(body);
+    input.error = *std::move(text);
   }
-  return ParseRequestForm(form);
-}
-
-// How the request was asked, for the explanation: the method (or the route's first method), the route,
-// and, when the catalogue marks the route's requirements weaker than the operation's, that assumption.
-absl::optional<AskedAs> AskedOf(const RequestSpec& spec) {
-  if (spec.route == nullptr) return absl::nullopt;
-  const CatalogueRoute& route = *spec.route;
-  const OperationInfo& op = GetOperationInfo(spec.operation);
-  AskedAs asked;
-  asked.name = !spec.method.empty() ? spec.method : !route.methods.empty() ? route.methods[0] : std::string(op.name);
-  // The route by name only: its line in routes.yaml is for `hubperm routes`, not for explanations that
-  // would change whenever the catalogue grows.
-  asked.route = route.Name();
-  if (route.user_evidence > op.user_evidence || route.token_evidence > op.token_evidence) {
-    asked.assumed = absl::StrCat("that ", route.Name(), " needs what ", op.name, " needs is assumed (the route catalogue)");
-  }
-  return asked;
+  return ParseRequest(input);
 }
 
 // The answer for a route hubperm does not model: its reason, exit code 3.
@@ -607,84 +605,60 @@ int RunDecide(const Options& o, const Styles& styles, std::istream& in, std::ost
     return Fail(err, styles.err, absl::StrCat(o.command, " needs at least one fixture file (see hubperm ", o.command, " --help)"));
   }
   if (o.token.empty()) return Fail(err, styles.err, absl::StrCat(o.command, " needs --token NAME"));
-  absl::optional<ErrorRequest> from_error;
-  absl::StatusOr<RequestSpec> spec;
-  if (!o.from_error.empty()) {
-    if (!o.http.empty() || !o.operation.empty() || !o.permission.empty() || o.has_body ||
-        !GivenFlags(o.target_args).empty()) {
-      return Fail(err, styles.err, "--from-error names the request itself: give no other request or target flag");
-    }
-    absl::StatusOr<std::string> text = ReadTextArg("error", o.from_error, in);
-    if (!text.ok()) return Fail(err, styles.err, text.status().message());
-    absl::StatusOr<ErrorRequest> request = RequestOfError(*text);
-    if (!request.ok()) return Fail(err, styles.err, request.status().message());
-    from_error = *std::move(request);
-    spec = SpecOfRoute(from_error->match, from_error->body);
-  } else {
-    spec = ParseRequest(o, in);
-  }
-  if (!spec.ok()) return Fail(err, styles.err, spec.status().message());
-  if (!spec->modeled()) return AnswerUnmodeled(o, *spec->route, out);
+  const absl::StatusOr<RequestDescription> description = ParseRequestFlags(o, in);
+  if (!description.ok()) return Fail(err, styles.err, description.status().message());
+  if (!description->modeled()) return AnswerUnmodeled(o, *description->asked.route, out);
 
   int errors = 0, warnings = 0;
   std::shared_ptr<const Snapshot> snapshot = LoadWorld(o.files, styles.err, err, &errors, &warnings);
   if (snapshot == nullptr) {
     return FailFixtures(err, errors, "nothing was decided");
   }
-  absl::StatusOr<Request> request = ResolveRequest(*snapshot, o.token, *spec);
+  const absl::StatusOr<ResolvedRequest> request = Resolve(*snapshot, o.token, *description);
   if (!request.ok()) return Fail(err, styles.err, request.status().message());
-  const Decision decision = Check(*snapshot, *request);
-  const absl::optional<AskedAs> asked_as = AskedOf(*spec);
-  const AskedAs* asked = asked_as.has_value() ? &*asked_as : nullptr;
-  std::string comparison;
-  bool agrees = true;
-  if (from_error.has_value()) {
-    comparison = CompareWithError(from_error->error, decision, Explain(*snapshot, *request, decision, asked), &agrees);
-  }
-  if (o.json()) {
-    if (!from_error.has_value()) {
-      out << RenderExplanationJson(*snapshot, *request, decision, asked);
+  const Explanation explanation = Explain(*snapshot, *request, Check(*snapshot, request->request));
+  const Decision& decision = explanation.decision;
+  const AskedAs& asked = request->asked;
+  const int exit_code = decision.allowed ? kExitAllow : kExitDeny;
+  if (!asked.error.has_value()) {
+    if (o.json()) {
+      out << RenderExplanationJson(*snapshot, explanation);
+    } else if (o.command == "check") {
+      out << RenderCheckLine(explanation, styles.out) << "\n";
     } else {
-      JsonWriter json;
-      json.BeginObject()
-          .Key("schema").String("hubperm.from_error/v1")
-          .Key("error").BeginObject()
-          .Key("status").Int(from_error->error.status)
-          .Key("kind").String(HubErrorKindName(from_error->error.kind))
-          .Key("url").String(from_error->error.url)
-          .Key("message").String(from_error->error.message)
-          .EndObject()
-          .Key("request").String(from_error->http)
-          .Key("other_verbs").BeginArray();
-      for (const std::string& verb : from_error->other_verbs) json.String(verb);
-      json.EndArray().Key("agrees").Bool(agrees).Key("comparison").String(comparison).Key("decision");
-      WriteDecisionJson(*snapshot, *request, decision, &json, asked);
-      json.EndObject();
-      out << json.Finish();
+      out << RenderExplanation(explanation, styles.out);
     }
-    return decision.allowed ? kExitAllow : kExitDeny;
+    return exit_code;
   }
-  if (from_error.has_value()) {
-    out << "Request: " << from_error->http << "\n";
-    for (const std::string& verb : from_error->other_verbs) {
-      out << "  (assumed from the status; the same URL with " << verb << " is decided otherwise: --http '" << verb
-          << " " << from_error->error.url << "')\n";
-    }
-    out << comparison << "\n";
+  const HubError& error = *asked.error;
+  const ErrorComparison comparison = CompareWithError(error, explanation);
+  if (o.json()) {
+    JsonWriter json;
+    json.BeginObject()
+        .Key("schema").String("hubperm.from_error/v1")
+        .Key("error").BeginObject()
+        .Key("status").Int(error.status)
+        .Key("kind").String(HubErrorKindName(error.kind))
+        .Key("url").String(error.url)
+        .Key("message").String(error.message)
+        .EndObject()
+        .Key("request").String(asked.http)
+        .Key("other_verbs").BeginArray();
+    for (const std::string& verb : asked.other_verbs) json.String(verb);
+    json.EndArray().Key("agrees").Bool(comparison.agrees).Key("comparison").String(comparison.text).Key("decision");
+    WriteDecisionJson(*snapshot, explanation, &json);
+    json.EndObject();
+    out << json.Finish();
+    return exit_code;
   }
-  if (o.command == "check") {
-    out << RenderCheckLine(*snapshot, *request, decision, styles.out, asked) << "\n";
-  } else {
-    if (!o.permission.empty()) {
-      // Say how the permission was asked, so the operation named below is no surprise.
-      const absl::StatusOr<const PermissionForm*> form = FindPermissionForm(o.permission, o.target_args);
-      out << "Asked: may token " << o.token << " use " << DescribePermissionRequest(o.permission, o.target_args)
-          << "? That is what " << GetOperationInfo((*form)->operation).name << " needs there ("
-          << (*form)->meaning << "), so hubperm decides that:\n\n";
-    }
-    out << RenderExplanation(*snapshot, *request, decision, styles.out, asked);
+  out << "Request: " << asked.http << "\n";
+  for (const std::string& verb : asked.other_verbs) {
+    out << "  (assumed from the status; the same URL with " << verb << " is decided otherwise: --http '" << verb
+        << " " << error.url << "')\n";
   }
-  return decision.allowed ? kExitAllow : kExitDeny;
+  out << comparison.text << "\n";
+  out << (o.command == "check" ? RenderCheckLine(explanation, styles.out) + "\n" : RenderExplanation(explanation, styles.out));
+  return exit_code;
 }
 
 }  // namespace

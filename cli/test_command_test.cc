@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "cli/cli_testing.h"
 #include "cli/hubperm.h"
 #include "gmock/gmock.h"
@@ -57,6 +59,78 @@ TEST(TestCommand, FailuresMatchTheGolden) {
   EXPECT_THAT(r.out, EndsWith("\n8 passed, 3 failed\n"));
 }
 
+// The explanation `hubperm test` prints under a FAIL line, without its indent.
+std::string FailedExplanation(const std::string& out) {
+  std::istringstream lines(out);
+  std::string line, text;
+  bool inside = false;
+  while (std::getline(lines, line)) {
+    if (absl::StartsWith(line, "FAIL ")) {
+      inside = true;
+    } else if (inside && absl::StartsWith(line, "    ")) {
+      text += line.substr(4) + "\n";
+    } else if (inside && line.empty()) {
+      text += "\n";
+    } else if (inside) {
+      break;
+    }
+  }
+  // The report puts one blank line between a check's explanation and the next line.
+  if (absl::EndsWith(text, "\n\n")) text.pop_back();
+  return text;
+}
+
+struct SameRequest {
+  const char* name;
+  const char* case_request;  // the request's keys in a YAML case
+  std::vector<std::string> flags;  // the same request on the command line
+};
+
+class SameExplanationTest : public testing::TestWithParam<SameRequest> {};
+
+// `hubperm test` and `hubperm explain` explain the same request with the same words, in every form:
+// both go through one request pipeline and one Explain.
+TEST_P(SameExplanationTest, TestPrintsWhatExplainPrints) {
+  const SameRequest& c = GetParam();
+  const std::string path = TempPath(absl::StrCat("same_", c.name, ".yaml"));
+  // Each request is denied in the founding world: expecting allow makes the check fail and print why.
+  std::ofstream(path) << "cases:\n  - name: same\n    token: limited-test-token\n    " << c.case_request
+                      << "\n    expect: allow\n";
+  const CliRun test = Hubperm({"test", kFounding, path, "--filter", "same"});
+  ASSERT_EQ(test.exit_code, kExitDeny) << test.out << test.err;
+  std::vector<std::string> args = {"explain", kFounding, "--token", "limited-test-token"};
+  args.insert(args.end(), c.flags.begin(), c.flags.end());
+  const CliRun explain = Hubperm(args);
+  ASSERT_EQ(explain.exit_code, kExitDeny) << explain.out << explain.err;
+  const std::string explanation = FailedExplanation(test.out);
+  ASSERT_FALSE(explanation.empty()) << test.out;
+  // A pasted error's explanation follows the request and the comparison with the Hub's answer.
+  EXPECT_THAT(explain.out, EndsWith(explanation)) << "test:\n" << explanation << "\nexplain:\n" << explain.out;
+  if (std::string(c.name) != "error") {
+    EXPECT_EQ(explain.out, explanation);
+  }
+}
+
+constexpr char kCommitError[] =
+    "403 Forbidden: None. Cannot access content at: "
+    "https://huggingface.co/api/models/acme/token-test-model/commit/main.";
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryForm, SameExplanationTest,
+    testing::Values(
+        SameRequest{"http",
+                    "http: POST /api/repos/create\n    body: {type: model, name: x, organization: acme}",
+                    {"--http", "POST /api/repos/create", "--body", R"({"type": "model", "name": "x", "organization": "acme"})"}},
+        SameRequest{"method", "operation: create_commit\n    repo: acme/token-test-model",
+                    {"--operation", "create_commit", "--repo", "acme/token-test-model"}},
+        SameRequest{"permission", "permission: repo.write\n    org: acme", {"--permission", "repo.write", "--org", "acme"}},
+        SameRequest{"error", "from_error: \"403 Forbidden: None. Cannot access content at: "
+                             "https://huggingface.co/api/models/acme/token-test-model/commit/main.\"",
+                    {"--from-error", kCommitError}},
+        SameRequest{"two_parts", "operation: move_repo\n    repo: acme/token-test-model\n    to: alice/moved",
+                    {"--operation", "move_repo", "--repo", "acme/token-test-model", "--to", "alice/moved"}}),
+    [](const testing::TestParamInfo<SameRequest>& info) { return std::string(info.param.name); });
+
 TEST(TestCommand, FilterSelectsByGlobOrSubstring) {
   // A substring: the founding world's three named cases whose name holds "founding".
   EXPECT_EQ(Hubperm({"test", kFounding, "--filter", "founding"}).out, "2 passed, 0 failed\n");
@@ -79,13 +153,44 @@ TEST(TestCommand, NothingToRunIsBadInput) {
   EXPECT_THAT(no_cases.err, HasSubstr("the files hold no cases to run"));
 }
 
+// Alone, the wrong cases' token names nothing: each check is invalid (exit 2), reported at its token,
+// and counted; nothing is reported as passed or failed.
+TEST(TestCommand, AnUnknownTokenMakesItsChecksInvalid) {
+  const CliRun r = Hubperm({"test", kWrong});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.out, "0 passed, 0 failed, 4 invalid\n");
+  EXPECT_THAT(r.err, HasSubstr("wrong_assumptions.yaml:7:12: error: case 'alice's token creates in acme': the "
+                               "request is invalid: unknown token 'limited-test-token'"));
+}
+
+// A world with errors runs no case at all.
 TEST(TestCommand, InvalidFixturesRunNothing) {
-  const CliRun r = Hubperm({"test", kWrong});  // alone, its token names nothing
+  const CliRun r = Hubperm({"test", "testdata/invalid/references.yaml"});
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_EQ(r.out, "");
-  EXPECT_THAT(r.err, HasSubstr("wrong_assumptions.yaml:7:12: error: in case 'alice's token creates in acme': "
-                               "unknown token 'limited-test-token'"));
   EXPECT_THAT(r.err, HasSubstr("in the fixtures; no case was run"));
+}
+
+// A create names a repo that does not exist yet: the case runs and decides as `hubperm check` does,
+// and a case that does not resolve is invalid without stopping the others.
+TEST(TestCommand, CasesCreateReposThatDoNotExistYet) {
+  const std::string path = TempPath("creates.yaml");
+  std::ofstream(path) << "cases:\n"
+                         "  - {name: create, token: limited-test-token, operation: create_repo, repo: acme/new-one, "
+                         "expect: deny, status: 403, denied_by: token}\n"
+                         "  - {name: typo, token: limited-test-token, operation: model_info, repo: acme/token-test-modle, "
+                         "expect: deny}\n";
+  const CliRun r = Hubperm({"test", kFounding, path, "--filter", "creat?"});  // a glob: the whole name
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.err;
+  EXPECT_EQ(r.out, "1 passed, 0 failed\n");
+  const CliRun both = Hubperm({"test", kFounding, path});
+  EXPECT_EQ(both.exit_code, kExitBadInput);
+  EXPECT_EQ(both.out, "8 passed, 0 failed, 1 invalid\n");
+  EXPECT_THAT(both.err, HasSubstr(path + ":3:74: error: case 'typo': the request is invalid: unknown model "
+                                         "'acme/token-test-modle'; did you mean 'acme/token-test-model'?"));
+  const CliRun check = Hubperm({"check", kFounding, "--token", "limited-test-token", "--operation", "create_repo",
+                                "--repo", "acme/new-one"});
+  EXPECT_THAT(check.out, HasSubstr("DENY 403 (token)"));
 }
 
 // A case whose request does not resolve is bad input (exit 2), reported at its position; the other
@@ -97,7 +202,7 @@ TEST(TestCommand, AnInvalidRequestIsBadInputWithItsPosition) {
   const CliRun r = Hubperm({"test", kFounding, path});
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_THAT(r.err, HasSubstr(path + ":2:12: error: case 'org form': the request is invalid: create_repo takes "
-                                      "no --org"));
+                                      "no org: (the namespace is in repo: NS/NAME)"));
   EXPECT_EQ(r.out, "7 passed, 0 failed, 1 invalid\n");
 }
 
@@ -110,7 +215,7 @@ TEST(TestCommand, ValidateReportsCaseRequestsThatDoNotResolve) {
   const CliRun r = Hubperm({"validate", kFounding, path});
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_THAT(r.err, HasSubstr(path + ":6:43: error: case 'm [limited-test-token, whoami]': the request is "
-                                      "invalid: whoami takes no --repo"));
+                                      "invalid: whoami takes no repo:"));
   EXPECT_EQ(r.out, "2 files: 1 error, 0 warnings\n");
   EXPECT_EQ(Hubperm({"validate", kFounding, kWrong}).exit_code, kExitAllow);
 }

@@ -149,7 +149,7 @@ std::string RenderAuditHtml(const Snapshot& s, const AuditReport& report) {
       explanations.String(absl::StrCat(t.name, " on ", s.repo(repos[c]).id, ": ", RepoLevelName(level), ". ",
                                        level == RepoLevel::kWrite ? "Why it may write" : absl::StrCat("Why not ", RepoLevelName(explained_level)),
                                        " (", GetOperationInfo(request.operation).name, "):\n\n",
-                                       RenderExplanation(s, request, Check(s, request))));
+                                       RenderExplanation(Explain(s, request, Check(s, request)))));
       absl::StrAppend(&out, "<td class=\"cell l-", RepoLevelName(level), "\" data-row=\"", row, "\" data-col=\"", c,
                       "\" data-explain=\"", explained++, "\" title=\"", HtmlEscape(t.name), " on ", HtmlEscape(s.repo(repos[c]).id),
                       ": ", RepoLevelName(level), "\">", RepoLevelName(level), "</td>");

@@ -106,7 +106,10 @@ void CaseCoverage::Use(const SourcePos& pos) {
 void CaseCoverage::Record(const Snapshot& snapshot, const CaseResult& result) {
   if (result.invalid) return;
   if (auto it = token_items_.find(result.token); it != token_items_.end()) ++items_[it->second].uses;
-  for (const Decision& part : result.parts) {
+  std::vector<const PartDecision*> parts = {&result.decision.part(Part::kTarget)};
+  if (result.decision.two_parts()) parts.push_back(&result.decision.part(Part::kDestination));
+  for (const PartDecision* p : parts) {
+    const PartDecision& part = *p;
     Use(part.user.pos);
     Use(part.token.pos);
     Use(part.policy.pos);

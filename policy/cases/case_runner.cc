@@ -3,7 +3,9 @@
 #include "policy/cases/case_runner.h"
 
 #include <algorithm>
+#include <array>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -13,23 +15,43 @@
 namespace hubperm {
 namespace {
 
-// The request form of `c` with `repo` as its repo ("" for none).
-RequestForm FormOf(const Case& c, const std::string& repo) {
-  RequestForm form;
+// Where each of `c`'s request keys is written (the repo's is set per check).
+std::array<SourcePos, kArgCount> KeyPositions(const Case& c) {
+  std::array<SourcePos, kArgCount> at;
+  auto set = [&at](Arg arg, const absl::optional<Name>& name) {
+    if (name.has_value()) at[static_cast<int>(arg)] = name->pos;
+  };
+  set(Arg::kHttp, c.http);
+  set(Arg::kOperation, c.operation);
+  set(Arg::kPermission, c.permission);
+  set(Arg::kFromError, c.from_error);
+  set(Arg::kOrg, c.org);
+  set(Arg::kUser, c.user);
+  set(Arg::kGroup, c.group);
+  set(Arg::kTo, c.to);
+  return at;
+}
+
+// The request of `c` with `repo` as its repo ("" for none), in the case keys' dialect.
+RequestInput InputOf(const Case& c, const std::string& repo) {
+  RequestInput input;
   if (c.http.has_value()) {
-    form.http = c.http->text;
-    form.body.emplace();
-    for (const BodyField& f : c.body) form.body->emplace_back(f.key.text, f.value.text);
+    input.http = c.http->text;
+    input.body.emplace();
+    for (const BodyField& f : c.body) input.body->emplace_back(f.key.text, f.value.text);
   }
-  if (c.operation.has_value()) form.operation = c.operation->text;
-  if (c.permission.has_value()) form.permission = c.permission->text;
-  form.target.repo = repo;
-  form.target.repo_type = c.repo_type;
-  if (c.org.has_value()) form.target.org = c.org->text;
-  if (c.user.has_value()) form.target.user = c.user->text;
-  if (c.group.has_value()) form.target.group = c.group->text;
-  if (c.to.has_value()) form.target.to = c.to->text;
-  return form;
+  if (c.operation.has_value()) input.operation = c.operation->text;
+  if (c.permission.has_value()) input.permission = c.permission->text;
+  if (c.from_error.has_value()) input.error = c.from_error->text;
+  input.target.dialect = Dialect::kCaseKeys;
+  input.target.repo = repo;
+  input.target.repo_type = c.repo_type;
+  if (c.org.has_value()) input.target.org = c.org->text;
+  if (c.user.has_value()) input.target.user = c.user->text;
+  if (c.group.has_value()) input.target.group = c.group->text;
+  if (c.to.has_value()) input.target.to = c.to->text;
+  input.target.write = c.write;
+  return input;
 }
 
 std::vector<absl::string_view> SideNames(const std::vector<Side>& sides) {
@@ -52,9 +74,16 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
         check.name = absl::StrCat(c.name.text, " [", row.token.text, ", ", column, "]");
         check.pos = row.cells[i].pos;
         check.token = row.token.text;
-        check.form = FormOf(c, m.axis == MatrixAxis::kRepos ? column : (c.repos.empty() ? "" : c.repos[0].text));
-        if (m.axis == MatrixAxis::kOperations) check.form.operation = column;
-        if (m.axis == MatrixAxis::kPermissions) check.form.permission = column;
+        check.at = KeyPositions(c);
+        check.at[static_cast<int>(Arg::kToken)] = row.token.pos;
+        const Arg column_arg = m.axis == MatrixAxis::kRepos        ? Arg::kRepo
+                               : m.axis == MatrixAxis::kOperations ? Arg::kOperation
+                                                                   : Arg::kPermission;
+        check.at[static_cast<int>(column_arg)] = m.columns[i].pos;
+        if (m.axis != MatrixAxis::kRepos && !c.repos.empty()) check.at[static_cast<int>(Arg::kRepo)] = c.repos[0].pos;
+        check.input = InputOf(c, m.axis == MatrixAxis::kRepos ? column : (c.repos.empty() ? "" : c.repos[0].text));
+        if (m.axis == MatrixAxis::kOperations) check.input.operation = column;
+        if (m.axis == MatrixAxis::kPermissions) check.input.permission = column;
         check.expect = row.cells[i].expect;
         check.status = row.cells[i].status;
         checks.push_back(std::move(check));
@@ -62,18 +91,22 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
     }
     return checks;
   }
-  std::vector<std::string> repos;
-  for (const Name& repo : c.repos) repos.push_back(repo.text);
-  if (repos.empty()) repos.push_back("");
+  std::vector<Name> repos = c.repos;
+  if (repos.empty()) repos.emplace_back();
   const bool expanded = c.tokens.size() > 1 || repos.size() > 1;
   for (const Name& token : c.tokens) {
-    for (const std::string& repo : repos) {
+    for (const Name& repo : repos) {
       CaseCheck check;
       check.name = c.name.text;
-      if (expanded) absl::StrAppend(&check.name, " [", token.text, repo.empty() ? "" : absl::StrCat(", ", repo), "]");
+      if (expanded) {
+        absl::StrAppend(&check.name, " [", token.text, repo.text.empty() ? "" : absl::StrCat(", ", repo.text), "]");
+      }
       check.pos = c.name.pos;
       check.token = token.text;
-      check.form = FormOf(c, repo);
+      check.at = KeyPositions(c);
+      check.at[static_cast<int>(Arg::kToken)] = token.pos;
+      check.at[static_cast<int>(Arg::kRepo)] = repo.pos;
+      check.input = InputOf(c, repo.text);
       check.expect = c.expect;
       check.status = c.status;
       checks.push_back(std::move(check));
@@ -82,19 +115,31 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
   return checks;
 }
 
-absl::StatusOr<Request> ResolveCheck(const Snapshot& s, const CaseCheck& check) {
-  absl::StatusOr<RequestSpec> spec = ParseRequestForm(check.form);
-  if (!spec.ok()) return spec.status();
-  return ResolveRequest(s, check.token, *spec);
+absl::StatusOr<ResolvedRequest> ResolveCheck(const Snapshot& s, const CaseCheck& check, SourcePos* where) {
+  if (where != nullptr) *where = check.pos;
+  absl::StatusOr<RequestDescription> description = ParseRequest(check.input);
+  if (!description.ok()) return description.status();
+  absl::optional<Arg> culprit;
+  absl::StatusOr<ResolvedRequest> resolved = Resolve(s, check.token, *description, &culprit);
+  if (!resolved.ok() && culprit.has_value() && where != nullptr && check.at[static_cast<int>(*culprit)].known()) {
+    *where = check.at[static_cast<int>(*culprit)];
+  }
+  return resolved;
 }
 
 void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagnostics) {
   for (const Case& c : world.cases) {
+    // A key that is wrong for every check of the case (a repo column, the org) is reported once.
+    absl::flat_hash_set<std::string> reported;
     for (const CaseCheck& check : ExpandCase(c)) {
-      absl::StatusOr<Request> request = ResolveCheck(s, check);
-      if (!request.ok()) {
-        diagnostics->Error(check.pos, absl::StrCat("case '", check.name, "': the request is invalid: ",
-                                                   request.status().message()));
+      SourcePos where;
+      absl::StatusOr<ResolvedRequest> request = ResolveCheck(s, check, &where);
+      if (request.ok()) continue;
+      // Blamed on one key: the case's name; else the check's, which says which token and column.
+      const std::string message = absl::StrCat("case '", where == check.pos ? check.name : c.name.text,
+                                               "': the request is invalid: ", request.status().message());
+      if (reported.insert(absl::StrCat(where.file, ":", where.line, ":", where.column, " ", message)).second) {
+        diagnostics->Error(where, message);
       }
     }
   }
@@ -105,18 +150,16 @@ CaseResult RunCheck(const Snapshot& s, const Case& c, const CaseCheck& check) {
   result.name = check.name;
   result.pos = check.pos;
   result.token = check.token;
-  absl::StatusOr<Request> request = ResolveCheck(s, check);
+  absl::StatusOr<ResolvedRequest> request = ResolveCheck(s, check, &result.pos);
   if (!request.ok()) {
     result.invalid = true;
     result.failure = absl::StrCat("the request is invalid: ", request.status().message());
     return result;
   }
-  result.parts.push_back(CheckPart(s, *request, Part::kTarget));
-  if (GetOperationInfo(request->operation).creates_at_destination) {
-    result.parts.push_back(CheckPart(s, *request, Part::kDestination));
-  }
-  const Decision d = result.parts.size() == 2 ? MergeParts(result.parts[0], result.parts[1]) : result.parts[0];
-  result.explanation = RenderExplanation(s, *request, d);
+  const Explanation explanation = Explain(s, *request, Check(s, request->request));
+  result.decision = explanation.decision;
+  const Decision& d = result.decision;
+  result.explanation = RenderExplanation(explanation);
   std::vector<std::string> problems;
   if (d.allowed != (check.expect == Effect::kAllow)) {
     problems.push_back(absl::StrCat("expected ", NameOf(check.expect), ", got ", d.allowed ? "allow" : "deny"));

@@ -17,6 +17,7 @@
 #ifndef HUBPERM_POLICY_CASES_CASE_RUNNER_H_
 #define HUBPERM_POLICY_CASES_CASE_RUNNER_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,8 @@
 #include "policy/decide/decision.h"
 #include "policy/decide/request.h"
 #include "policy/model/world.h"
-#include "policy/request/request_form.h"
+#include "policy/request/request_input.h"
+#include "policy/request/resolve.h"
 
 namespace hubperm {
 
@@ -37,7 +39,10 @@ struct CaseCheck {
   std::string name;  // the case's name, with "[token, repo]" or "[token, column]" when it expanded
   SourcePos pos;     // the case's name, or the matrix cell
   std::string token;
-  RequestForm form;
+  RequestInput input;  // in the case keys' dialect: errors name `repo:`, not `--repo`
+  // Where each argument of the request is written (the token, the repo or matrix column, the org, ...):
+  // a request that does not resolve is reported at the key to blame. Unknown positions where none is.
+  std::array<SourcePos, kArgCount> at;
   Effect expect = Effect::kAllow;
   absl::optional<int> status;
 };
@@ -47,27 +52,30 @@ std::vector<CaseCheck> ExpandCase(const Case& c);
 
 struct CaseResult {
   std::string name;
-  SourcePos pos;
+  SourcePos pos;  // the check's; for an invalid request, the key to blame (ResolveCheck)
   std::string token;
-  // The request does not resolve against the world (an unknown operation, a user named as an org, ...):
-  // the case is bad input rather than a failed assumption. `failure` says why.
+  // The request does not resolve against the world (an unknown operation, token or repo, a user named as
+  // an org, ...): the check is bad input rather than a failed assumption, and the case's other checks
+  // still run. `failure` says why.
   bool invalid = false;
   bool passed = false;
   std::string failure;      // why not, when !passed
-  std::string explanation;  // the full explanation of what happened ("" when invalid)
-  // The decision of each part of the request: one, or two for an operation that also creates at a
-  // destination (move_repo). What coverage counts as exercised.
-  std::vector<Decision> parts;
+  std::string explanation;  // the full explanation of what happened ("" when invalid), as `hubperm explain`
+                            // prints it for the same request
+  // The decision (with both parts of a two-part operation): what coverage counts as exercised.
+  Decision decision;
 };
 
-// The request of `check`, resolved against `snapshot`, or why it does not resolve.
-absl::StatusOr<Request> ResolveCheck(const Snapshot& snapshot, const CaseCheck& check);
+// The request of `check`, parsed and resolved against `snapshot` by the request pipeline, or why not;
+// then `*where`, if given, is the position to report it at: the key to blame, else the check's.
+absl::StatusOr<ResolvedRequest> ResolveCheck(const Snapshot& snapshot, const CaseCheck& check,
+                                             SourcePos* where = nullptr);
 
 // Reports every check of `world`'s cases whose request does not resolve (what RunCheck calls invalid)
 // as an error at the check's position, so `hubperm validate` finds them before any case runs.
 void CheckCaseRequests(const Snapshot& snapshot, const World& world, Diagnostics* diagnostics);
 
-// Runs one check of `c` against `snapshot`.
+// Runs one check of `c` against `snapshot`: decides it once and explains it once.
 CaseResult RunCheck(const Snapshot& snapshot, const Case& c, const CaseCheck& check);
 
 // Runs every check of `c`.

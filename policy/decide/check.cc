@@ -444,7 +444,7 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
 // ---------------------------------------------------------------------------------------------------
 // What the Hub answers (docs/hub-access-model.md §7).
 
-void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, Decision* d) {
+void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, PartDecision* d) {
   if (d->allowed) {
     d->status = 200;
     d->reply = Reply::kOk;
@@ -525,16 +525,17 @@ Request PartRequest(const Request& request, Part part) {
   return r;
 }
 
-Decision CheckPart(const Snapshot& snapshot, const Request& request, Part part) {
+namespace {
+
+PartDecision CheckPart(const Snapshot& snapshot, const Request& request, Part part) {
   const Request r = PartRequest(request, part);
   const OperationInfo& op = GetOperationInfo(r.operation);
-  Decision d;
+  PartDecision d;
   d.user = DecideUser(snapshot, r, op);
   d.token = DecideToken(snapshot, r, op);
   d.policy = DecidePolicy(snapshot, r);
   d.allowed = d.user.allowed && d.token.allowed && d.policy.allowed;
   d.operation_assumed = op.user_evidence == Evidence::kAssumed || op.token_evidence == Evidence::kAssumed;
-  d.reply_part = part;
   DecideReply(snapshot, r, op, &d);
   return d;
 }
@@ -545,28 +546,40 @@ void TakeDenial(const Side& other, Side* side) {
   if (side->allowed && !other.allowed) *side = other;
 }
 
-Decision Check(const Snapshot& snapshot, const Request& request) {
-  Decision target = CheckPart(snapshot, request, Part::kTarget);
-  if (!GetOperationInfo(request.operation).creates_at_destination) return target;
-  return MergeParts(target, CheckPart(snapshot, request, Part::kDestination));
-}
-
-Decision MergeParts(const Decision& target, const Decision& dest) {
+// The decision of a two-part operation from its parts' decisions.
+void MergeParts(Decision* d) {
+  const PartDecision& target = d->parts->target;
+  const PartDecision& dest = d->parts->destination;
+  static_cast<PartDecision&>(*d) = target;
   // Each side must allow both parts; a side reports the first part where it denies.
-  Decision d = target;
-  TakeDenial(dest.user, &d.user);
-  TakeDenial(dest.token, &d.token);
-  TakeDenial(dest.policy, &d.policy);
+  TakeDenial(dest.user, &d->user);
+  TakeDenial(dest.token, &d->token);
+  TakeDenial(dest.policy, &d->policy);
   // [assumed] The Hub answers for the source first (it must find the repo before it looks at the
   // destination).
-  if (d.status == 200 && dest.status != 200) {
-    d.status = dest.status;
-    d.reply = dest.reply;
-    d.reply_assumed = dest.reply_assumed;
-    d.reply_part = Part::kDestination;
+  d->reply_part = Part::kTarget;
+  if (d->status == 200 && dest.status != 200) {
+    d->status = dest.status;
+    d->reply = dest.reply;
+    d->reply_assumed = dest.reply_assumed;
+    d->reply_part = Part::kDestination;
   }
-  d.allowed = d.user.allowed && d.token.allowed && d.policy.allowed;
-  d.operation_assumed = d.operation_assumed || dest.operation_assumed;
+  d->allowed = d->user.allowed && d->token.allowed && d->policy.allowed;
+  d->operation_assumed = d->operation_assumed || dest.operation_assumed;
+}
+
+}  // namespace
+
+Decision Check(const Snapshot& snapshot, const Request& request) {
+  Decision d;
+  if (!GetOperationInfo(request.operation).creates_at_destination) {
+    static_cast<PartDecision&>(d) = CheckPart(snapshot, request, Part::kTarget);
+    return d;
+  }
+  d.parts.emplace();
+  d.parts->target = CheckPart(snapshot, request, Part::kTarget);
+  d.parts->destination = CheckPart(snapshot, request, Part::kDestination);
+  MergeParts(&d);
   return d;
 }
 

@@ -7,7 +7,8 @@
 //
 // `Check` is a pure function of the snapshot and the request: it cannot fail (every id in the request
 // names a record of the snapshot), allocates nothing and computes no text; call it from any thread.
-// The rules are docs/hub-access-model.md's; the [assumed] ones are flagged in the Decision.
+// The rules are docs/hub-access-model.md's; the [assumed] ones are flagged in the Decision. A two-part
+// operation (move_repo, duplicate_repo) is decided part by part, and the Decision keeps both parts.
 
 #ifndef HUBPERM_POLICY_DECIDE_CHECK_H_
 #define HUBPERM_POLICY_DECIDE_CHECK_H_
@@ -22,16 +23,9 @@ Decision Check(const Snapshot& snapshot, const Request& request);
 
 // One part of a two-part operation (decision.h, Part): `request` itself for the target part (decided
 // by its own row), or, for the destination part, the create_repo request at the destination namespace.
-// An operation with no destination has only the target part.
+// An operation with no destination has only the target part. Check decides each part as this request;
+// policy/explain describes the destination part with it.
 Request PartRequest(const Request& request, Part part);
-
-// The decision of one part alone; Check is the target part's, merged with the destination part's when
-// the operation has one. policy/explain uses it to describe both parts.
-Decision CheckPart(const Snapshot& snapshot, const Request& request, Part part);
-
-// The decision of a two-part operation from its parts' decisions: what Check returns for it, for callers
-// that also keep the parts (the case runner, for coverage).
-Decision MergeParts(const Decision& target, const Decision& destination);
 
 // The org whose token policy governs the request's target, or kNoId.
 OrgId TargetOrg(const Snapshot& snapshot, const Request& request);

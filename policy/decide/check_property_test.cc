@@ -83,7 +83,7 @@ std::shared_ptr<const Snapshot> LoadRandomWorld(uint32_t seed) {
 }
 
 std::string Describe(const Snapshot& s, const Request& r, const Decision& d) {
-  return absl::StrCat("\n", RenderExplanation(s, r, d));
+  return absl::StrCat("\n", RenderExplanation(Explain(s, r, d)));
 }
 
 // The request without its token, for comparing the user side across one owner's tokens.

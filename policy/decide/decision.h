@@ -14,6 +14,8 @@
 
 #include <cstdint>
 
+#include "absl/types/optional.h"
+
 #include "policy/common/source.h"
 #include "policy/compile/snapshot.h"
 #include "policy/model/access.h"
@@ -128,26 +130,23 @@ enum class Reply : uint8_t {
   kForbidden,          // 403, no documented message
 };
 
-// The two parts of an operation that also creates at a destination (move_repo): the request's target,
-// and the namespace the repo moves to. Every other operation has only the target part.
+// The two parts of an operation that also creates at a destination (move_repo, duplicate_repo): the
+// request's target, and the namespace the repo goes to. Every other operation has only the target part.
 enum class Part : uint8_t {
   kTarget,
   kDestination,
 };
 
-struct Decision {
+// The decision of one part of a request: for an operation of one part, the whole decision.
+struct PartDecision {
   bool allowed = false;
   UserSide user;
   TokenSide token;
   PolicySide policy;
-  // For a two-part operation, each side is the first part's where that side denies (the target part's
-  // when it allows in both), and the reply is that of the part `reply_part` names. policy/explain
-  // describes both parts.
-  Part reply_part = Part::kTarget;
   int status = 0;
   Reply reply = Reply::kOk;
   bool reply_assumed = false;
-  bool operation_assumed = false;  // the operation's requirements are [assumed] in the spec
+  bool operation_assumed = false;  // the operation's requirements are [assumed] (docs/hub-access-model.md §6)
   // The user may see the private repo but the token may not read it, and the answer is 403 rather than
   // 404 because assumptions.hide_private_repo_from_token is false (open question 3) [assumed].
   bool private_repo_shown = false;
@@ -155,6 +154,32 @@ struct Decision {
   bool assumed() const {
     return user.assumed || token.assumed || policy.assumed || reply_assumed || operation_assumed || private_repo_shown;
   }
+};
+
+// Both parts of a two-part operation, each decided alone.
+struct DecisionParts {
+  PartDecision target;
+  PartDecision destination;
+};
+
+// The answer to a Request. For an operation of one part, the PartDecision it derives from is all of it.
+// For a two-part operation, `parts` keeps each part's own decision, and the fields inherited from
+// PartDecision are their merge: each side is the first part's where that side denies (the target
+// part's when it allows in both), and the reply is that of the part `reply_part` names. Computed once
+// by Check; policy/explain describes both parts from `parts` without deciding again.
+struct Decision : PartDecision {
+  Part reply_part = Part::kTarget;
+  // Set exactly for a two-part operation. An optional, so that deciding a one-part operation does not
+  // initialize two more parts.
+  absl::optional<DecisionParts> parts;
+
+  // The decision of `p`: this decision itself for an operation of one part (whose only part is the
+  // target; there is no destination part then, and asking for it is a bug).
+  const PartDecision& part(Part p) const {
+    if (!parts.has_value()) return *this;
+    return p == Part::kTarget ? parts->target : parts->destination;
+  }
+  bool two_parts() const { return parts.has_value(); }
 };
 
 }  // namespace hubperm

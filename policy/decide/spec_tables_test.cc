@@ -22,6 +22,7 @@
 #include "policy/explain/explain.h"
 #include "policy/load/fixtures.h"
 #include "policy/request/method.h"
+#include "policy/request/resolve.h"
 
 namespace hubperm {
 namespace {
@@ -36,13 +37,13 @@ std::shared_ptr<const Snapshot> Compile(const std::string& yaml) {
 // Decides `method` (a huggingface_hub method) for `token`; fails the test on a bad request.
 Decision Decide(const Snapshot& s, const std::string& token, const std::string& method, const TargetArgs& args,
                 std::string* explanation) {
-  absl::StatusOr<RequestSpec> spec = ParseMethodRequest(method, args);
+  absl::StatusOr<RequestDescription> spec = ParseMethodRequest(method, args);
   EXPECT_TRUE(spec.ok()) << spec.status();
-  absl::StatusOr<Request> request = spec.ok() ? ResolveRequest(s, token, *spec) : spec.status();
+  absl::StatusOr<ResolvedRequest> request = spec.ok() ? Resolve(s, token, *spec) : spec.status();
   EXPECT_TRUE(request.ok()) << request.status();
   if (!request.ok()) return Decision();
-  const Decision d = Check(s, *request);
-  *explanation = RenderExplanation(s, *request, d);
+  const Decision d = Check(s, request->request);
+  *explanation = RenderExplanation(Explain(s, *request, d));
   return d;
 }
 

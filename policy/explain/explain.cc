@@ -14,22 +14,22 @@ namespace {
 
 class Explainer {
  public:
-  Explainer(const Snapshot& s, const Request& r, const Decision& d, const AskedAs* asked)
+  // `asked` is how the request was asked (null for the destination part of a two-part operation, which
+  // is described as the create_repo it is decided as).
+  Explainer(const Snapshot& s, const Request& r, const PartDecision& d, const AskedAs* asked)
       : s_(s), r_(r), d_(d), op_(GetOperationInfo(r.operation)), token_(s.token(r.token)),
         owner_(token_.owner == kNoId ? std::string("?") : s.user(token_.owner).name),
-        name_(asked == nullptr || asked->name.empty() ? op_.name : asked->name), asked_(asked) {}
+        name_(asked == nullptr ? std::string(op_.name) : asked->Name(r.operation)), asked_(asked) {}
 
-  // Everything but the fixes.
-  Explanation Describe() const {
-    Explanation e;
-    e.target = Target();
-    e.user = User();
-    e.token = Token();
-    e.policy = Policy();
-    e.message = Message();
-    e.error_code = std::string(ErrorCode());
-    e.assumed = Assumed();
-    return e;
+  // Everything but the fixes and the request's header.
+  void Describe(Explanation* e) const {
+    e->target = Target();
+    e->user = User();
+    e->token = Token();
+    e->policy = Policy();
+    e->message = Message();
+    e->error_code = std::string(ErrorCode());
+    e->assumed = Assumed();
   }
 
   std::string Namespace() const {
@@ -278,7 +278,9 @@ class Explainer {
     if (d_.operation_assumed) {
       out.push_back(absl::StrCat("what ", op_.name, " requires of the user or the token is assumed (§6)"));
     }
-    if (asked_ != nullptr && !asked_->assumed.empty()) out.push_back(asked_->assumed);
+    if (asked_ != nullptr) {
+      if (std::string rule = asked_->AssumedRule(r_.operation); !rule.empty()) out.push_back(std::move(rule));
+    }
     if (d_.user.assumed) {
       if (op_.target == TargetKind::kNamespace) {
         out.push_back("creating a repo in an org needs org role contributor or higher, or role contributor or higher in "
@@ -412,11 +414,11 @@ class Explainer {
  private:
   const Snapshot& s_;
   const Request& r_;
-  const Decision& d_;
+  const PartDecision& d_;
   const OperationInfo& op_;
   const Snapshot::TokenRecord& token_;
   const std::string owner_;
-  const absl::string_view name_;  // the operation's name, or what the asker called it
+  const std::string name_;  // the operation's name, or what the asker called it
   const AskedAs* asked_;
 };
 
@@ -440,45 +442,52 @@ std::string BothParts(const std::string& source, const std::string& destination)
 
 }  // namespace
 
-Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                    const AskedAs* asked) {
-  if (!GetOperationInfo(request.operation).creates_at_destination) {
-    const Explainer x(snapshot, request, decision, asked);
-    Explanation e = x.Describe();
+Explanation Explain(const Snapshot& snapshot, const ResolvedRequest& resolved, const Decision& decision) {
+  const Request& request = resolved.request;
+  Explanation e;
+  if (!decision.two_parts()) {
+    const Explainer x(snapshot, request, decision, &resolved.asked);
+    x.Describe(&e);
     e.changes = FindFixes(snapshot, request, decision);
     AddFixTexts(x, x, &e);
-    return e;
+  } else {
+    // A two-part operation (move_repo, duplicate_repo): describe each part, then join them.
+    const Request dest_request = PartRequest(request, Part::kDestination);
+    const Explainer source(snapshot, request, decision.part(Part::kTarget), &resolved.asked);
+    const Explainer dest(snapshot, dest_request, decision.part(Part::kDestination), nullptr);
+    Explanation a, b;
+    source.Describe(&a);
+    dest.Describe(&b);
+    e.target = absl::StrCat(a.target, request.operation == Operation::kDuplicateRepo ? ", copied to " : ", moved to ",
+                            dest.Namespace());
+    e.user = BothParts(a.user, b.user);
+    e.token = BothParts(a.token, b.token);
+    e.policy = BothParts(a.policy, b.policy);
+    const Explanation& reply = decision.reply_part == Part::kTarget ? a : b;
+    e.message = reply.message;
+    e.error_code = reply.error_code;
+    e.assumed = a.assumed;
+    for (const std::string& rule : b.assumed) {
+      if (std::find(e.assumed.begin(), e.assumed.end(), rule) == e.assumed.end()) e.assumed.push_back(rule);
+    }
+    e.changes = FindFixes(snapshot, request, decision);
+    AddFixTexts(source, dest, &e);
   }
-  // A two-part operation (move_repo): describe each part, then join them.
-  const Request dest_request = PartRequest(request, Part::kDestination);
-  const Decision source_decision = CheckPart(snapshot, request, Part::kTarget);
-  const Decision dest_decision = CheckPart(snapshot, dest_request, Part::kDestination);
-  const Explainer source(snapshot, request, source_decision, asked);
-  const Explainer dest(snapshot, dest_request, dest_decision, nullptr);
-  const Explanation a = source.Describe();
-  const Explanation b = dest.Describe();
-  Explanation e;
-  e.target = absl::StrCat(a.target, request.operation == Operation::kDuplicateRepo ? ", copied to " : ", moved to ",
-                          dest.Namespace());
-  e.user = BothParts(a.user, b.user);
-  e.token = BothParts(a.token, b.token);
-  e.policy = BothParts(a.policy, b.policy);
-  const Explanation& reply = decision.reply_part == Part::kTarget ? a : b;
-  e.message = reply.message;
-  e.error_code = reply.error_code;
-  e.assumed = a.assumed;
-  for (const std::string& rule : b.assumed) {
-    if (std::find(e.assumed.begin(), e.assumed.end(), rule) == e.assumed.end()) e.assumed.push_back(rule);
-  }
-  e.changes = FindFixes(snapshot, request, decision);
-  AddFixTexts(source, dest, &e);
+  e.request = resolved;
+  e.decision = decision;
+  e.name = resolved.asked.Name(request.operation);
+  e.token_name = snapshot.token(request.token).name;
+  e.owner_name = snapshot.user(snapshot.token(request.token).owner).name;
   return e;
 }
 
-std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                            const Style& style, const AskedAs* asked) {
+Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+  return Explain(snapshot, ResolvedRequest{request, AskedAs()}, decision);
+}
+
+std::string RenderCheckLine(const Explanation& e, const Style& style) {
+  const Decision& decision = e.decision;
   if (decision.allowed) return style.Paint(Tone::kAllow, "ALLOW");
-  const Explanation e = Explain(snapshot, request, decision, asked);
   const std::string& reason = !decision.policy.allowed ? e.policy : !decision.user.allowed ? e.user : e.token;
   std::vector<absl::string_view> sides;
   if (!decision.user.allowed) sides.push_back("user");
@@ -488,11 +497,11 @@ std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, co
                       reason);
 }
 
-std::string RenderReply(const Decision& decision, const Explanation& e) {
-  std::string line = absl::StrCat(decision.status, " ");
+std::string RenderReply(const Explanation& e) {
+  std::string line = absl::StrCat(e.decision.status, " ");
   if (!e.message.empty()) {
     absl::StrAppend(&line, e.message);
-  } else if (decision.reply == Reply::kPolicyClassic) {
+  } else if (e.decision.reply == Reply::kPolicyClassic) {
     absl::StrAppend(&line, "(the Hub's message for classic tokens under fine_grained_only is not documented)");
   } else {
     absl::StrAppend(&line, "(no documented message)");
@@ -501,25 +510,28 @@ std::string RenderReply(const Decision& decision, const Explanation& e) {
   return line;
 }
 
-std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                              const Style& style, const AskedAs* asked) {
-  const Explanation e = Explain(snapshot, request, decision, asked);
+std::string RenderExplanation(const Explanation& e, const Style& style) {
+  const Decision& decision = e.decision;
+  const AskedAs& asked = e.request.asked;
+  const absl::string_view operation = GetOperationInfo(e.request.request.operation).name;
   // Both verdicts take five columns, so the reasons line up.
   auto verdict = [&style](bool allowed) {
     return allowed ? style.Paint(Tone::kAllow, "allow") : absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ");
   };
-  std::string out = absl::StrCat(decision.allowed ? style.Paint(Tone::kAllow, "ALLOW") : style.Paint(Tone::kDeny, "DENY"),
-                                 "  ", asked != nullptr && !asked->name.empty() ? asked->name : GetOperationInfo(request.operation).name,
-                                 ": ", e.target, "\n");
-  if (asked != nullptr && !asked->route.empty()) {
-    absl::StrAppend(&out, "  route ", asked->route, ", decided as ", GetOperationInfo(request.operation).name, "\n");
+  std::string out;
+  if (asked.form == RequestForm::kPermission) {
+    // Say how the permission was asked, so the operation named below is no surprise.
+    absl::StrAppend(&out, "Asked: may token ", e.token_name, " use ", asked.question, "? That is what ", operation,
+                    " needs there (", asked.meaning, "), so hubperm decides that:\n\n");
   }
-  absl::StrAppend(&out, "  token ", snapshot.token(request.token).name, " of ",
-                  snapshot.user(snapshot.token(request.token).owner).name, "\n\n");
+  absl::StrAppend(&out, decision.allowed ? style.Paint(Tone::kAllow, "ALLOW") : style.Paint(Tone::kDeny, "DENY"), "  ",
+                  e.name, ": ", e.target, "\n");
+  if (asked.route != nullptr) absl::StrAppend(&out, "  route ", asked.RouteName(), ", decided as ", operation, "\n");
+  absl::StrAppend(&out, "  token ", e.token_name, " of ", e.owner_name, "\n\n");
   absl::StrAppend(&out, "  user side    ", verdict(decision.user.allowed), "  ", e.user, "\n");
   absl::StrAppend(&out, "  token side   ", verdict(decision.token.allowed), "  ", e.token, "\n");
   absl::StrAppend(&out, "  org policy   ", verdict(decision.policy.allowed), "  ", e.policy, "\n\n");
-  absl::StrAppend(&out, style.Paint(Tone::kHeading, "The Hub would answer:"), " ", RenderReply(decision, e), "\n");
+  absl::StrAppend(&out, style.Paint(Tone::kHeading, "The Hub would answer:"), " ", RenderReply(e), "\n");
   if (!e.fixes.empty()) {
     absl::StrAppend(&out, "\n", style.Paint(Tone::kHeading, "To allow it:"), "\n");
     for (const Fix& fix : e.fixes) absl::StrAppend(&out, "  - ", fix.text, "\n");

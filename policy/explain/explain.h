@@ -2,7 +2,7 @@
 //
 // policy/explain/explain.h: a Decision in words, for people.
 //
-// Deciding computes no text (policy/decide); these functions turn a Decision into sentences on demand:
+// Deciding computes no text (policy/decide); Explain turns a Decision into sentences on demand, once:
 // each side's verdict and the rule that decided it with the fixture position of the grant, the HTTP
 // status and message the Hub would answer, every [assumed] rule the decision rests on, and for a denial
 // the smallest change that would allow it, one per denying side.
@@ -19,6 +19,7 @@
 #include "policy/decide/request.h"
 #include "policy/explain/fix.h"
 #include "policy/model/vocabulary.h"
+#include "policy/request/resolve.h"
 
 namespace hubperm {
 
@@ -29,43 +30,43 @@ struct Fix {
   size_t index;      // which change of that side in Explanation::changes (user, policy: the vector's index)
 };
 
-// The words of one decision.
+// One decision in words, computed once by Explain; the renderers below (and explain_json.h) only lay it
+// out, so `hubperm check`, `explain` and `test` say the same thing of the same request. It copies the
+// resolved request and the decision, so it needs nothing else to be rendered.
 struct Explanation {
+  ResolvedRequest request;            // what was asked, and how
+  Decision decision;
+  std::string name;                   // what the request is called: the method, or the operation
+  std::string token_name, owner_name;
   std::string target;                 // "a new model in org acme"
   std::string user, token, policy;    // each side's reason
-  // The Hub's answer: its message as documented or seen (hub-access-model §7), "" when none is documented, and its
-  // X-Error-Code header, "" when it sends none.
+  // The Hub's answer: its message as documented or seen (docs/hub-access-model.md §7), "" when none is
+  // documented, and its X-Error-Code header, "" when it sends none.
   std::string message;
   std::string error_code;
   std::vector<std::string> assumed;   // the [assumed] rules used
-  // For a denial: one per change, user, token, policy in order (one per denying side, except for
-  // move_repo's two parts).
+  // For a denial: one per change, user, token, policy in order (one per denying side, except for a
+  // two-part operation's two parts).
   std::vector<Fix> fixes;
   Fixes changes;                      // the same fixes as data
 };
 
-// How the asker named a request when not by its operation (the HTTP and method forms, through the route
-// catalogue): the name explanations use in place of the operation's ("list_repo_tree"), the catalogue
-// route it was matched to, and, when the catalogue marks that route's requirements assumed, that rule.
-struct AskedAs {
-  std::string name;
-  std::string route;    // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path}"
-  std::string assumed;  // "" when the route's requirements are doc or seen
-};
+// Explains `decision`, which Check gave for `resolved.request`. Describes both parts of a two-part
+// operation from the decision's parts, without deciding again.
+Explanation Explain(const Snapshot& snapshot, const ResolvedRequest& resolved, const Decision& decision);
 
-Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                    const AskedAs* asked = nullptr);
+// The same for a request asked as its operation (tests, benchmarks, the audit's pages).
+Explanation Explain(const Snapshot& snapshot, const Request& request, const Decision& decision);
 
-// One line: "ALLOW" or "DENY 403 <the deciding side's reason>".
-std::string RenderCheckLine(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                            const Style& style = Style::Plain(), const AskedAs* asked = nullptr);
+// One line: "ALLOW" or "DENY 403 (token): <the deciding side's reason>".
+std::string RenderCheckLine(const Explanation& explanation, const Style& style = Style::Plain());
 
 // "404 Repository not found (X-Error-Code: RepoNotFound)": the status, message and error code as one line.
-std::string RenderReply(const Decision& decision, const Explanation& explanation);
+std::string RenderReply(const Explanation& explanation);
 
-// The full explanation as text, for `hubperm explain`; `style` colours the verdicts and headings.
-std::string RenderExplanation(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                              const Style& style = Style::Plain(), const AskedAs* asked = nullptr);
+// The full explanation as text, for `hubperm explain` and `hubperm test`; `style` colours the verdicts
+// and headings. For the permission form, it first says which operation the permission was asked as.
+std::string RenderExplanation(const Explanation& explanation, const Style& style = Style::Plain());
 
 }  // namespace hubperm
 

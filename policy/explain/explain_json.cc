@@ -155,8 +155,10 @@ void PolicyChangeJson(const Snapshot& s, const PolicyChange& c, JsonWriter* json
 
 }  // namespace
 
-void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, JsonWriter* json, const AskedAs* asked) {
-  const Explanation e = Explain(s, r, d, asked);
+void WriteDecisionJson(const Snapshot& s, const Explanation& e, JsonWriter* json) {
+  const Request& r = e.request.request;
+  const Decision& d = e.decision;
+  const AskedAs& asked = e.request.asked;
   const OperationInfo& op = GetOperationInfo(r.operation);
   const Snapshot::TokenRecord& token = s.token(r.token);
 
@@ -166,14 +168,14 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
       .Key("status").Int(d.status)
       .Key("operation").String(op.name)
       .Key("operation_assumed").Bool(d.operation_assumed);
-  if (asked == nullptr) {
+  if (asked.route == nullptr) {
     json->Key("asked_as").Null();
   } else {
+    const std::string assumed = asked.AssumedRule(r.operation);
     json->Key("asked_as").BeginObject()
-        .Key("name").String(asked->name)
-        .Key("route").String(asked->route)
-        .Key("assumed").StringOrNull(asked->assumed.empty() ? absl::nullopt
-                                                           : absl::optional<absl::string_view>(asked->assumed))
+        .Key("name").String(e.name)
+        .Key("route").String(asked.RouteName())
+        .Key("assumed").StringOrNull(IfNotEmpty(assumed))
         .EndObject();
   }
   json->Key("token").BeginObject()
@@ -205,7 +207,7 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
       .Key("kind").String(DecisionName(d.reply))
       .Key("message").StringOrNull(IfNotEmpty(e.message))
       .Key("error_code").StringOrNull(IfNotEmpty(e.error_code))
-      .Key("assumed").Bool(d.reply_assumed).Key("text").String(RenderReply(d, e)).EndObject();
+      .Key("assumed").Bool(d.reply_assumed).Key("text").String(RenderReply(e)).EndObject();
 
   json->Key("assumed").Bool(d.assumed()).Key("assumptions").BeginArray();
   for (const std::string& a : e.assumed) json->String(a);
@@ -231,10 +233,9 @@ void WriteDecisionJson(const Snapshot& s, const Request& r, const Decision& d, J
   json->EndObject();
 }
 
-std::string RenderExplanationJson(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                                  const AskedAs* asked) {
+std::string RenderExplanationJson(const Snapshot& snapshot, const Explanation& explanation) {
   JsonWriter json;
-  WriteDecisionJson(snapshot, request, decision, &json, asked);
+  WriteDecisionJson(snapshot, explanation, &json);
   return json.Finish();
 }
 

@@ -23,13 +23,12 @@ namespace hubperm {
 
 inline constexpr char kDecisionSchema[] = "hubperm.decision/v1";
 
-// Writes the decision as one JSON object into `json` (to embed it in a larger document).
-void WriteDecisionJson(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                       JsonWriter* json, const AskedAs* asked = nullptr);
+// Writes the explained decision as one JSON object into `json` (to embed it in a larger document).
+// `snapshot` is the one the explanation's request was resolved against: it names the positions.
+void WriteDecisionJson(const Snapshot& snapshot, const Explanation& explanation, JsonWriter* json);
 
-// The decision as a JSON document, ending with a line break.
-std::string RenderExplanationJson(const Snapshot& snapshot, const Request& request, const Decision& decision,
-                                  const AskedAs* asked = nullptr);
+// The explained decision as a JSON document, ending with a line break.
+std::string RenderExplanationJson(const Snapshot& snapshot, const Explanation& explanation);
 
 }  // namespace hubperm
 

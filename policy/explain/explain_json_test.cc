@@ -188,7 +188,7 @@ TEST(ExplainJsonTest, EveryDecisionOfRandomWorldsFollowsTheSchema) {
     const std::shared_ptr<const Snapshot> s = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
     for (const Request& r : AllRequests(*s)) {
       const Decision d = Check(*s, r);
-      const std::string text = RenderExplanationJson(*s, r, d);
+      const std::string text = RenderExplanationJson(*s, Explain(*s, r, d));
       CheckDocument(text, d, absl::StrCat("\nseed ", seed, ":\n", text));
       if (HasFailure()) return;
       ++documents;
@@ -205,7 +205,7 @@ TEST(ExplainJsonTest, StringsAreEscaped) {
   Request r;
   r.operation = Operation::kWhoami;
   r.token = 0;
-  const std::string text = RenderExplanationJson(*s, r, Check(*s, r));
+  const std::string text = RenderExplanationJson(*s, Explain(*s, r, Check(*s, r)));
   const YAML::Node doc = YAML::Load(text);
   EXPECT_EQ(doc["token"]["at"]["file"].as<std::string>(), "we\"ird\\\x01.yaml");
 }

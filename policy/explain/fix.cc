@@ -28,7 +28,7 @@ UserChange GroupRole(const Snapshot& s, UserId user, RepoAccess role, GroupId gr
   return c;
 }
 
-UserChange FixUser(const Snapshot& s, const Request& r, const Decision& d, const OperationInfo& op) {
+UserChange FixUser(const Snapshot& s, const Request& r, const PartDecision& d, const OperationInfo& op) {
   const UserId user = s.token(r.token).owner;
   if (d.user.reason == UserReason::kGateNotGranted) {
     UserChange c;
@@ -122,7 +122,7 @@ std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const 
   return out;
 }
 
-TokenChange FixToken(const Snapshot& s, const Request& r, const Decision& d, const OperationInfo& op) {
+TokenChange FixToken(const Snapshot& s, const Request& r, const PartDecision& d, const OperationInfo& op) {
   TokenChange c;
   const Snapshot::TokenRecord& t = s.token(r.token);
   if (op.target == TargetKind::kNamespace && r.ns_user != kNoId && r.ns_user != t.owner) return c;
@@ -137,7 +137,7 @@ TokenChange FixToken(const Snapshot& s, const Request& r, const Decision& d, con
   return c;
 }
 
-PolicyChange FixPolicy(const Snapshot& s, const Request& r, const Decision& d) {
+PolicyChange FixPolicy(const Snapshot& s, const Request& r, const PartDecision& d) {
   PolicyChange c;
   c.org = d.policy.org;
   switch (d.policy.rule) {
@@ -157,7 +157,7 @@ PolicyChange FixPolicy(const Snapshot& s, const Request& r, const Decision& d) {
   return c;
 }
 
-Fixes FindPartFixes(const Snapshot& snapshot, const Request& request, const Decision& decision) {
+Fixes FindPartFixes(const Snapshot& snapshot, const Request& request, const PartDecision& decision) {
   const OperationInfo& op = GetOperationInfo(request.operation);
   Fixes fixes;
   if (!decision.user.allowed) fixes.user.push_back(FixUser(snapshot, request, decision, op));
@@ -167,10 +167,9 @@ Fixes FindPartFixes(const Snapshot& snapshot, const Request& request, const Deci
 }
 
 // move_repo: what each part needs, merged so that applying all of it allows both parts.
-Fixes FindTwoPartFixes(const Snapshot& s, const Request& r) {
-  const Request dest_request = PartRequest(r, Part::kDestination);
-  Fixes fixes = FindPartFixes(s, r, CheckPart(s, r, Part::kTarget));
-  Fixes dest = FindPartFixes(s, dest_request, CheckPart(s, dest_request, Part::kDestination));
+Fixes FindTwoPartFixes(const Snapshot& s, const Request& r, const Decision& d) {
+  Fixes fixes = FindPartFixes(s, r, d.part(Part::kTarget));
+  Fixes dest = FindPartFixes(s, PartRequest(r, Part::kDestination), d.part(Part::kDestination));
   for (UserChange c : dest.user) {
     c.part = Part::kDestination;
     // One org role covers both parts when it is the same org: keep the higher.
@@ -213,8 +212,7 @@ Fixes FindTwoPartFixes(const Snapshot& s, const Request& r) {
 }  // namespace
 
 Fixes FindFixes(const Snapshot& snapshot, const Request& request, const Decision& decision) {
-  const OperationInfo& op = GetOperationInfo(request.operation);
-  if (op.creates_at_destination) return FindTwoPartFixes(snapshot, request);
+  if (decision.two_parts()) return FindTwoPartFixes(snapshot, request, decision);
   return FindPartFixes(snapshot, request, decision);
 }
 

@@ -72,7 +72,6 @@ class Validator {
     CheckOrgs();
     CheckRepos();
     CheckTokens();
-    CheckCases();
   }
 
  private:
@@ -229,29 +228,6 @@ class Validator {
                                    other != type_of_id_.end()
                                        ? absl::StrCat("; '", id.text, "' is a ", NameOf(other->second))
                                        : repo_ids_.Suggest(id.text)));
-  }
-
-  void CheckCases() {
-    for (const Case& c : world_.cases) {
-      const std::string in_case = absl::StrCat("in case '", c.name.text, "': ");
-      std::vector<Name> tokens = c.tokens;
-      std::vector<Name> repos = c.repos;
-      if (c.matrix.has_value()) {
-        for (const CaseMatrix::Row& row : c.matrix->rows) tokens.push_back(row.token);
-        if (c.matrix->axis == MatrixAxis::kRepos) repos = c.matrix->columns;
-      }
-      for (const Name& token : tokens) tokens_.Check(token, in_case);
-      for (const Name& repo : repos) {
-        if (c.repo_type.has_value()) {
-          CheckRepoOfType(*c.repo_type, repo, in_case);
-        } else {
-          repo_ids_.Check(repo, in_case);
-        }
-      }
-      if (c.org.has_value()) orgs_.Check(*c.org, in_case);
-      if (c.user.has_value()) users_.Check(*c.user, in_case);
-      if (c.group.has_value()) groups_.Check(*c.group, in_case);
-    }
   }
 
   const World& world_;

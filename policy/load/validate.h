@@ -6,7 +6,9 @@
 // offending node:
 //   - a name defined twice (user, org, resource group, repo of one type, token, case), naming both places;
 //     a user and an org with the same name (they would share a namespace);
-//   - references to undeclared users, orgs, resource groups, repos and tokens, with "did you mean";
+//   - references to undeclared users, orgs, resource groups, repos and tokens, with "did you mean" (in the
+//     world itself: a case's request is resolved case by case, policy/cases/case_runner.h, so that one
+//     bad case does not stop the others, and so that a create may name a repo that does not exist yet);
 //   - the Hub's structural rules: a repo's namespace is a user or an org; a repo's resource group belongs
 //     to the repo's org; a group member is a member of the org; `access_granted` only on gated repos;
 //     resource groups and token policies need a team or enterprise plan; a scope names an entity that

@@ -34,8 +34,8 @@ constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
 constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
                                            "operation", "repo",  "repos",      "repo_type", "org",
-                                           "user",      "group", "to", "permission", "expect", "status", "denied_by",
-                                           "because",   "matrix"};
+                                           "user",      "group", "to", "write", "permission", "from_error",
+                                           "expect", "status", "denied_by", "because",   "matrix"};
 constexpr absl::string_view kMatrixKeys[] = {"repos", "operations", "permissions", "expect"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
                                                  "hide_private_repo_from_token",
@@ -481,12 +481,14 @@ class FileReader {
     const YamlNode* http = Reader::Find(node, "http");
     const YamlNode* operation = Reader::Find(node, "operation");
     const YamlNode* permission = Reader::Find(node, "permission");
-    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr) + matrix_of_requests;
+    const YamlNode* from_error = Reader::Find(node, "from_error");
+    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr) + (from_error != nullptr) +
+                      matrix_of_requests;
     // A matrix that did not parse may have been meant as the request (reported already).
     const bool matrix_unread = matrix != nullptr && !c.matrix.has_value();
     if (forms > 1 || (forms == 0 && !matrix_unread)) {
       in_.Error(node.pos, absl::StrCat(what, forms == 0 ? " names no request" : " names more than one request",
-                                       ": give exactly one of 'http', 'operation' or 'permission'",
+                                       ": give exactly one of 'http', 'operation', 'permission' or 'from_error'",
                                        matrix_of_requests ? ", or a matrix of operations or permissions" : ""));
     }
     if (c.matrix.has_value() && c.matrix->axis == MatrixAxis::kRepos && http != nullptr) {
@@ -496,6 +498,7 @@ class FileReader {
     if (http != nullptr) c.http = in_.String(*http, "'http'");
     if (operation != nullptr) c.operation = in_.String(*operation, "'operation'");
     if (permission != nullptr) c.permission = in_.String(*permission, "'permission'");
+    if (from_error != nullptr) c.from_error = in_.String(*from_error, "'from_error'");
     if (const YamlNode* body = Reader::Find(node, "body")) {
       c.body_pos = body->pos;
       if (http == nullptr) in_.Error(body->pos, "'body' goes with 'http'");
@@ -531,6 +534,7 @@ class FileReader {
     if (const YamlNode* user = Reader::Find(node, "user")) c.user = in_.String(*user, "'user'");
     if (const YamlNode* group = Reader::Find(node, "group")) c.group = in_.String(*group, "'group'");
     if (const YamlNode* to = Reader::Find(node, "to")) c.to = in_.String(*to, "'to'");
+    if (const YamlNode* write = Reader::Find(node, "write")) c.write = in_.Bool(*write, "'write'").value_or(false);
 
     if (matrix != nullptr) {
       for (absl::string_view key : {"expect", "status", "denied_by"}) {

@@ -196,9 +196,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "    org: acme\n    expect: allow\n    denied_by: token\n  - name: c4\n    token: t\n"
                   "    operation: model_info\n    repo: acme/m\n"},
                  {"b.yaml:2:5: error: case 'c1' names more than one request: give exactly one of 'http', "
-                  "'operation' or 'permission'",
-                  "b.yaml:8:12: error: in case 'c2': unknown token 'tt'; did you mean 't'?",
-                  "b.yaml:10:11: error: in case 'c2': unknown repo 'acme/mm'; did you mean 'acme/m'?",
+                  "'operation', 'permission' or 'from_error'",
                   "b.yaml:11:13: error: unknown expectation 'maybe' (valid: allow, deny)",
                   "b.yaml:12:13: error: 'status' must be an HTTP status (100-599), not 700",
                   "b.yaml:18:16: error: case 'c3' expects allow; 'denied_by' goes with 'expect: deny'",
@@ -206,8 +204,8 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"CaseTargets",
                  {"cases:\n  - {name: c1, token: t, permission: resourceGroup.write, group: gg, expect: allow}\n"
                   "  - {name: c2, token: t, permission: repo.write, user: alcie, expect: deny}\n"},
-                 {"b.yaml:2:66: error: in case 'c1': unknown resource group 'gg'; did you mean 'g'?",
-                  "b.yaml:3:56: error: in case 'c2': unknown user 'alcie'; did you mean 'alice'?"}},
+                 // Names in a case are resolved case by case (policy/cases/case_runner_test), not here.
+                 {}},
         RuleCase{"MatrixIsValid",
                  {"cases:\n  - name: m\n    operation: model_info\n    matrix:\n      repos: [acme/m]\n"
                   "      expect:\n        t: [403]\n  - name: n\n    repo: acme/m\n"
@@ -228,10 +226,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "b.yaml:6:13: error: case 'm1' has a matrix, whose cells are its expectations; drop 'expect' (a "
                   "cell is allow, deny or an HTTP status)",
                   "b.yaml:8:23: error: 'acme/m' is twice among the matrix's repos; first at 8:15",
-                  "b.yaml:8:31: error: in case 'm1': unknown repo 'acme/x'; did you mean 'acme/m'?",
                   "b.yaml:10:20: error: a matrix cell must be allow, deny or an HTTP status, not 'maybe'",
                   "b.yaml:10:27: error: a matrix cell's status must be an HTTP status (100-599), not 999",
-                  "b.yaml:11:9: error: in case 'm1': unknown token 'tt'; did you mean 't'?",
                   "b.yaml:11:13: error: the matrix row of token 'tt' has 1 cell for 3 columns of repos; give one per column",
                   "b.yaml:12:9: error: token 't' has two rows in the matrix; first at line 10",
                   "b.yaml:15:13: error: 'matrix' needs exactly one of 'repos', 'operations' or 'permissions' for its "
@@ -246,11 +242,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "b.yaml:21:33: error: the matrix's 'expect' has no rows",
                   "b.yaml:22:23: error: case 'm5' has a matrix of operations, asked on one 'repo'; for several "
                   "repos, make a matrix of repos"}},
-        // A row that is not a sequence still has its token checked: both problems are reported.
+        // A row that is not a sequence is a shape error (its unknown token is the case runner's to report).
         RuleCase{"MatrixRowNotASequenceOfAnUnknownToken",
                  {"cases:\n  - {name: m, operation: model_info, matrix: {repos: [acme/m], expect: {ghost: deny}}}\n"},
-                 {"b.yaml:2:73: error: in case 'm': unknown token 'ghost'",
-                  "b.yaml:2:80: error: the matrix row of token 'ghost' must be a sequence of allow, deny or HTTP "
+                 {"b.yaml:2:80: error: the matrix row of token 'ghost' must be a sequence of allow, deny or HTTP "
                   "statuses, not a scalar"}},
         RuleCase{"Assumptions",
                  {"assumptions:\n  repo_write_implies_read: true\n  hide_private_repos: false\n"},

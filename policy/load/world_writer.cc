@@ -164,12 +164,14 @@ class FixtureEmitter {
     }
     if (c.operation.has_value()) Field("operation", c.operation->text);
     if (c.permission.has_value()) Field("permission", c.permission->text);
+    if (c.from_error.has_value()) Field("from_error", c.from_error->text);
     OneOrMany("repo", "repos", c.repos);
     if (c.repo_type.has_value()) Field("repo_type", *c.repo_type);
     if (c.org.has_value()) Field("org", c.org->text);
     if (c.user.has_value()) Field("user", c.user->text);
     if (c.group.has_value()) Field("group", c.group->text);
     if (c.to.has_value()) Field("to", c.to->text);
+    if (c.write) out_ << YAML::Key << "write" << YAML::Value << true;
     if (c.matrix.has_value()) {
       Matrix(*c.matrix);
       if (c.because.has_value()) Field("because", c.because->text);

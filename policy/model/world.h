@@ -151,8 +151,10 @@ struct Case {
   absl::optional<Name> org;
   absl::optional<Name> user;
   absl::optional<Name> group;            // a resource group
-  absl::optional<Name> to;               // move_repo's destination, "ns/name"
+  absl::optional<Name> to;               // move_repo's and duplicate_repo's destination, "ns/name"
+  bool write = false;                    // auth_check(write=True)
   absl::optional<Name> permission;       // a raw permission string
+  absl::optional<Name> from_error;       // an error huggingface_hub printed
   Effect expect = Effect::kAllow;
   SourcePos expect_pos;
   absl::optional<int> status;

@@ -2,7 +2,7 @@
 //
 // Every huggingface_hub method of the route catalogue decides exactly as the route it calls: for each row
 // that names methods, and each repo type it serves, the method form (--operation M --repo ...) and the
-// HTTP form (the row's route with the same target) give the same RequestSpec.
+// HTTP form (the row's route with the same target) give the same RequestDescription.
 
 #include <string>
 #include <vector>
@@ -97,12 +97,12 @@ TEST(BothFormsTest, EveryMethodDecidesAsItsRoute) {
       const std::string method = absl::StrReplaceAll(listed, {{"(write=True)", ""}});
       for (RepoType type : types) {
         const std::string context = absl::StrCat(row.Where(), " ", row.Name(), " as ", listed, " on ", NameOf(type), "s");
-        absl::StatusOr<RequestSpec> by_method = ParseMethodRequest(method, ArgsOf(row, listed, type));
-        absl::StatusOr<RequestSpec> by_http = ParseHttpRequest(absl::StrCat(row.method, " ", Fill(row, type)), BodyOf(row, type));
+        absl::StatusOr<RequestDescription> by_method = ParseMethodRequest(method, ArgsOf(row, listed, type));
+        absl::StatusOr<RequestDescription> by_http = ParseHttpRequest(absl::StrCat(row.method, " ", Fill(row, type)), BodyOf(row, type));
         ASSERT_TRUE(by_method.ok()) << context << ": " << by_method.status();
         ASSERT_TRUE(by_http.ok()) << context << ": " << by_http.status();
-        EXPECT_EQ(by_method->route, &row) << context << " found " << by_method->route->Name();
-        EXPECT_EQ(by_http->route, &row) << context << " found " << by_http->route->Name();
+        EXPECT_EQ(by_method->asked.route, &row) << context << " found " << by_method->asked.route->Name();
+        EXPECT_EQ(by_http->asked.route, &row) << context << " found " << by_http->asked.route->Name();
         EXPECT_EQ(by_method->operation, by_http->operation) << context;
         EXPECT_EQ(by_method->repo_type, by_http->repo_type) << context;
         EXPECT_EQ(by_method->repo, by_http->repo) << context;
@@ -124,10 +124,10 @@ TEST(BothFormsTest, MethodsOfUnmodeledRoutesCarryTheReason) {
   for (const CatalogueRoute& row : BuiltinCatalogue().routes()) {
     if (row.operation.has_value()) continue;
     for (const std::string& method : row.methods) {
-      absl::StatusOr<RequestSpec> spec = ParseMethodRequest(method, TargetArgs());
+      absl::StatusOr<RequestDescription> spec = ParseMethodRequest(method, TargetArgs());
       ASSERT_TRUE(spec.ok()) << method << ": " << spec.status();
       EXPECT_FALSE(spec->modeled()) << method;
-      EXPECT_EQ(spec->route, &row) << method;
+      EXPECT_EQ(spec->asked.route, &row) << method;
       ++methods;
     }
   }

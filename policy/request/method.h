@@ -16,13 +16,13 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "policy/request/catalogue.h"
-#include "policy/request/request_spec.h"
+#include "policy/request/request_description.h"
 
 namespace hubperm {
 
-// The RequestSpec for calling huggingface_hub's `method` with `args` (--user is not a method argument). An unknown method name is an
+// The RequestDescription for calling huggingface_hub's `method` with `args` (--user is not a method argument). An unknown method name is an
 // error naming the nearest known ones; missing or conflicting arguments are errors too.
-absl::StatusOr<RequestSpec> ParseMethodRequest(absl::string_view method, const TargetArgs& args);
+absl::StatusOr<RequestDescription> ParseMethodRequest(absl::string_view method, const TargetArgs& args);
 
 // The catalogue row `method` calls for `args` (its repo type, and "(write=True)" with --write), or an
 // error naming the nearest known methods.

@@ -31,17 +31,17 @@ constexpr std::array<PermissionForm, 9> kForms = {{
     {P::kResourceGroupWrite, T::kGroup,     O::kManageGroupMembers,   "manage the resource group's members"},
 }};
 
-// How a target kind is named on the command line.
-absl::string_view FlagsOf(TargetKind target) {
+// How a target kind is named in `dialect`: "--repo NS/NAME", "repo: NS/NAME".
+std::string ArgsOf(TargetKind target, Dialect dialect) {
   switch (target) {
     case T::kRepo:
-      return "--repo NS/NAME";
+      return absl::StrCat(Spell(Arg::kRepo, dialect), " NS/NAME");
     case T::kNamespace:
-      return "--org ORG or --user USER";
+      return absl::StrCat(Spell(Arg::kOrg, dialect), " ORG or ", Spell(Arg::kUser, dialect), " USER");
     case T::kOrg:
-      return "--org ORG";
+      return absl::StrCat(Spell(Arg::kOrg, dialect), " ORG");
     case T::kGroup:
-      return "--group GROUP";
+      return absl::StrCat(Spell(Arg::kGroup, dialect), " GROUP");
     case T::kNone:
       break;
   }
@@ -80,11 +80,13 @@ absl::StatusOr<const PermissionForm*> FindPermissionForm(absl::string_view name,
   }
   const int targets = !args.repo.empty() + !args.org.empty() + !args.user.empty() + !args.group.empty();
   std::vector<std::string> where;
-  for (const PermissionForm* row : rows) where.push_back(absl::StrCat(FlagsOf(row->target), " (", row->meaning, ")"));
+  for (const PermissionForm* row : rows) where.push_back(absl::StrCat(ArgsOf(row->target, args.dialect), " (", row->meaning, ")"));
   const std::string can_ask = absl::StrCat(name, " can be asked with ", absl::StrJoin(where, "; or "));
   if (targets != 1) {
     return absl::InvalidArgumentError(
-        absl::StrCat("--permission needs exactly one target, --repo, --org, --user or --group; ", can_ask));
+        absl::StrCat(Spell(Arg::kPermission, args.dialect), " needs exactly one target, ", Spell(Arg::kRepo, args.dialect),
+                     ", ", Spell(Arg::kOrg, args.dialect), ", ", Spell(Arg::kUser, args.dialect), " or ",
+                     Spell(Arg::kGroup, args.dialect), "; ", can_ask));
   }
   for (const PermissionForm* row : rows) {
     const bool fits = (row->target == T::kRepo && !args.repo.empty()) ||
@@ -97,11 +99,25 @@ absl::StatusOr<const PermissionForm*> FindPermissionForm(absl::string_view name,
                                                  " as one request; ", can_ask));
 }
 
-absl::StatusOr<RequestSpec> ParsePermissionRequest(absl::string_view name, const TargetArgs& args) {
+absl::StatusOr<RequestDescription> ParsePermissionRequest(absl::string_view name, const TargetArgs& args) {
   absl::StatusOr<const PermissionForm*> form = FindPermissionForm(name, args);
   if (!form.ok()) return form.status();
-  if (!args.to.empty()) return absl::InvalidArgumentError("--to goes with --operation move_repo, not with --permission");
-  RequestSpec spec;
+  if (!args.to.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(Spell(Arg::kTo, args.dialect), " goes with ",
+                                                   Spell(Arg::kOperation, args.dialect), " move_repo, not with ",
+                                                   Spell(Arg::kPermission, args.dialect)));
+  }
+  if (args.write) {
+    return absl::InvalidArgumentError(absl::StrCat(Spell(Arg::kWrite, args.dialect), " goes with ",
+                                                   Spell(Arg::kOperation, args.dialect), " auth_check, not with ",
+                                                   Spell(Arg::kPermission, args.dialect)));
+  }
+  RequestDescription spec;
+  spec.dialect = args.dialect;
+  spec.asked.form = RequestForm::kPermission;
+  spec.asked.permission = std::string(name);
+  spec.asked.question = DescribePermissionRequest(name, args);
+  spec.asked.meaning = (*form)->meaning;
   spec.operation = (*form)->operation;
   spec.repo_type = args.repo_type.value_or(RepoType::kModel);
   switch ((*form)->target) {
@@ -122,8 +138,9 @@ absl::StatusOr<RequestSpec> ParsePermissionRequest(absl::string_view name, const
       break;
   }
   if (args.repo_type.has_value() && (*form)->target != T::kRepo && (*form)->target != T::kNamespace) {
-    return absl::InvalidArgumentError(absl::StrCat("--repo-type goes with --repo, or with repo.write on a namespace; ",
-                                                   name, " on ", FlagsOf((*form)->target), " takes none"));
+    return absl::InvalidArgumentError(absl::StrCat(Spell(Arg::kRepoType, args.dialect), " goes with ",
+                                                   Spell(Arg::kRepo, args.dialect), ", or with repo.write on a namespace; ",
+                                                   name, " on ", ArgsOf((*form)->target, args.dialect), " takes none"));
   }
   return spec;
 }

@@ -13,7 +13,7 @@
 // Example:
 //   TargetArgs args;
 //   args.org = "acme";
-//   ParsePermissionRequest("repo.write", args);  // RequestSpec{kCreateRepo, ns "acme" (an org)}
+//   ParsePermissionRequest("repo.write", args);  // RequestDescription{kCreateRepo, ns "acme" (an org)}
 
 #ifndef HUBPERM_POLICY_REQUEST_PERMISSION_FORM_H_
 #define HUBPERM_POLICY_REQUEST_PERMISSION_FORM_H_
@@ -25,7 +25,7 @@
 #include "absl/types/span.h"
 #include "policy/model/operation.h"
 #include "policy/model/permission.h"
-#include "policy/request/request_spec.h"
+#include "policy/request/request_description.h"
 
 namespace hubperm {
 
@@ -45,8 +45,8 @@ absl::Span<const PermissionForm> AllPermissionForms();
 // target or more than one, or a target that permission cannot be asked about (naming the ones it can).
 absl::StatusOr<const PermissionForm*> FindPermissionForm(absl::string_view permission, const TargetArgs& args);
 
-// The RequestSpec that asks `permission` on the target of `args` (see FindPermissionForm for errors).
-absl::StatusOr<RequestSpec> ParsePermissionRequest(absl::string_view permission, const TargetArgs& args);
+// The RequestDescription that asks `permission` on the target of `args` (see FindPermissionForm for errors).
+absl::StatusOr<RequestDescription> ParsePermissionRequest(absl::string_view permission, const TargetArgs& args);
 
 // "repo.write on org acme": the question in words, for the explanation's first line.
 std::string DescribePermissionRequest(absl::string_view permission, const TargetArgs& args);

@@ -64,7 +64,7 @@ class PermissionFormTest : public ::testing::TestWithParam<FormCase> {};
 
 TEST_P(PermissionFormTest, ParsesToTheSpec) {
   const FormCase& c = GetParam();
-  absl::StatusOr<RequestSpec> spec = ParsePermissionRequest(c.permission, c.args);
+  absl::StatusOr<RequestDescription> spec = ParsePermissionRequest(c.permission, c.args);
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_EQ(spec->operation, c.operation);
   EXPECT_EQ(spec->repo, c.repo);
@@ -100,7 +100,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(PermissionForm, RepoTypeChoosesWhatIsCreated) {
   TargetArgs args = Args("", "acme", "", "");
   args.repo_type = RepoType::kDataset;
-  absl::StatusOr<RequestSpec> spec = ParsePermissionRequest("repo.write", args);
+  absl::StatusOr<RequestDescription> spec = ParsePermissionRequest("repo.write", args);
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_EQ(spec->repo_type, RepoType::kDataset);
   EXPECT_EQ(DescribePermissionRequest("repo.write", args), "repo.write on org acme");
@@ -117,7 +117,7 @@ struct ErrorCase {
 class PermissionFormErrorTest : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(PermissionFormErrorTest, NamesTheProblemAndTheWayOut) {
-  absl::StatusOr<RequestSpec> spec = ParsePermissionRequest(GetParam().permission, GetParam().args);
+  absl::StatusOr<RequestDescription> spec = ParsePermissionRequest(GetParam().permission, GetParam().args);
   ASSERT_FALSE(spec.ok());
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr(GetParam().message_has));
 }
@@ -146,7 +146,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(PermissionForm, ToIsAnError) {
   TargetArgs args = Args("", "acme", "", "");
   args.to = "acme/x";
-  absl::StatusOr<RequestSpec> spec = ParsePermissionRequest("repo.write", args);
+  absl::StatusOr<RequestDescription> spec = ParsePermissionRequest("repo.write", args);
   ASSERT_FALSE(spec.ok());
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr("--to goes with --operation move_repo"));
 }
@@ -154,7 +154,7 @@ TEST(PermissionForm, ToIsAnError) {
 TEST(PermissionForm, RepoTypeOnAnOrgPermissionIsAnError) {
   TargetArgs args = Args("", "acme", "", "");
   args.repo_type = RepoType::kSpace;
-  absl::StatusOr<RequestSpec> spec = ParsePermissionRequest("org.read", args);
+  absl::StatusOr<RequestDescription> spec = ParsePermissionRequest("org.read", args);
   ASSERT_FALSE(spec.ok());
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr("--repo-type goes with --repo"));
 }

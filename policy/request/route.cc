@@ -216,10 +216,11 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
   return best;
 }
 
-absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& body) {
+absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const Body& body) {
   const CatalogueRoute& route = *match.route;
-  RequestSpec spec;
-  spec.route = &route;
+  RequestDescription spec;
+  spec.asked.form = RequestForm::kHttp;
+  spec.asked.route = &route;
   if (!route.operation.has_value()) return spec;  // not modeled: the caller answers with the reason
   if (absl::Status st = CheckBodyFields(body, route); !st.ok()) return st;
   spec.operation = *route.operation;
@@ -243,7 +244,7 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
   // A commit with ?create_pr=1 opens a pull request: read access plus discussion.write [client].
   if (spec.operation == Operation::kCreateCommit && match.create_pr) spec.operation = Operation::kCreatePullRequest;
 
-  auto type_field = [&](RequestSpec* s) -> absl::Status {
+  auto type_field = [&](RequestDescription* s) -> absl::Status {
     if (const std::string* type = Field(body, "type")) {
       absl::optional<RepoType> t = ParseName<RepoType>(*type);
       if (!t.has_value()) {
@@ -308,10 +309,12 @@ absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& bod
   return spec;
 }
 
-absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body) {
+absl::StatusOr<RequestDescription> ParseHttpRequest(absl::string_view line, const Body& body) {
   absl::StatusOr<RouteMatch> match = MatchHttpRequest(line);
   if (!match.ok()) return match.status();
-  return SpecOfRoute(*match, body);
+  absl::StatusOr<RequestDescription> description = DescribeRoute(*match, body);
+  if (description.ok()) description->asked.http = std::string(absl::StripAsciiWhitespace(line));
+  return description;
 }
 
 }  // namespace hubperm

@@ -19,7 +19,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "policy/request/catalogue.h"
-#include "policy/request/request_spec.h"
+#include "policy/request/request_description.h"
 
 namespace hubperm {
 
@@ -42,12 +42,12 @@ struct RouteMatch {
 // catalogue; the most specific row wins. An unknown route is an error naming the three nearest rows.
 absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line);
 
-// The RequestSpec of a matched route with `body`. For a route hubperm does not model, a spec whose
-// `route` says why (RequestSpec::modeled() is false).
-absl::StatusOr<RequestSpec> SpecOfRoute(const RouteMatch& match, const Body& body);
+// The RequestDescription of a matched route with `body`. For a route hubperm does not model, a spec whose
+// `route` says why (RequestDescription::modeled() is false).
+absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const Body& body);
 
-// MatchHttpRequest, then SpecOfRoute.
-absl::StatusOr<RequestSpec> ParseHttpRequest(absl::string_view line, const Body& body);
+// MatchHttpRequest, then DescribeRoute; the description keeps the line as asked (AskedAs::http).
+absl::StatusOr<RequestDescription> ParseHttpRequest(absl::string_view line, const Body& body);
 
 }  // namespace hubperm
 

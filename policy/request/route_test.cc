@@ -30,7 +30,7 @@ TEST_P(RouteTest, ParsesToTheSpec) {
   const RouteCase& c = GetParam();
   absl::StatusOr<Body> body = ParseBody(c.body);
   ASSERT_TRUE(body.ok()) << body.status();
-  absl::StatusOr<RequestSpec> spec = ParseHttpRequest(c.http, *body);
+  absl::StatusOr<RequestDescription> spec = ParseHttpRequest(c.http, *body);
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_EQ(spec->operation, c.operation);
   EXPECT_EQ(spec->repo_type, c.type);
@@ -106,7 +106,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<RouteCase>& info) { return info.param.name; });
 
 TEST(ParseHttpRequest, UnknownRouteNamesTheNearestKnownOnes) {
-  absl::StatusOr<RequestSpec> spec = ParseHttpRequest("POST /api/repos/crate", {});
+  absl::StatusOr<RequestDescription> spec = ParseHttpRequest("POST /api/repos/crate", {});
   ASSERT_FALSE(spec.ok());
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr("unknown route 'POST /api/repos/crate'"));
   EXPECT_THAT(std::string(spec.status().message()), HasSubstr("\n  POST /api/repos/create"));
@@ -114,18 +114,18 @@ TEST(ParseHttpRequest, UnknownRouteNamesTheNearestKnownOnes) {
 
 TEST(ParseHttpRequest, TheMostSpecificRouteWins) {
   // /api/jobs/hardware is also /api/jobs/{namespace}; the literal segment wins.
-  absl::StatusOr<RequestSpec> spec = ParseHttpRequest("GET /api/jobs/hardware", {});
+  absl::StatusOr<RequestDescription> spec = ParseHttpRequest("GET /api/jobs/hardware", {});
   ASSERT_TRUE(spec.ok()) << spec.status();
-  ASSERT_NE(spec->route, nullptr);
-  EXPECT_EQ(spec->route->path, "/api/jobs/hardware");
+  ASSERT_NE(spec->asked.route, nullptr);
+  EXPECT_EQ(spec->asked.route->path, "/api/jobs/hardware");
 }
 
 TEST(ParseHttpRequest, AnUnmodeledRouteCarriesItsReason) {
-  absl::StatusOr<RequestSpec> spec = ParseHttpRequest("GET /api/organizations/acme/billing/usage", {});
+  absl::StatusOr<RequestDescription> spec = ParseHttpRequest("GET /api/organizations/acme/billing/usage", {});
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_FALSE(spec->modeled());
-  EXPECT_EQ(spec->route->unmodeled, "billing");
-  EXPECT_THAT(UnmodeledText(*spec->route), HasSubstr("GET /api/organizations/{name}/billing/usage is not modeled: billing"));
+  EXPECT_EQ(spec->asked.route->unmodeled, "billing");
+  EXPECT_THAT(UnmodeledText(*spec->asked.route), HasSubstr("GET /api/organizations/{name}/billing/usage is not modeled: billing"));
 }
 
 TEST(ParseHttpRequest, AnUnknownVerbIsNamed) {

@@ -1,0 +1,31 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/explain/error_comparison.h: does the world predict what the Hub answered?
+//
+// For a request asked as the error huggingface_hub printed (policy/request/error_request.h), compares
+// the explained decision with the error: the same status (and gated or not) is agreement; otherwise it
+// names the fixture fact that is likely wrong (private/public, membership, gate and access request,
+// token scopes, token policy, a read-only role).
+
+#ifndef HUBPERM_POLICY_EXPLAIN_ERROR_COMPARISON_H_
+#define HUBPERM_POLICY_EXPLAIN_ERROR_COMPARISON_H_
+
+#include <string>
+
+#include "policy/explain/explain.h"
+#include "policy/request/hub_error.h"
+
+namespace hubperm {
+
+struct ErrorComparison {
+  bool agrees = false;
+  // "The Hub answered: ...\nThe world predicts: ... (the same status)\n", or, when it does not agree,
+  // "... (not the Hub's answer)\nLikely wrong in the fixtures: <the fact>.\n".
+  std::string text;
+};
+
+ErrorComparison CompareWithError(const HubError& error, const Explanation& explanation);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_EXPLAIN_ERROR_COMPARISON_H_

@@ -1,0 +1,44 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/request/request_description.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace hubperm {
+
+std::string AskedAs::Name(Operation operation) const {
+  if (!method.empty()) return method;
+  if (route != nullptr && !route->methods.empty()) return route->methods[0];
+  return std::string(GetOperationInfo(operation).name);
+}
+
+std::string AskedAs::RouteName() const {
+  // The route by name only: its line in routes.yaml is for `hubperm routes`, not for explanations that
+  // would change whenever the catalogue grows.
+  return route == nullptr ? "" : route->Name();
+}
+
+std::string AskedAs::AssumedRule(Operation operation) const {
+  if (route == nullptr) return "";
+  const OperationInfo& op = GetOperationInfo(operation);
+  if (route->user_evidence > op.user_evidence || route->token_evidence > op.token_evidence) {
+    return absl::StrCat("that ", route->Name(), " needs what ", op.name, " needs is assumed (the route catalogue)");
+  }
+  return "";
+}
+
+std::string UnmodeledText(const CatalogueRoute& route) {
+  return absl::StrCat(route.Name(), " is not modeled: ", route.reason, " (", route.Where(), ")");
+}
+
+absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to) {
+  const size_t slash = to.find('/');
+  if (slash == absl::string_view::npos || slash == 0 || slash + 1 == to.size() ||
+      to.find('/', slash + 1) != absl::string_view::npos) {
+    return absl::InvalidArgumentError(absl::StrCat(GetOperationInfo(operation).name, "'s destination '", to,
+                                                   "' must be NAMESPACE/NAME, as huggingface_hub requires"));
+  }
+  return std::string(to.substr(0, slash));
+}
+
+}  // namespace hubperm

@@ -1,0 +1,100 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/request/request_description.h: a request as its asker stated it, by names, in any form.
+//
+// Every request form parses into one RequestDescription: an HTTP line and body (route.h), a
+// huggingface_hub method and its arguments (method.h), a permission and a target (permission_form.h),
+// an error huggingface_hub printed (error_request.h); request_input.h picks the form from the
+// CLI's flags or a case's keys. The description names the operation and its target by name, and keeps
+// how it was asked (AskedAs) so that, once resolved against a snapshot (resolve.h), explanations say it
+// in the asker's words.
+
+#ifndef HUBPERM_POLICY_REQUEST_REQUEST_DESCRIPTION_H_
+#define HUBPERM_POLICY_REQUEST_REQUEST_DESCRIPTION_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/model/operation.h"
+#include "policy/request/catalogue.h"
+#include "policy/request/hub_error.h"
+#include "policy/request/request_args.h"
+
+namespace hubperm {
+
+// The four forms a request comes in.
+enum class RequestForm : uint8_t {
+  kHttp,        // "POST /api/repos/create" and a body
+  kMethod,      // create_repo and its arguments
+  kPermission,  // repo.write on org acme
+  kError,       // what huggingface_hub printed for a failed request
+};
+
+// How a request was asked, beyond what it asks: kept through resolution for the explanation.
+struct AskedAs {
+  RequestForm form = RequestForm::kMethod;
+  // The catalogue row the request was found by (HTTP, method and error forms); null for a permission.
+  // A row without an operation is a route hubperm does not model.
+  const CatalogueRoute* route = nullptr;
+  std::string method;  // the huggingface_hub method ("list_repo_tree"); "" unless the method form
+  std::string http;    // "VERB URL" as asked or, for an error, as chosen from the status
+  // The permission form: the permission, the question in words ("repo.write on org acme") and what
+  // using it there means ("create a repo in the namespace").
+  std::string permission;
+  std::string question;
+  absl::string_view meaning;
+  // The error form: the error as printed, and the other verbs of its URL that are decided otherwise
+  // (the printed error has no verb).
+  absl::optional<HubError> error;
+  std::vector<std::string> other_verbs;
+
+  // The name explanations use for the request: the method, else the route's first method, else the
+  // operation's name.
+  std::string Name(Operation operation) const;
+  // "ROUTE" for the route line of an explanation, "" for the permission form.
+  std::string RouteName() const;
+  // For a route the catalogue marks weaker than the operation it is decided as, that assumption in words
+  // ("that GET /api/... needs what repo_info needs is assumed (the route catalogue)"); else "".
+  std::string AssumedRule(Operation operation) const;
+};
+
+// Which kind of namespace a request may create in: either (the HTTP and method forms name a namespace
+// without saying which kind), or exactly the kind the permission form's user or org said.
+enum class NamespaceKind : uint8_t { kEither, kUser, kOrg };
+
+// A request by names. Which fields apply depends on the operation's target (operation.h, TargetKind).
+struct RequestDescription {
+  Operation operation = Operation::kWhoami;
+  RepoType repo_type = RepoType::kModel;
+  // kRepo: "ns/name" (move_repo, duplicate_repo: the source). kNamespace: the namespace ("" = the token
+  // owner's) the repo is created in; move_repo, duplicate_repo: the namespace it goes to.
+  std::string repo;
+  std::string ns;
+  NamespaceKind ns_kind = NamespaceKind::kEither;
+  // kNamespace: the resource group created into (optional); kGroup and move_repo_to_resource_group: the group.
+  std::string group;
+  // kOrg: the organization.
+  std::string org;
+  AskedAs asked;
+  // How the request's arguments were spelled, for resolution errors.
+  Dialect dialect = Dialect::kFlags;
+
+  // False for a route hubperm does not model: `operation` is meaningless then, and resolving refuses it
+  // with the row's reason.
+  bool modeled() const { return asked.route == nullptr || asked.route->operation.has_value(); }
+};
+
+// "ROUTE is not modeled: <the row's reason> (routes.yaml:N)" for a route hubperm does not model.
+std::string UnmodeledText(const CatalogueRoute& route);
+
+// The namespace of the destination "ns/name" of `operation` (move_repo, duplicate_repo): huggingface_hub
+// requires both parts, as for the source. Otherwise an error naming the operation.
+absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_REQUEST_REQUEST_DESCRIPTION_H_

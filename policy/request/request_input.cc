@@ -1,0 +1,50 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/request/request_input.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "policy/request/error_request.h"
+#include "policy/request/method.h"
+#include "policy/request/permission_form.h"
+
+namespace hubperm {
+
+absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
+  const Dialect dialect = input.target.dialect;
+  auto spell = [dialect](Arg arg) { return Spell(arg, dialect); };
+  const int forms = !input.http.empty() + !input.operation.empty() + !input.permission.empty() + !input.error.empty();
+  if (forms != 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        forms == 0 ? "no request: give " : "more than one request: give exactly one of ", spell(Arg::kHttp),
+        " 'VERB PATH', ", spell(Arg::kOperation), " METHOD, ", spell(Arg::kPermission), " PERMISSION or ",
+        spell(Arg::kFromError), " 'ERROR TEXT'"));
+  }
+  if (input.body.has_value() && input.http.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(spell(Arg::kBody), " goes with ", spell(Arg::kHttp)));
+  }
+  const std::vector<Arg> given = GivenArgs(input.target);
+  if (!input.http.empty()) {
+    if (!given.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          spell(given.front()), " goes with ", spell(Arg::kOperation), " or ", spell(Arg::kPermission), "; with ",
+          spell(Arg::kHttp), ", the path and the body name the target"));
+    }
+    absl::StatusOr<RequestDescription> description = ParseHttpRequest(input.http, input.body.value_or(Body()));
+    if (description.ok()) description->dialect = dialect;
+    return description;
+  }
+  if (!input.error.empty()) {
+    if (!given.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(spell(Arg::kFromError),
+                                                     " names the request itself: give no other request or target (not ",
+                                                     spell(given.front()), ")"));
+    }
+    return ParseErrorRequest(input.error, dialect);
+  }
+  if (!input.operation.empty()) return ParseMethodRequest(input.operation, input.target);
+  return ParsePermissionRequest(input.permission, input.target);
+}
+
+}  // namespace hubperm

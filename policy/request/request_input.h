@@ -1,0 +1,44 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/request/request_input.h: the request pipeline's entry: a request as given, in any form.
+//
+// The CLI's flags and a YAML case's keys both fill a RequestInput; ParseRequest checks that exactly one
+// form is used and that every target argument given is one that form takes (an HTTP request names its
+// target in its path and body, so a repo beside an HTTP line is an error, not ignored), then hands it
+// to the form's parser (route.h, method.h, permission_form.h, error_request.h). Errors name the
+// arguments as the input's dialect spells them (request_args.h).
+//
+//   RequestInput input;
+//   input.operation = "create_repo";
+//   input.target.repo = "acme/new-model";
+//   absl::StatusOr<RequestDescription> description = ParseRequest(input);
+//   absl::StatusOr<ResolvedRequest> resolved = Resolve(*snapshot, "my-token", *description);  // resolve.h
+
+#ifndef HUBPERM_POLICY_REQUEST_REQUEST_INPUT_H_
+#define HUBPERM_POLICY_REQUEST_REQUEST_INPUT_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/types/optional.h"
+#include "policy/request/request_args.h"
+#include "policy/request/request_description.h"
+#include "policy/request/route.h"
+
+namespace hubperm {
+
+struct RequestInput {
+  std::string http;           // "VERB PATH"
+  absl::optional<Body> body;  // with `http` only
+  std::string operation;      // a huggingface_hub method name
+  std::string permission;     // a fine-grained permission
+  std::string error;          // an error huggingface_hub printed
+  TargetArgs target;          // the method and permission forms' target, and the dialect
+};
+
+// The description of the one request `input` states.
+absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_REQUEST_REQUEST_INPUT_H_
