@@ -444,58 +444,50 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
 // ---------------------------------------------------------------------------------------------------
 // What the Hub answers (docs/hub-access-model.md §7).
 
-void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, PartDecision* d) {
-  if (d->allowed) {
-    d->status = 200;
-    d->reply = Reply::kOk;
-    return;
-  }
+// Which reply's condition holds (policy/model/reply.h), and whether choosing it rests on an assumption.
+Reply ChooseReply(const Snapshot& s, const Request& r, const OperationInfo& op, PartDecision* d) {
+  if (d->allowed) return Reply::kOk;
   const bool repo_target = op.target == TargetKind::kRepo;
   const bool is_private = repo_target && s.repo(r.repo).is_private;
   // The Hub hides private repos from users who cannot see them [doc, seen].
-  if (repo_target && d->user.access < RepoAccess::kRead) {
-    d->status = 404;
-    d->reply = Reply::kRepoNotFound;
-    return;
-  }
+  if (repo_target && d->user.access < RepoAccess::kRead) return Reply::kRepoNotFound;
   // ... and, [assumed] (open question 3), from tokens that cannot read them.
   if (is_private && !d->token.allowed && !d->token.granted.Contains(Permission::kRepoContentRead)) {
     if (s.assumptions().hide_private_repo_from_token) {
-      d->status = 404;
-      d->reply = Reply::kRepoNotFound;
       d->reply_assumed = true;
-      return;
+      return Reply::kRepoNotFound;
     }
     d->private_repo_shown = true;  // the switch is off: the token's denial is answered as any other
   }
-  d->status = 403;
   if (!d->policy.allowed) {
-    d->reply = d->policy.rule == PolicyRule::kRevoked         ? Reply::kPolicyRevoked
-               : d->policy.rule == PolicyRule::kClassicBlocked ? Reply::kPolicyClassic
-                                                               : Reply::kPolicyApproval;
-    d->reply_assumed = d->policy.rule == PolicyRule::kClassicBlocked;
-    return;
+    if (d->policy.rule == PolicyRule::kRevoked) return Reply::kPolicyRevoked;
+    if (d->policy.rule == PolicyRule::kClassicBlocked) {
+      d->reply_assumed = true;  // the message is not documented
+      return Reply::kPolicyClassic;
+    }
+    return Reply::kPolicyApproval;
   }
   if ((d->user.reason == UserReason::kGateNotGranted) || (d->user.allowed && d->token.gate_blocked)) {
-    d->reply = Reply::kGatedNotGranted;
-    return;
+    return Reply::kGatedNotGranted;
   }
   if (op.target == TargetKind::kNamespace) {
-    d->reply = Reply::kCreateNoRights;  // [seen] for users; for tokens the status is seen, the text assumed
-    d->reply_assumed = d->user.allowed;
-    return;
+    d->reply_assumed = d->user.allowed;  // [seen] for users; for tokens the status is seen, the text assumed
+    return Reply::kCreateNoRights;
   }
   if (!d->user.allowed && d->user.access >= RepoAccess::kRead) {
-    d->reply = op.operation == Operation::kCreateCommit ? Reply::kReadAccessCommit : Reply::kReadAccessOnly;
-    return;
+    return op.operation == Operation::kCreateCommit ? Reply::kReadAccessCommit : Reply::kReadAccessOnly;
   }
   if (d->user.allowed && !d->token.allowed) {
-    d->reply = Reply::kMissingPermissions;
     d->reply_assumed = d->token.basis != TokenBasis::kFineGrained;
-    return;
+    return Reply::kMissingPermissions;
   }
-  d->reply = Reply::kForbidden;
   d->reply_assumed = true;
+  return Reply::kForbidden;
+}
+
+void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, PartDecision* d) {
+  d->reply = ChooseReply(s, r, op, d);
+  d->status = GetReplyInfo(d->reply).status;
 }
 
 }  // namespace

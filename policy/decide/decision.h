@@ -20,6 +20,7 @@
 #include "policy/compile/snapshot.h"
 #include "policy/model/access.h"
 #include "policy/model/permission.h"
+#include "policy/model/reply.h"
 
 namespace hubperm {
 
@@ -115,21 +116,6 @@ struct PolicySide {
   bool assumed = false;
 };
 
-// The Hub's answer, as a message template (policy/explain renders the words).
-enum class Reply : uint8_t {
-  kOk,                 // 200
-  kRepoNotFound,       // 404 "Repository not found"
-  kGatedNotGranted,    // 403 GatedRepo
-  kCreateNoRights,     // 403 "You don't have the rights to create a ..."
-  kReadAccessOnly,     // 403 "You have read access but not the required permissions for this operation"
-  kReadAccessCommit,   // 403 "... pass `create_pr=1` ..."
-  kMissingPermissions, // 403 "missing permissions: ..."
-  kPolicyApproval,     // 403 org token policy, pending or denied
-  kPolicyRevoked,      // 403 token revoked by the org
-  kPolicyClassic,      // 403 classic token under fine_grained_only (message undocumented)
-  kForbidden,          // 403, no documented message
-};
-
 // The two parts of an operation that also creates at a destination (move_repo, duplicate_repo): the
 // request's target, and the namespace the repo goes to. Every other operation has only the target part.
 enum class Part : uint8_t {
@@ -143,7 +129,7 @@ struct PartDecision {
   UserSide user;
   TokenSide token;
   PolicySide policy;
-  int status = 0;
+  int status = 0;      // the reply's (GetReplyInfo(reply).status)
   Reply reply = Reply::kOk;
   bool reply_assumed = false;
   bool operation_assumed = false;  // the operation's requirements are [assumed] (docs/hub-access-model.md §6)

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "policy/explain/explain.h"
+#include "policy/model/reply.h"
 #include "policy/request/hub_error.h"
 
 namespace hubperm {

@@ -225,53 +225,28 @@ class Explainer {
     return "";
   }
 
-  // The Hub's message for the reply, as documented or seen (§7); "" when none is documented.
+  // The Hub's message for the reply (policy/model/reply.h, docs/hub-access-model.md §7); "" when none is
+  // documented.
   std::string Message() const {
-    std::string kind = "model";
-    std::string id;
+    ReplyFields fields;
+    std::string ns;
     if (op_.target == TargetKind::kRepo) {
-      kind = std::string(NameOf(s_.repo(r_.repo).type));
-      id = std::string(s_.repo(r_.repo).id);
+      fields.type = NameOf(s_.repo(r_.repo).type);
+      fields.id = s_.repo(r_.repo).id;
     }
-    switch (d_.reply) {
-      case hubperm::Reply::kOk:
-        return "OK";
-      case hubperm::Reply::kRepoNotFound:
-        return "Repository not found";
-      case hubperm::Reply::kGatedNotGranted:
-        return absl::StrCat("Access to ", kind, " ", id, " is restricted and you are not in the authorized list. Visit https://huggingface.co/",
-                            kind == "model" ? "" : absl::StrCat(kind, "s/"), id, " to ask for access.");
-      case hubperm::Reply::kCreateNoRights: {
-        const std::string ns = r_.ns_org != kNoId ? s_.org(r_.ns_org).name : s_.user(r_.ns_user).name;
-        return absl::StrCat("You don't have the rights to create a ", NameOf(r_.create_type), " under the namespace \"", ns, "\".");
-      }
-      case hubperm::Reply::kReadAccessOnly:
-        return "You have read access but not the required permissions for this operation";
-      case hubperm::Reply::kReadAccessCommit:
-        return "(...) pass `create_pr=1` as a query parameter to create a Pull Request.";
-      case hubperm::Reply::kMissingPermissions:
-        return absl::StrCat("missing permissions: ", PermissionSetText(d_.token.needed - d_.token.granted));
-      case hubperm::Reply::kPolicyApproval:
-        return "Due to the organization token policy, your token needs to be approved by the organization before you can access this resource.";
-      case hubperm::Reply::kPolicyRevoked:
-        return "Your token has been revoked by the organization administrator, you can no longer access organization resources. Please contact them for more information.";
-      case hubperm::Reply::kPolicyClassic:
-      case hubperm::Reply::kForbidden:
-        return "";
+    if (op_.target == TargetKind::kNamespace) {
+      ns = r_.ns_org != kNoId ? s_.org(r_.ns_org).name : s_.user(r_.ns_user).name;
+      fields.ns = ns;
+      fields.create_type = NameOf(r_.create_type);
     }
-    return "";
+    const std::string permissions = PermissionSetText(d_.token.needed - d_.token.granted);
+    fields.permissions = permissions;
+    if (d_.reply == hubperm::Reply::kOk) return "OK";
+    return FillReplyMessage(GetReplyInfo(d_.reply), fields);
   }
 
-  absl::string_view ErrorCode() const {
-    switch (d_.reply) {
-      case hubperm::Reply::kRepoNotFound:
-        return "RepoNotFound";
-      case hubperm::Reply::kGatedNotGranted:
-        return "GatedRepo";
-      default:
-        return "";
-    }
-  }
+  absl::string_view ErrorCode() const { return GetReplyInfo(d_.reply).error_code; }
+
 
   std::vector<std::string> Assumed() const {
     std::vector<std::string> out;
