@@ -3,37 +3,75 @@
 #include "cli/audit_command.h"
 
 #include <iostream>
-#include <memory>
 
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
-#include "policy/audit/audit.h"
-#include "policy/audit/audit_html.h"
-#include "policy/audit/audit_report.h"
-#include "policy/compile/snapshot.h"
-#include "policy/load/fixtures.h"
 
 namespace hubperm {
+namespace {
 
-int RunAudit(const AuditOptions& options, const Style& out_style, const Style& err_style, std::ostream& out,
-             std::ostream& err) {
-  if (options.files.empty()) return Fail(err, err_style, "audit needs at least one fixture file (see hubperm audit --help)");
-  Fixtures fixtures = LoadFixtures(options.files);
-  err << fixtures.RenderIssues(err_style);
-  if (!fixtures.ok()) {
-    return FailFixtures(err, fixtures.error_count(), "nothing was audited");
-  }
-  if (fixtures.world.tokens.empty()) return Fail(err, err_style, "the fixtures define no token to audit");
-  const std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
-  const AuditReport report = Audit(*snapshot);
-  if (options.format == "json") {
-    out << RenderAuditJson(*snapshot, report);
-  } else if (options.format == "html") {
-    out << RenderAuditHtml(*snapshot, report);
+constexpr char kAuditHelp[] = R"(hubperm audit FILES... [--format text|json|html] [--color auto|always|never]
+
+Loads the files as one world and audits every token: what it can actually do (the user side, the token
+side and the org's token policy together) and what is wrong with it.
+
+Effective access, per token and namespace (the owner's, their orgs', and those the token's scopes
+reach), each level decided as `hubperm check` decides it:
+  write  create_commit          read  hf_hub_download          see  model_info
+  create repos (naming no resource group, or into one), list members, change member roles, manage
+  resource groups; and, elsewhere, reading public repos (except in orgs whose token policy blocks it).
+It is computed from each token's reach (its owner's namespaces and its scopes), not by asking about
+every repo, so it stays fast on large worlds.
+
+Findings, each with its severity, the token, the evidence (file:line:col) and the fix:
+  error    will-fail          the user may do it through a resource-group role, the fine-grained token
+                              does not cover it: it will get 403 (the founding scenario)
+  error    blocked-by-policy  the org's token policy blocks the token: pending, denied, not requested,
+                              revoked, or a classic token under fine_grained_only
+  warning  classic-write      a classic write token: everything its owner may do, everywhere
+  warning  broad-org-write    repo.write on a whole org where the user may write only some repos
+  warning  dead-scope         permissions the user side can never use where they are scoped: a repo
+                              they cannot write, an org they left, a group they are not in
+  info     does-nothing       nothing beyond reading public repos, which any token can
+Each fix is an edit of the token (add or remove scoped permissions, make it fine-grained, approve it,
+delete it); hubperm's tests apply every fix and check that its finding goes away.
+
+  --format json   the report as data (schema hubperm.audit/v1, docs/audit-json.md)
+  --format html   one self-contained page (no network): the findings, a token x repo matrix coloured
+                  by effective level, and hubperm's explanation of a cell on click
+
+Exit codes: 0 no error finding, 1 some error finding, 2 bad input (fixtures with errors, no token).
+
+Examples:
+  hubperm audit testdata/founding/world.yaml
+  hubperm audit testdata/audit/world.yaml --format html > audit.html
+  hubperm audit my-org/*.yaml --format json | jq '.findings[] | select(.severity == "error")'
+)";
+
+
+int RunAudit(const Options& o, CommandIo& io) {
+  if (o.files.empty()) return Fail(io.err, io.err_style, "audit needs at least one fixture file (see hubperm audit --help)");
+  const LoadResult loaded = Engine::Load(o.files);
+  io.err << loaded.RenderIssues(io.err_style);
+  if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was audited");
+  const Engine& engine = *loaded.engine;
+  if (engine.world().tokens.empty()) return Fail(io.err, io.err_style, "the fixtures define no token to audit");
+  const AuditReport report = engine.Audit();
+  if (o.format == "json") {
+    io.out << RenderAuditJson(engine.snapshot(), report);
+  } else if (o.format == "html") {
+    io.out << RenderAuditHtml(engine.snapshot(), report);
   } else {
-    out << RenderAuditText(*snapshot, report, out_style);
+    io.out << RenderAuditText(engine.snapshot(), report, io.out_style);
   }
   return report.count(FindingSeverity::kError) > 0 ? kExitDeny : kExitAllow;
+}
+
+}  // namespace
+
+const Command& AuditCommand() {
+  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kFormat, Flag::kColor}, RunAudit};
+  return *command;
 }
 
 }  // namespace hubperm

@@ -13,7 +13,7 @@
 #include "cli/hubperm.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "policy/audit/audit_html.h"
+#include "policy/hubperm.h"
 #include "testdata/fixture_files.h"
 
 namespace hubperm {

@@ -11,7 +11,7 @@
 #include <iosfwd>
 
 #include "absl/strings/string_view.h"
-#include "policy/common/style.h"
+#include "policy/hubperm.h"
 
 namespace hubperm {
 

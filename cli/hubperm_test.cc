@@ -14,8 +14,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "policy/request/catalogue.h"
-#include "policy/request/route.h"
+#include "policy/hubperm.h"
 #include "testdata/fixture_files.h"
 
 namespace hubperm {

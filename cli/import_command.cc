@@ -9,42 +9,85 @@
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
-#include "policy/load/fixtures.h"
-#include "policy/load/whoami_import.h"
 
 namespace hubperm {
+namespace {
 
-int RunImportWhoami(const ImportOptions& options, const Style& err_style, std::istream& in, std::ostream& out,
-                    std::ostream& err) {
-  if (options.files.size() > 1) return Fail(err, err_style, "import-whoami reads one response: give one FILE.json, or - for stdin");
-  const bool from_stdin = options.files.empty() || options.files[0] == "-";
-  const std::string name = from_stdin ? "<stdin>" : options.files[0];
+constexpr char kImportHelp[] = R"(hubperm import-whoami [FILE.json | -] [--name NAME]
+
+Turns the JSON the Hub answers to GET /api/whoami-v2 (what huggingface_hub's whoami() returns, or
+`curl -H "Authorization: Bearer $HF_TOKEN" https://huggingface.co/api/whoami-v2`) into fixture YAML on
+stdout: the user, their org roles and resource-group roles, and the token with its role and its
+fine-grained permissions, so the real token can be checked offline. Reads FILE.json, or stdin when the
+file is - or absent.
+
+It never stores a secret: the response names the token but does not contain it, and the old
+organization API tokens some responses carry (orgs[].apiToken) are skipped. Issues go to stderr as
+file:line:col: message, without the source line (a response is often one line, and may hold secrets).
+
+What the response does not say, the import states:
+  - repos named by the token's scopes are listed with the fixture defaults (public, not gated): set
+    private, gated and resource_group as they are on the Hub;
+  - an org the token is scoped to but the user is not a member of is added without members;
+  - orgs[].securityRestrictions: token-revoked records the token as revoked by the org; token-policy
+    makes the org fine_grained_only for a classic token, or require_approval with the token pending for
+    a fine-grained one [assumed: the response does not tell pending from denied]; mfa, sso and ip are
+    not modeled (a warning);
+  - a resource-group scope is named through the user's own groups (orgs[].resourceGroups); a scope on a
+    group the user is not in is left out (a warning);
+  - unknown keys and unknown permission strings are warnings: the Hub adds them over time.
+
+  --name NAME   the token's name in the fixture (default: its displayName)
+
+Exit codes: 0 imported (warnings allowed), 2 bad input: an unreadable file, or an error in the
+response (not JSON, not a user's, token role god, a missing or mistyped field).
+
+Examples:
+  hubperm import-whoami whoami.json > alice-token.yaml
+  curl -s -H "Authorization: Bearer $HF_TOKEN" https://huggingface.co/api/whoami-v2 \
+      | hubperm import-whoami - --name ci-token > ci-token.yaml
+  hubperm check ci-token.yaml --token ci-token --operation create_commit --repo acme/token-test-model
+)";
+
+
+int RunImportWhoami(const Options& o, CommandIo& io) {
+  if (o.files.size() > 1) return Fail(io.err, io.err_style, "import-whoami reads one response: give one FILE.json, or - for stdin");
+  const bool from_stdin = o.files.empty() || o.files[0] == "-";
+  const std::string name = from_stdin ? "<stdin>" : o.files[0];
   std::ostringstream text;
   if (from_stdin) {
-    text << in.rdbuf();
+    text << io.in.rdbuf();
   } else {
     std::ifstream file(name, std::ios::binary);
-    if (!file) return Fail(err, err_style, absl::StrCat("cannot read '", name, "'"));
+    if (!file) return Fail(io.err, io.err_style, absl::StrCat("cannot read '", name, "'"));
     text << file.rdbuf();
   }
   WhoamiImportOptions import_options;
-  import_options.token_name = options.token_name;
+  import_options.token_name = o.name;
   const WhoamiImport import = ImportWhoami(name, text.str(), import_options);
-  err << RenderImportIssues(import);
+  io.err << RenderImportIssues(import);
   if (!import.ok()) {
     const int errors = import.diagnostics.error_count();
-    err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in " << name << "; nothing was imported\n";
+    io.err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in " << name << "; nothing was imported\n";
     return kExitBadInput;
   }
   const std::string fixture = RenderImportedFixture(import);
   // What is printed must load: check it as `hubperm validate` would.
-  const Fixtures check = LoadFixtureTexts({{"imported fixture", fixture}});
-  if (check.diagnostics.has_errors()) {
-    err << check.RenderIssues(err_style);
-    return Fail(err, err_style, "internal error: the imported fixture does not load (please report it)");
+  const LoadResult check = Engine::LoadTexts({{"imported fixture", fixture}});
+  if (!check.ok()) {
+    io.err << check.RenderIssues(io.err_style);
+    return Fail(io.err, io.err_style, "internal error: the imported fixture does not load (please report it)");
   }
-  out << fixture;
+  io.out << fixture;
   return kExitAllow;
+}
+
+}  // namespace
+
+const Command& ImportWhoamiCommand() {
+  static const Command* command =
+      new Command{"import-whoami", kImportHelp, {Flag::kName, Flag::kColor}, RunImportWhoami};
+  return *command;
 }
 
 }  // namespace hubperm

@@ -3,202 +3,88 @@
 #include "cli/test_command.h"
 
 #include <fstream>
-#include <memory>
-#include <ostream>
+#include <iostream>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
-#include "policy/cases/case_coverage.h"
-#include "policy/cases/case_runner.h"
-#include "policy/cases/junit_report.h"
-#include "policy/common/diagnostics.h"
-#include "policy/common/json_writer.h"
-#include "policy/compile/snapshot.h"
-#include "policy/load/fixtures.h"
 
 namespace hubperm {
 namespace {
 
-bool GlobMatch(absl::string_view pattern, absl::string_view text) {
-  // Iterative matching with one backtrack point per `*` (linear in practice, never exponential).
-  size_t p = 0, t = 0, star = absl::string_view::npos, resume = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      resume = t;
-    } else if (star != absl::string_view::npos) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
+constexpr char kTestHelp[] = R"(hubperm test FILES... [--filter PATTERN] [--junit FILE] [--coverage] [--format text|json]
+                     [--color auto|always|never]
+
+Loads the files as one world and runs its cases (`cases:`, docs/fixture-format.md): each case names a
+token (or rows of tokens in a matrix), a request in one of the three forms, and what must happen:
+expect allow|deny, and optionally the status, the sides that deny (denied_by) and a text the
+explanation must contain (because). A case with `tokens: [a, b]` and `repos: [x, y]` runs once per
+token and repo; a `matrix:` runs once per cell. For every check that fails, prints
+  FAIL file:line:col: NAME: what did not hold
+followed by the full explanation of what happened, then "N passed, N failed".
+
+  --filter PATTERN  run only the checks whose name matches: a glob (* and ?) against the whole name
+                    ("founding*", "* [r-wes, *]"), or else a substring. An expanded check is named
+                    "case [token, repo]" or "case [token, column]".
+  --junit FILE      also write the results as JUnit XML (one testsuite per file, the explanation in
+                    each failure), for CI systems to display.
+  --coverage        also report which tokens, roles (org and resource-group memberships, accepted
+                    gated-access requests), grants (token permissions and scopes) and org token
+                    policies decided some check, and list those that never did: assumptions no case
+                    writes down. With --filter, only the checks run count.
+  --format json     the results (and coverage) as data, schema hubperm.test/v1 (docs/test-json.md).
+
+Exit codes: 0 every check passed, 1 some check failed, 2 bad input: fixtures with errors, a case whose
+request does not resolve (reported as file:line:col: error at the key to blame, and counted as
+invalid; the other cases still run), no case to run (none written, or none matching --filter), or a
+--junit file that cannot be written.
+
+Examples:
+  # The founding scenario's cases: 3 passed, 0 failed.
+  hubperm test testdata/founding/world.yaml
+  # The spec's tables (one file per section, one world), only the matrix cells of token r-wes.
+  hubperm test testdata/spec/world.yaml testdata/spec/user_side.yaml testdata/spec/token_side.yaml \
+      testdata/spec/policy.yaml testdata/spec/evidence.yaml --filter '* [r-wes, *]'
+  # Which facts of the founding world does no case exercise?
+  hubperm test testdata/founding/world.yaml --coverage
+)";
 
 
-// `text` with every non-empty line indented by `by`.
-std::string Indent(absl::string_view text, absl::string_view by) {
-  std::string out;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    if (!line.empty()) absl::StrAppend(&out, by, line);
-    out += '\n';
+int RunTest(const Options& o, CommandIo& io) {
+  if (o.files.empty()) return Fail(io.err, io.err_style, "test needs at least one fixture file (see hubperm test --help)");
+  const LoadResult loaded = Engine::Load(o.files);
+  io.err << loaded.RenderIssues(io.err_style);
+  if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "no case was run");
+  const Engine& engine = *loaded.engine;
+  const TestRun run = engine.RunTests(o.filter);
+  if (run.results.empty()) {
+    return Fail(io.err, io.err_style,
+                engine.world().cases.empty() ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
+                                             : absl::StrCat("no case matches --filter '", o.filter, "'"));
   }
-  if (!out.empty()) out.pop_back();  // the split gives one line more than there are line breaks
-  return out;
-}
-
-std::string Summary(int passed, int failed, int invalid) {
-  std::string out = absl::StrCat(passed, " passed, ", failed, " failed");
-  if (invalid > 0) absl::StrAppend(&out, ", ", invalid, " invalid");
-  return out;
-}
-
-void WriteCoverageText(const CaseCoverage& coverage, const SourceFiles& files, const Style& style,
-                       std::ostream& out) {
-  int total = 0, exercised = 0;
-  for (const CoverageItem& item : coverage.items()) {
-    ++total;
-    exercised += item.exercised();
+  io.err << run.invalid_requests.Render(engine.files(), io.err_style);
+  if (!o.junit.empty()) {
+    std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
+    junit << RenderJunit(run.results, engine.files());
+    junit.close();
+    if (!junit) return Fail(io.err, io.err_style, absl::StrCat("cannot write the JUnit report to '", o.junit, "'"));
   }
-  out << style.Paint(Tone::kHeading, "Coverage:") << " " << exercised << " of " << total
-      << " facts of the world decided some check\n";
-  for (CoverageKind kind : kCoverageKinds) {
-    out << "  " << PluralName(kind) << ": " << coverage.Exercised(kind) << " of " << coverage.Count(kind) << "\n";
-  }
-  if (exercised == total) return;
-  out << style.Paint(Tone::kHeading, "Never exercised") << " (no case depends on these; write one that does):\n";
-  for (const CoverageItem& item : coverage.items()) {
-    if (item.exercised()) continue;
-    out << "  " << style.Paint(Tone::kFaint, files.Format(item.pos)) << ": "
-        << NameOf(item.kind) << ": " << item.text
-        << "\n";
-  }
-}
-
-void WriteCoverageJson(const CaseCoverage& coverage, const SourceFiles& files, JsonWriter* json) {
-  json->BeginObject();
-  for (CoverageKind kind : kCoverageKinds) {
-    json->Key(PluralName(kind)).BeginObject().Key("total").Int(coverage.Count(kind)).Key("exercised")
-        .Int(coverage.Exercised(kind)).EndObject();
-  }
-  json->Key("facts").BeginArray();
-  for (const CoverageItem& item : coverage.items()) {
-    json->BeginObject().Key("kind").String(NameOf(item.kind)).Key("fact").String(item.text).Key("at");
-    WritePosition(files, item.pos, json);
-    json->Key("uses").Int(item.uses).EndObject();
-  }
-  json->EndArray().EndObject();
-}
-
-// The checks run and their tally.
-struct TestRun {
-  std::vector<CaseResult> results;
-  int passed = 0, failed = 0, invalid = 0;
-};
-
-void WriteJson(const TestOptions& o, const TestRun& run, const CaseCoverage& coverage, const SourceFiles& files,
-               std::ostream& out) {
-  auto unless = [](bool absent, absl::string_view text) {
-    return absent ? absl::nullopt : absl::optional<absl::string_view>(text);
-  };
-  JsonWriter json;
-  json.BeginObject().Key("schema").String("hubperm.test/v1").Key("files").BeginArray();
-  for (const std::string& path : o.files) json.String(path);
-  json.EndArray()
-      .Key("filter").StringOrNull(unless(o.filter.empty(), o.filter))
-      .Key("passed").Int(run.passed)
-      .Key("failed").Int(run.failed)
-      .Key("invalid").Int(run.invalid)
-      .Key("checks").BeginArray();
-  for (const CaseResult& r : run.results) {
-    json.BeginObject().Key("name").String(r.name).Key("at");
-    WritePosition(files, r.pos, &json);
-    json.Key("token").String(r.token)
-        .Key("result").String(r.invalid ? "invalid" : r.passed ? "pass" : "fail")
-        .Key("failure").StringOrNull(unless(r.passed, r.failure))
-        .Key("explanation").StringOrNull(unless(r.passed || r.invalid, r.explanation))
-        .EndObject();
-  }
-  json.EndArray();
-  if (o.coverage) {
-    json.Key("coverage");
-    WriteCoverageJson(coverage, files, &json);
-  }
-  json.EndObject();
-  out << json.Finish();
-}
-
-void WriteText(const TestOptions& o, const TestRun& run, const CaseCoverage& coverage, const SourceFiles& files,
-               const Style& style, std::ostream& out) {
-  for (const CaseResult& r : run.results) {
-    if (r.passed || r.invalid) continue;
-    out << style.Paint(Tone::kDeny, "FAIL") << " " << files.Format(r.pos) << ": " << r.name << ": " << r.failure
-        << "\n"
-        << Indent(r.explanation, "    ") << "\n";
-  }
-  if (o.coverage) WriteCoverageText(coverage, files, style, out);
-  out << Summary(run.passed, run.failed, run.invalid) << "\n";
+  TestReportOptions report;
+  report.files = o.files;
+  report.filter = o.filter;
+  report.coverage = o.coverage;
+  io.out << (o.json() ? RenderTestJson(run, report, engine.files())
+                      : RenderTestText(run, report, engine.files(), io.out_style));
+  if (run.invalid > 0) return kExitBadInput;
+  return run.failed > 0 ? kExitDeny : kExitAllow;
 }
 
 }  // namespace
 
-bool MatchesFilter(absl::string_view pattern, absl::string_view name) {
-  if (pattern.empty()) return true;
-  if (pattern.find_first_of("*?") == absl::string_view::npos) return absl::StrContains(name, pattern);
-  return GlobMatch(pattern, name);
-}
-
-int RunTest(const TestOptions& o, const Style& out_style, const Style& err_style, std::ostream& out,
-            std::ostream& err) {
-  if (o.files.empty()) return Fail(err, err_style, "test needs at least one fixture file (see hubperm test --help)");
-  Fixtures fixtures = LoadFixtures(o.files);
-  err << fixtures.RenderIssues(err_style);
-  if (!fixtures.ok()) {
-    return FailFixtures(err, fixtures.error_count(), "no case was run");
-  }
-  const std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
-  const SourceFiles& files = snapshot->files();
-
-  TestRun run;
-  CaseCoverage coverage(fixtures.world);
-  Diagnostics invalid_requests;
-  for (const Case& c : fixtures.world.cases) {
-    for (const CaseCheck& check : ExpandCase(c)) {
-      if (!MatchesFilter(o.filter, check.name)) continue;
-      const CaseResult& r = run.results.emplace_back(RunCheck(*snapshot, c, check));
-      coverage.Record(*snapshot, r);
-      if (r.invalid) invalid_requests.Error(r.pos, absl::StrCat("case '", r.name, "': ", r.failure));
-      (r.invalid ? run.invalid : r.passed ? run.passed : run.failed) += 1;
-    }
-  }
-  if (run.results.empty()) {
-    return Fail(err, err_style,
-                fixtures.world.cases.empty() ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
-                                             : absl::StrCat("no case matches --filter '", o.filter, "'"));
-  }
-  err << invalid_requests.Render(files, err_style);
-
-  if (!o.junit.empty()) {
-    std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
-    junit << RenderJunit(run.results, files);
-    junit.close();
-    if (!junit) return Fail(err, err_style, absl::StrCat("cannot write the JUnit report to '", o.junit, "'"));
-  }
-  if (o.json) {
-    WriteJson(o, run, coverage, files, out);
-  } else {
-    WriteText(o, run, coverage, files, out_style, out);
-  }
-  if (run.invalid > 0) return kExitBadInput;
-  return run.failed > 0 ? kExitDeny : kExitAllow;
+const Command& TestCommand() {
+  static const Command* command = new Command{
+      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kFormat, Flag::kColor}, RunTest};
+  return *command;
 }
 
 }  // namespace hubperm

@@ -12,30 +12,11 @@
 #ifndef HUBPERM_CLI_TEST_COMMAND_H_
 #define HUBPERM_CLI_TEST_COMMAND_H_
 
-#include <iosfwd>
-#include <string>
-#include <vector>
-
-#include "absl/strings/string_view.h"
-#include "policy/common/style.h"
+#include "cli/command.h"
 
 namespace hubperm {
 
-struct TestOptions {
-  std::vector<std::string> files;
-  std::string filter;  // "" runs every check
-  std::string junit;   // a path, or "" for none
-  bool coverage = false;
-  bool json = false;
-};
-
-int RunTest(const TestOptions& options, const Style& out_style, const Style& err_style, std::ostream& out,
-            std::ostream& err);
-
-// Whether a check named `name` is selected by --filter `pattern`: a glob (`*` any text, `?` one
-// character) matched against the whole name when the pattern holds either, else a substring. An empty
-// pattern selects everything.
-bool MatchesFilter(absl::string_view pattern, absl::string_view name);
+const Command& TestCommand();
 
 }  // namespace hubperm
 

@@ -3,7 +3,7 @@
 // `hubperm test`, run in process: exit codes, the failure report, --filter, --junit, --coverage and
 // --format json, against the founding world and testdata/test_command/ (deliberately wrong cases).
 
-#include "cli/test_command.h"
+#include "policy/hubperm.h"
 
 #include <cstdio>
 #include <fstream>

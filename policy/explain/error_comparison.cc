@@ -3,6 +3,8 @@
 #include "policy/explain/error_comparison.h"
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/json_writer.h"
+#include "policy/explain/explain_json.h"
 
 namespace hubperm {
 namespace {
@@ -54,6 +56,39 @@ ErrorComparison CompareWithError(const HubError& error, const Explanation& expla
     absl::StrAppend(&out.text, " (not the Hub's answer)\nLikely wrong in the fixtures: ", LikelyWrong(error, decision), ".\n");
   }
   return out;
+}
+
+std::string RenderErrorComparison(const Explanation& explanation, const ErrorComparison& comparison) {
+  const AskedAs& asked = explanation.request.asked;
+  std::string out = absl::StrCat("Request: ", asked.http, "\n");
+  for (const std::string& verb : asked.other_verbs) {
+    absl::StrAppend(&out, "  (assumed from the status; the same URL with ", verb,
+                    " is decided otherwise: --http '", verb, " ", asked.error->url, "')\n");
+  }
+  absl::StrAppend(&out, comparison.text, "\n");
+  return out;
+}
+
+std::string RenderErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
+                                      const ErrorComparison& comparison) {
+  const AskedAs& asked = explanation.request.asked;
+  const HubError& error = *asked.error;
+  JsonWriter json;
+  json.BeginObject()
+      .Key("schema").String("hubperm.from_error/v1")
+      .Key("error").BeginObject()
+      .Key("status").Int(error.status)
+      .Key("kind").String(HubErrorKindName(error.kind))
+      .Key("url").String(error.url)
+      .Key("message").String(error.message)
+      .EndObject()
+      .Key("request").String(asked.http)
+      .Key("other_verbs").BeginArray();
+  for (const std::string& verb : asked.other_verbs) json.String(verb);
+  json.EndArray().Key("agrees").Bool(comparison.agrees).Key("comparison").String(comparison.text).Key("decision");
+  WriteDecisionJson(snapshot, explanation, &json);
+  json.EndObject();
+  return json.Finish();
 }
 
 }  // namespace hubperm

@@ -12,6 +12,7 @@
 
 #include <string>
 
+#include "policy/compile/snapshot.h"
 #include "policy/explain/explain.h"
 #include "policy/model/reply.h"
 #include "policy/request/hub_error.h"
@@ -26,6 +27,15 @@ struct ErrorComparison {
 };
 
 ErrorComparison CompareWithError(const HubError& error, const Explanation& explanation);
+
+// The comparison as text for `check --from-error`: the request chosen (and the other verbs of its URL
+// decided otherwise), then the comparison. The explanation follows it.
+std::string RenderErrorComparison(const Explanation& explanation, const ErrorComparison& comparison);
+
+// The whole answer as JSON (schema hubperm.from_error/v1): the error, the request, the other verbs, the
+// comparison and the decision (explain_json.h). `explanation.request.asked.error` is set.
+std::string RenderErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
+                                      const ErrorComparison& comparison);
 
 }  // namespace hubperm
 

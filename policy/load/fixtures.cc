@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "policy/common/json_writer.h"
 #include "policy/load/validate.h"
 #include "policy/load/world_loader.h"
 
@@ -34,6 +35,26 @@ Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts
   for (auto& [name, text] : texts) loader.AddText(std::move(name), std::move(text));
   ValidateWorld(f.world, f.files, &f.diagnostics);
   return f;
+}
+
+std::string Fixtures::RenderIssuesJson(const std::vector<std::string>& paths) const {
+  JsonWriter json;
+  json.BeginObject().Key("schema").String("hubperm.validate/v1").Key("files").BeginArray();
+  for (const std::string& path : paths) json.String(path);
+  json.EndArray()
+      .Key("errors").Int(error_count())
+      .Key("warnings").Int(diagnostics.warning_count())
+      .Key("issues").BeginArray();
+  for (const std::string& message : read_errors) {
+    json.BeginObject().Key("severity").String("error").Key("at").Null().Key("message").String(message).EndObject();
+  }
+  for (const Issue* issue : diagnostics.Sorted()) {
+    json.BeginObject().Key("severity").String(issue->severity == Severity::kError ? "error" : "warning").Key("at");
+    WritePosition(files, issue->pos, &json);
+    json.Key("message").String(issue->message).EndObject();
+  }
+  json.EndArray().EndObject();
+  return json.Finish();
 }
 
 }  // namespace hubperm

@@ -40,6 +40,9 @@ struct Fixtures {
   // Every problem as text for stderr: "hubperm: error: cannot read ..." per unreadable file, then the
   // diagnostics (file:line:col: message, the source line and a caret).
   std::string RenderIssues(const Style& style = Style::Plain()) const;
+  // The same as JSON (`hubperm validate --format json`, schema hubperm.validate/v1): the files as
+  // given, the counts, and every issue in the order RenderIssues lists them.
+  std::string RenderIssuesJson(const std::vector<std::string>& paths) const;
 };
 
 // Reads, merges and validates the fixture files at `paths`.

@@ -3,6 +3,7 @@
 #include "policy/request/request_description.h"
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/json_writer.h"
 
 namespace hubperm {
 
@@ -29,6 +30,18 @@ std::string AskedAs::AssumedRule(Operation operation) const {
 
 std::string UnmodeledText(const CatalogueRoute& route) {
   return absl::StrCat(route.Name(), " is not modeled: ", route.reason, " (", route.Where(), ")");
+}
+
+std::string UnmodeledJson(const CatalogueRoute& route) {
+  JsonWriter json;
+  json.BeginObject()
+      .Key("schema").String("hubperm.unmodeled/v1")
+      .Key("route").String(route.Name())
+      .Key("unmodeled").String(route.unmodeled)
+      .Key("reason").String(route.reason)
+      .Key("at").String(route.Where())
+      .EndObject();
+  return json.Finish();
 }
 
 absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to) {

@@ -91,6 +91,10 @@ struct RequestDescription {
 // "ROUTE is not modeled: <the row's reason> (routes.yaml:N)" for a route hubperm does not model.
 std::string UnmodeledText(const CatalogueRoute& route);
 
+// The same as a JSON document (schema hubperm.unmodeled/v1): the route, the reason's key and words,
+// and where the catalogue says it.
+std::string UnmodeledJson(const CatalogueRoute& route);
+
 // The namespace of the destination "ns/name" of `operation` (move_repo, duplicate_repo): huggingface_hub
 // requires both parts, as for the source. Otherwise an error naming the operation.
 absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to);

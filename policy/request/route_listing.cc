@@ -1,6 +1,6 @@
 // Copyright 2026 The hubperm Authors.
 
-#include "cli/routes.h"
+#include "policy/request/route_listing.h"
 
 #include <vector>
 

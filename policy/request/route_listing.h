@@ -1,12 +1,12 @@
 // Copyright 2026 The hubperm Authors.
 //
-// cli/routes.h: `hubperm routes`, the route catalogue (policy/request/routes.yaml) as people and tools
+// policy/request/route_listing.h: `hubperm routes`, the route catalogue (policy/request/routes.yaml) as people and tools
 // read it: each route of the Hub's API, the huggingface_hub methods that call it, what it acts on, and
 // either the operation that decides it with what that needs from the user and from the token (each
 // marked doc, seen or assumed for this route) or why hubperm does not model it.
 
-#ifndef HUBPERM_CLI_ROUTES_H_
-#define HUBPERM_CLI_ROUTES_H_
+#ifndef HUBPERM_POLICY_REQUEST_ROUTE_LISTING_H_
+#define HUBPERM_POLICY_REQUEST_ROUTE_LISTING_H_
 
 #include <string>
 
@@ -21,4 +21,4 @@ std::string RenderRoutes(absl::string_view filter, bool json, int* count);
 
 }  // namespace hubperm
 
-#endif  // HUBPERM_CLI_ROUTES_H_
+#endif  // HUBPERM_POLICY_REQUEST_ROUTE_LISTING_H_

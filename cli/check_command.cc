@@ -1,0 +1,195 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "cli/check_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "cli/exit_codes.h"
+#include "cli/fail.h"
+
+namespace hubperm {
+namespace {
+
+constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same engine the same question:
+  --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
+        an HTTP request as in the Hub API playground or curl, on any route of the Hub's OpenAPI
+        description (hubperm routes lists them); PATH may be a full URL with a query string
+        (?create_pr=1 makes a commit a pull request), revisions may be URL-encoded (refs%2Fpr%2F1),
+        and the datasets/ and spaces/ prefixes select the repo type. The body (JSON or YAML) comes
+        inline, from a file (@FILE) or from stdin (-).
+  --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
+                   [--to NS/NAME] [--write]
+        any huggingface_hub HfApi method that calls one of those routes (upload_file, list_repo_tree,
+        super_squash_history, merge_pull_request, add_space_secret, restart_space, grant_access, ...)
+        and its arguments, decided exactly as the route it calls; move_repo and duplicate_repo take
+        --repo FROM --to TO; auth_check --write is auth_check(write=True).
+  --from-error 'TEXT' | --from-error @FILE | --from-error -
+        what huggingface_hub printed for a failed request (from a file with @FILE, stdin with -): "403 Forbidden: ... Cannot
+        access content at: URL", "404 Client Error ... Repository Not Found for url: URL", "Cannot
+        access gated repo for url URL". hubperm finds the route of URL (the error has no verb: a 403 is
+        taken as the write, anything else as the read, and the output says so), decides it, and says
+        whether the world predicts the status the Hub answered, and if not, which fixture fact is
+        likely wrong. For POST /api/repos/create, the Hub's message gives the type and namespace.
+  --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
+        may the token use a fine-grained permission on one target? hubperm asks it as the operation
+        that needs exactly that permission there: repo.write on a repo is a commit, on an org or a
+        user a new repo (of --repo-type), org.read lists an org's members, and so on.
+)";
+
+
+constexpr char kCheckHelp[] = R"(hubperm check FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
+
+Decides one request and prints one line: ALLOW, or DENY with the status the Hub would answer, the
+sides that deny (user, token, policy) and the deciding reason. With --format json, the whole decision
+(docs/explanation-json.md).
+
+Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then), 3 a route of the
+Hub's API that hubperm does not model (billing, papers, jobs, collections, ...): it prints
+"NOT MODELED", the route and why (the route catalogue's reason), and decides nothing.
+
+Examples:
+  # The founding scenario, in each of the three request forms; each prints DENY 403 (token): ...
+  hubperm check testdata/founding/world.yaml --token limited-test-token \
+      --http 'POST /api/repos/create' --body '{"type": "model", "name": "x", "organization": "acme"}'
+  hubperm check testdata/founding/world.yaml --token limited-test-token --operation create_repo --repo acme/x
+  hubperm check testdata/founding/world.yaml --token limited-test-token --permission repo.write --org acme
+  # Any valid token may call whoami: ALLOW, exit 0.
+  hubperm check testdata/founding/world.yaml --token limited-test-token --operation whoami
+  # What huggingface_hub printed, pasted: the request, the decision, and whether the world agrees.
+  hubperm check testdata/founding/world.yaml --token limited-test-token \
+      --from-error '403 Forbidden: None. Cannot access content at: https://huggingface.co/api/models/acme/token-test-model/commit/main.'
+  # A route hubperm does not model: NOT MODELED and why, exit 3.
+  hubperm check testdata/founding/world.yaml --token limited-test-token --http 'GET /api/jobs/hardware'
+)";
+
+
+constexpr char kExplainHelp[] = R"(hubperm explain FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
+
+Decides one request and explains it: the user side, the token side and the org's token policy, each
+with the rule that decided it and the fixture position of the grant; the status and message the Hub
+would answer; the smallest change to the world that would allow it; and every rule the decision rests
+on that the Hub does not document ("Assumed"). With --format json, the same as data
+(docs/explanation-json.md).
+
+Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then), 3 a route hubperm
+does not model (see check --help).
+
+Examples:
+  # Why may alice's token not create a model in her org? And what should she add to the token?
+  hubperm explain testdata/founding/world.yaml --token limited-test-token \
+      --http 'POST /api/repos/create' --body '{"type": "model", "name": "x", "organization": "acme"}'
+  # The same, asked about the permission rather than the request.
+  hubperm explain testdata/founding/world.yaml --token limited-test-token --permission repo.write --org acme
+  # A commit to the model she may write through her resource group, as JSON for a script.
+  hubperm explain testdata/founding/world.yaml --token limited-test-token \
+      --operation create_commit --repo acme/token-test-model --format json
+)";
+
+
+// Reads the value of --body or --from-error (`what`: "body" or "error"): inline text, @FILE, or - for stdin.
+absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::string& body, std::istream& in) {
+  std::ostringstream buffer;
+  if (body == "-") {
+    buffer << in.rdbuf();
+  } else if (absl::StartsWith(body, "@")) {
+    std::ifstream file(body.substr(1), std::ios::binary);
+    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", body.substr(1), "'"));
+    buffer << file.rdbuf();
+  } else {
+    return body;
+  }
+  return buffer.str();
+}
+
+// The request the flags of `o` state, in whichever form they use: the pipeline's input, with the
+// body and the error text read from the command line, a file (@FILE) or stdin (-).
+absl::StatusOr<RequestDescription> ParseRequestFlags(const Options& o, std::istream& in) {
+  RequestInput input;
+  input.http = o.http;
+  input.operation = o.operation;
+  input.permission = o.permission;
+  input.target = o.target_args;
+  input.target.dialect = Dialect::kFlags;
+  if (o.has_body) {
+    input.body = Body();
+    if (!o.http.empty()) {  // else refused by ParseRequest, unread
+      absl::StatusOr<std::string> text = ReadTextArg("body", o.body, in);
+      if (!text.ok()) return text.status();
+      absl::StatusOr<Body> body = ParseBody(*text);
+      if (!body.ok()) return body.status();
+      input.body = *std::move(body);
+    }
+  }
+  if (!o.from_error.empty()) {
+    absl::StatusOr<std::string> text = ReadTextArg("error", o.from_error, in);
+    if (!text.ok()) return text.status();
+    input.error = *std::move(text);
+  }
+  return ParseRequest(input);
+}
+
+// `check` and `explain`: one request decided, as one line or as the whole explanation.
+int RunDecide(const Options& o, CommandIo& io) {
+  if (o.files.empty()) {
+    return Fail(io.err, io.err_style,
+                absl::StrCat(o.command, " needs at least one fixture file (see hubperm ", o.command, " --help)"));
+  }
+  if (o.token.empty()) return Fail(io.err, io.err_style, absl::StrCat(o.command, " needs --token NAME"));
+  const absl::StatusOr<RequestDescription> description = ParseRequestFlags(o, io.in);
+  if (!description.ok()) return Fail(io.err, io.err_style, description.status().message());
+  if (!description->modeled()) {
+    const CatalogueRoute& route = *description->asked.route;
+    io.out << (o.json() ? UnmodeledJson(route) : absl::StrCat("NOT MODELED ", UnmodeledText(route), "\n"));
+    return kExitUnmodeled;
+  }
+  const LoadResult loaded = Engine::Load(o.files);
+  io.err << loaded.RenderIssues(io.err_style);
+  if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
+  const Engine& engine = *loaded.engine;
+  const absl::StatusOr<ResolvedRequest> request = engine.Resolve(o.token, *description);
+  if (!request.ok()) return Fail(io.err, io.err_style, request.status().message());
+  const Explanation explanation = engine.Explain(*request, engine.Check(*request));
+  const int exit_code = explanation.decision.allowed ? kExitAllow : kExitDeny;
+  const bool one_line = o.command == "check";
+  if (!request->asked.error.has_value()) {
+    if (o.json()) {
+      io.out << engine.ExplanationJson(explanation);
+    } else {
+      io.out << (one_line ? RenderCheckLine(explanation, io.out_style) + "\n" : RenderExplanation(explanation, io.out_style));
+    }
+    return exit_code;
+  }
+  // Asked as a pasted error: whether the world predicts the Hub's answer, then the decision.
+  const ErrorComparison comparison = CompareWithError(*request->asked.error, explanation);
+  if (o.json()) {
+    io.out << engine.ErrorComparisonJson(explanation, comparison);
+  } else {
+    io.out << RenderErrorComparison(explanation, comparison)
+           << (one_line ? RenderCheckLine(explanation, io.out_style) + "\n" : RenderExplanation(explanation, io.out_style));
+  }
+  return exit_code;
+}
+
+const std::vector<Flag> kDecideFlags = {Flag::kToken, Flag::kHttp,     Flag::kBody,  Flag::kOperation, Flag::kPermission,
+                                        Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
+                                        Flag::kGroup, Flag::kTo,       Flag::kWrite, Flag::kFormat,    Flag::kColor};
+
+}  // namespace
+
+const Command& CheckCommand() {
+  static const Command* command = new Command{"check", kCheckHelp, kDecideFlags, RunDecide};
+  return *command;
+}
+
+const Command& ExplainCommand() {
+  static const Command* command = new Command{"explain", kExplainHelp, kDecideFlags, RunDecide};
+  return *command;
+}
+
+absl::string_view RequestFormsHelp() { return kRequestForms; }
+
+}  // namespace hubperm

@@ -1,0 +1,166 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "cli/flags.h"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace hubperm {
+namespace {
+
+// Where a flag's value goes, and the check it must pass ("" when it does), or for a switch, what it sets.
+using Setter = std::string (*)(const std::string& value, Options* o);
+
+// A flag that states part of a request is spelled as the request pipeline spells its argument
+// (request_args.h, Dialect::kFlags), so a request error names the very flag the user typed.
+struct FlagSpec {
+  Flag flag;
+  absl::optional<Arg> arg;  // the request argument it gives, if any: its name is Spell(arg, kFlags)
+  absl::string_view own_name;  // otherwise
+  bool takes_value;
+  Setter set;
+
+  absl::string_view name() const { return arg.has_value() ? Spell(*arg, Dialect::kFlags) : own_name; }
+};
+
+std::string Format(const std::string& v, Options* o) {
+  o->format = v;
+  if (v == "text" || v == "json" || v == "html") return "";
+  return absl::StrCat("--format must be text or json (or html, for audit), not '", v, "'");
+}
+
+std::string Color(const std::string& v, Options* o) {
+  o->color = v;
+  if (v == "auto" || v == "always" || v == "never") return "";
+  return absl::StrCat("--color must be auto, always or never, not '", v, "'");
+}
+
+std::string RepoTypeValue(const std::string& v, Options* o) {
+  o->target_args.repo_type = ParseName<RepoType>(v);
+  if (o->target_args.repo_type.has_value()) return "";
+  return absl::StrCat("--repo-type must be model, dataset or space, not '", v, "'");
+}
+
+// One row per flag, in enum order (checked below).
+constexpr std::array<FlagSpec, 19> kFlags = {{
+    {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
+    {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
+    {Flag::kBody, Arg::kBody, "", true,
+     [](const std::string& v, Options* o) {
+       o->body = v;
+       o->has_body = true;
+       return std::string();
+     }},
+    {Flag::kOperation, Arg::kOperation, "", true,
+     [](const std::string& v, Options* o) { o->operation = v; return std::string(); }},
+    {Flag::kPermission, Arg::kPermission, "", true,
+     [](const std::string& v, Options* o) { o->permission = v; return std::string(); }},
+    {Flag::kFromError, Arg::kFromError, "", true,
+     [](const std::string& v, Options* o) { o->from_error = v; return std::string(); }},
+    {Flag::kRepo, Arg::kRepo, "", true, [](const std::string& v, Options* o) { o->target_args.repo = v; return std::string(); }},
+    {Flag::kRepoType, Arg::kRepoType, "", true, RepoTypeValue},
+    {Flag::kOrg, Arg::kOrg, "", true, [](const std::string& v, Options* o) { o->target_args.org = v; return std::string(); }},
+    {Flag::kUser, Arg::kUser, "", true, [](const std::string& v, Options* o) { o->target_args.user = v; return std::string(); }},
+    {Flag::kGroup, Arg::kGroup, "", true,
+     [](const std::string& v, Options* o) { o->target_args.group = v; return std::string(); }},
+    {Flag::kTo, Arg::kTo, "", true, [](const std::string& v, Options* o) { o->target_args.to = v; return std::string(); }},
+    {Flag::kWrite, Arg::kWrite, "", false,
+     [](const std::string&, Options* o) { o->target_args.write = true; return std::string(); }},
+    {Flag::kFormat, absl::nullopt, "--format", true, Format},
+    {Flag::kColor, absl::nullopt, "--color", true, Color},
+    {Flag::kFilter, absl::nullopt, "--filter", true, [](const std::string& v, Options* o) { o->filter = v; return std::string(); }},
+    {Flag::kJunit, absl::nullopt, "--junit", true, [](const std::string& v, Options* o) { o->junit = v; return std::string(); }},
+    {Flag::kCoverage, absl::nullopt, "--coverage", false,
+     [](const std::string&, Options* o) { o->coverage = true; return std::string(); }},
+    {Flag::kName, absl::nullopt, "--name", true, [](const std::string& v, Options* o) { o->name = v; return std::string(); }},
+}};
+
+constexpr bool RowsInEnumOrder() {
+  for (size_t i = 0; i < kFlags.size(); ++i) {
+    if (static_cast<size_t>(kFlags[i].flag) != i) return false;
+  }
+  return true;
+}
+static_assert(RowsInEnumOrder(), "kFlags rows must follow the Flag enum's order");
+
+const FlagSpec* FindSpec(absl::string_view name) {
+  for (const FlagSpec& spec : kFlags) {
+    if (spec.name() == name) return &spec;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+absl::string_view FlagName(Flag flag) { return kFlags[static_cast<size_t>(flag)].name(); }
+
+absl::optional<Flag> FindFlag(absl::string_view name) {
+  const FlagSpec* spec = FindSpec(name);
+  if (spec == nullptr) return absl::nullopt;
+  return spec->flag;
+}
+
+std::vector<absl::string_view> AllFlagNames() {
+  std::vector<absl::string_view> names = {"--help"};
+  for (const FlagSpec& spec : kFlags) names.push_back(spec.name());
+  return names;
+}
+
+bool Options::has(Flag flag) const { return std::find(given.begin(), given.end(), flag) != given.end(); }
+
+std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
+  std::string first_problem;
+  auto note = [&first_problem](std::string problem) {
+    if (first_problem.empty()) first_problem = std::move(problem);
+  };
+  // `--flag=value` is `--flag value`; a switch takes no value.
+  std::vector<std::string> args;
+  for (const std::string& a : raw) {
+    const size_t eq = a.find('=');
+    if (!absl::StartsWith(a, "--") || eq == std::string::npos) {
+      args.push_back(a);
+      continue;
+    }
+    const std::string name = a.substr(0, eq);
+    const FlagSpec* spec = FindSpec(name);
+    if (name == "--help" || (spec != nullptr && !spec->takes_value)) {
+      note(absl::StrCat(name, " takes no value"));
+      args.push_back(name);
+    } else {
+      args.push_back(name);
+      args.push_back(a.substr(eq + 1));
+    }
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      o->help = true;
+      continue;
+    }
+    if (const FlagSpec* spec = FindSpec(a)) {
+      if (o->has(spec->flag)) note(absl::StrCat(a, " is given twice; give it once"));
+      o->given.push_back(spec->flag);
+      std::string value;
+      if (spec->takes_value) {
+        if (i + 1 >= args.size()) {
+          note(absl::StrCat(a, " needs a value"));
+          continue;
+        }
+        value = args[++i];
+      }
+      note(spec->set(value, o));
+    } else if (absl::StartsWith(a, "-") && a != "-") {
+      note(absl::StrCat("unknown option '", a, "'", DidYouMean(a, AllFlagNames())));
+    } else if (o->command.empty()) {
+      o->command = a;
+    } else {
+      o->files.push_back(a);
+    }
+  }
+  return first_problem;
+}
+
+}  // namespace hubperm

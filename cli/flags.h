@@ -1,0 +1,82 @@
+// Copyright 2026 The hubperm Authors.
+//
+// cli/flags.h: every flag of every `hubperm` command, in one table (flags.cc), and the parsed options.
+//
+// A flag is spelled one way everywhere (`--repo-type`, also `--repo-type=model`); the table says whether
+// it takes a value and where the value goes. Which commands take which flags is the commands' own list
+// (command.h); ParseArgs reads the whole line, reporting the first problem.
+
+#ifndef HUBPERM_CLI_FLAGS_H_
+#define HUBPERM_CLI_FLAGS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/hubperm.h"
+
+namespace hubperm {
+
+enum class Flag : uint8_t {
+  kToken,
+  kHttp,
+  kBody,
+  kOperation,
+  kPermission,
+  kFromError,
+  kRepo,
+  kRepoType,
+  kOrg,
+  kUser,
+  kGroup,
+  kTo,
+  kWrite,
+  kFormat,
+  kColor,
+  kFilter,
+  kJunit,
+  kCoverage,
+  kName,
+};
+
+// "--repo-type".
+absl::string_view FlagName(Flag flag);
+// The flag spelled `name`, or nullopt.
+absl::optional<Flag> FindFlag(absl::string_view name);
+// Every flag's name, and --help, for "did you mean".
+std::vector<absl::string_view> AllFlagNames();
+
+// The command line, parsed.
+struct Options {
+  std::string command;
+  std::vector<std::string> files;
+  std::vector<Flag> given;  // the flags given, in order, for the per-command check
+  bool help = false;
+  std::string token;
+  std::string http;
+  std::string body;
+  bool has_body = false;
+  std::string operation;
+  std::string permission;
+  std::string from_error;  // --from-error TEXT, @FILE, or - for stdin
+  TargetArgs target_args;  // --repo, --repo-type, --org, --user, --group, --to, --write
+  std::string format = "text";  // text, json, or (audit) html
+  std::string color = "auto";
+  std::string filter;
+  std::string junit;
+  std::string name;
+  bool coverage = false;
+
+  bool json() const { return format == "json"; }
+  bool has(Flag flag) const;
+};
+
+// Parses `args` into `*options`; returns the first problem, or "" when there is none. It reads on after
+// a problem, so that --help anywhere on the line still shows the help. `--flag=value` is `--flag value`.
+std::string ParseArgs(const std::vector<std::string>& args, Options* options);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_CLI_FLAGS_H_

@@ -1,0 +1,66 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/cases/test_report.h: `hubperm test`: every check of a world's cases run, and the report.
+//
+// RunTests expands each case (case_runner.h), runs the checks whose name --filter selects, records what
+// they exercised (case_coverage.h) and tallies them; the renderers print the report for people (one
+// FAIL line per failed check with its position and the full explanation, then "N passed, N failed")
+// or as data (schema hubperm.test/v1, docs/test-json.md). junit_report.h writes the same as JUnit XML.
+//
+//   TestRun run = RunTests(snapshot, world, "founding*");
+//   std::cout << RenderTestText(run, {}, snapshot.files(), Style::Plain());
+
+#ifndef HUBPERM_POLICY_CASES_TEST_REPORT_H_
+#define HUBPERM_POLICY_CASES_TEST_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "policy/cases/case_coverage.h"
+#include "policy/cases/case_runner.h"
+#include "policy/common/diagnostics.h"
+#include "policy/common/source.h"
+#include "policy/common/style.h"
+#include "policy/compile/snapshot.h"
+#include "policy/model/world.h"
+
+namespace hubperm {
+
+// The checks run, their tally, and what they exercised.
+struct TestRun {
+  explicit TestRun(const World& world) : coverage(world) {}
+
+  std::vector<CaseResult> results;
+  int passed = 0, failed = 0, invalid = 0;
+  CaseCoverage coverage;
+  // One error per invalid check, at the key to blame.
+  Diagnostics invalid_requests;
+};
+
+// Runs the checks of `world`'s cases that `filter` selects (MatchesFilter) against `snapshot`.
+TestRun RunTests(const Snapshot& snapshot, const World& world, absl::string_view filter);
+
+// What the report shows besides the results.
+struct TestReportOptions {
+  std::vector<std::string> files;  // the fixture files, as given (JSON: "files")
+  std::string filter;              // JSON: "filter"
+  bool coverage = false;           // report the coverage too
+};
+
+// The report for people: a FAIL line and the indented explanation per failed check, the coverage if
+// asked, then "N passed, N failed[, N invalid]".
+std::string RenderTestText(const TestRun& run, const TestReportOptions& options, const SourceFiles& files,
+                           const Style& style);
+
+// The report as JSON, schema hubperm.test/v1 (docs/test-json.md).
+std::string RenderTestJson(const TestRun& run, const TestReportOptions& options, const SourceFiles& files);
+
+// Whether a check named `name` is selected by `pattern`: a glob (`*` any text, `?` one character)
+// matched against the whole name when the pattern holds either, else a substring. An empty pattern
+// selects everything.
+bool MatchesFilter(absl::string_view pattern, absl::string_view name);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_CASES_TEST_REPORT_H_

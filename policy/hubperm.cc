@@ -1,0 +1,88 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/hubperm.h"
+
+#include "policy/cases/case_runner.h"
+#include "policy/decide/check.h"
+#include "policy/explain/explain_json.h"
+#include "policy/load/fixtures.h"
+
+namespace hubperm {
+
+std::string LoadResult::RenderIssues(const Style& style) const {
+  Fixtures view;
+  view.files = engine != nullptr ? engine->files() : files;
+  view.diagnostics = diagnostics;
+  view.read_errors = read_errors;
+  return view.RenderIssues(style);
+}
+
+std::string LoadResult::RenderIssuesJson(const std::vector<std::string>& paths) const {
+  Fixtures view;
+  view.files = engine != nullptr ? engine->files() : files;
+  view.diagnostics = diagnostics;
+  view.read_errors = read_errors;
+  return view.RenderIssuesJson(paths);
+}
+
+Engine::Engine(World world, std::shared_ptr<const Snapshot> snapshot)
+    : world_(std::move(world)), snapshot_(std::move(snapshot)) {}
+
+LoadResult Engine::Build(Fixtures fixtures) {
+  LoadResult result;
+  result.case_count = static_cast<int>(fixtures.world.cases.size());
+  result.diagnostics = std::move(fixtures.diagnostics);
+  result.read_errors = std::move(fixtures.read_errors);
+  if (!result.read_errors.empty() || result.diagnostics.has_errors()) {
+    result.files = std::move(fixtures.files);
+    return result;
+  }
+  std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
+  result.engine = std::shared_ptr<const Engine>(new Engine(std::move(fixtures.world), std::move(snapshot)));
+  return result;
+}
+
+LoadResult Engine::Load(const std::vector<std::string>& paths) { return Build(LoadFixtures(paths)); }
+
+LoadResult Engine::LoadTexts(std::vector<std::pair<std::string, std::string>> files) {
+  return Build(LoadFixtureTexts(std::move(files)));
+}
+
+absl::StatusOr<ResolvedRequest> Engine::Resolve(absl::string_view token, const RequestDescription& description,
+                                                absl::optional<Arg>* culprit) const {
+  return hubperm::Resolve(*snapshot_, token, description, culprit);
+}
+
+absl::StatusOr<ResolvedRequest> Engine::Resolve(absl::string_view token, const RequestInput& input) const {
+  absl::StatusOr<RequestDescription> description = ParseRequest(input);
+  if (!description.ok()) return description.status();
+  return Resolve(token, *description);
+}
+
+Decision Engine::Check(const ResolvedRequest& request) const { return hubperm::Check(*snapshot_, request.request); }
+
+Decision Engine::Check(const Request& request) const { return hubperm::Check(*snapshot_, request); }
+
+Explanation Engine::Explain(const ResolvedRequest& request, const Decision& decision) const {
+  return hubperm::Explain(*snapshot_, request, decision);
+}
+
+std::string Engine::ExplanationJson(const Explanation& explanation) const {
+  return RenderExplanationJson(*snapshot_, explanation);
+}
+
+std::string Engine::ErrorComparisonJson(const Explanation& explanation, const ErrorComparison& comparison) const {
+  return RenderErrorComparisonJson(*snapshot_, explanation, comparison);
+}
+
+Diagnostics Engine::CheckCaseRequests() const {
+  Diagnostics diagnostics;
+  hubperm::CheckCaseRequests(*snapshot_, world_, &diagnostics);
+  return diagnostics;
+}
+
+TestRun Engine::RunTests(absl::string_view filter) const { return hubperm::RunTests(*snapshot_, world_, filter); }
+
+AuditReport Engine::Audit() const { return hubperm::Audit(*snapshot_); }
+
+}  // namespace hubperm
