@@ -150,22 +150,22 @@ std::shared_ptr<const Snapshot> TheSnapshot() {
 // A reproducible sample of requests spread over every operation, token and target.
 std::vector<Request> SampleRequests(const Snapshot& s, int count) {
   std::mt19937 rng(TheOptions().seed);
-  auto below = [&rng](int n) { return n <= 0 ? kNoId : std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  auto below = [&rng](int n) { return n <= 0 ? kNoIndex : std::uniform_int_distribution<int>(0, n - 1)(rng); };
   const auto ops = AllOperations();
   std::vector<Request> out;
   while (static_cast<int>(out.size()) < count) {
     const OperationInfo& op = ops[below(static_cast<int>(ops.size()))];
     Request r;
     r.operation = op.operation;
-    r.token = below(s.token_count());
+    r.token = TokenId(below(s.token_count()));
     switch (op.target) {
       case TargetKind::kNone:
         break;
       case TargetKind::kRepo:
-        r.repo = below(s.repo_count());
+        r.repo = RepoId(below(s.repo_count()));
         if (op.creates_at_destination) {
           r.create_type = s.repo(r.repo).type;
-          r.ns_org = below(s.org_count());
+          r.ns_org = OrgId(below(s.org_count()));
         }
         if (op.operation == Operation::kMoveRepoToGroup) {
           if (s.repo(r.repo).group == kNoId) continue;  // a repo's own org's group
@@ -177,14 +177,14 @@ std::vector<Request> SampleRequests(const Snapshot& s, int count) {
         if (below(2) == 0) {
           r.ns_user = s.token(r.token).owner;
         } else {
-          r.ns_org = below(s.org_count());
+          r.ns_org = OrgId(below(s.org_count()));
         }
         break;
       case TargetKind::kOrg:
-        r.org = below(s.org_count());
+        r.org = OrgId(below(s.org_count()));
         break;
       case TargetKind::kGroup:
-        r.group = below(s.group_count());
+        r.group = GroupId(below(s.group_count()));
         if (r.group == kNoId) continue;
         break;
     }
@@ -269,8 +269,8 @@ std::vector<HttpSample> SampleHttp(const Snapshot& s, int count) {
   std::vector<HttpSample> out;
   for (int i = 0; i < count; ++i) {
     HttpSample h;
-    h.token = s.token(below(s.token_count())).name;
-    const Snapshot::RepoRecord& repo = s.repo(below(s.repo_count()));
+    h.token = s.token(TokenId(below(s.token_count()))).name;
+    const Snapshot::RepoRecord& repo = s.repo(RepoId(below(s.repo_count())));
     const std::string types = absl::StrCat(NameOf(repo.type), "s");  // the routes' {type}s
     const std::string prefix = repo.type == RepoType::kModel ? "" : absl::StrCat("/", types);
     switch (below(5)) {
@@ -285,10 +285,10 @@ std::vector<HttpSample> SampleHttp(const Snapshot& s, int count) {
         break;
       case 3:
         h.line = "POST /api/repos/create";
-        h.body = {{"name", absl::StrCat("new-model-", i)}, {"organization", s.org(below(s.org_count())).name}};
+        h.body = {{"name", absl::StrCat("new-model-", i)}, {"organization", s.org(OrgId(below(s.org_count()))).name}};
         break;
       default:
-        h.line = absl::StrCat("GET /api/organizations/", s.org(below(s.org_count())).name, "/members");
+        h.line = absl::StrCat("GET /api/organizations/", s.org(OrgId(below(s.org_count()))).name, "/members");
     }
     out.push_back(std::move(h));
   }

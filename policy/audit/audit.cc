@@ -16,7 +16,7 @@ int AuditReport::count(FindingSeverity severity) const {
 AuditReport Audit(const Snapshot& s) {
   const AuditIndex index(s);
   std::vector<TokenId> order(s.token_count());
-  for (TokenId t = 0; t < s.token_count(); ++t) order[t] = t;
+  for (TokenId t : IdsUpTo<TokenId>(s.token_count())) order[t.index()] = t;
   std::sort(order.begin(), order.end(), [&](TokenId a, TokenId b) { return s.token(a).name < s.token(b).name; });
   AuditReport report;
   report.tokens.reserve(order.size());

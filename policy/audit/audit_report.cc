@@ -57,12 +57,12 @@ absl::string_view EditName(FixEdit::Kind kind) {
 }  // namespace
 
 std::string NamespaceName(const Snapshot& s, const NamespaceAccess& ns) {
-  return ns.is_org ? absl::StrCat("org ", s.org(ns.id).name) : absl::StrCat("user ", s.user(ns.id).name);
+  return ns.is_org ? absl::StrCat("org ", s.org(ns.org()).name) : absl::StrCat("user ", s.user(ns.user()).name);
 }
 
 std::string StandingText(const Snapshot& s, UserId owner, const NamespaceAccess& ns) {
-  if (!ns.is_org) return ns.id == owner ? "own namespace" : "another user's namespace";
-  const RoleGrant<OrgRole>* role = s.OrgRoleOf(owner, ns.id);
+  if (!ns.is_org) return ns.user() == owner ? "own namespace" : "another user's namespace";
+  const RoleGrant<OrgRole>* role = s.OrgRoleOf(owner, ns.org());
   return role == nullptr ? "not a member" : absl::StrCat("member: ", NameOf(role->role));
 }
 
@@ -180,7 +180,7 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
     for (const NamespaceAccess& ns : access.namespaces) {
       json.BeginObject()
           .Key("kind").String(ns.is_org ? "org" : "user")
-          .Key("name").String(ns.is_org ? s.org(ns.id).name : s.user(ns.id).name)
+          .Key("name").String(ns.is_org ? s.org(ns.org()).name : s.user(ns.user()).name)
           .Key("standing").String(StandingText(s, t.owner, ns))
           .Key("whole").Bool(ns.whole)
           .Key("policy_blocked").Bool(ns.policy_blocked)

@@ -188,8 +188,8 @@ TEST(EffectiveAccess, ReachMissesNothing) {
     const Snapshot& s = *w.snapshot;
     const AuditReport report = Audit(s);
     for (const TokenAccess& access : report.tokens) {
-      std::vector<RepoLevel> reached(s.repo_count(), RepoLevel::kNone);
-      std::vector<bool> is_reached(s.repo_count(), false);
+      IdVector<RepoId, RepoLevel> reached(s.repo_count(), RepoLevel::kNone);
+      IdVector<RepoId, char> is_reached(s.repo_count(), false);  // not bool: vector<bool> has no references
       std::set<std::pair<bool, int32_t>> namespaces;
       for (const NamespaceAccess& ns : access.namespaces) {
         namespaces.insert({ns.is_org, ns.id});
@@ -200,7 +200,7 @@ TEST(EffectiveAccess, ReachMissesNothing) {
           }
         }
       }
-      for (RepoId r = 0; r < s.repo_count(); ++r) {
+      for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
         const RepoLevel level = LevelOn(s, access.token, r);
         SCOPED_TRACE(absl::StrCat("seed ", seed, ", token ", s.token(access.token).name, ", repo ", s.repo(r).id));
         if (is_reached[r]) {
@@ -218,17 +218,17 @@ TEST(EffectiveAccess, ReachMissesNothing) {
           EXPECT_EQ(level, RepoLevel::kRead);
         }
       }
-      for (UserId u = 0; u < s.user_count(); ++u) {
+      for (UserId u : IdsUpTo<UserId>(s.user_count())) {
         Request r;
         r.operation = Operation::kCreateRepo;
         r.token = access.token;
         r.ns_user = u;
-        if (namespaces.count({false, u}) == 0) {
+        if (namespaces.count({false, u.index()}) == 0) {
           EXPECT_FALSE(Check(s, r).allowed) << s.user(u).name;
         }
       }
-      for (OrgId o = 0; o < s.org_count(); ++o) {
-        if (namespaces.count({true, o}) != 0) continue;
+      for (OrgId o : IdsUpTo<OrgId>(s.org_count())) {
+        if (namespaces.count({true, o.index()}) != 0) continue;
         Request r;
         r.operation = Operation::kCreateRepo;
         r.token = access.token;

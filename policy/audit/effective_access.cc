@@ -63,14 +63,14 @@ AuditIndex::AuditIndex(const Snapshot& s)
       groups_of_org_(s.org_count()),
       orgs_of_user_(s.user_count()),
       orgs_with_status_(s.token_count()) {
-  for (RepoId r = 0; r < s.repo_count(); ++r) {
+  for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
     const Snapshot::RepoRecord& repo = s.repo(r);
     if (repo.ns_user != kNoId) by_user_[repo.ns_user].push_back(r);
     if (repo.ns_org != kNoId) by_org_[repo.ns_org].push_back(r);
     if (repo.group != kNoId) by_group_[repo.group].push_back(r);
   }
-  for (GroupId g = 0; g < s.group_count(); ++g) groups_of_org_[s.group(g).org].push_back(g);
-  for (OrgId o = 0; o < s.org_count(); ++o) {
+  for (GroupId g : IdsUpTo<GroupId>(s.group_count())) groups_of_org_[s.group(g).org].push_back(g);
+  for (OrgId o : IdsUpTo<OrgId>(s.org_count())) {
     if (s.org(o).token_policy != TokenPolicy::kAllowAll) orgs_with_policy_.push_back(o);
   }
   s.ForEachOrgMembership([&](UserId user, OrgId org, const RoleGrant<OrgRole>&) { orgs_of_user_[user].push_back(org); });
@@ -100,7 +100,7 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     ns.whole = whole;
     if (is_org) {
       // list_organization_members: whether the token may list the members, and the org's policy on it.
-      const Decision members = Check(s, OrgRequest(token, Operation::kListOrgMembers, id));
+      const Decision members = Check(s, OrgRequest(token, Operation::kListOrgMembers, OrgId(id)));
       ns.list_members = members.allowed;
       ns.policy = members.policy;
       ns.policy_blocked = !ns.policy.allowed;
@@ -112,10 +112,14 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     Request r;
     r.operation = Operation::kCreateRepo;
     r.token = token;
-    (ns->is_org ? r.ns_org : r.ns_user) = ns->id;
+    if (ns->is_org) {
+      r.ns_org = ns->org();
+    } else {
+      r.ns_user = ns->user();
+    }
     ns->create = Allowed(s, r);
     if (!ns->create && ns->is_org) {
-      for (GroupId g : index.groups_of_org(ns->id)) {
+      for (GroupId g : index.groups_of_org(ns->org())) {
         r.group = g;
         if (Allowed(s, r)) ns->create_into.push_back(g);
       }
@@ -124,13 +128,13 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
   };
 
   // The owner's namespace.
-  NamespaceAccess* own = add(false, t.owner, true);
+  NamespaceAccess* own = add(false, t.owner.index(), true);
   for (RepoId r : index.repos_of_user(t.owner)) DecideRepo(s, token, r, own, &access.useful);
   create(own);
 
   // The owner's orgs: every repo, creation, membership listing and administration.
   for (OrgId org : index.orgs_of_user(t.owner)) {
-    NamespaceAccess* ns = add(true, org, true);
+    NamespaceAccess* ns = add(true, org.index(), true);
     for (RepoId r : index.repos_of_org(org)) DecideRepo(s, token, r, ns, &access.useful);
     create(ns);
     ns->admin = Allowed(s, OrgRequest(token, Operation::kChangeMemberRole, org));
@@ -150,22 +154,23 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     switch (scope.type) {
       case EntityType::kOrg:
       case EntityType::kResourceGroup: {
-        const OrgId org = scope.type == EntityType::kOrg ? scope.entity : s.group(scope.entity).org;
-        if (find(true, org) == nullptr) create(add(true, org, false));
+        const OrgId org = scope.type == EntityType::kOrg ? OrgId(scope.entity) : s.group(GroupId(scope.entity)).org;
+        if (find(true, org.index()) == nullptr) create(add(true, org.index(), false));
         break;
       }
       case EntityType::kModel:
       case EntityType::kDataset:
       case EntityType::kSpace: {
-        const Snapshot::RepoRecord& repo = s.repo(scope.entity);
+        const RepoId repo_id(scope.entity);
+        const Snapshot::RepoRecord& repo = s.repo(repo_id);
         const bool is_org = repo.ns_org != kNoId;
-        const int32_t id = is_org ? repo.ns_org : repo.ns_user;
+        const int32_t id = is_org ? repo.ns_org.index() : repo.ns_user.index();
         NamespaceAccess* ns = find(is_org, id);
         if (ns == nullptr) {
           ns = add(is_org, id, false);
           if (is_org) create(ns);
         }
-        if (!ns->whole) DecideRepo(s, token, scope.entity, ns, &access.useful);
+        if (!ns->whole) DecideRepo(s, token, repo_id, ns, &access.useful);
         break;
       }
       default:
@@ -176,7 +181,7 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
   // Public repos elsewhere: readable, unless the org's policy blocks the token (a policy, or an
   // approval recorded for this token, such as a revocation).
   auto check_public = [&](OrgId org) {
-    const NamespaceAccess* ns = find(true, org);
+    const NamespaceAccess* ns = find(true, org.index());
     if ((ns != nullptr && ns->whole) ||
         std::find(access.public_blocked_in.begin(), access.public_blocked_in.end(), org) != access.public_blocked_in.end()) {
       return;

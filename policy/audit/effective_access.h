@@ -59,16 +59,21 @@ class AuditIndex {
   const std::vector<OrgId>& orgs_with_status(TokenId token) const { return orgs_with_status_[token]; }
 
  private:
-  std::vector<std::vector<RepoId>> by_user_, by_org_, by_group_;
-  std::vector<std::vector<GroupId>> groups_of_org_;
-  std::vector<std::vector<OrgId>> orgs_of_user_, orgs_with_status_;
+  IdVector<UserId, std::vector<RepoId>> by_user_;
+  IdVector<OrgId, std::vector<RepoId>> by_org_;
+  IdVector<GroupId, std::vector<RepoId>> by_group_;
+  IdVector<OrgId, std::vector<GroupId>> groups_of_org_;
+  IdVector<UserId, std::vector<OrgId>> orgs_of_user_;
+  IdVector<TokenId, std::vector<OrgId>> orgs_with_status_;
   std::vector<OrgId> orgs_with_policy_;
 };
 
 // A token's access in one namespace.
 struct NamespaceAccess {
   bool is_org = false;
-  int32_t id = kNoId;  // OrgId if is_org, else UserId
+  int32_t id = kNoIndex;  // the index of an OrgId if is_org, else of a UserId
+  OrgId org() const { return is_org ? OrgId(id) : OrgId(); }
+  UserId user() const { return is_org ? UserId() : UserId(id); }
   // Whether every repo of the namespace was decided (the owner's namespace, an org they belong to), or
   // only the repos the token is scoped to.
   bool whole = true;

@@ -179,16 +179,16 @@ class Auditor {
       f->edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, type, std::string(s_.EntityName(type, id)), alive));
       parts.push_back(absl::StrCat(PermissionSetText(alive), " on ", Entity(type, id)));
     };
-    scope(EntityType::kUser, t_.owner, {Permission::kRepoContentRead, Permission::kRepoWrite});
+    scope(EntityType::kUser, t_.owner.index(), {Permission::kRepoContentRead, Permission::kRepoWrite});
     for (OrgId org : index_.orgs_of_user(t_.owner)) {
       const RoleGrant<OrgRole>* role = s_.OrgRoleOf(t_.owner, org);
       const bool creates = OrgRoleAccess(role->role) >= RepoAccess::kContributor;
-      scope(EntityType::kOrg, org,
+      scope(EntityType::kOrg, org.index(),
             creates ? PermissionSet{Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kOrgRead}
                     : PermissionSet{Permission::kRepoContentRead, Permission::kOrgRead});
       if (creates && role->role != OrgRole::kContributor) continue;  // write and admin cover the groups
       for (GroupId g : index_.groups_of_org(org)) {
-        if (s_.GroupRoleOf(t_.owner, g) != nullptr) scope(EntityType::kResourceGroup, g, {Permission::kRepoContentRead, Permission::kRepoWrite});
+        if (s_.GroupRoleOf(t_.owner, g) != nullptr) scope(EntityType::kResourceGroup, g.index(), {Permission::kRepoContentRead, Permission::kRepoWrite});
       }
     }
     f->fix = absl::StrCat("replace it with a fine-grained token", parts.empty() ? " (no scope: nothing the owner may do needs one)" : " with ",
@@ -217,9 +217,9 @@ class Auditor {
   void WillFail() {
     for (const NamespaceAccess& ns : access_.namespaces) {
       if (!ns.is_org || !ns.whole || ns.policy_blocked) continue;
-      for (GroupId g : index_.groups_of_org(ns.id)) {
+      for (GroupId g : index_.groups_of_org(ns.org())) {
         const RoleGrant<GroupRole>* role = s_.GroupRoleOf(t_.owner, g);
-        if (role != nullptr) WillFailInGroup(ns.id, g, *role);
+        if (role != nullptr) WillFailInGroup(ns.org(), g, *role);
       }
     }
   }
@@ -247,13 +247,13 @@ class Auditor {
       const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
         consider(LevelRequest(access_.token, repo, level), repo_scoped ? repo_entity : EntityType::kResourceGroup,
-                 repo_scoped ? repo : g);
+                 repo_scoped ? repo.index() : g.index());
       }
     }
     Request create = Base(Operation::kCreateRepo);
     create.ns_org = org;
     create.group = g;
-    consider(create, EntityType::kResourceGroup, g);
+    consider(create, EntityType::kResourceGroup, g.index());
     if (failing.empty()) return;
 
     const std::string& group = s_.group(g).name;
@@ -290,7 +290,7 @@ class Auditor {
   void BroadOrgWrite() {
     for (const Snapshot::ScopeRecord& scope : s_.scopes(t_)) {
       if (scope.type != EntityType::kOrg || !scope.permissions.Contains(Permission::kRepoWrite)) continue;
-      const OrgId org = scope.entity;
+      const OrgId org(scope.entity);
       const RoleGrant<OrgRole>* role = s_.OrgRoleOf(t_.owner, org);
       if (role == nullptr || OrgRoleAccess(role->role) >= RepoAccess::kContributor) continue;
       const std::vector<RepoId>& repos = index_.repos_of_org(org);
@@ -336,11 +336,15 @@ class Auditor {
   // Whether some operation hubperm models that needs `p`, on something the scope on (type, id) covers,
   // is allowed to the owner by the user side. The token's own grants play no part.
   bool Alive(EntityType type, int32_t id, Permission p) {
-    const std::vector<RepoId> one_repo = {id};
+    // The entity, as each kind it may be (`type` says which it is).
+    const UserId user(id);
+    const OrgId org(id);
+    const GroupId group(id);
+    const std::vector<RepoId> one_repo = {RepoId(id)};
     const std::vector<RepoId> none;
-    const std::vector<RepoId>& repos = type == EntityType::kUser            ? (id == t_.owner ? index_.repos_of_user(id) : none)
-                                       : type == EntityType::kOrg           ? index_.repos_of_org(id)
-                                       : type == EntityType::kResourceGroup ? index_.repos_of_group(id)
+    const std::vector<RepoId>& repos = type == EntityType::kUser ? (user == t_.owner ? index_.repos_of_user(user) : none)
+                                       : type == EntityType::kOrg           ? index_.repos_of_org(org)
+                                       : type == EntityType::kResourceGroup ? index_.repos_of_group(group)
                                                                             : one_repo;
     auto user_allows = [&](Request r) { return Check(s_, r).user.allowed; };
     for (const OperationInfo& op : AllOperations()) {
@@ -355,12 +359,12 @@ class Auditor {
           break;
         case TargetKind::kNamespace:
           if (type == EntityType::kUser) {
-            r.ns_user = id;
-            if (id == t_.owner && user_allows(r)) return true;
+            r.ns_user = user;
+            if (user == t_.owner && user_allows(r)) return true;
           } else if (type == EntityType::kOrg || type == EntityType::kResourceGroup) {
-            r.ns_org = type == EntityType::kOrg ? id : s_.group(id).org;
+            r.ns_org = type == EntityType::kOrg ? org : s_.group(group).org;
             if (type == EntityType::kOrg && user_allows(r)) return true;
-            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(id) : std::vector<GroupId>{id}) {
+            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(org) : std::vector<GroupId>{group}) {
               r.group = g;
               if (user_allows(r)) return true;
             }
@@ -368,13 +372,13 @@ class Auditor {
           break;
         case TargetKind::kOrg:
           if (type == EntityType::kOrg) {
-            r.org = id;
+            r.org = org;
             if (user_allows(r)) return true;
           }
           break;
         case TargetKind::kGroup:
           if (type == EntityType::kOrg || type == EntityType::kResourceGroup) {
-            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(id) : std::vector<GroupId>{id}) {
+            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(org) : std::vector<GroupId>{group}) {
               r.group = g;
               if (user_allows(r)) return true;
             }
@@ -397,27 +401,32 @@ class Auditor {
 
   // Why nothing needing `dead` is allowed on what the scope on (type, id) covers.
   std::string WhyDead(EntityType type, int32_t id, PermissionSet dead) const {
+    // The entity, as each kind it may be (`type` says which it is).
+    const UserId user(id);
+    const OrgId org(id);
+    const GroupId group(id);
+    const RepoId repo(id);
     const bool repo_permissions_only = (dead - PermissionSet{Permission::kRepoContentRead, Permission::kRepoAccessRead}).empty();
     if (repo_permissions_only && (type == EntityType::kUser || type == EntityType::kOrg || type == EntityType::kResourceGroup)) {
-      const size_t repos = type == EntityType::kUser ? index_.repos_of_user(id).size()
-                           : type == EntityType::kOrg ? index_.repos_of_org(id).size()
-                                                      : index_.repos_of_group(id).size();
+      const size_t repos = type == EntityType::kUser ? index_.repos_of_user(user).size()
+                           : type == EntityType::kOrg ? index_.repos_of_org(org).size()
+                                                      : index_.repos_of_group(group).size();
       if (repos == 0) return absl::StrCat(Entity(type, id), " holds no repo in these fixtures");
     }
     switch (type) {
       case EntityType::kOrg:
-        if (s_.OrgRoleOf(t_.owner, id) == nullptr) return absl::StrCat(owner_, " is not a member of org ", s_.org(id).name);
-        return absl::StrCat(owner_, " is ", NameOf(s_.OrgRoleOf(t_.owner, id)->role), " in org ", s_.org(id).name);
+        if (s_.OrgRoleOf(t_.owner, org) == nullptr) return absl::StrCat(owner_, " is not a member of org ", s_.org(org).name);
+        return absl::StrCat(owner_, " is ", NameOf(s_.OrgRoleOf(t_.owner, org)->role), " in org ", s_.org(org).name);
       case EntityType::kResourceGroup:
-        if (const RoleGrant<GroupRole>* role = s_.GroupRoleOf(t_.owner, id)) {
-          return absl::StrCat(owner_, " is ", NameOf(role->role), " in resource group ", s_.group(id).name);
+        if (const RoleGrant<GroupRole>* role = s_.GroupRoleOf(t_.owner, group)) {
+          return absl::StrCat(owner_, " is ", NameOf(role->role), " in resource group ", s_.group(group).name);
         }
-        return absl::StrCat(owner_, " has no role in resource group ", s_.group(id).name);
+        return absl::StrCat(owner_, " has no role in resource group ", s_.group(group).name);
       case EntityType::kUser:
         return absl::StrCat("nothing in ", owner_, "'s namespace needs it");
       default: {
-        const Decision d = Check(s_, LevelRequest(access_.token, id, RepoLevel::kWrite));
-        return absl::StrCat(owner_, "'s access to ", s_.repo(id).id, " is ", RepoAccessName(d.user.access));
+        const Decision d = Check(s_, LevelRequest(access_.token, repo, RepoLevel::kWrite));
+        return absl::StrCat(owner_, "'s access to ", s_.repo(repo).id, " is ", RepoAccessName(d.user.access));
       }
     }
   }

@@ -41,23 +41,23 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   for (const Name& user : world.users) {
     if (s->FindUser(user.text).has_value()) continue;
     s->users_.push_back(UserRecord{user.text, user.pos});
-    s->user_ids_.Insert(static_cast<UserId>(s->users_.size() - 1));
+    s->user_ids_.Insert(static_cast<int32_t>(s->users_.size() - 1));
   }
   for (const Org& org : world.orgs) {
-    const OrgId org_id = static_cast<OrgId>(s->orgs_.size());
+    const OrgId org_id(static_cast<int32_t>(s->orgs_.size()));
     if (s->FindOrg(org.name.text).has_value()) continue;
     s->orgs_.push_back(OrgRecord{org.name.text, org.name.pos, org.plan, org.token_policy, org.token_policy_pos});
-    s->org_ids_.Insert(org_id);
+    s->org_ids_.Insert(org_id.index());
     for (const Member<OrgRole>& m : org.members) {
       if (auto user = s->FindUser(m.user.text)) {
         s->org_roles_.emplace(Key(*user, org_id), RoleGrant<OrgRole>{m.role, m.role_pos});
       }
     }
     for (const ResourceGroup& group : org.resource_groups) {
-      const GroupId group_id = static_cast<GroupId>(s->groups_.size());
+      const GroupId group_id(static_cast<int32_t>(s->groups_.size()));
       if (s->FindGroup(group.name.text).has_value()) continue;
       s->groups_.push_back(GroupRecord{group.name.text, group.name.pos, org_id});
-      s->group_ids_.Insert(group_id);
+      s->group_ids_.Insert(group_id.index());
       for (const Member<GroupRole>& m : group.members) {
         if (auto user = s->FindUser(m.user.text)) {
           s->group_roles_.emplace(Key(*user, group_id), RoleGrant<GroupRole>{m.role, m.role_pos});
@@ -77,9 +77,9 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     }
   }
   for (const auto& [key, grant] : s->group_roles_) {
-    const UserId user = static_cast<UserId>(key >> 32);
-    const GroupId group = static_cast<GroupId>(key & 0xffffffffu);
-    auto [it, inserted] = s->best_group_roles_.emplace(Key(user, s->groups_[group].org), GroupGrant{group, grant});
+    const UserId user(static_cast<int32_t>(key >> 32));
+    const GroupId group(static_cast<int32_t>(key & 0xffffffffu));
+    auto [it, inserted] = s->best_group_roles_.emplace(Key(user, s->group(group).org), GroupGrant{group, grant});
     if (!inserted && (grant.role > it->second.grant.role ||
                       (grant.role == it->second.grant.role && group < it->second.group))) {
       it->second = GroupGrant{group, grant};
@@ -90,7 +90,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   s->repo_id_text_.reserve(id_text_size);  // never reallocated below, so the ids' views stay valid
   s->repos_.reserve(world.repos.size());
   for (const Repo& repo : world.repos) {
-    const RepoId repo_id = static_cast<RepoId>(s->repos_.size());
+    const RepoId repo_id(static_cast<int32_t>(s->repos_.size()));
     if (s->FindRepo(repo.type, repo.id.text).has_value()) continue;
     RepoRecord r;
     const size_t id_begin = s->repo_id_text_.size();
@@ -116,11 +116,11 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       if (auto user_id = s->FindUser(user.text)) s->gated_grants_.emplace(Key(repo_id, *user_id), user.pos);
     }
     s->repos_.push_back(r);
-    s->repo_ids_.Insert(repo_id);
+    s->repo_ids_.Insert(repo_id.index());
   }
   s->tokens_.reserve(world.tokens.size());
   for (const Token& token : world.tokens) {
-    const TokenId token_id = static_cast<TokenId>(s->tokens_.size());
+    const TokenId token_id(static_cast<int32_t>(s->tokens_.size()));
     if (s->FindToken(token.name.text).has_value()) continue;
     TokenRecord t;
     t.name = token.name.text;
@@ -140,18 +140,18 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       absl::optional<int32_t> entity;
       switch (scope.type) {
         case EntityType::kUser:
-          entity = s->FindUser(scope.entity.text);
+          entity = s->user_ids_.Find(scope.entity.text);
           break;
         case EntityType::kOrg:
-          entity = s->FindOrg(scope.entity.text);
+          entity = s->org_ids_.Find(scope.entity.text);
           break;
         case EntityType::kResourceGroup:
-          entity = s->FindGroup(scope.entity.text);
+          entity = s->group_ids_.Find(scope.entity.text);
           break;
         case EntityType::kModel:
         case EntityType::kDataset:
         case EntityType::kSpace:
-          entity = s->FindRepo(*RepoTypeOfEntity(scope.type), scope.entity.text);
+          entity = s->repo_ids_.Find({*RepoTypeOfEntity(scope.type), scope.entity.text});
           break;
         default:
           break;  // not modeled: grants nothing
@@ -175,7 +175,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       }
     }
     s->tokens_.push_back(std::move(t));
-    s->token_ids_.Insert(token_id);
+    s->token_ids_.Insert(token_id.index());
   }
   return s;
 }
@@ -183,13 +183,13 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
 absl::string_view Snapshot::EntityName(EntityType type, int32_t entity) const {
   switch (type) {
     case EntityType::kUser:
-      return user(entity).name;
+      return user(UserId(entity)).name;
     case EntityType::kOrg:
-      return org(entity).name;
+      return org(OrgId(entity)).name;
     case EntityType::kResourceGroup:
-      return group(entity).name;
+      return group(GroupId(entity)).name;
     default:
-      return repo(entity).id;
+      return repo(RepoId(entity)).id;
   }
 }
 

@@ -2,7 +2,8 @@
 //
 // policy/compile/snapshot.h: a validated World compiled into an immutable, query-ready form.
 //
-// Compilation interns every name into a dense id (UserId, OrgId, GroupId, RepoId, TokenId) and
+// Compilation interns every name into a dense id, one distinct type per kind (ids.h: UserId, OrgId,
+// GroupId, RepoId, TokenId), and
 // precomputes what a decision needs: repo -> namespace, org and group; (user, org) -> org role;
 // (user, group) -> group role, auto-join included; (repo, user) -> gated access granted; token -> its
 // scopes as permission sets per entity; (token, org) -> approval. A decision (policy/decide) is then a
@@ -28,18 +29,13 @@
 #include "absl/types/span.h"
 #include "policy/common/source.h"
 #include "policy/compile/id_index.h"
+#include "policy/compile/ids.h"
 #include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
 #include "policy/model/world.h"
 
 namespace hubperm {
 
-using UserId = int32_t;
-using OrgId = int32_t;
-using GroupId = int32_t;
-using RepoId = int32_t;
-using TokenId = int32_t;
-inline constexpr int32_t kNoId = -1;
 
 // A role with the place that granted it.
 template <typename Role>
@@ -52,7 +48,7 @@ struct RoleGrant {
 class Snapshot {
  public:
   struct GroupGrant {
-    int32_t group;
+    GroupId group;
     RoleGrant<GroupRole> grant;
   };
   struct UserRecord {
@@ -90,7 +86,7 @@ class Snapshot {
   // permissions the Hub does not accept on the scope's kind of entity (warned about when validating).
   struct ScopeRecord {
     EntityType type;
-    int32_t entity;  // UserId, OrgId, GroupId or RepoId by type
+    int32_t entity;  // the index of a UserId, OrgId, GroupId or RepoId, by type
     PermissionSet permissions;
     SourcePos pos;
   };
@@ -119,11 +115,13 @@ class Snapshot {
   Snapshot& operator=(const Snapshot&) = delete;
 
   // Name lookups, for building requests; not for the hot path.
-  absl::optional<UserId> FindUser(absl::string_view name) const { return user_ids_.Find(name); }
-  absl::optional<OrgId> FindOrg(absl::string_view name) const { return org_ids_.Find(name); }
-  absl::optional<GroupId> FindGroup(absl::string_view name) const { return group_ids_.Find(name); }
-  absl::optional<TokenId> FindToken(absl::string_view name) const { return token_ids_.Find(name); }
-  absl::optional<RepoId> FindRepo(RepoType type, absl::string_view id) const { return repo_ids_.Find({type, id}); }
+  absl::optional<UserId> FindUser(absl::string_view name) const { return Typed<UserId>(user_ids_.Find(name)); }
+  absl::optional<OrgId> FindOrg(absl::string_view name) const { return Typed<OrgId>(org_ids_.Find(name)); }
+  absl::optional<GroupId> FindGroup(absl::string_view name) const { return Typed<GroupId>(group_ids_.Find(name)); }
+  absl::optional<TokenId> FindToken(absl::string_view name) const { return Typed<TokenId>(token_ids_.Find(name)); }
+  absl::optional<RepoId> FindRepo(RepoType type, absl::string_view id) const {
+    return Typed<RepoId>(repo_ids_.Find({type, id}));
+  }
   // Every name of a kind, for "did you mean".
   std::vector<absl::string_view> UserNames() const;
   std::vector<absl::string_view> OrgNames() const;
@@ -131,11 +129,11 @@ class Snapshot {
   std::vector<absl::string_view> TokenNames() const;
   std::vector<absl::string_view> RepoIds(RepoType type) const;
 
-  const UserRecord& user(UserId id) const { return users_[id]; }
-  const OrgRecord& org(OrgId id) const { return orgs_[id]; }
-  const GroupRecord& group(GroupId id) const { return groups_[id]; }
-  const RepoRecord& repo(RepoId id) const { return repos_[id]; }
-  const TokenRecord& token(TokenId id) const { return tokens_[id]; }
+  const UserRecord& user(UserId id) const { return users_[id.index()]; }
+  const OrgRecord& org(OrgId id) const { return orgs_[id.index()]; }
+  const GroupRecord& group(GroupId id) const { return groups_[id.index()]; }
+  const RepoRecord& repo(RepoId id) const { return repos_[id.index()]; }
+  const TokenRecord& token(TokenId id) const { return tokens_[id.index()]; }
   int user_count() const { return static_cast<int>(users_.size()); }
   int org_count() const { return static_cast<int>(orgs_.size()); }
   int group_count() const { return static_cast<int>(groups_.size()); }
@@ -145,44 +143,60 @@ class Snapshot {
   absl::Span<const ScopeRecord> scopes(const TokenRecord& token) const {
     return absl::MakeConstSpan(scopes_).subspan(token.scopes_begin, token.scopes_end - token.scopes_begin);
   }
-  // The token's scope on the entity, or nullptr (a token has at most one per entity). A linear scan of
-  // the token's few scopes: no allocation, no hashing.
+  // The token's scope on the entity (of `type`, at index `entity`), or nullptr (a token has at most one
+  // per entity). A linear scan of the token's few scopes: no allocation, no hashing.
   const ScopeRecord* FindScope(const TokenRecord& token, EntityType type, int32_t entity) const {
     for (const ScopeRecord& scope : scopes(token)) {
       if (scope.type == type && scope.entity == entity) return &scope;
     }
     return nullptr;
   }
-  // The name of a scope's entity: the user, org or group name, or the repo id.
+  template <typename Tag>
+  const ScopeRecord* FindScope(const TokenRecord& token, EntityType type, Id<Tag> entity) const {
+    return FindScope(token, type, entity.index());
+  }
+  // The name of a scope's entity (of `type`, at index `entity`): the user, org or group name, or the repo id.
   absl::string_view EntityName(EntityType type, int32_t entity) const;
+  template <typename Tag>
+  absl::string_view EntityName(EntityType type, Id<Tag> entity) const {
+    return EntityName(type, entity.index());
+  }
 
   // The user's role in the org / group, or nullptr if they hold none.
-  const RoleGrant<OrgRole>* OrgRoleOf(UserId user, OrgId org) const { return Lookup(org_roles_, user, org); }
+  const RoleGrant<OrgRole>* OrgRoleOf(UserId user, OrgId org) const {
+    return Lookup(org_roles_, user.index(), org.index());
+  }
   const RoleGrant<GroupRole>* GroupRoleOf(UserId user, GroupId group) const {
-    return Lookup(group_roles_, user, group);
+    return Lookup(group_roles_, user.index(), group.index());
   }
   // The user's strongest resource-group role among the org's groups, or nullptr (for creating a repo in
   // an org "into a group" when the request names none).
-  const GroupGrant* BestGroupRoleIn(UserId user, OrgId org) const { return Lookup(best_group_roles_, user, org); }
+  const GroupGrant* BestGroupRoleIn(UserId user, OrgId org) const {
+    return Lookup(best_group_roles_, user.index(), org.index());
+  }
   // Calls `visit(user, org, grant)` for every org membership, in no particular order (for the audit,
   // which walks memberships rather than asking every user about every org).
   template <typename Visit>
   void ForEachOrgMembership(Visit visit) const {
     for (const auto& [key, grant] : org_roles_) {
-      visit(static_cast<UserId>(key >> 32), static_cast<OrgId>(key & 0xffffffffu), grant);
+      visit(UserId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), grant);
     }
   }
   // Calls `visit(token, org, approval)` for every approval status recorded, in no particular order.
   template <typename Visit>
   void ForEachApproval(Visit visit) const {
     for (const auto& [key, approval] : approvals_) {
-      visit(static_cast<TokenId>(key >> 32), static_cast<OrgId>(key & 0xffffffffu), approval);
+      visit(TokenId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), approval);
     }
   }
   // Where the user's access request to a gated repo was accepted, or nullptr.
-  const SourcePos* GatedGrant(RepoId repo, UserId user) const { return Lookup(gated_grants_, repo, user); }
+  const SourcePos* GatedGrant(RepoId repo, UserId user) const {
+    return Lookup(gated_grants_, repo.index(), user.index());
+  }
   // The token's approval by the org, or nullptr if none is recorded.
-  const Approval* ApprovalOf(TokenId token, OrgId org) const { return Lookup(approvals_, token, org); }
+  const Approval* ApprovalOf(TokenId token, OrgId org) const {
+    return Lookup(approvals_, token.index(), org.index());
+  }
 
   const Assumptions& assumptions() const { return assumptions_; }
   const SourceFiles& files() const { return files_; }
@@ -190,8 +204,18 @@ class Snapshot {
  private:
   Snapshot() = default;
 
+  template <typename TypedId>
+  static absl::optional<TypedId> Typed(absl::optional<int32_t> index) {
+    if (!index.has_value()) return absl::nullopt;
+    return TypedId(*index);
+  }
+
   static uint64_t Key(int32_t a, int32_t b) {
     return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
+  }
+  template <typename A, typename B>
+  static uint64_t Key(Id<A> a, Id<B> b) {
+    return Key(a.index(), b.index());
   }
   template <typename Map>
   static const typename Map::mapped_type* Lookup(const Map& map, int32_t a, int32_t b) {

@@ -19,7 +19,7 @@ UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoRecord
     if (repo.ns_user == user) {
       side.access = RepoAccess::kAdmin;
       side.basis = UserBasis::kOwnNamespace;
-      side.subject = user;
+      side.subject = user.index();
     } else {
       side.basis = UserBasis::kOtherNamespace;
     }
@@ -28,7 +28,7 @@ UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoRecord
     if (org_role != nullptr && org_role->role == OrgRole::kAdmin) {
       side.access = RepoAccess::kAdmin;
       side.basis = UserBasis::kOrgAdmin;
-      side.subject = repo.ns_org;
+      side.subject = repo.ns_org.index();
       side.pos = org_role->pos;
     } else if (repo.group != kNoId) {
       // [assumed] The group role governs a group's repos; the org role adds nothing (open question 1).
@@ -36,20 +36,20 @@ UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoRecord
       if (const RoleGrant<GroupRole>* group_role = s.GroupRoleOf(user, repo.group)) {
         side.access = GroupRoleAccess(group_role->role);
         side.basis = UserBasis::kGroupRole;
-        side.subject = repo.group;
+        side.subject = repo.group.index();
         side.pos = group_role->pos;
       }
       if (s.assumptions().org_role_applies_in_groups && org_role != nullptr &&
           OrgRoleAccess(org_role->role) > side.access) {
         side.access = OrgRoleAccess(org_role->role);
         side.basis = UserBasis::kOrgRole;
-        side.subject = repo.ns_org;
+        side.subject = repo.ns_org.index();
         side.pos = org_role->pos;
       }
     } else if (org_role != nullptr) {
       side.access = OrgRoleAccess(org_role->role);
       side.basis = UserBasis::kOrgRole;
-      side.subject = repo.ns_org;
+      side.subject = repo.ns_org.index();
       side.pos = org_role->pos;
     }
   }
@@ -119,7 +119,7 @@ UserSide UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed 
       side.reason = side.allowed ? UserReason::kEnough : UserReason::kTooLow;
       if (dest != nullptr && !dest_admin) {
         side.basis = UserBasis::kGroupRole;
-        side.subject = r.group;
+        side.subject = r.group.index();
         side.pos = dest->pos;
         side.access = GroupRoleAccess(dest->role);
       }
@@ -146,7 +146,7 @@ UserSide UserForCreate(const Snapshot& s, UserId user, const Request& r) {
   if (org_role != nullptr) {
     side.access = OrgRoleAccess(org_role->role);
     side.basis = org_role->role == OrgRole::kAdmin ? UserBasis::kOrgAdmin : UserBasis::kOrgRole;
-    side.subject = r.ns_org;
+    side.subject = r.ns_org.index();
     side.pos = org_role->pos;
   }
   if (side.access < RepoAccess::kContributor) {
@@ -157,7 +157,7 @@ UserSide UserForCreate(const Snapshot& s, UserId user, const Request& r) {
         if (GroupRoleAccess(g->role) > side.access || side.basis == UserBasis::kNoRole) {
           side.access = GroupRoleAccess(g->role);
           side.basis = UserBasis::kGroupRole;
-          side.subject = r.group;
+          side.subject = r.group.index();
           side.pos = g->pos;
         }
       }
@@ -165,7 +165,7 @@ UserSide UserForCreate(const Snapshot& s, UserId user, const Request& r) {
       if (GroupRoleAccess(best->grant.role) > side.access) {
         side.access = GroupRoleAccess(best->grant.role);
         side.basis = UserBasis::kBestGroupRole;
-        side.subject = best->group;
+        side.subject = best->group.index();
         side.pos = best->grant.pos;
       }
     }
@@ -177,7 +177,7 @@ UserSide UserForCreate(const Snapshot& s, UserId user, const Request& r) {
 
 UserSide UserForOrg(const Snapshot& s, UserId user, OrgId org, UserNeed need) {
   UserSide side;
-  side.subject = org;
+  side.subject = org.index();
   const RepoAccess needed = AccessNeeded(need);
   if (const RoleGrant<OrgRole>* role = s.OrgRoleOf(user, org)) {
     side.access = OrgRoleAccess(role->role);
@@ -197,7 +197,7 @@ UserSide UserForGroup(const Snapshot& s, UserId user, GroupId group) {
     side.allowed = true;
     side.access = RepoAccess::kAdmin;
     side.basis = UserBasis::kOrgAdmin;
-    side.subject = org;
+    side.subject = org.index();
     side.pos = org_role->pos;
     side.reason = UserReason::kEnough;
     return side;
@@ -205,7 +205,7 @@ UserSide UserForGroup(const Snapshot& s, UserId user, GroupId group) {
   if (const RoleGrant<GroupRole>* role = s.GroupRoleOf(user, group)) {
     side.access = GroupRoleAccess(role->role);
     side.basis = UserBasis::kGroupRole;
-    side.subject = group;
+    side.subject = group.index();
     side.pos = role->pos;
   }
   side.allowed = side.access == RepoAccess::kAdmin;
@@ -272,7 +272,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
   side.needed = op.permissions;
   Coverage cover;
   const PermissionSet needed = op.permissions;
-  auto add_scope = [&](Coverage& into, EntityType type, int32_t entity, GrantSource from) {
+  auto add_scope = [&](Coverage& into, EntityType type, auto entity, GrantSource from) {
     if (entity == kNoId) return;
     if (const Snapshot::ScopeRecord* scope = s.FindScope(t, type, entity)) {
       into.Add(scope->permissions, from, scope->pos, needed);

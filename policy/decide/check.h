@@ -36,7 +36,7 @@ OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 template <typename Visit>
 void ForEachNamespaceScope(const Snapshot& s, const Snapshot::TokenRecord& token, const Snapshot::RepoRecord& repo,
                            Visit visit) {
-  auto scope_on = [&](EntityType type, int32_t entity, GrantSource source) {
+  auto scope_on = [&](EntityType type, auto entity, GrantSource source) {
     if (entity == kNoId) return;
     if (const Snapshot::ScopeRecord* scope = s.FindScope(token, type, entity)) visit(*scope, source);
   };

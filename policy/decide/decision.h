@@ -53,7 +53,7 @@ struct UserSide {
   RepoAccess access = RepoAccess::kNone;  // the level the user holds toward the target
   UserBasis basis = UserBasis::kNoRole;
   UserReason reason = UserReason::kTooLow;
-  int32_t subject = kNoId;  // the org or group whose role decided (by basis)
+  int32_t subject = kNoIndex;  // the index of the org or group (or user) whose role decided, by basis
   SourcePos pos;            // where that role (or the gate grant) is written
   bool assumed = false;
 };

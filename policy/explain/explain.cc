@@ -80,14 +80,15 @@ class Explainer {
       case UserBasis::kOtherNamespace:
         return absl::StrCat("the namespace belongs to another user; ", owner_, " has no rights there");
       case UserBasis::kOrgRole:
-        return absl::StrCat("org ", s_.org(u.subject).name, " gives ", owner_, " role ", RepoAccessName(u.access), At(u.pos));
+        return absl::StrCat("org ", s_.org(OrgId(u.subject)).name, " gives ", owner_, " role ", RepoAccessName(u.access), At(u.pos));
       case UserBasis::kOrgAdmin:
-        return absl::StrCat(owner_, " is an admin of org ", s_.org(u.subject == kNoId ? TargetOrg(s_, r_) : u.subject).name,
-                            At(u.pos));
+        return absl::StrCat(owner_, " is an admin of org ",
+                            s_.org(u.subject == kNoIndex ? TargetOrg(s_, r_) : OrgId(u.subject)).name, At(u.pos));
       case UserBasis::kGroupRole:
-        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RepoAccessName(u.access), At(u.pos));
+        return absl::StrCat("resource group ", s_.group(GroupId(u.subject)).name, " gives ", owner_, " ",
+                            RepoAccessName(u.access), At(u.pos));
       case UserBasis::kBestGroupRole:
-        return absl::StrCat("resource group ", s_.group(u.subject).name, " gives ", owner_, " ", RepoAccessName(u.access), At(u.pos),
+        return absl::StrCat("resource group ", s_.group(GroupId(u.subject)).name, " gives ", owner_, " ", RepoAccessName(u.access), At(u.pos),
                             " (the request names no group; this is the strongest of ", owner_, "'s groups)");
       case UserBasis::kPublicRepo:
         return absl::StrCat(owner_, " has no role on it, but ", RepoName(), " is public");
@@ -303,7 +304,7 @@ class Explainer {
   std::string OrgName(OrgId o) const { return absl::StrCat("org ", s_.org(o).name); }
 
   std::string EntityName(EntityType type, int32_t entity) const {
-    if (type == EntityType::kResourceGroup) return GroupName(entity);
+    if (type == EntityType::kResourceGroup) return GroupName(GroupId(entity));
     return absl::StrCat(NameOf(type), " ", s_.EntityName(type, entity));  // "org acme", "model acme/m"
   }
 

@@ -20,10 +20,15 @@ void Permissions(PermissionSet set, JsonWriter* json) {
   json->EndArray();
 }
 
-// The name of an entity by id, or nullopt for kNoId.
-absl::optional<absl::string_view> NameIf(const Snapshot& s, EntityType type, int32_t id) {
-  if (id == kNoId) return absl::nullopt;
-  return s.EntityName(type, id);
+// The name of an entity by index, or nullopt for kNoIndex.
+absl::optional<absl::string_view> NameIf(const Snapshot& s, EntityType type, int32_t index) {
+  if (index == kNoIndex) return absl::nullopt;
+  return s.EntityName(type, index);
+}
+// The same by id.
+template <typename Tag>
+absl::optional<absl::string_view> NameIf(const Snapshot& s, EntityType type, Id<Tag> id) {
+  return NameIf(s, type, id.index());
 }
 
 absl::optional<absl::string_view> IfNotEmpty(absl::string_view text) {
@@ -79,10 +84,10 @@ void UserSideJson(const Snapshot& s, const UserSide& u, absl::string_view text, 
   json->Key("subject");
   const bool org_subject = u.basis == UserBasis::kOrgRole || u.basis == UserBasis::kOrgAdmin;
   const bool group_subject = u.basis == UserBasis::kGroupRole || u.basis == UserBasis::kBestGroupRole;
-  if (u.subject != kNoId && (org_subject || group_subject)) {
+  if (u.subject != kNoIndex && (org_subject || group_subject)) {
     json->BeginObject()
         .Key("kind").String(org_subject ? "org" : "group")
-        .Key("name").String(org_subject ? s.org(u.subject).name : s.group(u.subject).name)
+        .Key("name").String(org_subject ? s.org(OrgId(u.subject)).name : s.group(GroupId(u.subject)).name)
         .EndObject();
   } else {
     json->Null();

@@ -204,7 +204,7 @@ TEST(ExplainJsonTest, StringsAreEscaped) {
   const std::shared_ptr<const Snapshot> s = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
   Request r;
   r.operation = Operation::kWhoami;
-  r.token = 0;
+  r.token = TokenId(0);
   const std::string text = RenderExplanationJson(*s, Explain(*s, r, Check(*s, r)));
   const YAML::Node doc = YAML::Load(text);
   EXPECT_EQ(doc["token"]["at"]["file"].as<std::string>(), "we\"ird\\\x01.yaml");

@@ -73,11 +73,11 @@ std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const 
                                      PermissionSet missing) {
   const Snapshot::TokenRecord& t = s.token(r.token);
   std::vector<ScopeAddition> out;
-  auto add = [&](EntityType type, int32_t entity, PermissionSet permissions) {
+  auto add = [&](EntityType type, auto entity, PermissionSet permissions) {
     if (permissions.empty() || entity == kNoId) return;
     ScopeAddition a;
     a.type = type;
-    a.entity = entity;
+    a.entity = entity.index();
     a.add = permissions;
     out.push_back(a);
   };

@@ -46,7 +46,7 @@ struct UserChange {
 // Permissions to add to the token's scope on one entity (a new scope if it has none there).
 struct ScopeAddition {
   EntityType type = EntityType::kOrg;  // user, org, resource-group, model, dataset or space
-  int32_t entity = kNoId;              // UserId, OrgId, GroupId or RepoId by type
+  int32_t entity = kNoIndex;           // the index of a UserId, OrgId, GroupId or RepoId, by type
   PermissionSet add;                   // the missing permissions
   // For a new repo scope: the permissions the token's namespace scopes give the repo today, which the
   // repo scope would override [assumptions.repo_scope_overrides_namespace_scope]; list them too.

@@ -190,17 +190,17 @@ class Generator {
 // `r` with each namespace as its namespace: every user's, then every org's (and, `with_groups`, each
 // org's once more per resource group of that org, created into).
 void AddPerNamespace(const Snapshot& s, Request r, bool with_groups, std::vector<Request>* out) {
-  for (UserId user = 0; user < s.user_count(); ++user) {
+  for (UserId user : IdsUpTo<UserId>(s.user_count())) {
     r.ns_user = user;
     out->push_back(r);
   }
   r.ns_user = kNoId;
-  for (OrgId org = 0; org < s.org_count(); ++org) {
+  for (OrgId org : IdsUpTo<OrgId>(s.org_count())) {
     r.ns_org = org;
     r.group = kNoId;
     out->push_back(r);
     if (!with_groups) continue;
-    for (GroupId group = 0; group < s.group_count(); ++group) {
+    for (GroupId group : IdsUpTo<GroupId>(s.group_count())) {
       if (s.group(group).org != org) continue;
       r.group = group;
       out->push_back(r);
@@ -214,7 +214,7 @@ World RandomWorld(uint32_t seed, const RandomWorldShape& shape) { return Generat
 
 std::vector<Request> AllRequests(const Snapshot& s) {
   std::vector<Request> out;
-  for (TokenId token = 0; token < s.token_count(); ++token) {
+  for (TokenId token : IdsUpTo<TokenId>(s.token_count())) {
     for (const OperationInfo& op : AllOperations()) {
       Request r;
       r.operation = op.operation;
@@ -224,7 +224,7 @@ std::vector<Request> AllRequests(const Snapshot& s) {
           out.push_back(r);
           break;
         case TargetKind::kRepo:
-          for (RepoId repo = 0; repo < s.repo_count(); ++repo) {
+          for (RepoId repo : IdsUpTo<RepoId>(s.repo_count())) {
             r.repo = repo;
             if (op.creates_at_destination) {  // move_repo: to every namespace
               r.create_type = s.repo(repo).type;
@@ -235,7 +235,7 @@ std::vector<Request> AllRequests(const Snapshot& s) {
               out.push_back(r);
               continue;
             }
-            for (GroupId group = 0; group < s.group_count(); ++group) {
+            for (GroupId group : IdsUpTo<GroupId>(s.group_count())) {
               if (s.group(group).org != s.repo(repo).ns_org) continue;  // a group holds its org's repos only
               r.group = group;
               out.push_back(r);
@@ -250,13 +250,13 @@ std::vector<Request> AllRequests(const Snapshot& s) {
           }
           break;
         case TargetKind::kOrg:
-          for (OrgId org = 0; org < s.org_count(); ++org) {
+          for (OrgId org : IdsUpTo<OrgId>(s.org_count())) {
             r.org = org;
             out.push_back(r);
           }
           break;
         case TargetKind::kGroup:
-          for (GroupId group = 0; group < s.group_count(); ++group) {
+          for (GroupId group : IdsUpTo<GroupId>(s.group_count())) {
             r.group = group;
             out.push_back(r);
           }
