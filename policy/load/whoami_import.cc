@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "policy/common/suggest.h"
+#include "policy/load/tree_reader.h"
 #include "policy/load/world_writer.h"
 #include "policy/load/yaml_tree.h"
 #include "policy/model/permission.h"
@@ -73,13 +74,10 @@ constexpr PlanRow kPlans[] = {
 class Importer {
  public:
   Importer(Diagnostics* d, World* world, const WhoamiImportOptions& options)
-      : d_(d), world_(world), options_(options) {}
+      : d_(d), in_(d, TreeSyntax::kJson), world_(world), options_(options) {}
 
   void Import(const YamlNode& root) {
-    if (!root.is_map()) {
-      d_->Error(root.pos, absl::StrCat("a whoami-v2 response is a JSON object, not ", KindName(root)));
-      return;
-    }
+    if (!in_.IsMap(root, "a whoami-v2 response")) return;
     Object user(root, kUserKeys, "the response", this);
     if (const YamlNode* type = user.Get("type")) {
       absl::optional<std::string> t = String(*type, "type");
@@ -99,96 +97,53 @@ class Importer {
   }
 
  private:
-  // The keys of one JSON object, checked against its schema once.
+  // One JSON object of the response: its keys checked against the schema once (an unknown key is a
+  // warning: the Hub adds keys over time), and the keys the import reads.
   class Object {
    public:
     Object(const YamlNode& node, absl::Span<const KeySpec> keys, absl::string_view what, Importer* importer)
-        : node_(node), what_(what), importer_(importer) {
+        : node_(node), keys_(keys), what_(what), importer_(importer) {
       std::vector<absl::string_view> known;
       for (const KeySpec& k : keys) known.push_back(k.key);
-      absl::flat_hash_set<std::string> seen;
-      for (size_t i = 0; i < node.map_size(); ++i) {
-        const YamlNode& key = node.key(i);
-        if (!seen.insert(key.scalar).second) {
-          importer->d_->Error(key.pos, absl::StrCat("key '", key.scalar, "' appears twice in ", what));
-          continue;
-        }
-        const KeySpec* spec = nullptr;
-        for (const KeySpec& k : keys) {
-          if (k.key == key.scalar) spec = &k;
-        }
-        if (spec == nullptr) {
-          // Only the key is named: its value may be a secret.
-          importer->d_->Warning(key.pos, absl::StrCat("key '", key.scalar, "' of ", what,
-                                                      " is not in the whoami-v2 schema hubperm knows; ignored",
-                                                      DidYouMean(key.scalar, known)));
-        } else if (spec->use == Use::kRead) {
-          values_.emplace(key.scalar, &node.value(i));
-        }
-      }
+      importer->in_.CheckKeys(node, known, what, UnknownKeys::kWarning);
     }
     // The value of a read key, or nullptr when absent (a JSON null counts as absent).
     const YamlNode* Get(absl::string_view key) const {
-      auto it = values_.find(key);
-      if (it == values_.end() || IsNull(*it->second)) return nullptr;
-      return it->second;
+      for (const KeySpec& k : keys_) {
+        if (k.key == key && k.use == Use::kRead) return importer_->in_.Get(node_, key);
+      }
+      return nullptr;
     }
     // The same, with an error when absent.
     const YamlNode* Require(absl::string_view key) const {
-      const YamlNode* value = Get(key);
-      if (value == nullptr) {
-        importer_->d_->Error(node_.pos, absl::StrCat(what_, " has no '", key, "'; whoami-v2 responses always do"));
-      }
-      return value;
+      if (Get(key) == nullptr) return importer_->in_.Require(node_, key, what_);
+      return Get(key);
     }
 
    private:
     const YamlNode& node_;
+    absl::Span<const KeySpec> keys_;
     absl::string_view what_;
     Importer* importer_;
-    absl::flat_hash_map<std::string, const YamlNode*> values_;
   };
 
-  static bool IsNull(const YamlNode& n) { return n.is_null() || (n.is_scalar() && n.plain && n.scalar == "null"); }
-
   bool Expect(const YamlNode& n, YamlNode::Kind kind, absl::string_view what) {
-    if (n.kind == kind) return true;
-    const char* wanted = kind == YamlNode::Kind::kMap ? "an object" : kind == YamlNode::Kind::kSequence ? "an array" : "a value";
-    d_->Error(n.pos, absl::StrCat("'", what, "' must be ", wanted, ", not ", JsonKind(n)));
-    return false;
+    const std::string quoted = absl::StrCat("'", what, "'");
+    return kind == YamlNode::Kind::kMap ? in_.IsMap(n, quoted) : in_.IsSequence(n, quoted);
   }
 
-  static std::string JsonKind(const YamlNode& n) {
-    if (n.is_map()) return "an object";
-    if (n.is_sequence()) return "an array";
-    if (IsNull(n)) return "null";
-    if (!n.plain) return "a string";
-    if (n.scalar == "true" || n.scalar == "false") return "a boolean";
-    return "a number";
-  }
-
-  // A JSON string's text.
+  // A JSON string's text (it may be empty).
   absl::optional<std::string> String(const YamlNode& n, absl::string_view what) {
-    if (n.is_scalar() && !n.plain) return n.scalar;
-    d_->Error(n.pos, absl::StrCat("'", what, "' must be a string, not ", JsonKind(n)));
-    return absl::nullopt;
+    absl::optional<Name> text = in_.Text(n, absl::StrCat("'", what, "'"));
+    if (!text.has_value()) return absl::nullopt;
+    return std::move(text->text);
   }
 
-  absl::optional<bool> Bool(const YamlNode& n, absl::string_view what) {
-    if (n.is_scalar() && n.plain && (n.scalar == "true" || n.scalar == "false")) return n.scalar == "true";
-    d_->Error(n.pos, absl::StrCat("'", what, "' must be true or false, not ", JsonKind(n)));
-    return absl::nullopt;
-  }
+  absl::optional<bool> Bool(const YamlNode& n, absl::string_view what) { return in_.Bool(n, absl::StrCat("'", what, "'")); }
 
   template <typename E>
   absl::optional<E> Enum(const YamlNode& n, absl::string_view what) {
-    absl::optional<std::string> text = String(n, what);
-    if (!text.has_value()) return absl::nullopt;
-    absl::optional<E> value = ParseName<E>(*text);
-    if (!value.has_value()) {
-      d_->Error(n.pos, absl::StrCat("unknown ", what, " '", *text, "'; valid: ", absl::StrJoin(NamesOf<E>(), ", ")));
-    }
-    return value;
+    return in_.Enum<E>(n, what);
   }
 
   void ReadOrgs(const YamlNode& orgs) {
@@ -308,8 +263,9 @@ class Importer {
           token.role = *r;
           token.role_pos = role->pos;
         } else {
-          d_->Error(role->pos, absl::StrCat("unknown token role '", *text, "'; valid: ",
-                                            absl::StrJoin(NamesOf<TokenRole>(), ", ")));
+          const std::vector<absl::string_view> names = NamesOf<TokenRole>();
+          d_->Error(role->pos, absl::StrCat("unknown token role '", *text, "'", DidYouMean(*text, names), " (valid: ",
+                                            absl::StrJoin(names, ", "), ")"));
         }
       }
     }
@@ -505,6 +461,7 @@ class Importer {
   };
 
   Diagnostics* d_;
+  TreeReader in_;
   World* world_;
   const WhoamiImportOptions& options_;
   Name user_;

@@ -117,7 +117,7 @@ TEST(WhoamiImportTest, UnknownKeysAreWarnedByNameNeverByValue) {
     "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})");
   ASSERT_TRUE(import.ok());
   const std::string issues = RenderImportIssues(import);
-  EXPECT_THAT(issues, HasSubstr("whoami.json:1:43: warning: key 'sessionSecret' of the response is not in the whoami-v2 schema"));
+  EXPECT_THAT(issues, HasSubstr("whoami.json:1:43: warning: unknown key 'sessionSecret' in the response"));
   EXPECT_THAT(issues + RenderImportedFixture(import), Not(HasSubstr("SECRET")));
 }
 
@@ -149,8 +149,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "error: token role 'god' is an internal Hub role"},
         ErrorCase{"UnknownRole",
                   R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "admin"}}})",
-                  "error: unknown token role 'admin'; valid: read, write, fineGrained"},
-        ErrorCase{"NoAuth", R"({"type": "user", "name": "u"})", "whoami.json:1:1: error: the response has no 'auth'"},
+                  "error: unknown token role 'admin' (valid: read, write, fineGrained)"},
+        ErrorCase{"NoAuth", R"({"type": "user", "name": "u"})", "whoami.json:1:1: error: the response is missing 'auth'"},
         ErrorCase{"OAuth", R"({"type": "user", "name": "u", "auth": {"type": "oauth"}})",
                   "error: 'auth' has no 'accessToken' (auth type 'oauth'): only user access tokens"},
         ErrorCase{"NameNotString",
@@ -158,10 +158,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "whoami.json:1:26: error: 'name' must be a string, not a number"},
         ErrorCase{"DuplicateKey",
                   R"({"type": "user", "name": "u", "name": "v", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
-                  "key 'name' appears twice"},
+                  "duplicate key 'name' in the response; first at line 1"},
         ErrorCase{"OrgRole",
                   R"({"type": "user", "name": "u", "orgs": [{"type": "org", "name": "o", "roleInOrg": "owner"}], "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
-                  "error: unknown roleInOrg 'owner'; valid: no_access, read, contributor, write, admin"},
+                  "error: unknown roleInOrg 'owner' (valid: no_access, read, contributor, write, admin)"},
         ErrorCase{"OtherUsersNamespace",
                   R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "fineGrained",
                      "fineGrained": {"scoped": [{"entity": {"_id": "x", "type": "user", "name": "mallory"}, "permissions": ["repo.write"]}]}}}})",

@@ -14,12 +14,11 @@
 #include "absl/strings/str_split.h"
 #include "absl/types/span.h"
 #include "policy/common/suggest.h"
+#include "policy/load/tree_reader.h"
 #include "policy/load/yaml_tree.h"
 
 namespace hubperm {
 namespace {
-
-using Keys = absl::Span<const absl::string_view>;
 
 // The keys each mapping of the format may hold. An unknown key is an error.
 constexpr absl::string_view kTopKeys[] = {"users", "orgs", "repos", "tokens", "cases", "assumptions"};
@@ -41,166 +40,10 @@ constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "
                                                  "hide_private_repo_from_token",
                                                  "repo_scope_overrides_namespace_scope"};
 
-// Reads typed values out of YamlNodes, reporting every mismatch. Each getter returns nullopt (or an
-// empty value) after reporting, so the caller goes on with the next field.
-class Reader {
- public:
-  explicit Reader(Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
-
-  void Error(const SourcePos& pos, std::string message) { diagnostics_->Error(pos, std::move(message)); }
-  void Warning(const SourcePos& pos, std::string message) {
-    diagnostics_->Warning(pos, std::move(message));
-  }
-
-  // True if `node` is a mapping; otherwise reports "`what` must be a mapping".
-  bool IsMap(const YamlNode& node, absl::string_view what) {
-    if (node.is_map()) return true;
-    Error(node.pos, absl::StrCat(what, " must be a mapping, not ", KindName(node)));
-    return false;
-  }
-
-  // Reports every key of `map` that is not in `allowed` (with a suggestion) or that repeats.
-  void CheckKeys(const YamlNode& map, Keys allowed, absl::string_view what) {
-    for (size_t i = 0; i < map.map_size(); ++i) {
-      const YamlNode& key = map.key(i);
-      if (!key.is_scalar()) continue;  // reported by the parser
-      if (std::find(allowed.begin(), allowed.end(), key.scalar) == allowed.end()) {
-        Error(key.pos, absl::StrCat("unknown key '", key.scalar, "' in ", what, DidYouMean(key.scalar, allowed),
-                                    " (valid: ", absl::StrJoin(allowed, ", "), ")"));
-      }
-      if (const YamlNode* first = EarlierKey(map, i)) {
-        Error(key.pos, absl::StrCat("duplicate key '", key.scalar, "' in ", what, "; first at line ", first->pos.line));
-      }
-    }
-  }
-
-  // The first key of `map` before key `i` that equals it, or nullptr.
-  static const YamlNode* EarlierKey(const YamlNode& map, size_t i) {
-    for (size_t j = 0; j < i; ++j) {
-      if (map.key(j).is_scalar() && map.key(j).scalar == map.key(i).scalar) return &map.key(j);
-    }
-    return nullptr;
-  }
-
-  // The value of the first `key` in `map`, or nullptr. An explicit null (`key:` or `key: ~`) counts as
-  // absent.
-  static const YamlNode* Find(const YamlNode& map, absl::string_view key) {
-    for (size_t i = 0; i < map.map_size(); ++i) {
-      if (map.key(i).is_scalar() && map.key(i).scalar == key) {
-        return map.value(i).is_null() ? nullptr : &map.value(i);
-      }
-    }
-    return nullptr;
-  }
-
-  // Like Find, but reports a missing key at the mapping.
-  const YamlNode* Require(const YamlNode& map, absl::string_view key, absl::string_view what) {
-    const YamlNode* value = Find(map, key);
-    if (value == nullptr) Error(map.pos, absl::StrCat(what, " is missing '", key, "'"));
-    return value;
-  }
-
-  absl::optional<Name> String(const YamlNode& node, absl::string_view what) {
-    if (!node.is_scalar()) {
-      Error(node.pos, absl::StrCat(what, " must be a string, not ", KindName(node)));
-      return absl::nullopt;
-    }
-    if (node.scalar.empty()) {
-      Error(node.pos, absl::StrCat(what, " must not be empty"));
-      return absl::nullopt;
-    }
-    return Name{node.scalar, node.pos};
-  }
-
-  absl::optional<bool> Bool(const YamlNode& node, absl::string_view what) {
-    if (node.is_scalar() && node.plain && (node.scalar == "true" || node.scalar == "false")) {
-      return node.scalar == "true";
-    }
-    Error(node.pos, absl::StrCat(what, " must be true or false, not ", Describe(node)));
-    return absl::nullopt;
-  }
-
-  absl::optional<int> Int(const YamlNode& node, absl::string_view what) {
-    int value = 0;
-    if (node.is_scalar() && node.plain && absl::SimpleAtoi(node.scalar, &value)) return value;
-    Error(node.pos, absl::StrCat(what, " must be a whole number, not ", Describe(node)));
-    return absl::nullopt;
-  }
-
-  // An HTTP status: a whole number from 100 to 599.
-  absl::optional<int> HttpStatus(const YamlNode& node, absl::string_view what) {
-    absl::optional<int> status = Int(node, what);
-    if (status.has_value() && (*status < 100 || *status > 599)) {
-      Error(node.pos, absl::StrCat(what, " must be an HTTP status (100-599), not ", *status));
-      return absl::nullopt;
-    }
-    return status;
-  }
-
-  template <typename E>
-  absl::optional<E> Enum(const YamlNode& node, absl::string_view what) {
-    if (!node.is_scalar()) {
-      Error(node.pos, absl::StrCat(what, " must be one of ", absl::StrJoin(NamesOf<E>(), ", "), ", not ",
-                                   KindName(node)));
-      return absl::nullopt;
-    }
-    absl::optional<E> value = ParseName<E>(node.scalar);
-    if (!value.has_value()) {
-      const std::vector<absl::string_view> names = NamesOf<E>();
-      Error(node.pos, absl::StrCat("unknown ", what, " '", node.scalar, "'", DidYouMean(node.scalar, names),
-                                   " (valid: ", absl::StrJoin(names, ", "), ")"));
-    }
-    return value;
-  }
-
-  // The common opening of a list entry (an org, a repo, a token, ...): it must be a mapping of `keys`,
-  // and its required `key` (name or id) a string. Returns that string, or nullopt after reporting.
-  absl::optional<Name> OpenEntry(const YamlNode& node, Keys keys, absl::string_view what, absl::string_view key) {
-    if (!IsMap(node, what)) return absl::nullopt;
-    CheckKeys(node, keys, what);
-    const YamlNode* value = Require(node, key, what);
-    if (value == nullptr) return absl::nullopt;
-    return String(*value, absl::StrCat(what, "'s '", key, "'"));
-  }
-
-  // A sequence of non-empty strings.
-  std::vector<Name> StringList(const YamlNode& node, absl::string_view what) {
-    std::vector<Name> out;
-    if (!node.is_sequence()) {
-      Error(node.pos, absl::StrCat(what, " must be a sequence, not ", KindName(node)));
-      return out;
-    }
-    for (const YamlNode& item : node.children) {
-      if (absl::optional<Name> name = String(item, absl::StrCat("each entry of ", what))) {
-        out.push_back(std::move(*name));
-      }
-    }
-    return out;
-  }
-
-  // A sequence whose items are handed to `fn(const YamlNode&)`.
-  template <typename Fn>
-  void ForEachItem(const YamlNode& node, absl::string_view what, Fn fn) {
-    if (!node.is_sequence()) {
-      Error(node.pos, absl::StrCat(what, " must be a sequence, not ", KindName(node)));
-      return;
-    }
-    for (const YamlNode& item : node.children) fn(item);
-  }
-
- private:
-  static std::string Describe(const YamlNode& node) {
-    if (node.is_scalar()) return absl::StrCat("'", node.scalar, "'");
-    return std::string(KindName(node));
-  }
-
-  Diagnostics* diagnostics_;
-};
-
 // Reads one file's document into the world.
 class FileReader {
  public:
-  FileReader(Diagnostics* diagnostics, World* world) : in_(diagnostics), world_(world) {}
+  FileReader(Diagnostics* diagnostics, World* world) : in_(diagnostics, TreeSyntax::kYaml), world_(world) {}
 
   void ReadDocument(const YamlNode& root) {
     if (root.is_null()) {
@@ -209,22 +52,22 @@ class FileReader {
     }
     if (!in_.IsMap(root, "a fixture file")) return;
     in_.CheckKeys(root, kTopKeys, "the top level");
-    if (const YamlNode* users = Reader::Find(root, "users")) {
+    if (const YamlNode* users = TreeReader::Find(root, "users")) {
       for (Name& user : in_.StringList(*users, "'users'")) world_->users.push_back(std::move(user));
     }
-    if (const YamlNode* orgs = Reader::Find(root, "orgs")) {
+    if (const YamlNode* orgs = TreeReader::Find(root, "orgs")) {
       in_.ForEachItem(*orgs, "'orgs'", [&](const YamlNode& n) { ReadOrg(n); });
     }
-    if (const YamlNode* repos = Reader::Find(root, "repos")) {
+    if (const YamlNode* repos = TreeReader::Find(root, "repos")) {
       in_.ForEachItem(*repos, "'repos'", [&](const YamlNode& n) { ReadRepo(n); });
     }
-    if (const YamlNode* tokens = Reader::Find(root, "tokens")) {
+    if (const YamlNode* tokens = TreeReader::Find(root, "tokens")) {
       in_.ForEachItem(*tokens, "'tokens'", [&](const YamlNode& n) { ReadToken(n); });
     }
-    if (const YamlNode* cases = Reader::Find(root, "cases")) {
+    if (const YamlNode* cases = TreeReader::Find(root, "cases")) {
       in_.ForEachItem(*cases, "'cases'", [&](const YamlNode& n) { ReadCase(n); });
     }
-    if (const YamlNode* assumptions = Reader::Find(root, "assumptions")) ReadAssumptions(*assumptions);
+    if (const YamlNode* assumptions = TreeReader::Find(root, "assumptions")) ReadAssumptions(*assumptions);
   }
 
  private:
@@ -237,7 +80,7 @@ class FileReader {
     for (size_t i = 0; i < node.map_size(); ++i) {
       const YamlNode& key = node.key(i);
       if (!key.is_scalar()) continue;
-      if (const YamlNode* first = Reader::EarlierKey(node, i)) {
+      if (const YamlNode* first = TreeReader::EarlierKey(node, i)) {
         in_.Error(key.pos, absl::StrCat("'", key.scalar, "' is listed twice in ", what, "; first at line ", first->pos.line));
       }
       absl::optional<Role> role = in_.Enum<Role>(node.value(i), role_what);
@@ -252,7 +95,7 @@ class FileReader {
     Org org;
     org.name = std::move(*name);
     const std::string what = absl::StrCat("org '", org.name.text, "'");
-    if (const YamlNode* plan = Reader::Find(node, "plan")) {
+    if (const YamlNode* plan = TreeReader::Find(node, "plan")) {
       if (auto value = in_.Enum<OrgPlan>(*plan, "plan")) {
         org.plan = *value;
         org.plan_pos = plan->pos;
@@ -260,16 +103,16 @@ class FileReader {
         org.plan_valid = false;
       }
     }
-    if (const YamlNode* policy = Reader::Find(node, "token_policy")) {
+    if (const YamlNode* policy = TreeReader::Find(node, "token_policy")) {
       if (auto value = in_.Enum<TokenPolicy>(*policy, "token policy")) {
         org.token_policy = *value;
         org.token_policy_pos = policy->pos;
       }
     }
-    if (const YamlNode* members = Reader::Find(node, "members")) {
+    if (const YamlNode* members = TreeReader::Find(node, "members")) {
       org.members = ReadMembers<OrgRole>(*members, absl::StrCat("the members of ", what), "org role");
     }
-    if (const YamlNode* groups = Reader::Find(node, "resource_groups")) {
+    if (const YamlNode* groups = TreeReader::Find(node, "resource_groups")) {
       in_.ForEachItem(*groups, absl::StrCat("the resource groups of ", what), [&](const YamlNode& g) {
         if (absl::optional<ResourceGroup> group = ReadGroup(g)) org.resource_groups.push_back(std::move(*group));
       });
@@ -282,11 +125,11 @@ class FileReader {
     if (!name.has_value()) return absl::nullopt;
     ResourceGroup group;
     group.name = std::move(*name);
-    if (const YamlNode* members = Reader::Find(node, "members")) {
+    if (const YamlNode* members = TreeReader::Find(node, "members")) {
       group.members = ReadMembers<GroupRole>(
           *members, absl::StrCat("the members of resource group '", group.name.text, "'"), "resource group role");
     }
-    if (const YamlNode* auto_join = Reader::Find(node, "auto_join")) {
+    if (const YamlNode* auto_join = TreeReader::Find(node, "auto_join")) {
       if (in_.IsMap(*auto_join, "'auto_join'")) {
         in_.CheckKeys(*auto_join, kAutoJoinKeys, "'auto_join'");
         AutoJoin join;
@@ -294,7 +137,7 @@ class FileReader {
         if (const YamlNode* role = in_.Require(*auto_join, "role", "'auto_join'")) {
           if (auto value = in_.Enum<GroupRole>(*role, "resource group role")) join.role = *value;
         }
-        if (const YamlNode* scope = Reader::Find(*auto_join, "scope")) {
+        if (const YamlNode* scope = TreeReader::Find(*auto_join, "scope")) {
           if (auto value = in_.Enum<AutoJoinScope>(*scope, "auto-join scope")) join.scope = *value;
         }
         group.auto_join = join;
@@ -315,28 +158,28 @@ class FileReader {
     repo.ns = std::string(parts[0]);
     repo.repo_name = std::string(parts[1]);
     repo.id = std::move(*id);
-    if (const YamlNode* type = Reader::Find(node, "type")) {
+    if (const YamlNode* type = TreeReader::Find(node, "type")) {
       if (auto value = in_.Enum<RepoType>(*type, "repo type")) repo.type = *value;
     }
-    if (const YamlNode* is_private = Reader::Find(node, "private")) {
+    if (const YamlNode* is_private = TreeReader::Find(node, "private")) {
       if (auto value = in_.Bool(*is_private, "'private'")) {
         repo.is_private = *value;
         repo.private_pos = is_private->pos;
       }
     }
-    if (const YamlNode* gated = Reader::Find(node, "gated")) {
+    if (const YamlNode* gated = TreeReader::Find(node, "gated")) {
       if (auto value = in_.Enum<Gating>(*gated, "gating")) {
         repo.gated = *value;
         repo.gated_pos = gated->pos;
       }
     }
-    if (const YamlNode* granted = Reader::Find(node, "access_granted")) {
+    if (const YamlNode* granted = TreeReader::Find(node, "access_granted")) {
       repo.access_granted = in_.StringList(*granted, "'access_granted'");
     }
-    if (const YamlNode* created_by = Reader::Find(node, "created_by")) {
+    if (const YamlNode* created_by = TreeReader::Find(node, "created_by")) {
       repo.created_by = in_.String(*created_by, "'created_by'");
     }
-    if (const YamlNode* group = Reader::Find(node, "resource_group")) {
+    if (const YamlNode* group = TreeReader::Find(node, "resource_group")) {
       repo.resource_group = in_.String(*group, "'resource_group'");
     }
     world_->repos.push_back(std::move(repo));
@@ -379,7 +222,7 @@ class FileReader {
         token.role_pos = role->pos;
       }
     }
-    if (const YamlNode* gated = Reader::Find(node, "can_read_gated_repos")) {
+    if (const YamlNode* gated = TreeReader::Find(node, "can_read_gated_repos")) {
       if (auto value = in_.Bool(*gated, "'can_read_gated_repos'")) {
         token.can_read_gated_repos = *value;
         token.can_read_gated_repos_pos = gated->pos;
@@ -387,13 +230,13 @@ class FileReader {
     }
     const bool fine_grained = token.role == TokenRole::kFineGrained;
     for (absl::string_view key : {"can_read_gated_repos", "global", "scoped"}) {
-      const YamlNode* value = Reader::Find(node, key);
+      const YamlNode* value = TreeReader::Find(node, key);
       if (value != nullptr && !fine_grained && token.role_pos.known()) {
         in_.Error(value->pos, absl::StrCat("'", key, "' is only for fineGrained tokens; ", what, " is a ",
                                            NameOf(token.role), " token"));
       }
     }
-    if (const YamlNode* global = Reader::Find(node, "global")) {
+    if (const YamlNode* global = TreeReader::Find(node, "global")) {
       token.global = ReadPermissions(*global, "'global'");
       for (const PermissionEntry& entry : token.global) {
         if (entry.permission.has_value() &&
@@ -404,12 +247,12 @@ class FileReader {
         }
       }
     }
-    if (const YamlNode* scoped = Reader::Find(node, "scoped")) {
+    if (const YamlNode* scoped = TreeReader::Find(node, "scoped")) {
       in_.ForEachItem(*scoped, "'scoped'", [&](const YamlNode& s) {
         if (absl::optional<Scope> scope = ReadScope(s)) token.scoped.push_back(std::move(*scope));
       });
     }
-    if (const YamlNode* statuses = Reader::Find(node, "org_status")) {
+    if (const YamlNode* statuses = TreeReader::Find(node, "org_status")) {
       if (in_.IsMap(*statuses, "'org_status'")) {
         for (size_t i = 0; i < statuses->map_size(); ++i) {
           const YamlNode& org = statuses->key(i);
@@ -455,12 +298,12 @@ class FileReader {
     c.name = std::move(*name);
     const std::string what = absl::StrCat("case '", c.name.text, "'");
 
-    const YamlNode* matrix = Reader::Find(node, "matrix");
+    const YamlNode* matrix = TreeReader::Find(node, "matrix");
     if (matrix != nullptr) c.matrix = ReadMatrix(*matrix);
     const bool matrix_of_requests = c.matrix.has_value() && c.matrix->axis != MatrixAxis::kRepos;
 
-    const YamlNode* token = Reader::Find(node, "token");
-    const YamlNode* tokens = Reader::Find(node, "tokens");
+    const YamlNode* token = TreeReader::Find(node, "token");
+    const YamlNode* tokens = TreeReader::Find(node, "tokens");
     if (matrix != nullptr) {
       for (const YamlNode* key : {token, tokens}) {
         if (key != nullptr) {
@@ -478,10 +321,10 @@ class FileReader {
       in_.Error(node.pos, absl::StrCat(what, " is missing 'token' (or 'tokens')"));
     }
 
-    const YamlNode* http = Reader::Find(node, "http");
-    const YamlNode* operation = Reader::Find(node, "operation");
-    const YamlNode* permission = Reader::Find(node, "permission");
-    const YamlNode* from_error = Reader::Find(node, "from_error");
+    const YamlNode* http = TreeReader::Find(node, "http");
+    const YamlNode* operation = TreeReader::Find(node, "operation");
+    const YamlNode* permission = TreeReader::Find(node, "permission");
+    const YamlNode* from_error = TreeReader::Find(node, "from_error");
     const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr) + (from_error != nullptr) +
                       matrix_of_requests;
     // A matrix that did not parse may have been meant as the request (reported already).
@@ -499,7 +342,7 @@ class FileReader {
     if (operation != nullptr) c.operation = in_.String(*operation, "'operation'");
     if (permission != nullptr) c.permission = in_.String(*permission, "'permission'");
     if (from_error != nullptr) c.from_error = in_.String(*from_error, "'from_error'");
-    if (const YamlNode* body = Reader::Find(node, "body")) {
+    if (const YamlNode* body = TreeReader::Find(node, "body")) {
       c.body_pos = body->pos;
       if (http == nullptr) in_.Error(body->pos, "'body' goes with 'http'");
       if (in_.IsMap(*body, "'body'")) {
@@ -513,8 +356,8 @@ class FileReader {
       }
     }
 
-    const YamlNode* repo = Reader::Find(node, "repo");
-    const YamlNode* repos = Reader::Find(node, "repos");
+    const YamlNode* repo = TreeReader::Find(node, "repo");
+    const YamlNode* repos = TreeReader::Find(node, "repos");
     if (c.matrix.has_value() && c.matrix->axis == MatrixAxis::kRepos && (repo != nullptr || repos != nullptr)) {
       in_.Error((repo != nullptr ? repo : repos)->pos,
                 absl::StrCat(what, " has a matrix of repos, whose columns name the repos; drop '",
@@ -529,21 +372,21 @@ class FileReader {
     } else if (repos != nullptr) {
       c.repos = in_.StringList(*repos, "'repos'");
     }
-    if (const YamlNode* type = Reader::Find(node, "repo_type")) c.repo_type = in_.Enum<RepoType>(*type, "repo type");
-    if (const YamlNode* org = Reader::Find(node, "org")) c.org = in_.String(*org, "'org'");
-    if (const YamlNode* user = Reader::Find(node, "user")) c.user = in_.String(*user, "'user'");
-    if (const YamlNode* group = Reader::Find(node, "group")) c.group = in_.String(*group, "'group'");
-    if (const YamlNode* to = Reader::Find(node, "to")) c.to = in_.String(*to, "'to'");
-    if (const YamlNode* write = Reader::Find(node, "write")) c.write = in_.Bool(*write, "'write'").value_or(false);
+    if (const YamlNode* type = TreeReader::Find(node, "repo_type")) c.repo_type = in_.Enum<RepoType>(*type, "repo type");
+    if (const YamlNode* org = TreeReader::Find(node, "org")) c.org = in_.String(*org, "'org'");
+    if (const YamlNode* user = TreeReader::Find(node, "user")) c.user = in_.String(*user, "'user'");
+    if (const YamlNode* group = TreeReader::Find(node, "group")) c.group = in_.String(*group, "'group'");
+    if (const YamlNode* to = TreeReader::Find(node, "to")) c.to = in_.String(*to, "'to'");
+    if (const YamlNode* write = TreeReader::Find(node, "write")) c.write = in_.Bool(*write, "'write'").value_or(false);
 
     if (matrix != nullptr) {
       for (absl::string_view key : {"expect", "status", "denied_by"}) {
-        if (const YamlNode* value = Reader::Find(node, key)) {
+        if (const YamlNode* value = TreeReader::Find(node, key)) {
           in_.Error(value->pos, absl::StrCat(what, " has a matrix, whose cells are its expectations; drop '", key,
                                              "' (a cell is allow, deny or an HTTP status)"));
         }
       }
-      if (const YamlNode* because = Reader::Find(node, "because")) c.because = in_.String(*because, "'because'");
+      if (const YamlNode* because = TreeReader::Find(node, "because")) c.because = in_.String(*because, "'because'");
       world_->cases.push_back(std::move(c));
       return;
     }
@@ -551,10 +394,10 @@ class FileReader {
       if (auto value = in_.Enum<Effect>(*expect, "expectation")) c.expect = *value;
       c.expect_pos = expect->pos;
     }
-    if (const YamlNode* status = Reader::Find(node, "status")) {
+    if (const YamlNode* status = TreeReader::Find(node, "status")) {
       c.status = in_.HttpStatus(*status, "'status'");
     }
-    if (const YamlNode* denied_by = Reader::Find(node, "denied_by")) {
+    if (const YamlNode* denied_by = TreeReader::Find(node, "denied_by")) {
       c.denied_by_pos = denied_by->pos;
       std::vector<const YamlNode*> items;
       if (denied_by->is_sequence()) {
@@ -569,7 +412,7 @@ class FileReader {
         in_.Error(denied_by->pos, absl::StrCat(what, " expects allow; 'denied_by' goes with 'expect: deny'"));
       }
     }
-    if (const YamlNode* because = Reader::Find(node, "because")) c.because = in_.String(*because, "'because'");
+    if (const YamlNode* because = TreeReader::Find(node, "because")) c.because = in_.String(*because, "'because'");
     world_->cases.push_back(std::move(c));
   }
 
@@ -582,7 +425,7 @@ class FileReader {
     m.pos = node.pos;
     int axes = 0;
     for (absl::string_view name : NamesOf<MatrixAxis>()) {
-      const YamlNode* columns = Reader::Find(node, name);
+      const YamlNode* columns = TreeReader::Find(node, name);
       if (columns == nullptr || ++axes > 1) continue;
       m.axis = *ParseName<MatrixAxis>(name);
       m.columns = in_.StringList(*columns, absl::StrCat("the matrix's '", name, "'"));
@@ -611,7 +454,7 @@ class FileReader {
     for (size_t i = 0; i < expect->map_size(); ++i) {
       const YamlNode& key = expect->key(i);
       if (!key.is_scalar()) continue;  // reported by the parser
-      if (const YamlNode* first = Reader::EarlierKey(*expect, i)) {
+      if (const YamlNode* first = TreeReader::EarlierKey(*expect, i)) {
         in_.Error(key.pos, absl::StrCat("token '", key.scalar, "' has two rows in the matrix; first at line ",
                                         first->pos.line));
         continue;
@@ -677,13 +520,13 @@ class FileReader {
         {"repo_scope_overrides_namespace_scope", &a.repo_scope_overrides_namespace_scope},
     };
     for (const Switch& s : switches) {
-      if (const YamlNode* value = Reader::Find(node, s.key)) {
+      if (const YamlNode* value = TreeReader::Find(node, s.key)) {
         if (auto b = in_.Bool(*value, absl::StrCat("'", s.key, "'"))) *s.value = *b;
       }
     }
   }
 
-  Reader in_;
+  TreeReader in_;
   World* world_;
 };
 

@@ -17,6 +17,7 @@
 #include "policy/common/diagnostics.h"
 #include "policy/common/source.h"
 #include "policy/common/suggest.h"
+#include "policy/load/tree_reader.h"
 #include "policy/load/yaml_tree.h"
 
 namespace hubperm {
@@ -114,14 +115,13 @@ bool Has(const std::vector<std::string>& segments, absl::string_view segment) {
 // Reads one row; reports its problems to `d`. False when the row is unusable.
 class RowReader {
  public:
-  RowReader(const absl::flat_hash_map<std::string, std::string>& reasons, Diagnostics* d) : reasons_(reasons), d_(d) {}
+  RowReader(const absl::flat_hash_map<std::string, std::string>& reasons, Diagnostics* d)
+      : reasons_(reasons), d_(d), in_(d, TreeSyntax::kYaml) {}
 
   bool Read(const YamlNode& node, CatalogueRoute* out, absl::flat_hash_set<std::string>* used_reasons) {
-    if (!node.is_map()) {
-      d_->Error(node.pos, absl::StrCat("a route row must be a mapping, not ", KindName(node)));
-      return false;
-    }
+    if (!in_.IsMap(node, "a route row")) return false;
     const int errors_before = d_->error_count();
+    in_.CheckKeys(node, kRowKeys, "a route row");
     out->line = node.pos.line;
     const YamlNode* route = nullptr;
     const YamlNode* as = nullptr;
@@ -134,19 +134,13 @@ class RowReader {
       const YamlNode& key = node.key(i);
       const YamlNode& value = node.value(i);
       const std::string& k = key.scalar;
-      if (std::find(std::begin(kRowKeys), std::end(kRowKeys), k) == std::end(kRowKeys)) {
-        d_->Error(key.pos, absl::StrCat("unknown key '", k, "'", DidYouMean(k, kRowKeys), " (valid: ",
-                                        absl::StrJoin(kRowKeys, ", "), ")"));
-        continue;
-      }
+      if (std::find(std::begin(kRowKeys), std::end(kRowKeys), k) == std::end(kRowKeys)) continue;  // reported
+      if (TreeReader::EarlierKey(node, i) != nullptr) continue;  // reported: the first one counts
       if (k == "hf_api") {
         ReadMethods(value, out);
         continue;
       }
-      if (!value.is_scalar()) {
-        d_->Error(value.pos, absl::StrCat("'", k, "' must be a scalar, not ", KindName(value)));
-        continue;
-      }
+      if (!in_.String(value, absl::StrCat("'", k, "'")).has_value()) continue;
       if (k == "route") route = &value;
       if (k == "as") as = &value;
       if (k == "unmodeled") unmodeled = &value;
@@ -164,12 +158,12 @@ class RowReader {
       }
     }
     if (route == nullptr) {
-      d_->Error(node.pos, "a route row needs 'route: VERB /path'");
+      in_.Require(node, "route", "a route row");
       return false;
     }
     ReadRoute(*route, out);
     if (on == nullptr) {
-      d_->Error(node.pos, "a route row needs 'on' (repo, namespace, org, resource_group, user or none)");
+      in_.Require(node, "on", "a route row");
     } else {
       ReadOn(*on, out);
     }
@@ -202,10 +196,7 @@ class RowReader {
 
  private:
   void ReadMethods(const YamlNode& value, CatalogueRoute* out) {
-    if (!value.is_sequence()) {
-      d_->Error(value.pos, absl::StrCat("hf_api must be a list of method names, not ", KindName(value)));
-      return;
-    }
+    if (!in_.IsSequence(value, "'hf_api'")) return;
     for (const YamlNode& item : value.children) {
       if (!item.is_scalar() || item.scalar.empty()) {
         d_->Error(item.pos, "hf_api lists method names");
@@ -325,6 +316,7 @@ class RowReader {
 
   const absl::flat_hash_map<std::string, std::string>& reasons_;
   Diagnostics* d_;
+  TreeReader in_;
 };
 
 }  // namespace
@@ -370,24 +362,14 @@ absl::StatusOr<Catalogue> Catalogue::Parse(absl::string_view text, absl::string_
   Diagnostics d;
   absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &d);
   Catalogue out;
-  if (root.has_value() && !root->is_map()) d.Error(root->pos, "the catalogue must be a mapping with reasons and routes");
-  if (root.has_value() && root->is_map()) {
-    const YamlNode* reasons = nullptr;
-    const YamlNode* routes = nullptr;
-    for (size_t i = 0; i < root->map_size(); ++i) {
-      const std::string& k = root->key(i).scalar;
-      if (k == "reasons") {
-        reasons = &root->value(i);
-      } else if (k == "routes") {
-        routes = &root->value(i);
-      } else {
-        d.Error(root->key(i).pos, absl::StrCat("unknown key '", k, "'", DidYouMean(k, kTopKeys), " (valid: reasons, routes)"));
-      }
-    }
+  TreeReader in(&d, TreeSyntax::kYaml);
+  if (root.has_value() && in.IsMap(*root, "the catalogue")) {
+    in.CheckKeys(*root, kTopKeys, "the catalogue");
+    const YamlNode* reasons = TreeReader::Find(*root, "reasons");
+    const YamlNode* routes = in.Require(*root, "routes", "the catalogue");
     absl::flat_hash_map<std::string, std::string> reason_text;
     absl::flat_hash_map<std::string, SourcePos> reason_pos;
-    if (reasons != nullptr && !reasons->is_map()) d.Error(reasons->pos, "reasons must map a key to its text");
-    if (reasons != nullptr && reasons->is_map()) {
+    if (reasons != nullptr && in.IsMap(*reasons, "'reasons'")) {
       for (size_t i = 0; i < reasons->map_size(); ++i) {
         if (!reasons->value(i).is_scalar() || reasons->value(i).scalar.empty()) {
           d.Error(reasons->value(i).pos, absl::StrCat("reason '", reasons->key(i).scalar, "' needs its text"));
@@ -397,9 +379,7 @@ absl::StatusOr<Catalogue> Catalogue::Parse(absl::string_view text, absl::string_
         reason_pos[reasons->key(i).scalar] = reasons->key(i).pos;
       }
     }
-    if (routes == nullptr || !routes->is_sequence()) {
-      d.Error(routes == nullptr ? root->pos : routes->pos, "the catalogue needs 'routes', a list of rows");
-    } else {
+    if (routes != nullptr && in.IsSequence(*routes, "'routes'")) {
       RowReader reader(reason_text, &d);
       absl::flat_hash_set<std::string> used;
       absl::flat_hash_map<std::string, int> seen;  // "VERB /path" -> line

@@ -83,9 +83,15 @@ constexpr char kReasons[] = "reasons: {papers: not modeled}\n";
 INSTANTIATE_TEST_SUITE_P(
     Rows, BadCatalogueTest,
     ::testing::Values(
-        BadCatalogue{"UnknownTopKey", "routes: []\nrutes: []\n", "bad.yaml:2:1: error: unknown key 'rutes'; did you mean 'routes'?"},
+        BadCatalogue{"UnknownTopKey", "routes: []\nrutes: []\n", "bad.yaml:2:1: error: unknown key 'rutes' in the catalogue; did you mean 'routes'?"},
         BadCatalogue{"UnknownRowKey", "routes:\n  - {route: GET /api/whoami-v2, on: none, as: whoami, user: doc, token: doc, hf: [whoami]}\n",
-                     "bad.yaml:2:78: error: unknown key 'hf'"},
+                     "bad.yaml:2:78: error: unknown key 'hf' in a route row"},
+        BadCatalogue{"RowWithoutOn", "routes:\n  - {route: GET /api/whoami-v2, as: whoami, user: doc, token: doc}\n",
+                     "bad.yaml:2:5: error: a route row is missing 'on'"},
+        BadCatalogue{"NotARow", "routes:\n  - [GET, /api/whoami-v2]\n",
+                     "bad.yaml:2:5: error: a route row must be a mapping, not a sequence"},
+        BadCatalogue{"RoutesNotAList", "routes: {a: b}\n", "bad.yaml:1:9: error: 'routes' must be a sequence, not a mapping"},
+        BadCatalogue{"NoRoutes", "reasons: {}\n", "bad.yaml:1:1: error: the catalogue is missing 'routes'"},
         BadCatalogue{"BadVerb", "routes:\n  - {route: FETCH /x, on: none, as: whoami, user: doc, token: doc}\n",
                      "bad.yaml:2:13: error: route must be 'VERB /path'"},
         BadCatalogue{"UnknownOperation", "routes:\n  - {route: GET /api/whoami-v2, on: none, as: whoamy, user: doc, token: doc}\n",
