@@ -174,19 +174,22 @@ int RunDecide(const Options& o, CommandIo& io) {
   return exit_code;
 }
 
-const std::vector<Flag> kDecideFlags = {Flag::kToken, Flag::kHttp,     Flag::kBody,  Flag::kOperation, Flag::kPermission,
-                                        Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
-                                        Flag::kGroup, Flag::kTo,       Flag::kWrite, Flag::kFormat,    Flag::kColor};
+// The flags of check and explain: the token, the request in any form, and the output.
+std::vector<Flag> DecideFlags() {
+  return {Flag::kToken, Flag::kHttp, Flag::kBody,  Flag::kOperation, Flag::kPermission,
+          Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
+          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kFormat, Flag::kColor};
+}
 
 }  // namespace
 
 const Command& CheckCommand() {
-  static const Command* command = new Command{"check", kCheckHelp, kDecideFlags, RunDecide};
+  static const Command* command = new Command{"check", kCheckHelp, DecideFlags(), RunDecide};
   return *command;
 }
 
 const Command& ExplainCommand() {
-  static const Command* command = new Command{"explain", kExplainHelp, kDecideFlags, RunDecide};
+  static const Command* command = new Command{"explain", kExplainHelp, DecideFlags(), RunDecide};
   return *command;
 }
 

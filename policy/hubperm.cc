@@ -10,19 +10,11 @@
 namespace hubperm {
 
 std::string LoadResult::RenderIssues(const Style& style) const {
-  Fixtures view;
-  view.files = engine != nullptr ? engine->files() : files;
-  view.diagnostics = diagnostics;
-  view.read_errors = read_errors;
-  return view.RenderIssues(style);
+  return RenderLoadIssues(engine != nullptr ? engine->files() : files, diagnostics, read_errors, style);
 }
 
 std::string LoadResult::RenderIssuesJson(const std::vector<std::string>& paths) const {
-  Fixtures view;
-  view.files = engine != nullptr ? engine->files() : files;
-  view.diagnostics = diagnostics;
-  view.read_errors = read_errors;
-  return view.RenderIssuesJson(paths);
+  return RenderLoadIssuesJson(engine != nullptr ? engine->files() : files, diagnostics, read_errors, paths);
 }
 
 Engine::Engine(World world, std::shared_ptr<const Snapshot> snapshot)

@@ -14,7 +14,7 @@
 
 #include <cstdint>
 
-#include "absl/types/optional.h"
+#include <new>
 
 #include "policy/common/source.h"
 #include "policy/compile/snapshot.h"
@@ -155,17 +155,30 @@ struct DecisionParts {
 // by Check; policy/explain describes both parts from `parts` without deciding again.
 struct Decision : PartDecision {
   Part reply_part = Part::kTarget;
-  // Set exactly for a two-part operation. An optional, so that deciding a one-part operation does not
-  // initialize two more parts.
-  absl::optional<DecisionParts> parts;
 
   // The decision of `p`: this decision itself for an operation of one part (whose only part is the
   // target; there is no destination part then, and asking for it is a bug).
   const PartDecision& part(Part p) const {
-    if (!parts.has_value()) return *this;
-    return p == Part::kTarget ? parts->target : parts->destination;
+    if (!two_parts_) return *this;
+    return p == Part::kTarget ? parts_.parts.target : parts_.parts.destination;
   }
-  bool two_parts() const { return parts.has_value(); }
+  bool two_parts() const { return two_parts_; }
+  // Check: makes this decision one of two parts, and returns them to fill.
+  DecisionParts* SetTwoParts() {
+    two_parts_ = true;
+    new (&parts_.parts) DecisionParts();
+    return &parts_.parts;
+  }
+
+ private:
+  // The parts of a two-part operation, constructed only for one (SetTwoParts): deciding a one-part
+  // operation, the hot case, initializes nothing more than its own part.
+  union PartsStorage {
+    PartsStorage() {}
+    DecisionParts parts;
+  };
+  bool two_parts_ = false;
+  PartsStorage parts_;
 };
 
 }  // namespace hubperm

@@ -11,6 +11,11 @@
 namespace hubperm {
 
 std::string Fixtures::RenderIssues(const Style& style) const {
+  return RenderLoadIssues(files, diagnostics, read_errors, style);
+}
+
+std::string RenderLoadIssues(const SourceFiles& files, const Diagnostics& diagnostics,
+                             const std::vector<std::string>& read_errors, const Style& style) {
   std::string out;
   for (const std::string& message : read_errors) {
     absl::StrAppend(&out, "hubperm: ", style.Paint(Tone::kDeny, "error:"), " ", message, "\n");
@@ -38,11 +43,16 @@ Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts
 }
 
 std::string Fixtures::RenderIssuesJson(const std::vector<std::string>& paths) const {
+  return RenderLoadIssuesJson(files, diagnostics, read_errors, paths);
+}
+
+std::string RenderLoadIssuesJson(const SourceFiles& files, const Diagnostics& diagnostics,
+                                 const std::vector<std::string>& read_errors, const std::vector<std::string>& paths) {
   JsonWriter json;
   json.BeginObject().Key("schema").String("hubperm.validate/v1").Key("files").BeginArray();
   for (const std::string& path : paths) json.String(path);
   json.EndArray()
-      .Key("errors").Int(error_count())
+      .Key("errors").Int(static_cast<int>(read_errors.size()) + diagnostics.error_count())
       .Key("warnings").Int(diagnostics.warning_count())
       .Key("issues").BeginArray();
   for (const std::string& message : read_errors) {

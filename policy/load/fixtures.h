@@ -45,6 +45,13 @@ struct Fixtures {
   std::string RenderIssuesJson(const std::vector<std::string>& paths) const;
 };
 
+// What Fixtures::RenderIssues and RenderIssuesJson render, for issues kept apart from their Fixtures
+// (policy/hubperm.h's LoadResult).
+std::string RenderLoadIssues(const SourceFiles& files, const Diagnostics& diagnostics,
+                             const std::vector<std::string>& read_errors, const Style& style = Style::Plain());
+std::string RenderLoadIssuesJson(const SourceFiles& files, const Diagnostics& diagnostics,
+                                 const std::vector<std::string>& read_errors, const std::vector<std::string>& paths);
+
 // Reads, merges and validates the fixture files at `paths`.
 Fixtures LoadFixtures(const std::vector<std::string>& paths);
 
