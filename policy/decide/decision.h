@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include <new>
+#include <type_traits>
 
 #include "policy/common/source.h"
 #include "policy/compile/snapshot.h"
@@ -149,10 +150,13 @@ struct DecisionParts {
 };
 
 // The answer to a Request. For an operation of one part, the PartDecision it derives from is all of it.
-// For a two-part operation, `parts` keeps each part's own decision, and the fields inherited from
+// For a two-part operation, part() gives each part's own decision, and the fields inherited from
 // PartDecision are their merge: each side is the first part's where that side denies (the target
 // part's when it allows in both), and the reply is that of the part `reply_part` names. Computed once
-// by Check; policy/explain describes both parts from `parts` without deciding again.
+// by Check; policy/explain describes both parts from part() without deciding again.
+//
+// A Decision is a plain value, trivially copyable (the parts' storage is copied byte for byte, whether
+// or not it holds parts).
 struct Decision : PartDecision {
   Part reply_part = Part::kTarget;
 
@@ -177,6 +181,7 @@ struct Decision : PartDecision {
     PartsStorage() {}
     DecisionParts parts;
   };
+  static_assert(std::is_trivially_copyable_v<DecisionParts>, "a Decision is copied byte for byte");
   bool two_parts_ = false;
   PartsStorage parts_;
 };
