@@ -2,14 +2,13 @@
 
 #include "cli/check_command.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
+#include "cli/read_input.h"
 
 namespace hubperm {
 namespace {
@@ -92,17 +91,11 @@ Examples:
 
 // Reads the value of --body or --from-error (`what`: "body" or "error"): inline text, @FILE, or - for stdin.
 absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::string& body, std::istream& in) {
-  std::ostringstream buffer;
-  if (body == "-") {
-    buffer << in.rdbuf();
-  } else if (absl::StartsWith(body, "@")) {
-    std::ifstream file(body.substr(1), std::ios::binary);
-    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", body.substr(1), "'"));
-    buffer << file.rdbuf();
-  } else {
-    return body;
-  }
-  return buffer.str();
+  if (body != "-" && !absl::StartsWith(body, "@")) return body;
+  const absl::string_view path = body == "-" ? absl::string_view(body) : absl::string_view(body).substr(1);
+  absl::optional<std::string> text = ReadFileOrStdin(path, in);
+  if (!text.has_value()) return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", path, "'"));
+  return *std::move(text);
 }
 
 // The request the flags of `o` state, in whichever form they use: the pipeline's input, with the

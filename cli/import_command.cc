@@ -2,13 +2,13 @@
 
 #include "cli/import_command.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
+#include "cli/read_input.h"
 
 namespace hubperm {
 namespace {
@@ -54,17 +54,11 @@ int RunImportWhoami(const Options& o, CommandIo& io) {
   if (o.files.size() > 1) return Fail(io.err, io.err_style, "import-whoami reads one response: give one FILE.json, or - for stdin");
   const bool from_stdin = o.files.empty() || o.files[0] == "-";
   const std::string name = from_stdin ? "<stdin>" : o.files[0];
-  std::ostringstream text;
-  if (from_stdin) {
-    text << io.in.rdbuf();
-  } else {
-    std::ifstream file(name, std::ios::binary);
-    if (!file) return Fail(io.err, io.err_style, absl::StrCat("cannot read '", name, "'"));
-    text << file.rdbuf();
-  }
+  absl::optional<std::string> text = ReadFileOrStdin(from_stdin ? "-" : name, io.in);
+  if (!text.has_value()) return Fail(io.err, io.err_style, absl::StrCat("cannot read '", name, "'"));
   WhoamiImportOptions import_options;
   import_options.token_name = o.name;
-  const WhoamiImport import = ImportWhoami(name, text.str(), import_options);
+  const WhoamiImport import = ImportWhoami(name, *std::move(text), import_options);
   io.err << RenderImportIssues(import);
   if (!import.ok()) {
     const int errors = import.diagnostics.error_count();
