@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/decide/check.h"
@@ -229,25 +230,26 @@ class Explainer {
   // The Hub's message for the reply (policy/model/reply.h, docs/hub-access-model.md §7); "" when none is
   // documented.
   std::string Message() const {
+    const ReplyInfo& info = GetReplyInfo(d_.reply);
     ReplyFields fields;
-    std::string ns;
     if (op_.target == TargetKind::kRepo) {
       fields.type = NameOf(s_.repo(r_.repo).type);
       fields.id = s_.repo(r_.repo).id;
     }
     if (op_.target == TargetKind::kNamespace) {
-      ns = r_.ns_org != kNoId ? s_.org(r_.ns_org).name : s_.user(r_.ns_user).name;
-      fields.ns = ns;
+      fields.ns = r_.ns_org != kNoId ? absl::string_view(s_.org(r_.ns_org).name) : s_.user(r_.ns_user).name;
       fields.create_type = NameOf(r_.create_type);
     }
-    const std::string permissions = PermissionSetText(d_.token.needed - d_.token.granted);
-    fields.permissions = permissions;
-    if (d_.reply == hubperm::Reply::kOk) return "OK";
-    return FillReplyMessage(GetReplyInfo(d_.reply), fields);
+    // The permissions' text only when the message names them.
+    std::string permissions;
+    if (absl::StrContains(info.message, "{permissions}")) {
+      permissions = PermissionSetText(d_.token.needed - d_.token.granted);
+      fields.permissions = permissions;
+    }
+    return FillReplyMessage(info, fields);
   }
 
   absl::string_view ErrorCode() const { return GetReplyInfo(d_.reply).error_code; }
-
 
   std::vector<std::string> Assumed() const {
     std::vector<std::string> out;

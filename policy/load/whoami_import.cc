@@ -116,8 +116,9 @@ class Importer {
     }
     // The same, with an error when absent.
     const YamlNode* Require(absl::string_view key) const {
-      if (Get(key) == nullptr) return importer_->in_.Require(node_, key, what_);
-      return Get(key);
+      const YamlNode* value = Get(key);
+      if (value == nullptr) importer_->in_.Require(node_, key, what_);  // reports it missing
+      return value;
     }
 
    private:

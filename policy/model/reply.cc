@@ -26,7 +26,7 @@ constexpr char kTokenHint[] =
 
 // docs/hub-access-model.md §7, one row per Reply, in enum order (checked below).
 constexpr std::array<ReplyInfo, kReplyCount> kReplies = {{
-    {R::kOk, "allowed", 200, "", "", E::kDoc, "the Hub's API", "", ""},
+    {R::kOk, "allowed", 200, "", "OK", E::kDoc, "the Hub's API", "", ""},
     {R::kRepoNotFound, "a private repo the user may not see (the Hub hides it)", 404, "RepoNotFound",
      "Repository not found", E::kDoc, "doc (\"404 - Repo not found\"); seen", "Repository not found",
      "the Hub hides the repo from the user: it is likely private on the Hub (the repo's private:), or the "

@@ -49,7 +49,7 @@ struct ReplyInfo {
   int status;                    // the HTTP status
   absl::string_view error_code;  // the X-Error-Code header, "" when the Hub sends none
   // The message, with the placeholders {type}, {id}, {url_id}, {create_type}, {ns} and {permissions}
-  // (FillReplyMessage); "" when the Hub's message is not documented.
+  // (FillReplyMessage); "" when the Hub's message is not documented ("OK" for an allowed request).
   absl::string_view message;
   Evidence evidence;             // of the message (for kOk and undocumented messages: of the status)
   absl::string_view source;      // where it is documented or seen

@@ -89,7 +89,7 @@ class Resolver {
     return r;
   }
 
- // The field the resolution failed on, kNone when it did not or on none in particular.
+  // The field the resolution failed on, kNone when it did not or on none in particular.
   Field culprit() const { return culprit_; }
 
  private:
@@ -114,20 +114,21 @@ class Resolver {
     const std::string ns = d_.ns.empty() ? Owner() : d_.ns;
     const absl::optional<OrgId> org = s_.FindOrg(ns);
     const absl::optional<UserId> user = s_.FindUser(ns);
-    culprit_ = Field::kNamespace;
     if (d_.ns_kind == NamespaceKind::kUser && !user.has_value()) {
       if (org.has_value()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("'", ns, "' is an org, not a user (use ", Spell(Arg::kOrg, d_.dialect), " ", ns, ")"));
+        return Blame(Field::kNamespace, absl::InvalidArgumentError(absl::StrCat(
+                                            "'", ns, "' is an org, not a user (use ", Spell(Arg::kOrg, d_.dialect), " ",
+                                            ns, ")")));
       }
-      return Unknown("user", ns, s_.UserNames());
+      return Blame(Field::kNamespace, Unknown("user", ns, s_.UserNames()));
     }
     if (d_.ns_kind == NamespaceKind::kOrg && !org.has_value()) {
       if (user.has_value()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("'", ns, "' is a user, not an org (use ", Spell(Arg::kUser, d_.dialect), " ", ns, ")"));
+        return Blame(Field::kNamespace, absl::InvalidArgumentError(absl::StrCat(
+                                            "'", ns, "' is a user, not an org (use ", Spell(Arg::kUser, d_.dialect),
+                                            " ", ns, ")")));
       }
-      return Unknown("org", ns, s_.OrgNames());
+      return Blame(Field::kNamespace, Unknown("org", ns, s_.OrgNames()));
     }
     if (org.has_value()) {
       r_.ns_org = *org;
@@ -136,9 +137,8 @@ class Resolver {
     } else {
       std::vector<absl::string_view> known = s_.OrgNames();
       for (absl::string_view u : s_.UserNames()) known.push_back(u);
-      return Unknown("namespace", ns, known);
+      return Blame(Field::kNamespace, Unknown("namespace", ns, known));
     }
-    culprit_ = Field::kNone;
     return absl::OkStatus();
   }
 
@@ -147,18 +147,18 @@ class Resolver {
     const std::string id = d_.repo.find('/') == std::string::npos ? absl::StrCat(Owner(), "/", d_.repo) : d_.repo;
     absl::optional<RepoId> repo = s_.FindRepo(d_.repo_type, id);
     if (!repo.has_value()) {
-      culprit_ = Field::kRepo;
       // The Hub answers 404 for a repo that does not exist; hubperm only knows the world it was given.
       for (RepoType other : {RepoType::kModel, RepoType::kDataset, RepoType::kSpace}) {
         if (other != d_.repo_type && s_.FindRepo(other, id).has_value()) {
           const std::string how = d_.asked.form == RequestForm::kHttp || d_.asked.form == RequestForm::kError
                                       ? absl::StrCat("the ", NameOf(other), "s/ route")
                                       : absl::StrCat(Spell(Arg::kRepoType, d_.dialect), " ", NameOf(other));
-          return absl::NotFoundError(absl::StrCat("unknown ", NameOf(d_.repo_type), " '", id, "'; '", id, "' is a ",
-                                                  NameOf(other), " (use ", how, ")"));
+          return Blame(Field::kRepo, absl::NotFoundError(absl::StrCat("unknown ", NameOf(d_.repo_type), " '", id,
+                                                                      "'; '", id, "' is a ", NameOf(other), " (use ",
+                                                                      how, ")")));
         }
       }
-      return Unknown(NameOf(d_.repo_type), id, s_.RepoIds(d_.repo_type));
+      return Blame(Field::kRepo, Unknown(NameOf(d_.repo_type), id, s_.RepoIds(d_.repo_type)));
     }
     r_.repo = *repo;
     if (op.creates_at_destination) {
