@@ -93,9 +93,11 @@ Examples:
 absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::string& body, std::istream& in) {
   if (body != "-" && !absl::StartsWith(body, "@")) return body;
   const absl::string_view path = body == "-" ? absl::string_view(body) : absl::string_view(body).substr(1);
-  absl::optional<std::string> text = ReadFileOrStdin(path, in);
-  if (!text.has_value()) return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", path, "'"));
-  return *std::move(text);
+  absl::StatusOr<std::string> text = ReadFileOrStdin(path, in);
+  if (absl::IsNotFound(text.status())) {
+    return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", path, "'"));
+  }
+  return text;
 }
 
 // The request the flags of `o` state, in whichever form they use: the pipeline's input, with the

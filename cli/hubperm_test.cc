@@ -371,7 +371,11 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"RoutesTakesNoFiles", {"routes", kWorld}, "routes takes no files"},
         ErrorCase{"FilterIsForRoutes", {"check", kWorld, "--filter", "x"}, "--filter does not apply to check"},
         ErrorCase{"MissingBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@nope.json"},
-                  "cannot read body file 'nope.json'"}),
+                  "cannot read body file 'nope.json'"},
+        ErrorCase{"EndlessBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@/dev/zero"},
+                  "'/dev/zero' is larger than 64 MiB; hubperm reads no input that large"},
+        ErrorCase{"EndlessErrorFile", {"check", kWorld, "--token", "limited-test-token", "--from-error", "@/dev/zero"},
+                  "'/dev/zero' is larger than 64 MiB"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
 TEST(Cli, Version) {

@@ -54,8 +54,8 @@ int RunImportWhoami(const Options& o, CommandIo& io) {
   if (o.files.size() > 1) return Fail(io.err, io.err_style, "import-whoami reads one response: give one FILE.json, or - for stdin");
   const bool from_stdin = o.files.empty() || o.files[0] == "-";
   const std::string name = from_stdin ? "<stdin>" : o.files[0];
-  absl::optional<std::string> text = ReadFileOrStdin(from_stdin ? "-" : name, io.in);
-  if (!text.has_value()) return Fail(io.err, io.err_style, absl::StrCat("cannot read '", name, "'"));
+  absl::StatusOr<std::string> text = ReadFileOrStdin(from_stdin ? "-" : name, io.in);
+  if (!text.ok()) return Fail(io.err, io.err_style, text.status().message());
   WhoamiImportOptions import_options;
   import_options.token_name = o.name;
   const WhoamiImport import = ImportWhoami(name, *std::move(text), import_options);

@@ -131,6 +131,12 @@ TEST(ImportWhoamiCommand, BadInputExitsTwo) {
   r = Hubperm({"import-whoami", "testdata/whoami/read.json", "--format", "json"});
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_THAT(r.err, HasSubstr("--format does not apply to import-whoami"));
+
+  // An endless input stops at the bound: exit 2, no crash, nothing printed.
+  r = Hubperm({"import-whoami", "/dev/zero"});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.err, "hubperm: error: '/dev/zero' is larger than 64 MiB; hubperm reads no input that large\n");
+  EXPECT_EQ(r.out, "");
 }
 
 }  // namespace
