@@ -260,7 +260,7 @@ void BM_Explain(benchmark::State& state) {
 struct HttpSample {
   std::string token;
   std::string line;
-  Body body;
+  RequestBody body;
 };
 
 std::vector<HttpSample> SampleHttp(const Snapshot& s, int count) {
@@ -285,7 +285,8 @@ std::vector<HttpSample> SampleHttp(const Snapshot& s, int count) {
         break;
       case 3:
         h.line = "POST /api/repos/create";
-        h.body = {{"name", absl::StrCat("new-model-", i)}, {"organization", s.org(OrgId(below(s.org_count()))).name}};
+        h.body = RequestBody::Json(
+            {{"name", absl::StrCat("new-model-", i)}, {"organization", s.org(OrgId(below(s.org_count()))).name}});
         break;
       default:
         h.line = absl::StrCat("GET /api/organizations/", s.org(OrgId(below(s.org_count()))).name, "/members");

@@ -14,12 +14,17 @@ namespace hubperm {
 namespace {
 
 constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same engine the same question:
-  --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
+  --http 'VERB PATH' [--body TEXT | --body @FILE | --body -] [--content-type TYPE]
         an HTTP request as in the Hub API playground or curl, on any route of the Hub's OpenAPI
         description (hubperm routes lists them); PATH may be a full URL with a query string
         (?create_pr=1 makes a commit a pull request), revisions may be URL-encoded (refs%2Fpr%2F1),
-        and the datasets/ and spaces/ prefixes select the repo type. The body (JSON or YAML) comes
-        inline, from a file (@FILE) or from stdin (-).
+        and the datasets/ and spaces/ prefixes select the repo type. The body comes inline, from a
+        file (@FILE) or from stdin (-), in the forms the clients send: JSON (or YAML), a commit's
+        NDJSON lines (a header, then one line per operation, each checked), or form-encoded fields
+        (paths=a.json&expand=false). --content-type names the form (application/json,
+        application/x-ndjson, application/x-www-form-urlencoded, ...); without it, it is recognized.
+        The LFS batch API (POST /NS/NAME.git/info/lfs/objects/batch) is decided by the body's
+        operation: an upload as a commit, a download as a read.
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
                    [--to NS/NAME] [--write]
         any huggingface_hub HfApi method that calls one of those routes (upload_file, list_repo_tree,
@@ -109,12 +114,13 @@ absl::StatusOr<RequestDescription> ParseRequestFlags(const Options& o, std::istr
   input.permission = o.permission;
   input.target = o.target_args;
   input.target.dialect = Dialect::kFlags;
+  if (!o.content_type.empty() && !o.has_body) return absl::InvalidArgumentError("--content-type goes with --body");
   if (o.has_body) {
-    input.body = Body();
+    input.body = RequestBody();
     if (!o.http.empty()) {  // else refused by ParseRequest, unread
       absl::StatusOr<std::string> text = ReadTextArg("body", o.body, in);
       if (!text.ok()) return text.status();
-      absl::StatusOr<Body> body = ParseBody(*text);
+      absl::StatusOr<RequestBody> body = ParseRequestBody(*text, o.content_type);
       if (!body.ok()) return body.status();
       input.body = *std::move(body);
     }
@@ -137,8 +143,8 @@ int RunDecide(const Options& o, CommandIo& io) {
   const absl::StatusOr<RequestDescription> description = ParseRequestFlags(o, io.in);
   if (!description.ok()) return Fail(io.err, io.err_style, description.status().message());
   if (!description->modeled()) {
-    const CatalogueRoute& route = *description->asked.route;
-    io.out << (o.json() ? UnmodeledJson(route) : absl::StrCat("NOT MODELED ", UnmodeledText(route), "\n"));
+    io.out << (o.json() ? UnmodeledJson(*description)
+                        : absl::StrCat("NOT MODELED ", UnmodeledText(*description), "\n"));
     return kExitUnmodeled;
   }
   const LoadResult loaded = Engine::Load(o.files);
@@ -171,7 +177,7 @@ int RunDecide(const Options& o, CommandIo& io) {
 
 // The flags of check and explain: the token, the request in any form, and the output.
 std::vector<Flag> DecideFlags() {
-  return {Flag::kToken, Flag::kHttp, Flag::kBody,  Flag::kOperation, Flag::kPermission,
+  return {Flag::kToken, Flag::kHttp, Flag::kBody, Flag::kContentType,  Flag::kOperation, Flag::kPermission,
           Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
           Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kFormat, Flag::kColor};
 }

@@ -45,7 +45,7 @@ std::string RepoTypeValue(const std::string& v, Options* o) {
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 19> kFlags = {{
+constexpr std::array<FlagSpec, 21> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -54,6 +54,8 @@ constexpr std::array<FlagSpec, 19> kFlags = {{
        o->has_body = true;
        return std::string();
      }},
+    {Flag::kContentType, absl::nullopt, "--content-type", true,
+     [](const std::string& v, Options* o) { o->content_type = v; return std::string(); }},
     {Flag::kOperation, Arg::kOperation, "", true,
      [](const std::string& v, Options* o) { o->operation = v; return std::string(); }},
     {Flag::kPermission, Arg::kPermission, "", true,
@@ -76,6 +78,8 @@ constexpr std::array<FlagSpec, 19> kFlags = {{
     {Flag::kCoverage, absl::nullopt, "--coverage", false,
      [](const std::string&, Options* o) { o->coverage = true; return std::string(); }},
     {Flag::kName, absl::nullopt, "--name", true, [](const std::string& v, Options* o) { o->name = v; return std::string(); }},
+    {Flag::kClient, absl::nullopt, "--client", true,
+     [](const std::string& v, Options* o) { o->client = v; return std::string(); }},
 }};
 
 constexpr bool RowsInEnumOrder() {

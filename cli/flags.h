@@ -23,6 +23,7 @@ enum class Flag : uint8_t {
   kToken,
   kHttp,
   kBody,
+  kContentType,
   kOperation,
   kPermission,
   kFromError,
@@ -39,6 +40,7 @@ enum class Flag : uint8_t {
   kJunit,
   kCoverage,
   kName,
+  kClient,
 };
 
 // "--repo-type".
@@ -58,6 +60,8 @@ struct Options {
   std::string http;
   std::string body;
   bool has_body = false;
+  std::string content_type;
+  std::string client;  // routes --client  // --content-type: the body's format; "" recognizes it
   std::string operation;
   std::string permission;
   std::string from_error;  // --from-error TEXT, @FILE, or - for stdin

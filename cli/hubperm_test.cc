@@ -181,10 +181,12 @@ TEST(Routes, ListsEveryRouteOfTheCatalogue) {
   for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
     EXPECT_THAT(all.out, HasSubstr(route.Name() + "\n")) << route.Name();
   }
-  EXPECT_THAT(all.out, HasSubstr("POST /api/repos/create\n    huggingface_hub: create_repo; on namespace\n"
+  EXPECT_THAT(all.out, HasSubstr("POST /api/repos/create\n    huggingface_hub: create_repo; a step of huggingface_hub's "
+                                 "upload_large_folder; @huggingface/hub: createRepo; on namespace\n"
                                  "    decided as create_repo: user: role contributor or higher [assumed]; "
                                  "token: repo.write on the namespace [seen]\n"));
-  EXPECT_THAT(all.out, HasSubstr("GET /api/jobs/hardware\n    huggingface_hub: list_jobs_hardware; on none\n    not modeled: Jobs"));
+  EXPECT_THAT(all.out, HasSubstr("GET /api/jobs/hardware\n    huggingface_hub: list_jobs_hardware; @huggingface/hub: "
+                                 "listJobHardware; on none\n    not modeled: Jobs"));
   EXPECT_THAT(all.out, HasSubstr("POST /api/spaces/{namespace}/{repo}/restart\n    huggingface_hub: restart_space; on repo "
                                  "(not in the OpenAPI description)\n    decided as write_repo"));
 }

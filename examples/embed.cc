@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   // The request as the Hub's API receives it: POST /api/repos/create with its body.
   hubperm::RequestInput input;
   input.http = "POST /api/repos/create";
-  input.body = hubperm::Body{{"type", "model"}, {"name", "whatever_you_want"}, {"organization", "acme"}};
+  input.body = hubperm::RequestBody::Json({{"type", "model"}, {"name", "whatever_you_want"}, {"organization", "acme"}});
   const absl::StatusOr<hubperm::ResolvedRequest> request = engine.Resolve("limited-test-token", input);
   if (!request.ok()) {
     std::cerr << "bad request: " << request.status().message() << "\n";

@@ -20,7 +20,7 @@
 //   const hubperm::Engine& engine = *loaded.engine;
 //   hubperm::RequestInput input;
 //   input.http = "POST /api/repos/create";
-//   input.body = hubperm::Body{{"type", "model"}, {"name", "x"}, {"organization", "acme"}};
+//   input.body = hubperm::RequestBody::Json({{"type", "model"}, {"name", "x"}, {"organization", "acme"}});
 //   absl::StatusOr<hubperm::ResolvedRequest> request = engine.Resolve("limited-test-token", input);
 //   if (!request.ok()) { std::cerr << request.status().message(); return 2; }
 //   hubperm::Decision decision = engine.Check(*request);  // decision.allowed, .status, each side

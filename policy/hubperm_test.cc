@@ -45,7 +45,7 @@ TEST(Engine, AsksTheFoundingQuestion) {
   const Engine& engine = *loaded.engine;
   RequestInput input;
   input.http = "POST /api/repos/create";
-  input.body = Body{{"type", "model"}, {"name", "x"}, {"organization", "acme"}};
+  input.body = RequestBody::Json({{"type", "model"}, {"name", "x"}, {"organization", "acme"}});
   const absl::StatusOr<ResolvedRequest> request = engine.Resolve("limited-test-token", input);
   ASSERT_TRUE(request.ok()) << request.status();
   const Decision d = engine.Check(*request);

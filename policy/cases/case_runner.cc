@@ -38,7 +38,7 @@ RequestInput InputOf(const Case& c, const std::string& repo) {
   if (c.http.has_value()) {
     input.http = c.http->text;
     input.body.emplace();
-    for (const BodyField& f : c.body) input.body->emplace_back(f.key.text, f.value.text);
+    for (const BodyField& f : c.body) input.body->fields.emplace_back(f.key.text, f.value.text);
   }
   if (c.operation.has_value()) input.operation = c.operation->text;
   if (c.permission.has_value()) input.permission = c.permission->text;

@@ -238,9 +238,11 @@ UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op
 // ---------------------------------------------------------------------------------------------------
 // Token side.
 
-// A permission a classic read token carries: those that only read [doc: "read" tokens].
+// A permission a classic read token carries: those that only read [doc: "read" tokens]. Not
+// repo.access.read: the access requests of a gated repo are managed with write, and a read token gets
+// 403 listing them [doc: huggingface_hub list_pending_access_requests, "if you passed a `read` token"].
 constexpr PermissionSet kReadPermissions = {
-    Permission::kRepoContentRead, Permission::kRepoAccessRead, Permission::kOrgRead,
+    Permission::kRepoContentRead, Permission::kOrgRead,
     Permission::kCollectionRead, Permission::kOrgServiceAccountsRead, Permission::kUserWebhooksRead,
     Permission::kUserBillingRead, Permission::kUserNotificationsRead};
 

@@ -45,8 +45,7 @@ std::string Fill(const CatalogueRoute& row, RepoType type) {
 }
 
 // The body the route needs to name the same target as the method's arguments.
-Body BodyOf(const CatalogueRoute& row, RepoType type) {
-  const std::string t(NameOf(type));
+Body FieldsOf(const CatalogueRoute& row, const std::string& t) {
   switch (row.body) {
     case BodyKind::kCreate:
       return {{"type", t}, {"name", "m"}, {"organization", "acme"}};
@@ -58,9 +57,16 @@ Body BodyOf(const CatalogueRoute& row, RepoType type) {
       return {{"repository", "other/m"}};
     case BodyKind::kResourceGroup:
       return {{"resourceGroupId", "g"}};
+    case BodyKind::kLfsBatch:  // the method form asks for the row's operation: the upload's
+      return {{"operation", "upload"}};
     default:
       return {};
   }
+}
+
+RequestBody BodyOf(const CatalogueRoute& row, RepoType type) {
+  const std::string t(NameOf(type));
+  return RequestBody::Json(FieldsOf(row, t));
 }
 
 TargetArgs ArgsOf(const CatalogueRoute& row, absl::string_view method, RepoType type) {

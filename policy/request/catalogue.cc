@@ -40,6 +40,12 @@ constexpr absl::string_view kResourceGroupFields[] = {"resourceGroupId"};
 constexpr absl::string_view kDuplicateFields[] = {"hardware", "private", "repository", "resourceGroupId", "secrets",
                                                   "sleepTimeSeconds", "variables", "visibility", "volumes"};
 
+// The commit route's JSON form (its NDJSON lines are checked in route.cc).
+constexpr absl::string_view kCommitFields[] = {"deletedEntries", "description", "files", "lfsFiles", "parentCommit",
+                                               "summary"};
+// The git LFS batch API's request (huggingface_hub lfs.py; @huggingface/hub sends the same).
+constexpr absl::string_view kLfsBatchFields[] = {"hash_algo", "objects", "operation", "ref", "transfers"};
+
 struct BodyRow {
   BodyKind kind;
   absl::string_view name;
@@ -54,6 +60,8 @@ const BodyRow kBodies[] = {
     {BodyKind::kSettings, "settings", kSettingsFields},
     {BodyKind::kResourceGroup, "resource_group", kResourceGroupFields},
     {BodyKind::kDuplicate, "duplicate", kDuplicateFields},
+    {BodyKind::kCommit, "commit", kCommitFields},
+    {BodyKind::kLfsBatch, "lfs_batch", kLfsBatchFields},
 };
 
 struct ActsOnRow {
@@ -71,7 +79,8 @@ const ActsOnRow kActsOn[] = {
 };
 
 constexpr absl::string_view kVerbs[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
-constexpr absl::string_view kRowKeys[] = {"route", "source", "on", "as", "user", "token", "hf_api", "body", "note", "unmodeled"};
+constexpr absl::string_view kRowKeys[] = {"route", "source", "on",   "as",   "user",     "token",
+                                          "hf_api", "steps_of", "js", "body", "note", "unmodeled"};
 constexpr absl::string_view kTopKeys[] = {"reasons", "routes"};
 constexpr Evidence kEvidences[] = {Evidence::kDoc, Evidence::kSeen, Evidence::kAssumed};
 
@@ -136,8 +145,8 @@ class RowReader {
       const std::string& k = key.scalar;
       if (std::find(std::begin(kRowKeys), std::end(kRowKeys), k) == std::end(kRowKeys)) continue;  // reported
       if (TreeReader::EarlierKey(node, i) != nullptr) continue;  // reported: the first one counts
-      if (k == "hf_api") {
-        ReadMethods(value, out);
+      if (k == "hf_api" || k == "steps_of" || k == "js") {
+        ReadMethods(value, k, k == "js" ? &out->js_functions : k == "steps_of" ? &out->step_of : &out->methods);
         continue;
       }
       if (!in_.String(value, absl::StrCat("'", k, "'")).has_value()) continue;
@@ -195,15 +204,16 @@ class RowReader {
   }
 
  private:
-  void ReadMethods(const YamlNode& value, CatalogueRoute* out) {
-    if (!in_.IsSequence(value, "'hf_api'")) return;
+  // An hf_api or js list: names, each once.
+  void ReadMethods(const YamlNode& value, absl::string_view key, std::vector<std::string>* out) {
+    if (!in_.IsSequence(value, absl::StrCat("'", key, "'"))) return;
     for (const YamlNode& item : value.children) {
       if (!item.is_scalar() || item.scalar.empty()) {
-        d_->Error(item.pos, "hf_api lists method names");
-      } else if (Has(out->methods, item.scalar)) {
+        d_->Error(item.pos, absl::StrCat(key, " lists method names"));
+      } else if (Has(*out, item.scalar)) {
         d_->Error(item.pos, absl::StrCat("method '", item.scalar, "' is listed twice"));
       } else {
-        out->methods.push_back(item.scalar);
+        out->push_back(item.scalar);
       }
     }
   }
@@ -229,7 +239,8 @@ class RowReader {
     }
     // A repo path without a type is a model's: the Hub's URLs drop the prefix for models only
     // (/{namespace}/{repo}/resolve/... beside /datasets/... and /spaces/...).
-    if (!out->type.has_value() && absl::StartsWith(out->path, "/{namespace}/{repo}/")) {
+    if (!out->type.has_value() &&
+        (absl::StartsWith(out->path, "/{namespace}/{repo}/") || absl::StartsWith(out->path, "/{namespace}/{repo}.git/"))) {
       out->type = RepoType::kModel;
     }
   }
@@ -288,7 +299,7 @@ class RowReader {
         return;
       }
     }
-    const bool names_repo = Has(r.segments, "{namespace}") && Has(r.segments, "{repo}");
+    const bool names_repo = Has(r.segments, "{namespace}") && (Has(r.segments, "{repo}") || Has(r.segments, "{repo}.git"));
     const bool names_org = Has(r.segments, "{name}") && Has(r.segments, "organizations");
     bool named = true;
     switch (op.target) {
@@ -320,6 +331,24 @@ class RowReader {
 };
 
 }  // namespace
+
+absl::Span<const absl::string_view> ClientNames() {
+  static constexpr absl::string_view kNames[] = {"huggingface_hub", "@huggingface/hub"};
+  return kNames;
+}
+
+absl::optional<Client> ParseClient(absl::string_view name) {
+  if (name == "huggingface_hub" || name == "python") return Client::kPython;
+  if (name == "@huggingface/hub" || name == "huggingface.js" || name == "js") return Client::kJs;
+  return absl::nullopt;
+}
+
+std::vector<std::string> CatalogueRoute::CalledBy(Client client) const {
+  if (client == Client::kJs) return js_functions;
+  std::vector<std::string> all = methods;
+  all.insert(all.end(), step_of.begin(), step_of.end());
+  return all;
+}
 
 std::string CatalogueRoute::Name() const { return absl::StrCat(method, " ", path); }
 
@@ -397,6 +426,7 @@ absl::StatusOr<Catalogue> Catalogue::Parse(absl::string_view text, absl::string_
         if (!used.contains(key)) d.Error(pos, absl::StrCat("reason '", key, "' is not used by any route"));
       }
     }
+    out.reasons_ = std::move(reason_text);
   }
   if (d.has_errors()) return absl::InvalidArgumentError(d.Render(files));
   for (size_t i = 0; i < out.routes_.size(); ++i) {
@@ -419,6 +449,11 @@ absl::StatusOr<Catalogue> Catalogue::Parse(absl::string_view text, absl::string_
     }
   }
   return out;
+}
+
+absl::string_view Catalogue::Reason(absl::string_view key) const {
+  auto it = reasons_.find(key);
+  return it == reasons_.end() ? absl::string_view() : absl::string_view(it->second);
 }
 
 std::vector<const CatalogueRoute*> Catalogue::RoutesOfMethod(absl::string_view method) const {

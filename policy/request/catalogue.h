@@ -30,14 +30,24 @@
 
 namespace hubperm {
 
+// The Hub's two official clients, whose calls the catalogue lists (hf_api, js) and testdata/clients/
+// records.
+enum class Client : uint8_t { kPython, kJs };
+// "huggingface_hub", "@huggingface/hub": the names ParseClient reads (also python, js).
+absl::Span<const absl::string_view> ClientNames();
+absl::optional<Client> ParseClient(absl::string_view name);
+
 // Where a row comes from: the Hub's OpenAPI description, or huggingface_hub's code alone.
 enum class RouteSource : uint8_t { kOpenApi, kClient };
 
 // What a route acts on.
 enum class ActsOn : uint8_t { kRepo, kNamespace, kOrg, kResourceGroup, kUser, kNone };
 
-// What a route's body may hold: nothing, anything (not checked), or the fields of one OpenAPI schema.
-enum class BodyKind : uint8_t { kNone, kAny, kCreate, kDelete, kMove, kSettings, kResourceGroup, kDuplicate };
+// What a route's body may hold: nothing, anything (not checked), or the fields of one OpenAPI schema
+// (a commit's JSON fields or NDJSON lines; the LFS batch API's request).
+enum class BodyKind : uint8_t {
+  kNone, kAny, kCreate, kDelete, kMove, kSettings, kResourceGroup, kDuplicate, kCommit, kLfsBatch
+};
 
 struct CatalogueRoute {
   std::string method;  // "GET"
@@ -51,7 +61,12 @@ struct CatalogueRoute {
   std::string reason;     // the reason's text
   Evidence user_evidence = Evidence::kAssumed;
   Evidence token_evidence = Evidence::kAssumed;
-  std::vector<std::string> methods;  // huggingface_hub HfApi methods: "upload_file", "auth_check(write=True)"
+  // huggingface_hub HfApi methods whose request this is (the --operation form decides them as this row):
+  // "upload_file", "auth_check(write=True)".
+  std::vector<std::string> methods;
+  // huggingface_hub methods that send this request as one step of several (upload_folder's preupload).
+  std::vector<std::string> step_of;
+  std::vector<std::string> js_functions;  // @huggingface/hub functions: "uploadFiles"
   BodyKind body = BodyKind::kNone;
   std::string note;
   // The repo type a literal models/datasets/spaces segment fixes (a path that starts with
@@ -63,6 +78,9 @@ struct CatalogueRoute {
 
   // "GET /api/models/{namespace}/{repo}/tree/{rev}/{path}"
   std::string Name() const;
+  // The methods (huggingface_hub: `methods`, then `step_of`) or functions (@huggingface/hub) of `client`
+  // that send this request.
+  std::vector<std::string> CalledBy(Client client) const;
   // Whether the path has {repoType}: the route serves every repo type.
   bool AnyType() const;
   // "routes.yaml:123"
@@ -93,6 +111,8 @@ class Catalogue {
   std::vector<const CatalogueRoute*> RoutesOfMethod(absl::string_view method) const;
   // Every method name, once each, in file order.
   const std::vector<std::string>& methods() const { return method_names_; }
+  // The words of the reason `key` ("buckets"), or "" for an unknown key.
+  absl::string_view Reason(absl::string_view key) const;
   // The rows of `verb` that can match a path of `segments` segments: those with exactly that many, then
   // those ending in {path} that are not longer. Each list is in file order.
   std::pair<absl::Span<const CatalogueRoute* const>, absl::Span<const CatalogueRoute* const>> Candidates(
@@ -106,6 +126,7 @@ class Catalogue {
   std::vector<CatalogueRoute> routes_;
   absl::flat_hash_map<std::string, VerbIndex> by_verb_;
   std::vector<std::string> method_names_;
+  absl::flat_hash_map<std::string, std::string> reasons_;
   absl::flat_hash_map<std::string, std::vector<size_t>> by_method_;
 };
 

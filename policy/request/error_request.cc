@@ -29,13 +29,13 @@ std::string Between(absl::string_view text, absl::string_view before, absl::stri
 }
 
 // The body the request must have had, from what the error says.
-absl::StatusOr<Body> BodyOfError(const HubError& error, const RouteMatch& match, Dialect dialect) {
+absl::StatusOr<RequestBody> BodyOfError(const HubError& error, const RouteMatch& match, Dialect dialect) {
   switch (match.route->body) {
     case BodyKind::kCreate: {
       // "You don't have the rights to create a model under the namespace "acme"" [seen]
       const std::string type = Between(error.message, "create a ", " under");
       const std::string ns = Between(error.message, "namespace \"", "\"");
-      if (!type.empty() && !ns.empty()) return Body{{"type", type}, {"name", "new-repo"}, {"organization", ns}};
+      if (!type.empty() && !ns.empty()) return RequestBody::Json({{"type", type}, {"name", "new-repo"}, {"organization", ns}});
       break;
     }
     case BodyKind::kDelete:
@@ -43,10 +43,13 @@ absl::StatusOr<Body> BodyOfError(const HubError& error, const RouteMatch& match,
     case BodyKind::kDuplicate:
     case BodyKind::kResourceGroup:
       break;
+    case BodyKind::kLfsBatch:  // upload or download is in the body, which the error does not show
+      break;
     case BodyKind::kNone:
     case BodyKind::kAny:
     case BodyKind::kSettings:
-      return Body();
+    case BodyKind::kCommit:
+      return RequestBody();
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "the error does not say what ", match.route->Name(), " acted on (that is in the request's body); ask with ",
@@ -82,7 +85,7 @@ absl::StatusOr<RequestDescription> ParseErrorRequest(absl::string_view text, Dia
     // Every verb failed: report the first one's "unknown route" with its nearest routes.
     return absl::NotFoundError(absl::StrCat("the error's URL is no route hubperm knows: ", first_problem.message()));
   }
-  absl::StatusOr<Body> body = BodyOfError(*error, *chosen, dialect);
+  absl::StatusOr<RequestBody> body = BodyOfError(*error, *chosen, dialect);
   if (!body.ok()) return body.status();
   absl::StatusOr<RequestDescription> description = DescribeRoute(*chosen, *body);
   if (!description.ok()) return description.status();

@@ -28,17 +28,30 @@ std::string AskedAs::AssumedRule(Operation operation) const {
   return "";
 }
 
-std::string UnmodeledText(const CatalogueRoute& route) {
-  return absl::StrCat(route.Name(), " is not modeled: ", route.reason, " (", route.Where(), ")");
+namespace {
+
+// The reason's key and words: the body's choice, else the route's.
+std::pair<absl::string_view, absl::string_view> Reason(const RequestDescription& d) {
+  if (!d.asked.unmodeled.empty()) return {d.asked.unmodeled, BuiltinCatalogue().Reason(d.asked.unmodeled)};
+  return {d.asked.route->unmodeled, d.asked.route->reason};
 }
 
-std::string UnmodeledJson(const CatalogueRoute& route) {
+}  // namespace
+
+std::string UnmodeledText(const RequestDescription& description) {
+  const CatalogueRoute& route = *description.asked.route;
+  return absl::StrCat(route.Name(), " is not modeled: ", Reason(description).second, " (", route.Where(), ")");
+}
+
+std::string UnmodeledJson(const RequestDescription& description) {
+  const CatalogueRoute& route = *description.asked.route;
+  const auto [key, reason] = Reason(description);
   JsonWriter json;
   json.BeginObject()
       .Key("schema").String("hubperm.unmodeled/v1")
       .Key("route").String(route.Name())
-      .Key("unmodeled").String(route.unmodeled)
-      .Key("reason").String(route.reason)
+      .Key("unmodeled").String(key)
+      .Key("reason").String(reason)
       .Key("at").String(route.Where())
       .EndObject();
   return json.Finish();

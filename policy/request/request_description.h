@@ -51,6 +51,9 @@ struct AskedAs {
   // (the printed error has no verb).
   absl::optional<HubError> error;
   std::vector<std::string> other_verbs;
+  // The key of a catalogue reason when the body, not the route, puts the request outside hubperm's
+  // worlds (moving a bucket through POST /api/repos/move); "" otherwise.
+  std::string unmodeled;
 
   // The name explanations use for the request: the method, else the route's first method, else the
   // operation's name.
@@ -85,15 +88,18 @@ struct RequestDescription {
 
   // False for a route hubperm does not model: `operation` is meaningless then, and resolving refuses it
   // with the row's reason.
-  bool modeled() const { return asked.route == nullptr || asked.route->operation.has_value(); }
+  bool modeled() const {
+    return asked.unmodeled.empty() && (asked.route == nullptr || asked.route->operation.has_value());
+  }
 };
 
-// "ROUTE is not modeled: <the row's reason> (routes.yaml:N)" for a route hubperm does not model.
-std::string UnmodeledText(const CatalogueRoute& route);
+// "ROUTE is not modeled: <the reason> (routes.yaml:N)" for a request hubperm does not model (one that
+// is not modeled(): its route's reason, or the one its body chose).
+std::string UnmodeledText(const RequestDescription& description);
 
 // The same as a JSON document (schema hubperm.unmodeled/v1): the route, the reason's key and words,
 // and where the catalogue says it.
-std::string UnmodeledJson(const CatalogueRoute& route);
+std::string UnmodeledJson(const RequestDescription& description);
 
 // The namespace of the destination "ns/name" of `operation` (move_repo, duplicate_repo): huggingface_hub
 // requires both parts, as for the source. Otherwise an error naming the operation.

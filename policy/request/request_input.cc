@@ -31,7 +31,7 @@ absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
           spell(given.front()), " goes with ", spell(Arg::kOperation), " or ", spell(Arg::kPermission), "; with ",
           spell(Arg::kHttp), ", the path and the body name the target"));
     }
-    absl::StatusOr<RequestDescription> description = ParseHttpRequest(input.http, input.body.value_or(Body()));
+    absl::StatusOr<RequestDescription> description = ParseHttpRequest(input.http, input.body.value_or(RequestBody()));
     if (description.ok()) description->dialect = dialect;
     return description;
   }

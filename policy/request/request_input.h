@@ -29,7 +29,7 @@ namespace hubperm {
 
 struct RequestInput {
   std::string http;           // "VERB PATH"
-  absl::optional<Body> body;  // with `http` only
+  absl::optional<RequestBody> body;  // with `http` only (request_body.h parses one from text)
   std::string operation;      // a huggingface_hub method name
   std::string permission;     // a fine-grained permission
   std::string error;          // an error huggingface_hub printed

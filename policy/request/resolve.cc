@@ -191,7 +191,7 @@ class Resolver {
 absl::StatusOr<ResolvedRequest> Resolve(const Snapshot& snapshot, absl::string_view token_name,
                                         const RequestDescription& description,
                                         absl::optional<Arg>* culprit) {
-  if (!description.modeled()) return absl::FailedPreconditionError(UnmodeledText(*description.asked.route));
+  if (!description.modeled()) return absl::FailedPreconditionError(UnmodeledText(description));
   Resolver resolver(snapshot, description);
   absl::StatusOr<Request> request = resolver.Run(token_name);
   if (!request.ok()) {

@@ -11,9 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "policy/common/diagnostics.h"
 #include "policy/common/suggest.h"
-#include "policy/load/yaml_tree.h"
 #include "policy/request/catalogue.h"
 
 namespace hubperm {
@@ -31,13 +29,6 @@ std::string PercentDecode(absl::string_view in) {
     }
   }
   return out;
-}
-
-const std::string* Field(const Body& body, absl::string_view key) {
-  for (const auto& [k, v] : body) {
-    if (k == key) return &v;
-  }
-  return nullptr;
 }
 
 
@@ -72,6 +63,9 @@ bool MatchPath(const CatalogueRoute& route, const std::vector<std::string>& segm
       m.ns = seg;
     } else if (part == "{repo}") {
       m.name = seg;
+    } else if (part == "{repo}.git") {  // the git and LFS endpoints: /{namespace}/{repo}.git/info/lfs/...
+      if (!absl::EndsWith(seg, ".git") || seg.size() == 4) return false;
+      m.name = absl::string_view(seg).substr(0, seg.size() - 4);
     } else if (part == "{name}" && p > 0 && route.segments[p - 1] == "organizations") {
       m.org = seg;
     } else if (part == "{resourceGroupId}") {
@@ -98,17 +92,84 @@ int Distance(const CatalogueRoute& route, absl::string_view method, const std::v
   return cost;
 }
 
-absl::Status CheckBodyFields(const Body& body, const CatalogueRoute& route) {
-  if (route.body == BodyKind::kAny) return absl::OkStatus();
-  const absl::Span<const absl::string_view> allowed = BodyFields(route.body);
+absl::Status CheckFields(const Body& fields, BodyKind kind, absl::string_view what) {
+  const absl::Span<const absl::string_view> allowed = BodyFields(kind);
   std::vector<std::string> problems;
-  for (const auto& [key, value] : body) {
-    if (!BodyAllows(route.body, key)) problems.push_back(absl::StrCat("'", key, "'", DidYouMean(key, allowed)));
+  for (const auto& [key, value] : fields) {
+    if (!BodyAllows(kind, key)) problems.push_back(absl::StrCat("'", key, "'", DidYouMean(key, allowed)));
   }
   if (problems.empty()) return absl::OkStatus();
-  if (allowed.empty()) return absl::InvalidArgumentError(absl::StrCat(route.Name(), " takes no body"));
-  return absl::InvalidArgumentError(absl::StrCat("unknown body field ", absl::StrJoin(problems, ", "), " for ",
-                                                 route.Name(), " (valid: ", absl::StrJoin(allowed, ", "), ")"));
+  if (allowed.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " takes no body"));
+  return absl::InvalidArgumentError(absl::StrCat("unknown body field ", absl::StrJoin(problems, ", "), " for ", what,
+                                                 " (valid: ", absl::StrJoin(allowed, ", "), ")"));
+}
+
+// A commit's NDJSON lines (the Hub's OpenAPI description of the commit route, and the keys
+// huggingface_hub sends): a header first, then operations, each with the fields its key takes.
+struct CommitLineRow {
+  absl::string_view key;
+  std::vector<absl::string_view> fields;
+  absl::string_view needs;      // a field the line must have ...
+  absl::string_view or_needs;   // ... or this one ("" : no alternative)
+};
+const std::vector<CommitLineRow>& CommitLines() {
+  static const auto* rows = new std::vector<CommitLineRow>{
+      {"header", {"summary", "description", "parentCommit"}, "summary", ""},
+      {"file", {"path", "content", "encoding", "oldPath"}, "path", ""},
+      {"lfsFile", {"path", "oid", "algo", "size", "oldPath"}, "path", ""},
+      {"deletedEntry", {"path"}, "path", ""},
+      {"deletedFile", {"path"}, "path", ""},
+      {"deletedFolder", {"path"}, "path", ""},
+  };
+  return *rows;
+}
+
+absl::Status CheckCommitLines(const RequestBody& body, const CatalogueRoute& route) {
+  if (body.lines.empty()) return absl::OkStatus();
+  std::vector<absl::string_view> keys;
+  for (const CommitLineRow& row : CommitLines()) keys.push_back(row.key);
+  for (size_t i = 0; i < body.lines.size(); ++i) {
+    const BodyLine& line = body.lines[i];
+    const std::string where = absl::StrCat("body line ", line.line);
+    const CommitLineRow* row = nullptr;
+    for (const CommitLineRow& r : CommitLines()) {
+      if (r.key == line.key) row = &r;
+    }
+    if (row == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": unknown key '", line.key, "'", DidYouMean(line.key, keys),
+                                                     " for ", route.Name(), " (keys: ", absl::StrJoin(keys, ", "), ")"));
+    }
+    if ((i == 0) != (line.key == "header")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, i == 0 ? ": a commit starts with its header line ({\"key\": \"header\", \"value\": {\"summary\": ...}})"
+                        : ": a commit has one header line, the first"));
+    }
+    bool has_needed = false;
+    for (const auto& [field, value] : line.value) {
+      if (std::find(row->fields.begin(), row->fields.end(), field) == row->fields.end()) {
+        return absl::InvalidArgumentError(absl::StrCat(where, ": unknown field '", field, "' of ", row->key,
+                                                       DidYouMean(field, row->fields), " (valid: ",
+                                                       absl::StrJoin(row->fields, ", "), ")"));
+      }
+      if (field == row->needs && !value.empty()) has_needed = true;
+    }
+    if (!has_needed) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": ", row->key, " needs '", row->needs, "'"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Whether `body` is one `route` accepts: its format, then its fields (or, for a commit, its lines).
+absl::Status CheckBody(const RequestBody& body, const CatalogueRoute& route) {
+  if (body.format == BodyFormat::kNdjson) {
+    if (route.body != BodyKind::kCommit) {
+      return absl::InvalidArgumentError(absl::StrCat(route.Name(), " takes a JSON body, not NDJSON (NDJSON is for commits)"));
+    }
+    return CheckCommitLines(body, route);
+  }
+  if (route.body == BodyKind::kAny) return absl::OkStatus();
+  return CheckFields(body.fields, route.body, route.Name());
 }
 
 // The path of a request line: a full URL loses its scheme and host ("https://huggingface.co/api/..."),
@@ -129,33 +190,6 @@ absl::string_view SplitTarget(absl::string_view target, absl::string_view* query
 }
 
 }  // namespace
-
-absl::StatusOr<Body> ParseBody(absl::string_view text) {
-  Body body;
-  if (absl::StripAsciiWhitespace(text).empty()) return body;
-  SourceFiles files;
-  const int file = files.Add("<body>", std::string(text));
-  Diagnostics diagnostics;
-  absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &diagnostics);
-  if (diagnostics.has_errors() || !root.has_value()) {
-    return absl::InvalidArgumentError(absl::StrCat("the body is not valid JSON or YAML:\n", diagnostics.Render(files)));
-  }
-  if (!root->is_map()) return absl::InvalidArgumentError("the body must be a JSON object");
-  for (size_t i = 0; i < root->map_size(); ++i) {
-    const YamlNode& key = root->key(i);
-    const YamlNode& value = root->value(i);
-    if (!key.is_scalar()) return absl::InvalidArgumentError("body keys must be strings");
-    if (value.is_sequence() || value.is_map()) {
-      body.emplace_back(key.scalar, "");  // nested values (files, secrets) do not affect the decision
-      continue;
-    }
-    for (const auto& [k, v] : body) {
-      if (k == key.scalar) return absl::InvalidArgumentError(absl::StrCat("body field '", k, "' appears twice"));
-    }
-    body.emplace_back(key.scalar, value.is_null() ? "" : value.scalar);
-  }
-  return body;
-}
 
 absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
@@ -216,13 +250,21 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
   return best;
 }
 
-absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const Body& body) {
+absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const RequestBody& body) {
   const CatalogueRoute& route = *match.route;
   RequestDescription spec;
   spec.asked.form = RequestForm::kHttp;
   spec.asked.route = &route;
   if (!route.operation.has_value()) return spec;  // not modeled: the caller answers with the reason
-  if (absl::Status st = CheckBodyFields(body, route); !st.ok()) return st;
+  if (absl::Status st = CheckBody(body, route); !st.ok()) return st;
+  // A create, delete or move of a bucket or a kernel goes through the repos routes; hubperm's worlds
+  // hold models, datasets and spaces only [client: huggingface_hub move_bucket].
+  if (route.body == BodyKind::kCreate || route.body == BodyKind::kDelete || route.body == BodyKind::kMove) {
+    if (const std::string* type = body.Field("type"); type != nullptr && (*type == "bucket" || *type == "kernel")) {
+      spec.asked.unmodeled = absl::StrCat(*type, "s");
+      return spec;
+    }
+  }
   spec.operation = *route.operation;
   spec.repo_type = match.type.value_or(RepoType::kModel);
   const OperationInfo& op = GetOperationInfo(spec.operation);
@@ -245,7 +287,7 @@ absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const 
   if (spec.operation == Operation::kCreateCommit && match.create_pr) spec.operation = Operation::kCreatePullRequest;
 
   auto type_field = [&](RequestDescription* s) -> absl::Status {
-    if (const std::string* type = Field(body, "type")) {
+    if (const std::string* type = body.Field("type")) {
       absl::optional<RepoType> t = ParseName<RepoType>(*type);
       if (!t.has_value()) {
         return absl::InvalidArgumentError(absl::StrCat("body field 'type' must be model, dataset or space, not '", *type, "'"));
@@ -258,15 +300,15 @@ absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const 
     case BodyKind::kCreate:
     case BodyKind::kDelete: {
       if (absl::Status st = type_field(&spec); !st.ok()) return st;
-      const std::string* name = Field(body, "name");
+      const std::string* name = body.Field("name");
       if (name == nullptr || name->empty()) {
         return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'name' (and 'organization' for an org)"));
       }
-      const std::string* org = Field(body, "organization");
+      const std::string* org = body.Field("organization");
       const std::string ns = org == nullptr ? "" : *org;
       if (route.body == BodyKind::kCreate) {
         spec.ns = ns;
-        if (const std::string* group = Field(body, "resourceGroupId")) spec.group = *group;
+        if (const std::string* group = body.Field("resourceGroupId")) spec.group = *group;
       } else {
         spec.repo = ns.empty() ? *name : absl::StrCat(ns, "/", *name);
       }
@@ -274,8 +316,8 @@ absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const 
     }
     case BodyKind::kMove: {
       if (absl::Status st = type_field(&spec); !st.ok()) return st;
-      const std::string* from = Field(body, "fromRepo");
-      const std::string* to = Field(body, "toRepo");
+      const std::string* from = body.Field("fromRepo");
+      const std::string* to = body.Field("toRepo");
       if (from == nullptr || to == nullptr || from->empty() || to->empty()) {
         return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'fromRepo' and 'toRepo' (NS/NAME each)"));
       }
@@ -286,7 +328,7 @@ absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const 
       break;
     }
     case BodyKind::kDuplicate: {
-      const std::string* to = Field(body, "repository");
+      const std::string* to = body.Field("repository");
       if (to == nullptr || to->empty()) {
         return absl::InvalidArgumentError(absl::StrCat(route.Name(), " needs a body with 'repository' (NS/NAME of the copy)"));
       }
@@ -296,20 +338,33 @@ absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const 
       break;
     }
     case BodyKind::kResourceGroup: {
-      const std::string* group = Field(body, "resourceGroupId");
+      const std::string* group = body.Field("resourceGroupId");
       if (group == nullptr || group->empty()) return absl::InvalidArgumentError("moving a repo into a group needs 'resourceGroupId' in the body");
       spec.group = *group;
+      break;
+    }
+    case BodyKind::kLfsBatch: {
+      // The git LFS batch API: the body's operation says whether the client uploads (a commit's
+      // first step) or downloads (a read) [client: huggingface_hub lfs.py, @huggingface/hub commit].
+      const std::string* operation = body.Field("operation");
+      if (operation == nullptr || (*operation != "upload" && *operation != "download")) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            route.Name(), " is decided by its body's 'operation': upload or download (",
+            operation == nullptr ? "the body has none" : absl::StrCat("not '", *operation, "'"), ")"));
+      }
+      if (*operation == "download") spec.operation = Operation::kDownloadFile;
       break;
     }
     case BodyKind::kNone:
     case BodyKind::kAny:
     case BodyKind::kSettings:
+    case BodyKind::kCommit:
       break;
   }
   return spec;
 }
 
-absl::StatusOr<RequestDescription> ParseHttpRequest(absl::string_view line, const Body& body) {
+absl::StatusOr<RequestDescription> ParseHttpRequest(absl::string_view line, const RequestBody& body) {
   absl::StatusOr<RouteMatch> match = MatchHttpRequest(line);
   if (!match.ok()) return match.status();
   absl::StatusOr<RequestDescription> description = DescribeRoute(*match, body);

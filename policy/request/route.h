@@ -5,8 +5,10 @@
 //
 // Routes come from the catalogue (catalogue.h, routes.yaml), with the `datasets/` and `spaces/` forms; a
 // path may be a full URL (https://huggingface.co/...), may carry a query string (`?create_pr=1` turns a
-// commit into a pull request), and may URL-encode a revision (refs%2Fpr%2F1). Bodies are JSON (or YAML) mappings of scalars; a key the Hub's OpenAPI description
-// does not list for the route is an error, so a typo cannot silently change the answer.
+// commit into a pull request), and may URL-encode a revision (refs%2Fpr%2F1). Bodies come in the forms
+// clients send (request_body.h): a field the Hub's OpenAPI description does not list for the route is an
+// error, so a typo cannot silently change the answer; a commit's NDJSON lines are checked one by one;
+// the LFS batch API is decided by its body's `operation` (an upload commits, a download reads).
 
 #ifndef HUBPERM_POLICY_REQUEST_ROUTE_H_
 #define HUBPERM_POLICY_REQUEST_ROUTE_H_
@@ -19,14 +21,10 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "policy/request/catalogue.h"
+#include "policy/request/request_body.h"
 #include "policy/request/request_description.h"
 
 namespace hubperm {
-
-using Body = std::vector<std::pair<std::string, std::string>>;
-
-// Parses a request body: a JSON object (or YAML mapping) whose values are scalars. "" is an empty body.
-absl::StatusOr<Body> ParseBody(absl::string_view text);
 
 // A request line matched against the route catalogue: the row, and what the path names.
 struct RouteMatch {
@@ -44,10 +42,10 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line);
 
 // The RequestDescription of a matched route with `body`. For a route hubperm does not model, a spec whose
 // `route` says why (RequestDescription::modeled() is false).
-absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const Body& body);
+absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const RequestBody& body);
 
 // MatchHttpRequest, then DescribeRoute; the description keeps the line as asked (AskedAs::http).
-absl::StatusOr<RequestDescription> ParseHttpRequest(absl::string_view line, const Body& body);
+absl::StatusOr<RequestDescription> ParseHttpRequest(absl::string_view line, const RequestBody& body);
 
 }  // namespace hubperm
 

@@ -48,7 +48,7 @@ std::string TokenNeeds(const OperationInfo& op) {
 
 }  // namespace
 
-std::string RenderRoutes(absl::string_view filter, bool json, int* count) {
+std::string RenderRoutes(absl::string_view filter, absl::optional<Client> client, bool json, int* count) {
   const std::string needle = absl::AsciiStrToLower(filter);
   JsonWriter out;
   std::string text;
@@ -57,8 +57,10 @@ std::string RenderRoutes(absl::string_view filter, bool json, int* count) {
   for (const CatalogueRoute& route : BuiltinCatalogue().routes()) {
     const OperationInfo* op = route.operation.has_value() ? &GetOperationInfo(*route.operation) : nullptr;
     const std::string haystack = absl::AsciiStrToLower(absl::StrCat(
-        route.Name(), " ", op != nullptr ? op->name : route.unmodeled, " ", absl::StrJoin(route.methods, " ")));
+        route.Name(), " ", op != nullptr ? op->name : route.unmodeled, " ", absl::StrJoin(route.methods, " "), " ",
+        absl::StrJoin(route.step_of, " "), " ", absl::StrJoin(route.js_functions, " ")));
     if (!absl::StrContains(haystack, needle)) continue;
+    if (client.has_value() && route.CalledBy(*client).empty()) continue;
     ++*count;
     const std::string user =
         op == nullptr ? ""
@@ -72,6 +74,10 @@ std::string RenderRoutes(absl::string_view filter, bool json, int* count) {
           .Key("on").String(ActsOnName(route.on))
           .Key("huggingface_hub").BeginArray();
       for (const std::string& m : route.methods) out.String(m);
+      out.EndArray().Key("huggingface_hub_steps").BeginArray();
+      for (const std::string& m : route.step_of) out.String(m);
+      out.EndArray().Key("huggingface_js").BeginArray();
+      for (const std::string& f : route.js_functions) out.String(f);
       out.EndArray().Key("modeled").Bool(op != nullptr);
       if (op == nullptr) {
         out.Key("unmodeled").String(route.unmodeled).Key("reason").String(route.reason);
@@ -90,6 +96,12 @@ std::string RenderRoutes(absl::string_view filter, bool json, int* count) {
     }
     absl::StrAppend(&text, route.Name(), "\n    ");
     if (!route.methods.empty()) absl::StrAppend(&text, "huggingface_hub: ", absl::StrJoin(route.methods, ", "), "; ");
+    if (!route.step_of.empty()) {
+      absl::StrAppend(&text, "a step of huggingface_hub's ", absl::StrJoin(route.step_of, ", "), "; ");
+    }
+    if (!route.js_functions.empty()) {
+      absl::StrAppend(&text, "@huggingface/hub: ", absl::StrJoin(route.js_functions, ", "), "; ");
+    }
     absl::StrAppend(&text, "on ", ActsOnName(route.on), route.source == RouteSource::kClient ? " (not in the OpenAPI description)" : "", "\n    ");
     if (op == nullptr) {
       absl::StrAppend(&text, "not modeled: ", route.reason, "\n");

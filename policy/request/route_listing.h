@@ -11,13 +11,15 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "policy/request/catalogue.h"
 
 namespace hubperm {
 
 // The routes whose "VERB /path operation methods" (or unmodeled reason key) contains `filter` (any case;
-// "" keeps all), as text (three or four lines per route) or as JSON (schema hubperm.routes/v2). `*count`
-// is the number listed.
-std::string RenderRoutes(absl::string_view filter, bool json, int* count);
+// "" keeps all) and, with `client`, that the client calls, as text (three or four lines per route) or as
+// JSON (schema hubperm.routes/v2). `*count` is the number listed.
+std::string RenderRoutes(absl::string_view filter, absl::optional<Client> client, bool json, int* count);
 
 }  // namespace hubperm
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -28,7 +29,7 @@ class RouteTest : public ::testing::TestWithParam<RouteCase> {};
 
 TEST_P(RouteTest, ParsesToTheSpec) {
   const RouteCase& c = GetParam();
-  absl::StatusOr<Body> body = ParseBody(c.body);
+  absl::StatusOr<RequestBody> body = ParseRequestBody(c.body);
   ASSERT_TRUE(body.ok()) << body.status();
   absl::StatusOr<RequestDescription> spec = ParseHttpRequest(c.http, *body);
   ASSERT_TRUE(spec.ok()) << spec.status();
@@ -125,7 +126,7 @@ TEST(ParseHttpRequest, AnUnmodeledRouteCarriesItsReason) {
   ASSERT_TRUE(spec.ok()) << spec.status();
   EXPECT_FALSE(spec->modeled());
   EXPECT_EQ(spec->asked.route->unmodeled, "billing");
-  EXPECT_THAT(UnmodeledText(*spec->asked.route), HasSubstr("GET /api/organizations/{name}/billing/usage is not modeled: billing"));
+  EXPECT_THAT(UnmodeledText(*spec), HasSubstr("GET /api/organizations/{name}/billing/usage is not modeled: billing"));
 }
 
 TEST(ParseHttpRequest, AnUnknownVerbIsNamed) {
@@ -136,42 +137,120 @@ TEST(ParseHttpRequest, AnUnknownVerbIsNamed) {
 TEST(ParseHttpRequest, ADuplicateNeedsWhereTheCopyGoes) {
   EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {}).status().message()),
               HasSubstr("needs a body with 'repository'"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {{"repository", "x"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", RequestBody::Json({{"repository", "x"}})).status().message()),
               HasSubstr("duplicate_repo's destination 'x' must be NAMESPACE/NAME"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", {{"repo", "b/c"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/spaces/acme/s/duplicate", RequestBody::Json({{"repo", "b/c"}})).status().message()),
               HasSubstr("unknown body field 'repo'"));
 }
 
 TEST(ParseHttpRequest, RejectsMalformedLinesAndBodies) {
   EXPECT_FALSE(ParseHttpRequest("/api/repos/create", {}).ok());
   EXPECT_FALSE(ParseHttpRequest("POST api/repos/create", {}).ok());
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", {{"type", "model"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", RequestBody::Json({{"type", "model"}})).status().message()),
               HasSubstr("needs a body with 'name'"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", {{"name", "x"}, {"organisation", "acme"}})
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", RequestBody::Json({{"name", "x"}, {"organisation", "acme"}}))
                               .status()
                               .message()),
               HasSubstr("unknown body field 'organisation'; did you mean 'organization'?"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", {{"name", "x"}, {"type", "modle"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", RequestBody::Json({{"name", "x"}, {"type", "modle"}})).status().message()),
               HasSubstr("must be model, dataset or space"));
-  EXPECT_THAT(std::string(ParseHttpRequest("GET /api/whoami-v2", {{"a", "b"}}).status().message()), HasSubstr("takes no body"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", {{"fromRepo", "acme/m"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("GET /api/whoami-v2", RequestBody::Json({{"a", "b"}})).status().message()), HasSubstr("takes no body"));
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", RequestBody::Json({{"fromRepo", "acme/m"}})).status().message()),
               HasSubstr("needs a body with 'fromRepo' and 'toRepo'"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", {{"fromRepo", "acme/m"}, {"toRepo", "m2"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", RequestBody::Json({{"fromRepo", "acme/m"}, {"toRepo", "m2"}})).status().message()),
               HasSubstr("move_repo's destination 'm2' must be NAMESPACE/NAME"));
-  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", {{"fromRepo", "a/m"}, {"to", "b/m"}}).status().message()),
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/move", RequestBody::Json({{"fromRepo", "a/m"}, {"to", "b/m"}})).status().message()),
               HasSubstr("unknown body field 'to'"));
 }
 
-TEST(ParseBody, AcceptsJsonAndYamlAndRejectsTheRest) {
-  absl::StatusOr<Body> json = ParseBody(R"({"name": "x", "private": true})");
-  ASSERT_TRUE(json.ok());
-  ASSERT_EQ(json->size(), 2u);
-  EXPECT_EQ((*json)[1].second, "true");
-  EXPECT_TRUE(ParseBody("name: x\norganization: acme\n").ok());
-  EXPECT_TRUE(ParseBody("").ok());
-  EXPECT_FALSE(ParseBody("[1, 2]").ok());
-  EXPECT_FALSE(ParseBody("{\"name\": ").ok());
-  EXPECT_FALSE(ParseBody(R"({"name": "x", "name": "y"})").ok());
+// A commit's NDJSON lines as the clients send them, and what is wrong with each bad one.
+struct CommitBodyRow {
+  const char* name;
+  const char* lines;
+  const char* error;  // "" when accepted
+};
+
+TEST(ParseHttpRequest, CommitBodiesAreCheckedLineByLine) {
+  const char* header = "{\"key\":\"header\",\"value\":{\"summary\":\"s\",\"description\":\"\"}}\n";
+  const CommitBodyRow rows[] = {
+      {"python upload", "{\"key\":\"file\",\"value\":{\"content\":\"eA==\",\"path\":\"a\",\"encoding\":\"base64\"}}", ""},
+      {"js lfs", "{\"key\":\"lfsFile\",\"value\":{\"path\":\"b\",\"algo\":\"sha256\",\"size\":1,\"oid\":\"ab\"}}", ""},
+      {"delete folder", "{\"key\":\"deletedFolder\",\"value\":{\"path\":\"sub\"}}", ""},
+      {"openapi deletedEntry", "{\"key\":\"deletedEntry\",\"value\":{\"path\":\"x\"}}", ""},
+      {"unknown key", "{\"key\":\"deletedFiles\",\"value\":{\"path\":\"x\"}}",
+       "body line 2: unknown key 'deletedFiles'; did you mean 'deletedFile' or 'deletedFolder'? for POST"},
+      {"unknown field", "{\"key\":\"file\",\"value\":{\"path\":\"a\",\"contents\":\"x\"}}",
+       "body line 2: unknown field 'contents' of file; did you mean 'content'?"},
+      {"no path", "{\"key\":\"lfsFile\",\"value\":{\"oid\":\"ab\"}}", "body line 2: lfsFile needs 'path'"},
+      {"second header", "{\"key\":\"header\",\"value\":{\"summary\":\"t\"}}", "body line 2: a commit has one header line"},
+  };
+  for (const CommitBodyRow& row : rows) {
+    absl::StatusOr<RequestBody> body = ParseRequestBody(absl::StrCat(header, row.lines, "\n"));
+    ASSERT_TRUE(body.ok()) << row.name << ": " << body.status();
+    ASSERT_EQ(body->format, BodyFormat::kNdjson) << row.name;
+    absl::StatusOr<RequestDescription> spec = ParseHttpRequest("POST /api/models/acme/m/commit/main", *body);
+    if (*row.error == '\0') {
+      ASSERT_TRUE(spec.ok()) << row.name << ": " << spec.status();
+      EXPECT_EQ(spec->operation, Operation::kCreateCommit) << row.name;
+    } else {
+      ASSERT_FALSE(spec.ok()) << row.name;
+      EXPECT_THAT(std::string(spec.status().message()), HasSubstr(row.error)) << row.name;
+    }
+  }
+  // The header comes first.
+  absl::StatusOr<RequestBody> headless =
+      ParseRequestBody("{\"key\":\"file\",\"value\":{\"path\":\"a\"}}\n" + std::string(header), "application/x-ndjson");
+  ASSERT_TRUE(headless.ok());
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/models/acme/m/commit/main", *headless).status().message()),
+              HasSubstr("body line 1: a commit starts with its header line"));
+  // NDJSON goes to commits only.
+  absl::StatusOr<RequestBody> lines = ParseRequestBody(std::string(header) + header);
+  ASSERT_TRUE(lines.ok());
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", *lines).status().message()),
+              HasSubstr("POST /api/repos/create takes a JSON body, not NDJSON"));
+}
+
+TEST(ParseHttpRequest, TheLfsBatchApiIsDecidedByItsOperation) {
+  const std::string batch = "POST /acme/m.git/info/lfs/objects/batch";
+  absl::StatusOr<RequestDescription> upload =
+      ParseHttpRequest(batch, RequestBody::Json({{"operation", "upload"}, {"objects", ""}, {"transfers", ""}}));
+  ASSERT_TRUE(upload.ok()) << upload.status();
+  EXPECT_EQ(upload->operation, Operation::kCreateCommit);
+  EXPECT_EQ(upload->repo, "acme/m");
+  EXPECT_EQ(upload->repo_type, RepoType::kModel);
+  absl::StatusOr<RequestDescription> download =
+      ParseHttpRequest("POST /datasets/acme/d.git/info/lfs/objects/batch", RequestBody::Json({{"operation", "download"}}));
+  ASSERT_TRUE(download.ok()) << download.status();
+  EXPECT_EQ(download->operation, Operation::kDownloadFile);
+  EXPECT_EQ(download->repo, "acme/d");
+  EXPECT_EQ(download->repo_type, RepoType::kDataset);
+  EXPECT_THAT(std::string(ParseHttpRequest(batch, RequestBody()).status().message()),
+              HasSubstr("is decided by its body's 'operation': upload or download (the body has none)"));
+  EXPECT_THAT(std::string(ParseHttpRequest(batch, RequestBody::Json({{"operation", "push"}})).status().message()),
+              HasSubstr("(not 'push')"));
+  // ".git" alone names no repo.
+  EXPECT_FALSE(ParseHttpRequest("POST /acme/.git/info/lfs/objects/batch", RequestBody::Json({{"operation", "upload"}})).ok());
+}
+
+TEST(ParseHttpRequest, ABucketMovedThroughTheReposRouteIsNotModeled) {
+  absl::StatusOr<RequestDescription> spec = ParseHttpRequest(
+      "POST /api/repos/move", RequestBody::Json({{"fromRepo", "acme/b"}, {"toRepo", "acme/b2"}, {"type", "bucket"}}));
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_FALSE(spec->modeled());
+  EXPECT_THAT(UnmodeledText(*spec), HasSubstr("POST /api/repos/move is not modeled: storage buckets are a repo type"));
+  EXPECT_THAT(UnmodeledJson(*spec), HasSubstr("\"unmodeled\": \"buckets\""));
+}
+
+TEST(ParseHttpRequest, FormEncodedBodiesAreFields) {
+  absl::StatusOr<RequestBody> body = ParseRequestBody("paths=config.json&expand=false");
+  ASSERT_TRUE(body.ok());
+  absl::StatusOr<RequestDescription> spec = ParseHttpRequest("POST /api/models/acme/m/paths-info/main", *body);
+  ASSERT_TRUE(spec.ok()) << spec.status();
+  EXPECT_EQ(spec->operation, Operation::kRepoInfo);
+  EXPECT_THAT(std::string(ParseHttpRequest("POST /api/repos/create", RequestBody{BodyFormat::kForm, {{"nam", "x"}}, {}})
+                              .status()
+                              .message()),
+              HasSubstr("unknown body field 'nam'; did you mean 'name'?"));
 }
 
 }  // namespace

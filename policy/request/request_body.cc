@@ -1,0 +1,241 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/request/request_body.h"
+
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/types/optional.h"
+#include "policy/common/diagnostics.h"
+#include "policy/load/yaml_tree.h"
+
+namespace hubperm {
+namespace {
+
+struct ContentTypeRow {
+  absl::string_view type;
+  BodyFormat format;
+};
+// The content types the Hub's clients send, and YAML for bodies written by hand.
+constexpr ContentTypeRow kContentTypes[] = {
+    {"application/json", BodyFormat::kJson},
+    {"text/json", BodyFormat::kJson},
+    {"application/yaml", BodyFormat::kJson},
+    {"text/yaml", BodyFormat::kJson},
+    {"application/x-ndjson", BodyFormat::kNdjson},
+    {"application/jsonl", BodyFormat::kNdjson},
+    {"application/x-jsonlines", BodyFormat::kNdjson},
+    {"application/x-www-form-urlencoded", BodyFormat::kForm},
+};
+
+// The object `text` holds (JSON, or YAML).
+absl::StatusOr<Body> ParseObject(absl::string_view text) {
+  SourceFiles files;
+  const int file = files.Add("<body>", std::string(text));
+  Diagnostics diagnostics;
+  absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &diagnostics);
+  if (diagnostics.has_errors() || !root.has_value()) {
+    return absl::InvalidArgumentError(absl::StrCat("the body is not valid JSON or YAML:\n", diagnostics.Render(files)));
+  }
+  if (!root->is_map()) return absl::InvalidArgumentError("the body must be a JSON object");
+  Body body;
+  for (size_t i = 0; i < root->map_size(); ++i) {
+    const YamlNode& key = root->key(i);
+    const YamlNode& value = root->value(i);
+    if (!key.is_scalar()) return absl::InvalidArgumentError("body keys must be strings");
+    for (const auto& [k, v] : body) {
+      if (k == key.scalar) return absl::InvalidArgumentError(absl::StrCat("body field '", k, "' appears twice"));
+    }
+    // Nested values (files, secrets, objects) are present but never change a decision.
+    const bool scalar = !value.is_sequence() && !value.is_map() && !value.is_null();
+    body.emplace_back(key.scalar, scalar ? value.scalar : "");
+  }
+  return body;
+}
+
+// The {"key": ..., "value": {...}} line `text` holds.
+absl::StatusOr<BodyLine> ParseLine(absl::string_view text, int line) {
+  const std::string where = absl::StrCat("body line ", line);
+  SourceFiles files;
+  const int file = files.Add("<body>", std::string(text));
+  Diagnostics diagnostics;
+  absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &diagnostics);
+  if (diagnostics.has_errors() || !root.has_value() || !root->is_map()) {
+    return absl::InvalidArgumentError(absl::StrCat(where, " is not a JSON object: '", text.substr(0, 80), "'"));
+  }
+  BodyLine out;
+  out.line = line;
+  bool has_value = false;
+  for (size_t i = 0; i < root->map_size(); ++i) {
+    const YamlNode& key = root->key(i);
+    const YamlNode& value = root->value(i);
+    if (key.scalar == "key") {
+      if (!value.is_scalar() || value.scalar.empty()) {
+        return absl::InvalidArgumentError(absl::StrCat(where, ": 'key' must be a string"));
+      }
+      out.key = value.scalar;
+    } else if (key.scalar == "value") {
+      if (!value.is_map()) return absl::InvalidArgumentError(absl::StrCat(where, ": 'value' must be an object"));
+      for (size_t j = 0; j < value.map_size(); ++j) {
+        const YamlNode& field = value.value(j);
+        const bool scalar = !field.is_sequence() && !field.is_map() && !field.is_null();
+        out.value.emplace_back(value.key(j).scalar, scalar ? field.scalar : "");
+      }
+      has_value = true;
+    } else {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": unknown field '", key.scalar, "' (a line is {\"key\": ..., \"value\": {...}})"));
+    }
+  }
+  if (out.key.empty() || !has_value) {
+    return absl::InvalidArgumentError(absl::StrCat(where, " needs 'key' and 'value' ({\"key\": ..., \"value\": {...}})"));
+  }
+  return out;
+}
+
+absl::StatusOr<RequestBody> ParseNdjson(absl::string_view text) {
+  RequestBody body;
+  body.format = BodyFormat::kNdjson;
+  int number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++number;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) continue;
+    absl::StatusOr<BodyLine> parsed = ParseLine(line, number);
+    if (!parsed.ok()) return parsed.status();
+    body.lines.push_back(*std::move(parsed));
+  }
+  return body;
+}
+
+std::string FormDecode(absl::string_view in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '+') {
+      out.push_back(' ');
+    } else if (in[i] == '%' && i + 2 < in.size() && absl::ascii_isxdigit(in[i + 1]) &&
+               absl::ascii_isxdigit(in[i + 2])) {
+      auto hex = [](char c) { return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10; };
+      out.push_back(static_cast<char>(hex(in[i + 1]) * 16 + hex(in[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(in[i]);
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<RequestBody> ParseForm(absl::string_view text) {
+  RequestBody body;
+  body.format = BodyFormat::kForm;
+  for (absl::string_view pair : absl::StrSplit(absl::StripAsciiWhitespace(text), '&', absl::SkipEmpty())) {
+    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    const std::string key = FormDecode(kv.first);
+    if (key.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("form-encoded body: '", pair, "' has no field name"));
+    }
+    bool repeated = false;
+    for (auto& [k, v] : body.fields) {
+      if (k == key) {
+        v.clear();  // a repeated field is a list (paths=a&paths=b): present, with no one value
+        repeated = true;
+      }
+    }
+    if (!repeated) body.fields.emplace_back(key, FormDecode(kv.second));
+  }
+  return body;
+}
+
+}  // namespace
+
+absl::string_view BodyFormatName(BodyFormat format) {
+  switch (format) {
+    case BodyFormat::kJson:
+      return "JSON";
+    case BodyFormat::kNdjson:
+      return "NDJSON";
+    case BodyFormat::kForm:
+      return "form-encoded";
+  }
+  return "JSON";
+}
+
+RequestBody RequestBody::Json(Body fields) {
+  RequestBody body;
+  body.fields = std::move(fields);
+  return body;
+}
+
+const std::string* RequestBody::Field(absl::string_view key) const {
+  for (const auto& [k, v] : fields) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<BodyFormat> ParseContentType(absl::string_view content_type) {
+  const std::string type =
+      absl::AsciiStrToLower(absl::StripAsciiWhitespace(content_type.substr(0, content_type.find(';'))));
+  for (const ContentTypeRow& row : kContentTypes) {
+    if (row.type == type) return row.format;
+  }
+  // application/vnd.git-lfs+json and any other structured-syntax +json type.
+  if (absl::EndsWith(type, "+json")) return BodyFormat::kJson;
+  std::vector<absl::string_view> known;
+  for (const ContentTypeRow& row : kContentTypes) known.push_back(row.type);
+  return absl::InvalidArgumentError(absl::StrCat("unknown content type '", content_type, "' (hubperm reads ",
+                                                 absl::StrJoin(known, ", "), " and any +json type)"));
+}
+
+BodyFormat RecognizeBodyFormat(absl::string_view text) {
+  text = absl::StripLeadingAsciiWhitespace(text);
+  if (text.empty()) return BodyFormat::kJson;
+  if (text.front() == '{') {
+    const size_t end = text.find('\n');
+    const absl::string_view first = absl::StripTrailingAsciiWhitespace(text.substr(0, end));
+    const absl::string_view rest =
+        end == absl::string_view::npos ? absl::string_view() : absl::StripAsciiWhitespace(text.substr(end));
+    // A pretty-printed object's first line is "{" alone; an NDJSON line is a whole object, and another
+    // follows it.
+    if (first.size() > 1 && first.back() == '}' && !rest.empty() && rest.front() == '{') {
+      return BodyFormat::kNdjson;
+    }
+    return BodyFormat::kJson;
+  }
+  size_t name = 0;
+  while (name < text.size() && (absl::ascii_isalnum(text[name]) || absl::StrContains("_-.%[]", text[name]))) ++name;
+  if (name > 0 && name < text.size() && text[name] == '=') return BodyFormat::kForm;
+  return BodyFormat::kJson;
+}
+
+absl::StatusOr<RequestBody> ParseRequestBody(absl::string_view text, absl::string_view content_type) {
+  BodyFormat format = RecognizeBodyFormat(text);
+  if (!content_type.empty()) {
+    absl::StatusOr<BodyFormat> given = ParseContentType(content_type);
+    if (!given.ok()) return given.status();
+    format = *given;
+  }
+  if (absl::StripAsciiWhitespace(text).empty()) {
+    RequestBody empty;
+    empty.format = format;
+    return empty;
+  }
+  switch (format) {
+    case BodyFormat::kNdjson:
+      return ParseNdjson(text);
+    case BodyFormat::kForm:
+      return ParseForm(text);
+    case BodyFormat::kJson:
+      break;
+  }
+  absl::StatusOr<Body> fields = ParseObject(text);
+  if (!fields.ok()) return fields.status();
+  return RequestBody::Json(*std::move(fields));
+}
+
+}  // namespace hubperm
