@@ -26,11 +26,16 @@ constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same
         The LFS batch API (POST /NS/NAME.git/info/lfs/objects/batch) is decided by the body's
         operation: an upload as a commit, a download as a read.
   --operation METHOD [--repo NS/NAME] [--repo-type model|dataset|space] [--org ORG] [--group GROUP]
-                   [--to NS/NAME] [--write]
-        any huggingface_hub HfApi method that calls one of those routes (upload_file, list_repo_tree,
+                   [--to NS/NAME] [--write] [--exist-ok]
+        any huggingface_hub HfApi method that calls one of those routes (list_repo_tree,
         super_squash_history, merge_pull_request, add_space_secret, restart_space, grant_access, ...)
         and its arguments, decided exactly as the route it calls; move_repo and duplicate_repo take
-        --repo FROM --to TO; auth_check --write is auth_check(write=True).
+        --repo FROM --to TO; auth_check --write is auth_check(write=True); the *_space methods work on
+        Spaces. A method that sends several requests (upload_file, upload_folder, create_commit,
+        snapshot_download, create_repo --exist-ok, PreTrainedModel.push_to_hub, Dataset.push_to_hub,
+        DiffusionPipeline.push_to_hub, ...) is decided as the client runs it: each request in order, with
+        the client's fallbacks, and the verdict is whether the call succeeds (explain lists the steps
+        and marks the one that fails; --format json: docs/sequence-json.md).
   --from-error 'TEXT' | --from-error @FILE | --from-error -
         what huggingface_hub printed for a failed request (from a file with @FILE, stdin with -): "403 Forbidden: ... Cannot
         access content at: URL", "404 Client Error ... Repository Not Found for url: URL", "Cannot
@@ -63,6 +68,9 @@ Examples:
   hubperm check testdata/founding/world.yaml --token limited-test-token --permission repo.write --org acme
   # Any valid token may call whoami: ALLOW, exit 0.
   hubperm check testdata/founding/world.yaml --token limited-test-token --operation whoami
+  # A client method of several requests: create_repo(exist_ok=True) falls back to reading the repo.
+  hubperm check testdata/sequences/world.yaml --token alice-fg-model --operation create_repo \
+      --repo acme/model --exist-ok
   # What huggingface_hub printed, pasted: the request, the decision, and whether the world agrees.
   hubperm check testdata/founding/world.yaml --token limited-test-token \
       --from-error '403 Forbidden: None. Cannot access content at: https://huggingface.co/api/models/acme/token-test-model/commit/main.'
@@ -107,7 +115,7 @@ absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::strin
 
 // The request the flags of `o` state, in whichever form they use: the pipeline's input, with the
 // body and the error text read from the command line, a file (@FILE) or stdin (-).
-absl::StatusOr<RequestDescription> ParseRequestFlags(const Options& o, std::istream& in) {
+absl::StatusOr<RequestInput> InputOfFlags(const Options& o, std::istream& in) {
   RequestInput input;
   input.http = o.http;
   input.operation = o.operation;
@@ -130,7 +138,26 @@ absl::StatusOr<RequestDescription> ParseRequestFlags(const Options& o, std::istr
     if (!text.ok()) return text.status();
     input.error = *std::move(text);
   }
-  return ParseRequest(input);
+  return input;
+}
+
+// A client method of several requests, decided as the client runs it.
+int RunSequence(const Options& o, CommandIo& io, const RequestInput& input) {
+  const absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
+  if (!sequence.ok()) return Fail(io.err, io.err_style, sequence.status().message());
+  const LoadResult loaded = Engine::Load(o.files);
+  io.err << loaded.RenderIssues(io.err_style);
+  if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
+  const absl::StatusOr<SequenceExplanation> explanation = loaded.engine->ExplainSequence(o.token, *sequence);
+  if (!explanation.ok()) return Fail(io.err, io.err_style, explanation.status().message());
+  if (o.json()) {
+    io.out << RenderSequenceJson(*explanation);
+  } else if (o.command == "check") {
+    io.out << RenderSequenceLine(*explanation, io.out_style) << "\n";
+  } else {
+    io.out << RenderSequence(*explanation, io.out_style);
+  }
+  return explanation->allowed ? kExitAllow : kExitDeny;
 }
 
 // `check` and `explain`: one request decided, as one line or as the whole explanation.
@@ -140,7 +167,10 @@ int RunDecide(const Options& o, CommandIo& io) {
                 absl::StrCat(o.command, " needs at least one fixture file (see hubperm ", o.command, " --help)"));
   }
   if (o.token.empty()) return Fail(io.err, io.err_style, absl::StrCat(o.command, " needs --token NAME"));
-  const absl::StatusOr<RequestDescription> description = ParseRequestFlags(o, io.in);
+  const absl::StatusOr<RequestInput> input = InputOfFlags(o, io.in);
+  if (!input.ok()) return Fail(io.err, io.err_style, input.status().message());
+  if (AsksSequence(*input)) return RunSequence(o, io, *input);
+  const absl::StatusOr<RequestDescription> description = ParseRequest(*input);
   if (!description.ok()) return Fail(io.err, io.err_style, description.status().message());
   if (!description->modeled()) {
     io.out << (o.json() ? UnmodeledJson(*description)
@@ -179,7 +209,7 @@ int RunDecide(const Options& o, CommandIo& io) {
 std::vector<Flag> DecideFlags() {
   return {Flag::kToken, Flag::kHttp, Flag::kBody, Flag::kContentType,  Flag::kOperation, Flag::kPermission,
           Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
-          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kFormat, Flag::kColor};
+          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kFormat, Flag::kColor};
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ std::string RepoTypeValue(const std::string& v, Options* o) {
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 21> kFlags = {{
+constexpr std::array<FlagSpec, 22> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -71,6 +71,8 @@ constexpr std::array<FlagSpec, 21> kFlags = {{
     {Flag::kTo, Arg::kTo, "", true, [](const std::string& v, Options* o) { o->target_args.to = v; return std::string(); }},
     {Flag::kWrite, Arg::kWrite, "", false,
      [](const std::string&, Options* o) { o->target_args.write = true; return std::string(); }},
+    {Flag::kExistOk, Arg::kExistOk, "", false,
+     [](const std::string&, Options* o) { o->target_args.exist_ok = true; return std::string(); }},
     {Flag::kFormat, absl::nullopt, "--format", true, Format},
     {Flag::kColor, absl::nullopt, "--color", true, Color},
     {Flag::kFilter, absl::nullopt, "--filter", true, [](const std::string& v, Options* o) { o->filter = v; return std::string(); }},

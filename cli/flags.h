@@ -34,6 +34,7 @@ enum class Flag : uint8_t {
   kGroup,
   kTo,
   kWrite,
+  kExistOk,
   kFormat,
   kColor,
   kFilter,

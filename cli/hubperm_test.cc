@@ -204,10 +204,76 @@ TEST(Routes, FilterIsCaseInsensitiveAndJsonMatchesTheGolden) {
   EXPECT_THAT(none_json.out, HasSubstr("\"routes\": []"));
 }
 
+// A client method of several requests: each step, its decision, and the step that fails the call.
+TEST(Sequence, UploadFolderShowsItsStepsAndTheFailingOne) {
+  CliRun r = Hubperm({"explain", "testdata/sequences/world.yaml", "--token", "alice-read", "--operation", "upload_folder",
+                      "--repo", "acme/model"});
+  EXPECT_EQ(r.exit_code, kExitDeny);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/sequence_upload_folder_explain.txt")) << "actual:\n" << r.out;
+  CliRun line = Hubperm({"check", "testdata/sequences/world.yaml", "--token", "alice-write", "--operation",
+                         "upload_folder", "--repo", "acme/model"});
+  EXPECT_EQ(line.exit_code, kExitAllow);
+  EXPECT_EQ(line.out, "ALLOW (upload_folder succeeds: every request the client sends is allowed or caught)\n");
+}
+
+// huggingface_hub issue 2955: the create alone is refused; create_repo(exist_ok=True) falls back to reading
+// the repo and succeeds.
+TEST(Sequence, CreateRepoExistOkIsTheClientsOutcome) {
+  const std::vector<std::string> base = {"check", "testdata/sequences/world.yaml", "--token", "alice-fg-model",
+                                         "--operation", "create_repo", "--repo", "acme/model"};
+  CliRun alone = Hubperm(base);
+  EXPECT_EQ(alone.exit_code, kExitDeny);
+  EXPECT_THAT(alone.out, HasSubstr("DENY 403 (token)"));
+  std::vector<std::string> exist_ok = base;
+  exist_ok.push_back("--exist-ok");
+  CliRun client = Hubperm(exist_ok);
+  EXPECT_EQ(client.exit_code, kExitAllow) << client.out << client.err;
+  exist_ok[0] = "explain";
+  exist_ok.insert(exist_ok.end(), {"--format", "json"});
+  CliRun json = Hubperm(exist_ok);
+  EXPECT_EQ(json.exit_code, kExitAllow);
+  EXPECT_EQ(json.out, ReadFileOrEmpty("testdata/golden/sequence_create_repo_exist_ok.json")) << "actual:\n" << json.out;
+}
+
+TEST(Sequence, BadArgumentsAreNamed) {
+  CliRun ok_elsewhere = Hubperm({"check", "testdata/sequences/world.yaml", "--token", "alice-write", "--operation",
+                                 "upload_file", "--repo", "acme/model", "--exist-ok"});
+  EXPECT_EQ(ok_elsewhere.exit_code, kExitBadInput);
+  EXPECT_THAT(ok_elsewhere.err, HasSubstr("upload_file takes no --exist-ok"));
+  CliRun single = Hubperm({"check", "testdata/sequences/world.yaml", "--token", "alice-write", "--operation",
+                           "model_info", "--repo", "acme/model", "--exist-ok"});
+  EXPECT_EQ(single.exit_code, kExitBadInput);
+  EXPECT_THAT(single.err, HasSubstr("model_info takes no --exist-ok"));
+  CliRun library = Hubperm({"check", "testdata/sequences/world.yaml", "--token", "alice-write", "--operation",
+                            "push_to_hub", "--repo", "acme/model"});
+  EXPECT_EQ(library.exit_code, kExitBadInput);
+  EXPECT_THAT(library.err, HasSubstr("PreTrainedModel.push_to_hub (transformers)"));
+  CliRun token = Hubperm({"check", "testdata/sequences/world.yaml", "--token", "nobody", "--operation", "upload_file",
+                          "--repo", "acme/model"});
+  EXPECT_EQ(token.exit_code, kExitBadInput);
+  EXPECT_THAT(token.err, HasSubstr("unknown token 'nobody'"));
+  CliRun type = Hubperm({"check", "testdata/sequences/world.yaml", "--token", "alice-write", "--operation",
+                         "Dataset.push_to_hub", "--repo", "acme/model", "--repo-type", "model"});
+  EXPECT_EQ(type.exit_code, kExitBadInput);
+  EXPECT_THAT(type.err, HasSubstr("Dataset.push_to_hub works on datasets"));
+}
+
+// The *_space methods imply a Space.
+TEST(Sequence, SpaceMethodsInferTheirType) {
+  CliRun r = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-write", "--operation",
+                      "duplicate_space", "--repo", "acme/space", "--to", "alice/space-copy"});
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.out << r.err;
+  CliRun wrong = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-write", "--operation",
+                          "restart_space", "--repo", "acme/space", "--repo-type", "model"});
+  EXPECT_EQ(wrong.exit_code, kExitBadInput);
+  EXPECT_THAT(wrong.err, HasSubstr("restart_space works on spaces"));
+}
+
 // An allowed decision as JSON (the founding goldens are denials): every side allows, no fix.
 TEST(Json, AllowedDecisionMatchesTheGolden) {
-  CliRun r = Hubperm({"explain", "testdata/spec/world.yaml", "--token", "fg-wes-org", "--operation", "create_commit",
-                      "--repo", "acme/private-model", "--format", "json"});
+  CliRun r = Hubperm({"explain", "testdata/spec/world.yaml", "--token", "fg-wes-org", "--http",
+                      "POST /api/models/acme/private-model/commit/main", "--format", "json"});
   EXPECT_EQ(r.exit_code, kExitAllow);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/spec_commit_allow.json")) << "actual:\n" << r.out;

@@ -45,6 +45,11 @@ absl::StatusOr<ResolvedRequest> Engine::Resolve(absl::string_view token, const R
   return hubperm::Resolve(*snapshot_, token, description, culprit);
 }
 
+absl::StatusOr<SequenceExplanation> Engine::ExplainSequence(absl::string_view token,
+                                                            const SequenceDescription& sequence) const {
+  return hubperm::ExplainSequence(*snapshot_, world_, token, sequence);
+}
+
 absl::StatusOr<ResolvedRequest> Engine::Resolve(absl::string_view token, const RequestInput& input) const {
   absl::StatusOr<RequestDescription> description = ParseRequest(input);
   if (!description.ok()) return description.status();

@@ -58,6 +58,7 @@
 #include "policy/decide/decision.h"
 #include "policy/explain/error_comparison.h"
 #include "policy/explain/explain.h"
+#include "policy/explain/sequence_explanation.h"
 #include "policy/load/whoami_import.h"
 #include "policy/model/world.h"
 #include "policy/request/request_input.h"
@@ -115,6 +116,11 @@ class Engine {
   std::string ExplanationJson(const Explanation& explanation) const;
   // For a request asked as a pasted error (RequestForm::kError): the answer with the comparison, as JSON.
   std::string ErrorComparisonJson(const Explanation& explanation, const ErrorComparison& comparison) const;
+
+  // A client method of several requests (AsksSequence, ParseSequenceInput), decided as the client runs
+  // it: each step as its HTTP request, and the client's outcome. RenderSequence, RenderSequenceLine and
+  // RenderSequenceJson lay it out.
+  absl::StatusOr<SequenceExplanation> ExplainSequence(absl::string_view token, const SequenceDescription& sequence) const;
 
   // Every check of the world's cases whose request does not resolve, as errors at the key to blame.
   Diagnostics CheckCaseRequests() const;

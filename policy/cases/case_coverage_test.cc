@@ -50,7 +50,7 @@ std::map<std::string, int> Uses(const std::string& cases) {
   std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(f.world, f.files);
   CaseCoverage coverage(f.world);
   for (const Case& c : f.world.cases) {
-    for (const CaseResult& r : RunCase(*snapshot, c)) coverage.Record(*snapshot, r);
+    for (const CaseResult& r : RunCase(*snapshot, f.world, c)) coverage.Record(*snapshot, r);
   }
   std::map<std::string, int> out;
   for (const CoverageItem& item : coverage.items()) out[std::string(NameOf(item.kind)) + " " + item.text] = item.uses;

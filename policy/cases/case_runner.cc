@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "policy/decide/check.h"
 #include "policy/explain/explain.h"
+#include "policy/explain/sequence_explanation.h"
 
 namespace hubperm {
 namespace {
@@ -51,6 +52,7 @@ RequestInput InputOf(const Case& c, const std::string& repo) {
   if (c.group.has_value()) input.target.group = c.group->text;
   if (c.to.has_value()) input.target.to = c.to->text;
   input.target.write = c.write;
+  input.target.exist_ok = c.exist_ok;
   return input;
 }
 
@@ -115,6 +117,23 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
   return checks;
 }
 
+// The sequence of `check` (AsksSequence), decided against the world, or why not; `*where` as ResolveCheck.
+absl::StatusOr<SequenceExplanation> ExplainSequenceCheck(const Snapshot& s, const World& world, const CaseCheck& check,
+                                                        SourcePos* where) {
+  if (where != nullptr) *where = check.pos;
+  absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(check.input);
+  if (!sequence.ok()) {
+    if (where != nullptr && check.at[static_cast<int>(Arg::kOperation)].known()) {
+      *where = check.at[static_cast<int>(Arg::kOperation)];
+    }
+    return sequence.status();
+  }
+  if (!s.FindToken(check.token).has_value() && where != nullptr && check.at[static_cast<int>(Arg::kToken)].known()) {
+    *where = check.at[static_cast<int>(Arg::kToken)];
+  }
+  return ExplainSequence(s, world, check.token, *sequence);
+}
+
 absl::StatusOr<ResolvedRequest> ResolveCheck(const Snapshot& s, const CaseCheck& check, SourcePos* where) {
   if (where != nullptr) *where = check.pos;
   absl::StatusOr<RequestDescription> description = ParseRequest(check.input);
@@ -133,11 +152,12 @@ void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagn
     absl::flat_hash_set<std::string> reported;
     for (const CaseCheck& check : ExpandCase(c)) {
       SourcePos where;
-      absl::StatusOr<ResolvedRequest> request = ResolveCheck(s, check, &where);
+      absl::Status request = AsksSequence(check.input) ? ExplainSequenceCheck(s, world, check, &where).status()
+                                                       : ResolveCheck(s, check, &where).status();
       if (request.ok()) continue;
       // Blamed on one key: the case's name; else the check's, which says which token and column.
       const std::string message = absl::StrCat("case '", where == check.pos ? check.name : c.name.text,
-                                               "': the request is invalid: ", request.status().message());
+                                               "': the request is invalid: ", request.message());
       if (reported.insert(absl::StrCat(where.file, ":", where.line, ":", where.column, " ", message)).second) {
         diagnostics->Error(where, message);
       }
@@ -145,33 +165,61 @@ void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagn
   }
 }
 
-CaseResult RunCheck(const Snapshot& s, const Case& c, const CaseCheck& check) {
+CaseResult RunCheck(const Snapshot& s, const World& world, const Case& c, const CaseCheck& check) {
   CaseResult result;
   result.name = check.name;
   result.pos = check.pos;
   result.token = check.token;
-  absl::StatusOr<ResolvedRequest> request = ResolveCheck(s, check, &result.pos);
-  if (!request.ok()) {
-    result.invalid = true;
-    result.failure = absl::StrCat("the request is invalid: ", request.status().message());
-    return result;
-  }
-  const Explanation explanation = Explain(s, *request, Check(s, request->request));
-  result.decision = explanation.decision;
-  const Decision& d = result.decision;
-  result.explanation = RenderExplanation(explanation);
-  std::vector<std::string> problems;
-  if (d.allowed != (check.expect == Effect::kAllow)) {
-    problems.push_back(absl::StrCat("expected ", NameOf(check.expect), ", got ", d.allowed ? "allow" : "deny"));
-  }
-  if (check.status.has_value() && *check.status != d.status) {
-    problems.push_back(absl::StrCat("expected status ", *check.status, ", got ", d.status));
-  }
-  if (!c.denied_by.empty()) {
-    std::vector<Side> actual;
+  // The verdict: allowed, the Hub's status, and the sides that deny (none for a 404 of a repo that does
+  // not exist or a 409, which no side decides).
+  bool allowed = false;
+  int status = 200;
+  std::vector<Side> actual;
+  if (AsksSequence(check.input)) {
+    absl::StatusOr<SequenceExplanation> sequence = ExplainSequenceCheck(s, world, check, &result.pos);
+    if (!sequence.ok()) {
+      result.invalid = true;
+      result.failure = absl::StrCat("the request is invalid: ", sequence.status().message());
+      return result;
+    }
+    result.explanation = RenderSequence(*sequence);
+    allowed = sequence->allowed;
+    status = sequence->status;
+    const StepResult& deciding = sequence->steps[sequence->deciding_step - 1];
+    if (deciding.explanation.has_value()) {
+      result.decision = deciding.explanation->decision;
+      const Decision& d = result.decision;
+      if (!allowed && deciding.state == StepState::kRefused) {
+        if (!d.user.allowed) actual.push_back(Side::kUser);
+        if (!d.token.allowed) actual.push_back(Side::kToken);
+        if (!d.policy.allowed) actual.push_back(Side::kPolicy);
+      }
+    }
+  } else {
+    absl::StatusOr<ResolvedRequest> request = ResolveCheck(s, check, &result.pos);
+    if (!request.ok()) {
+      result.invalid = true;
+      result.failure = absl::StrCat("the request is invalid: ", request.status().message());
+      return result;
+    }
+    const Explanation explanation = Explain(s, *request, Check(s, request->request));
+    result.decision = explanation.decision;
+    result.explanation = RenderExplanation(explanation);
+    const Decision& d = result.decision;
+    allowed = d.allowed;
+    status = d.status;
     if (!d.user.allowed) actual.push_back(Side::kUser);
     if (!d.token.allowed) actual.push_back(Side::kToken);
     if (!d.policy.allowed) actual.push_back(Side::kPolicy);
+  }
+  std::vector<std::string> problems;
+  if (allowed != (check.expect == Effect::kAllow)) {
+    problems.push_back(absl::StrCat("expected ", NameOf(check.expect), ", got ", allowed ? "allow" : "deny"));
+  }
+  if (check.status.has_value() && *check.status != status) {
+    problems.push_back(absl::StrCat("expected status ", *check.status, ", got ", status));
+  }
+  if (!c.denied_by.empty()) {
     std::vector<Side> expected = c.denied_by;
     std::sort(expected.begin(), expected.end());
     if (expected != actual) {
@@ -187,9 +235,9 @@ CaseResult RunCheck(const Snapshot& s, const Case& c, const CaseCheck& check) {
   return result;
 }
 
-std::vector<CaseResult> RunCase(const Snapshot& snapshot, const Case& c) {
+std::vector<CaseResult> RunCase(const Snapshot& snapshot, const World& world, const Case& c) {
   std::vector<CaseResult> results;
-  for (const CaseCheck& check : ExpandCase(c)) results.push_back(RunCheck(snapshot, c, check));
+  for (const CaseCheck& check : ExpandCase(c)) results.push_back(RunCheck(snapshot, world, c, check));
   return results;
 }
 

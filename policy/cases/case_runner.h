@@ -30,6 +30,7 @@
 #include "policy/model/world.h"
 #include "policy/request/request_input.h"
 #include "policy/request/resolve.h"
+#include "policy/request/sequence_request.h"
 
 namespace hubperm {
 
@@ -62,7 +63,8 @@ struct CaseResult {
   std::string failure;      // why not, when !passed
   std::string explanation;  // the full explanation of what happened ("" when invalid), as `hubperm explain`
                             // prints it for the same request
-  // The decision (with both parts of a two-part operation): what coverage counts as exercised.
+  // The decision (with both parts of a two-part operation): what coverage counts as exercised. For a
+  // client method of several requests, the decision of the step its outcome comes from.
   Decision decision;
 };
 
@@ -75,11 +77,14 @@ absl::StatusOr<ResolvedRequest> ResolveCheck(const Snapshot& snapshot, const Cas
 // as an error at the check's position, so `hubperm validate` finds them before any case runs.
 void CheckCaseRequests(const Snapshot& snapshot, const World& world, Diagnostics* diagnostics);
 
-// Runs one check of `c` against `snapshot`: decides it once and explains it once.
-CaseResult RunCheck(const Snapshot& snapshot, const Case& c, const CaseCheck& check);
+// Runs one check of `c` against `snapshot` (compiled from `world`): decides it once and explains it once.
+// A client method of several requests (upload_folder, create_repo with exist_ok: true) is decided as
+// the client runs it (policy/explain/sequence_explanation.h): the case's expectations are the client's
+// outcome, and the sides to blame are those of the step that fails it.
+CaseResult RunCheck(const Snapshot& snapshot, const World& world, const Case& c, const CaseCheck& check);
 
 // Runs every check of `c`.
-std::vector<CaseResult> RunCase(const Snapshot& snapshot, const Case& c);
+std::vector<CaseResult> RunCase(const Snapshot& snapshot, const World& world, const Case& c);
 
 }  // namespace hubperm
 

@@ -120,7 +120,7 @@ TEST(RunCheck, EachExpectationCanFail) {
       "denied_by: [user, token], because: create_pr=1}\n");
   std::vector<std::string> failures;
   for (const Case& c : l.fixtures.world.cases) {
-    for (const CaseResult& r : RunCase(*l.snapshot, c)) {
+    for (const CaseResult& r : RunCase(*l.snapshot, l.fixtures.world, c)) {
       EXPECT_FALSE(r.invalid) << r.failure;
       EXPECT_EQ(r.passed, r.failure.empty());
       failures.push_back(r.name + ": " + r.failure);
@@ -134,7 +134,7 @@ TEST(RunCheck, EachExpectationCanFail) {
 
 TEST(RunCheck, AnUnresolvableRequestIsInvalidNotFailed) {
   const Loaded l = Load("cases:\n  - {name: c, token: w, operation: create_repo, org: acme, expect: allow}\n");
-  const std::vector<CaseResult> results = RunCase(*l.snapshot, l.fixtures.world.cases[0]);
+  const std::vector<CaseResult> results = RunCase(*l.snapshot, l.fixtures.world, l.fixtures.world.cases[0]);
   ASSERT_EQ(results.size(), 1u);
   EXPECT_TRUE(results[0].invalid);
   EXPECT_FALSE(results[0].passed);
@@ -148,13 +148,13 @@ TEST(RunCheck, TwoPartOperationsKeepBothParts) {
   const Loaded l = Load(
       "cases:\n  - {name: mv, token: w, operation: move_repo, repo: acme/a, to: alice/a, expect: allow}\n"
       "  - {name: one, token: w, operation: model_info, repo: acme/a, expect: allow}\n");
-  const std::vector<CaseResult> move = RunCase(*l.snapshot, l.fixtures.world.cases[0]);
+  const std::vector<CaseResult> move = RunCase(*l.snapshot, l.fixtures.world, l.fixtures.world.cases[0]);
   ASSERT_EQ(move.size(), 1u);
   EXPECT_TRUE(move[0].passed) << move[0].failure << move[0].explanation;
   ASSERT_TRUE(move[0].decision.two_parts());
   EXPECT_TRUE(move[0].decision.part(Part::kTarget).allowed);
   EXPECT_TRUE(move[0].decision.part(Part::kDestination).allowed);
-  EXPECT_FALSE(RunCase(*l.snapshot, l.fixtures.world.cases[1])[0].decision.two_parts());
+  EXPECT_FALSE(RunCase(*l.snapshot, l.fixtures.world, l.fixtures.world.cases[1])[0].decision.two_parts());
 }
 
 // The lines of `diagnostics`: "file:line:col: error: message".
@@ -204,7 +204,7 @@ TEST(RunCheck, CreatesNameRepoThatDoNotExistYet) {
   CheckCaseRequests(*l.snapshot, l.fixtures.world, &diagnostics);
   EXPECT_THAT(IssueLines(diagnostics, l.snapshot->files()), ElementsAre());
   for (const Case& c : l.fixtures.world.cases) {
-    for (const CaseResult& r : RunCase(*l.snapshot, c)) {
+    for (const CaseResult& r : RunCase(*l.snapshot, l.fixtures.world, c)) {
       EXPECT_FALSE(r.invalid) << r.name << ": " << r.failure;
       EXPECT_TRUE(r.passed) << r.name << ": " << r.failure << "\n" << r.explanation;
     }
@@ -220,7 +220,7 @@ TEST(RunCheck, AnInvalidCaseDoesNotStopTheOthers) {
       "  - {name: after, token: r, operation: create_commit, repo: acme/b, expect: allow}\n");
   std::vector<CaseResult> results;
   for (const Case& c : l.fixtures.world.cases) {
-    for (CaseResult& r : RunCase(*l.snapshot, c)) results.push_back(std::move(r));
+    for (CaseResult& r : RunCase(*l.snapshot, l.fixtures.world, c)) results.push_back(std::move(r));
   }
   ASSERT_EQ(results.size(), 3u);
   EXPECT_TRUE(results[0].passed);
@@ -244,7 +244,7 @@ TEST(RunCheck, CasesTakeEveryRequestForm) {
       "    status: 403\n"
       "    because: route POST /api/models/{namespace}/{repo}/commit/{rev}\n");
   for (const Case& c : l.fixtures.world.cases) {
-    for (const CaseResult& r : RunCase(*l.snapshot, c)) {
+    for (const CaseResult& r : RunCase(*l.snapshot, l.fixtures.world, c)) {
       EXPECT_TRUE(r.passed) << r.name << ": " << r.failure << "\n" << r.explanation;
     }
   }

@@ -60,7 +60,7 @@ void FuzzOneFixture(std::string text) {
   std::shared_ptr<const Snapshot> snapshot = Snapshot::Compile(fixtures.world, files);
   if (snapshot == nullptr) Violated("a valid world did not compile");
   for (const Case& c : fixtures.world.cases) {
-    for (const CaseResult& result : RunCase(*snapshot, c)) {
+    for (const CaseResult& result : RunCase(*snapshot, fixtures.world, c)) {
       if (!result.passed && result.failure.empty()) Violated("a failed case without a reason");
     }
   }

@@ -20,13 +20,14 @@ namespace {
 
 // The worlds whose cases pin the spec: the founding scenario first, then one per spec section.
 constexpr const char* kWorlds[] = {"testdata/founding", "testdata/spec", "testdata/assumptions",
-                                   "testdata/regressions"};
+                                   "testdata/regressions", "testdata/sequences"};
 
 class CaseTest : public ::testing::Test {
  public:
-  CaseTest(std::shared_ptr<const Snapshot> snapshot, const Case* c) : snapshot_(std::move(snapshot)), case_(c) {}
+  CaseTest(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const Fixtures> fixtures, const Case* c)
+      : snapshot_(std::move(snapshot)), fixtures_(std::move(fixtures)), case_(c) {}
   void TestBody() override {
-    for (const CaseResult& r : RunCase(*snapshot_, *case_)) {
+    for (const CaseResult& r : RunCase(*snapshot_, fixtures_->world, *case_)) {
       EXPECT_TRUE(r.passed) << snapshot_->files().Format(r.pos) << ": " << r.name << ": " << r.failure << "\n"
                             << r.explanation;
     }
@@ -34,6 +35,7 @@ class CaseTest : public ::testing::Test {
 
  private:
   std::shared_ptr<const Snapshot> snapshot_;
+  std::shared_ptr<const Fixtures> fixtures_;
   const Case* case_;
 };
 
@@ -67,7 +69,7 @@ void RegisterWorld(const std::string& dir) {
     const Case* case_ptr = &c;  // kept alive by `fixtures`, which each test holds
     ::testing::RegisterTest(suite.c_str(), TestName(c.name.text).c_str(), nullptr,
                             snapshot->files().Format(c.name.pos).c_str(), __FILE__, __LINE__,
-                            [snapshot, fixtures, case_ptr]() -> ::testing::Test* { return new CaseTest(snapshot, case_ptr); });
+                            [snapshot, fixtures, case_ptr]() -> ::testing::Test* { return new CaseTest(snapshot, fixtures, case_ptr); });
   }
 }
 

@@ -33,7 +33,7 @@ constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
 constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
                                            "operation", "repo",  "repos",      "repo_type", "org",
-                                           "user",      "group", "to", "write", "permission", "from_error",
+                                           "user",      "group", "to", "write", "exist_ok", "permission", "from_error",
                                            "expect", "status", "denied_by", "because",   "matrix"};
 constexpr absl::string_view kMatrixKeys[] = {"repos", "operations", "permissions", "expect"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
@@ -378,6 +378,9 @@ class FileReader {
     if (const YamlNode* group = TreeReader::Find(node, "group")) c.group = in_.String(*group, "'group'");
     if (const YamlNode* to = TreeReader::Find(node, "to")) c.to = in_.String(*to, "'to'");
     if (const YamlNode* write = TreeReader::Find(node, "write")) c.write = in_.Bool(*write, "'write'").value_or(false);
+    if (const YamlNode* exist_ok = TreeReader::Find(node, "exist_ok")) {
+      c.exist_ok = in_.Bool(*exist_ok, "'exist_ok'").value_or(false);
+    }
 
     if (matrix != nullptr) {
       for (absl::string_view key : {"expect", "status", "denied_by"}) {

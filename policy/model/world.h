@@ -153,6 +153,7 @@ struct Case {
   absl::optional<Name> group;            // a resource group
   absl::optional<Name> to;               // move_repo's and duplicate_repo's destination, "ns/name"
   bool write = false;                    // auth_check(write=True)
+  bool exist_ok = false;                 // create_repo(exist_ok=True)
   absl::optional<Name> permission;       // a raw permission string
   absl::optional<Name> from_error;       // an error huggingface_hub printed
   Effect expect = Effect::kAllow;

@@ -97,9 +97,12 @@ TEST(BothFormsTest, EveryMethodDecidesAsItsRoute) {
   int pairs = 0;
   for (const CatalogueRoute& row : BuiltinCatalogue().routes()) {
     if (!row.operation.has_value()) continue;
-    const std::vector<RepoType> types = row.AnyType() ? std::vector<RepoType>{RepoType::kModel, RepoType::kDataset, RepoType::kSpace}
-                                                      : std::vector<RepoType>{row.type.value_or(RepoType::kModel)};
     for (const std::string& listed : row.methods) {
+      // The *_space methods work on Spaces only.
+      const std::vector<RepoType> types =
+          absl::EndsWith(listed, "_space") ? std::vector<RepoType>{RepoType::kSpace}
+          : row.AnyType() ? std::vector<RepoType>{RepoType::kModel, RepoType::kDataset, RepoType::kSpace}
+                          : std::vector<RepoType>{row.type.value_or(RepoType::kModel)};
       const std::string method = absl::StrReplaceAll(listed, {{"(write=True)", ""}});
       for (RepoType type : types) {
         const std::string context = absl::StrCat(row.Where(), " ", row.Name(), " as ", listed, " on ", NameOf(type), "s");

@@ -2,15 +2,22 @@
 
 #include "policy/request/method.h"
 
+#include <algorithm>
+
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/suggest.h"
+#include "policy/request/sequence_table.h"
 
 namespace hubperm {
 
 std::vector<absl::string_view> KnownMethods() {
   std::vector<absl::string_view> names;
   for (const std::string& m : BuiltinCatalogue().methods()) names.push_back(m);
+  for (const SequenceRow& row : BuiltinSequences().rows()) {
+    if (std::find(names.begin(), names.end(), row.method) == names.end()) names.push_back(row.method);
+  }
   return names;
 }
 
@@ -21,12 +28,26 @@ absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, co
     if (args.write && !BuiltinCatalogue().RoutesOfMethod(method).empty()) {
       return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", Spell(Arg::kWrite, args.dialect)));
     }
+    if (method == "push_to_hub") {
+      std::vector<std::string> entries;
+      for (const SequenceRow& row : BuiltinSequences().rows()) {
+        if (absl::EndsWith(row.method, ".push_to_hub")) entries.push_back(absl::StrCat(row.method, " (", row.library, ")"));
+      }
+      return absl::NotFoundError(absl::StrCat("push_to_hub is a method of several libraries; name the one: ",
+                                              absl::StrJoin(entries, ", ")));
+    }
     const std::vector<std::string> near = NearestNames(method, KnownMethods(), 3);
     return absl::NotFoundError(absl::StrCat("unknown huggingface_hub method '", method, "'; the nearest known: ",
                                             absl::StrJoin(near, ", "), " (hubperm routes lists every method and its route)"));
   }
-  // The row of the asked repo type (model by default, as in huggingface_hub), or one serving every type.
-  const RepoType wanted = args.repo_type.value_or(RepoType::kModel);
+  // The row of the asked repo type (model by default, as in huggingface_hub; a Space for the *_space
+  // methods, which take no repo_type), or one serving every type.
+  const bool space_method = absl::EndsWith(method, "_space");
+  if (space_method && args.repo_type.has_value() && *args.repo_type != RepoType::kSpace) {
+    return absl::InvalidArgumentError(absl::StrCat(method, " works on spaces; drop or change ",
+                                                   Spell(Arg::kRepoType, args.dialect)));
+  }
+  const RepoType wanted = args.repo_type.value_or(space_method ? RepoType::kSpace : RepoType::kModel);
   for (const CatalogueRoute* r : rows) {
     if (!r->type.has_value() || r->type == wanted) return r;
   }
@@ -49,7 +70,8 @@ absl::StatusOr<RequestDescription> ParseMethodRequest(absl::string_view method, 
   spec.asked.method = std::string(method);
   if (!(*route)->operation.has_value()) return spec;  // not modeled: the caller answers with the reason
   spec.operation = *(*route)->operation;
-  spec.repo_type = (*route)->type.value_or(args.repo_type.value_or(RepoType::kModel));
+  spec.repo_type = (*route)->type.value_or(
+      args.repo_type.value_or(absl::EndsWith(method, "_space") ? RepoType::kSpace : RepoType::kModel));
   const OperationInfo& op = GetOperationInfo(spec.operation);
   const TargetKind target = op.target;
   auto spell = [&](Arg arg) { return Spell(arg, args.dialect); };

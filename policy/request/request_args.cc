@@ -28,6 +28,7 @@ constexpr std::array<ArgSpelling, kArgCount> kSpellings = {{
     {Arg::kGroup,      "--group",      "group:"},
     {Arg::kTo,         "--to",         "to:"},
     {Arg::kWrite,      "--write",      "write:"},
+    {Arg::kExistOk,    "--exist-ok",   "exist_ok:"},
 }};
 
 constexpr bool RowsInEnumOrder() {
@@ -54,6 +55,7 @@ std::vector<Arg> GivenArgs(const TargetArgs& args) {
   if (!args.group.empty()) given.push_back(Arg::kGroup);
   if (!args.to.empty()) given.push_back(Arg::kTo);
   if (args.write) given.push_back(Arg::kWrite);
+  if (args.exist_ok) given.push_back(Arg::kExistOk);
   return given;
 }
 

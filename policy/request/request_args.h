@@ -45,8 +45,9 @@ enum class Arg : uint8_t {
   kGroup,
   kTo,
   kWrite,       // auth_check(write=True)
+  kExistOk,     // create_repo(exist_ok=True)
 };
-inline constexpr int kArgCount = static_cast<int>(Arg::kWrite) + 1;
+inline constexpr int kArgCount = static_cast<int>(Arg::kExistOk) + 1;
 
 // `arg` as `dialect` spells it: "--repo-type" on the command line, "repo_type:" in a case.
 absl::string_view Spell(Arg arg, Dialect dialect);
@@ -60,6 +61,7 @@ struct TargetArgs {
   std::string group;                    // a resource group
   std::string to;                       // "ns/name": where move_repo and duplicate_repo put the repo
   bool write = false;                   // auth_check(write=True)
+  bool exist_ok = false;                // create_repo(exist_ok=True): a sequence (sequence_request.h)
   Dialect dialect = Dialect::kFlags;    // how errors name these
 };
 

@@ -40,7 +40,9 @@ struct AskedAs {
   // The catalogue row the request was found by (HTTP, method and error forms); null for a permission.
   // A row without an operation is a route hubperm does not model.
   const CatalogueRoute* route = nullptr;
-  std::string method;  // the huggingface_hub method ("list_repo_tree"); "" unless the method form
+  // The huggingface_hub method ("list_repo_tree"): the method form's, or the method a step of a
+  // sequence belongs to (sequence_request.h, whose steps are HTTP requests); "" otherwise.
+  std::string method;
   std::string http;    // "VERB URL" as asked or, for an error, as chosen from the status
   // The permission form: the permission, the question in words ("repo.write on org acme") and what
   // using it there means ("create a repo in the namespace").

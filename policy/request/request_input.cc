@@ -11,7 +11,10 @@
 
 namespace hubperm {
 
-absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
+namespace {
+
+// Exactly one form, and a body only with the HTTP form.
+absl::Status CheckForms(const RequestInput& input) {
   const Dialect dialect = input.target.dialect;
   auto spell = [dialect](Arg arg) { return Spell(arg, dialect); };
   const int forms = !input.http.empty() + !input.operation.empty() + !input.permission.empty() + !input.error.empty();
@@ -24,6 +27,25 @@ absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
   if (input.body.has_value() && input.http.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(spell(Arg::kBody), " goes with ", spell(Arg::kHttp)));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+bool AsksSequence(const RequestInput& input) {
+  return !input.operation.empty() && input.http.empty() && input.permission.empty() && input.error.empty() &&
+         SequenceOfMethod(input.operation, input.target) != nullptr;
+}
+
+absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input) {
+  if (absl::Status st = CheckForms(input); !st.ok()) return st;
+  return ParseSequenceRequest(input.operation, input.target);
+}
+
+absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
+  const Dialect dialect = input.target.dialect;
+  auto spell = [dialect](Arg arg) { return Spell(arg, dialect); };
+  if (absl::Status st = CheckForms(input); !st.ok()) return st;
   const std::vector<Arg> given = GivenArgs(input.target);
   if (!input.http.empty()) {
     if (!given.empty()) {
@@ -43,7 +65,16 @@ absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
     }
     return ParseErrorRequest(input.error, dialect);
   }
-  if (!input.operation.empty()) return ParseMethodRequest(input.operation, input.target);
+  if (!input.operation.empty()) {
+    if (AsksSequence(input)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(input.operation, " sends several requests: it is decided as its sequence (ParseSequenceInput)"));
+    }
+    if (input.target.exist_ok) {
+      return absl::InvalidArgumentError(absl::StrCat(input.operation, " takes no ", spell(Arg::kExistOk)));
+    }
+    return ParseMethodRequest(input.operation, input.target);
+  }
   return ParsePermissionRequest(input.permission, input.target);
 }
 

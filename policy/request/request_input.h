@@ -24,6 +24,7 @@
 #include "policy/request/request_args.h"
 #include "policy/request/request_description.h"
 #include "policy/request/route.h"
+#include "policy/request/sequence_request.h"
 
 namespace hubperm {
 
@@ -36,8 +37,16 @@ struct RequestInput {
   TargetArgs target;          // the method and permission forms' target, and the dialect
 };
 
-// The description of the one request `input` states.
+// The description of the one request `input` states. A client method that sends several requests
+// (AsksSequence) is refused: ParseSequenceInput describes it.
 absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input);
+
+// Whether `input` asks a client method that sends several requests (sequences.yaml: upload_folder,
+// create_repo with exist_ok, PreTrainedModel.push_to_hub, ...).
+bool AsksSequence(const RequestInput& input);
+
+// The steps of the method `input` asks (AsksSequence), each described as its HTTP request.
+absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input);
 
 }  // namespace hubperm
 
