@@ -140,8 +140,11 @@ absl::StatusOr<SequenceExplanation> ExplainSequence(const Snapshot& snapshot, co
       ++i;
       continue;
     }
-    const bool repo_exists = current->FindRepo(sequence.type, sequence.repo).has_value();
-    const bool on_repo = GetOperationInfo(request.description.operation).target == TargetKind::kRepo;
+    // The step's own repo: the sequence's, or the destination ({to}) a copy commits to.
+    const RequestDescription& d = request.description;
+    const bool on_repo = GetOperationInfo(d.operation).target == TargetKind::kRepo;
+    const bool repo_exists = on_repo ? current->FindRepo(d.repo_type, d.repo).has_value()
+                                     : current->FindRepo(sequence.type, sequence.repo).has_value();
     r.snapshot = current;
     if (on_repo && !repo_exists) {
       // The Hub answers 404 for a repo that does not exist (hubperm knows the world it was given).

@@ -25,29 +25,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-// alice administers acme; bob reads it; carol is a contributor (she writes the repos she creates).
-// alice-fg-model may only read acme/model: huggingface_hub issue 2955's token.
-constexpr char kWorld[] = R"(
-users: [alice, bob, carol]
-orgs:
-  - name: acme
-    plan: enterprise
-    members: {alice: admin, bob: read, carol: contributor}
-repos:
-  - {id: acme/model, type: model}
-  - {id: acme/private, type: model, private: true}
-  - {id: acme/data, type: dataset}
-tokens:
-  - {name: alice-read, owner: alice, role: read}
-  - {name: alice-write, owner: alice, role: write}
-  - {name: bob-write, owner: bob, role: write}
-  - {name: carol-write, owner: carol, role: write}
-  - name: alice-fg-model
-    owner: alice
-    role: fineGrained
-    scoped: [{entity: {type: model, name: acme/model}, permissions: [repo.content.read]}]
-)";
-
+// testdata/sequences/world.yaml: alice administers acme; bob reads it; carol is a contributor (she
+// writes the repos she creates); alice-fg-model may only read acme/model (huggingface_hub issue 2955's
+// token); alice-fg-write-model may read and write acme/model and nothing else.
 struct World_ {
   Fixtures fixtures;
   std::shared_ptr<const Snapshot> snapshot;
@@ -55,7 +35,7 @@ struct World_ {
 
 const World_& TheWorld() {
   static const World_* w = [] {
-    auto* out = new World_{LoadFixtureTexts({{"world.yaml", kWorld}}), nullptr};
+    auto* out = new World_{LoadFixtures({"testdata/sequences/world.yaml"}), nullptr};
     out->snapshot = Snapshot::Compile(out->fixtures.world, out->fixtures.files);
     return out;
   }();
@@ -63,11 +43,12 @@ const World_& TheWorld() {
 }
 
 absl::StatusOr<SequenceExplanation> RunSequence(const std::string& token, const std::string& method, const std::string& repo,
-                                        bool exist_ok = false) {
+                                        bool exist_ok = false, const std::string& to = "") {
   RequestInput input;
   input.operation = method;
   input.target.repo = repo;
   input.target.exist_ok = exist_ok;
+  input.target.to = to;
   EXPECT_TRUE(AsksSequence(input)) << method;
   absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
   if (!sequence.ok()) return sequence.status();
@@ -85,6 +66,7 @@ struct Row {
   const char* token;
   const char* method;
   const char* repo;
+  const char* to;
   bool exist_ok;
   bool allowed;
   int status;
@@ -97,36 +79,42 @@ TEST(ExplainSequenceTest, TheClientsOutcome) {
   ASSERT_TRUE(TheWorld().fixtures.ok()) << TheWorld().fixtures.diagnostics.Render(TheWorld().fixtures.files);
   const Row rows[] = {
       {"every request of upload_folder allowed; validate-yaml is not decided", "alice-write", "upload_folder",
-       "acme/model", false, true, 200, 5, "unmodeled,allowed,allowed,allowed,allowed", false},
-      {"a read token fails at the preupload", "alice-read", "upload_folder", "acme/model", false, false, 403, 2,
+       "acme/model", "", false, true, 200, 5, "unmodeled,allowed,allowed,allowed,allowed", false},
+      {"a read token fails at the preupload", "alice-read", "upload_folder", "acme/model", "", false, false, 403, 2,
        "unmodeled,refused,not_reached,not_reached,not_reached", false},
       {"huggingface_hub issue 2955: a token that may only read the repo 'creates' it without error", "alice-fg-model",
-       "create_repo", "acme/model", true, true, 200, 2, "refused,allowed", false},
+       "create_repo", "acme/model", "", true, true, 200, 2, "refused,allowed", false},
       {"the same token, a repo that does not exist: create_repo raises the create's 403", "alice-fg-model",
-       "create_repo", "acme/new", true, false, 403, 1, "refused,not_found", false},
-      {"a repo that exists: the 409 is what exist_ok forgives", "alice-write", "create_repo", "acme/model", true, true,
+       "create_repo", "acme/new", "", true, false, 403, 1, "refused,not_found", false},
+      {"a repo that exists: the 409 is what exist_ok forgives", "alice-write", "create_repo", "acme/model", "", true, true,
        200, 1, "exists,skipped", false},
-      {"a new repo is created", "alice-write", "create_repo", "acme/new", true, true, 200, 1, "allowed,skipped", true},
-      {"a reader: the create falls back to a read, the commit fails", "bob-write", "upload_large_folder", "acme/model",
+      {"a new repo is created", "alice-write", "create_repo", "acme/new", "", true, true, 200, 1, "allowed,skipped", true},
+      {"a reader: the create falls back to a read, the commit fails", "bob-write", "upload_large_folder", "acme/model", "",
        false, false, 403, 4, "refused,allowed,allowed,refused,not_reached,not_reached,not_reached,not_reached", false},
-      {"a contributor writes the repo she just created", "carol-write", "upload_large_folder", "acme/new", false, true,
+      {"a contributor writes the repo she just created", "carol-write", "upload_large_folder", "acme/new", "", false, true,
        200, 8, "allowed,skipped,allowed,allowed,allowed,allowed,unmodeled,allowed", true},
-      {"a contributor may not write a repo she did not create", "carol-write", "upload_file", "acme/model", false,
+      {"a contributor may not write a repo she did not create", "carol-write", "upload_file", "acme/model", "", false,
        false, 403, 1, "refused,not_reached,not_reached,not_reached", false},
-      {"every step of a download reads", "alice-read", "snapshot_download", "acme/private", false, true, 200, 4,
+      {"every step of a download reads", "alice-read", "snapshot_download", "acme/private", "", false, true, 200, 4,
        "allowed,allowed,allowed,allowed", false},
       {"datasets: a repo it cannot find is created, and the reader may not", "bob-write", "Dataset.push_to_hub",
-       "acme/new-data", false, false, 403, 2,
+       "acme/new-data", "", false, false, 403, 2,
        "not_found,refused,not_found,not_reached,not_reached,not_reached,not_reached,not_reached,not_reached,not_reached",
        false},
-      {"datasets: a repo it finds skips the create", "alice-write", "Dataset.push_to_hub", "acme/data", false, true, 200,
+      {"datasets: a repo it finds skips the create", "alice-write", "Dataset.push_to_hub", "acme/data", "", false, true, 200,
        10, "allowed,skipped,skipped,allowed,allowed,allowed,allowed,allowed,allowed,allowed", false},
       {"diffusers: the fallback read is refused too; the create's error is raised", "alice-fg-model",
-       "DiffusionPipeline.push_to_hub", "acme/private", false, false, 403, 1,
+       "DiffusionPipeline.push_to_hub", "acme/private", "", false, false, 403, 1,
        "refused,refused,not_reached,not_reached,not_reached,not_reached,not_reached,not_reached", false},
+      {"a copy reads the source: writing the destination is not enough", "alice-fg-write-model", "copy_files",
+       "acme/private", "acme/model", false, false, 404, 2, "allowed,refused,not_reached,not_reached,not_reached", false},
+      {"a copy whose source and destination the token reaches", "alice-write", "copy_files", "acme/private",
+       "acme/model", false, true, 200, 5, "allowed,allowed,allowed,allowed,allowed", false},
+      {"a copy into a repo a contributor did not create", "carol-write", "copy_files", "acme/private", "acme/model",
+       false, false, 403, 5, "allowed,allowed,allowed,allowed,refused", false},
   };
   for (const Row& row : rows) {
-    absl::StatusOr<SequenceExplanation> e = RunSequence(row.token, row.method, row.repo, row.exist_ok);
+    absl::StatusOr<SequenceExplanation> e = RunSequence(row.token, row.method, row.repo, row.exist_ok, row.to);
     ASSERT_TRUE(e.ok()) << row.why << ": " << e.status();
     EXPECT_EQ(e->allowed, row.allowed) << row.why << "\n" << RenderSequence(*e);
     EXPECT_EQ(e->status, row.status) << row.why;

@@ -45,6 +45,8 @@ constexpr absl::string_view kCommitFields[] = {"deletedEntries", "description", 
                                                "summary"};
 // The git LFS batch API's request (huggingface_hub lfs.py; @huggingface/hub sends the same).
 constexpr absl::string_view kLfsBatchFields[] = {"hash_algo", "objects", "operation", "ref", "transfers"};
+// lfs-files/duplicate: the Xet files of this repo to copy into `target` ({type, name}).
+constexpr absl::string_view kDuplicateFilesFields[] = {"files", "target"};
 
 struct BodyRow {
   BodyKind kind;
@@ -62,6 +64,7 @@ const BodyRow kBodies[] = {
     {BodyKind::kDuplicate, "duplicate", kDuplicateFields},
     {BodyKind::kCommit, "commit", kCommitFields},
     {BodyKind::kLfsBatch, "lfs_batch", kLfsBatchFields},
+    {BodyKind::kDuplicateFiles, "duplicate_files", kDuplicateFilesFields},
 };
 
 struct ActsOnRow {

@@ -46,7 +46,7 @@ enum class ActsOn : uint8_t { kRepo, kNamespace, kOrg, kResourceGroup, kUser, kN
 // What a route's body may hold: nothing, anything (not checked), or the fields of one OpenAPI schema
 // (a commit's JSON fields or NDJSON lines; the LFS batch API's request).
 enum class BodyKind : uint8_t {
-  kNone, kAny, kCreate, kDelete, kMove, kSettings, kResourceGroup, kDuplicate, kCommit, kLfsBatch
+  kNone, kAny, kCreate, kDelete, kMove, kSettings, kResourceGroup, kDuplicate, kCommit, kLfsBatch, kDuplicateFiles
 };
 
 struct CatalogueRoute {

@@ -49,6 +49,7 @@ absl::StatusOr<RequestBody> BodyOfError(const HubError& error, const RouteMatch&
     case BodyKind::kAny:
     case BodyKind::kSettings:
     case BodyKind::kCommit:
+    case BodyKind::kDuplicateFiles:
       return RequestBody();
   }
   return absl::InvalidArgumentError(absl::StrCat(

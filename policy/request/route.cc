@@ -359,6 +359,7 @@ absl::StatusOr<RequestDescription> DescribeRoute(const RouteMatch& match, const 
     case BodyKind::kAny:
     case BodyKind::kSettings:
     case BodyKind::kCommit:
+    case BodyKind::kDuplicateFiles:
       break;
   }
   return spec;

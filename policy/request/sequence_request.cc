@@ -25,18 +25,28 @@ absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view metho
   }
   for (Arg arg : GivenArgs(args)) {
     if (arg == Arg::kRepo || arg == Arg::kRepoType || arg == Arg::kExistOk) continue;
+    if (arg == Arg::kTo && row->takes_to) continue;
     return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", spell(arg)));
   }
-  const size_t slash = args.repo.find('/');
-  if (args.repo.empty() || slash == std::string::npos || slash == 0 || slash + 1 == args.repo.size() ||
-      args.repo.find('/', slash + 1) != std::string::npos) {
-    return absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(Arg::kRepo), " NAMESPACE/NAME",
-                                                   args.repo.empty() ? "" : absl::StrCat(", not '", args.repo, "'")));
+  auto repo_id = [&](Arg arg, const std::string& id) -> absl::Status {
+    const size_t slash = id.find('/');
+    if (id.empty() || slash == std::string::npos || slash == 0 || slash + 1 == id.size() ||
+        id.find('/', slash + 1) != std::string::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(arg), " NAMESPACE/NAME",
+                                                     id.empty() ? "" : absl::StrCat(", not '", id, "'")));
+    }
+    return absl::OkStatus();
+  };
+  if (absl::Status st = repo_id(Arg::kRepo, args.repo); !st.ok()) return st;
+  if (!args.to.empty()) {
+    if (absl::Status st = repo_id(Arg::kTo, args.to); !st.ok()) return st;
   }
+  const size_t slash = args.repo.find('/');
   SequenceDescription out;
   out.row = row;
   out.method = row->method;
   out.repo = args.repo;
+  out.to = args.to.empty() ? args.repo : args.to;
   out.dialect = args.dialect;
   if (row->type.has_value()) {
     if (args.repo_type.has_value() && *args.repo_type != *row->type) {
@@ -52,7 +62,7 @@ absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view metho
   for (const SequenceStep& step : row->steps) {
     SequenceStepRequest request;
     request.step = &step;
-    request.http = FillStep(step.http, out.type, out.repo);
+    request.http = FillStep(step.http, out.type, out.repo, out.to);
     RequestBody body;
     switch (step.body) {
       case StepBody::kCreate:
@@ -60,6 +70,9 @@ absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view metho
         break;
       case StepBody::kLfsUpload:
         body = RequestBody::Json({{"operation", "upload"}});
+        break;
+      case StepBody::kDuplicateFiles:  // nested values: present, with no one value
+        body = RequestBody::Json({{"target", ""}, {"files", ""}});
         break;
       case StepBody::kNone:
         break;

@@ -39,6 +39,7 @@ struct SequenceDescription {
   const SequenceRow* row = nullptr;
   std::string method;  // the row's method: "create_repo(exist_ok=True)" for create_repo --exist-ok
   std::string repo;    // NS/NAME
+  std::string to;      // NS/NAME of the destination ({to}); `repo` unless --to names another
   RepoType type = RepoType::kModel;
   Dialect dialect = Dialect::kFlags;
   std::vector<SequenceStepRequest> steps;
@@ -49,7 +50,7 @@ struct SequenceDescription {
 const SequenceRow* SequenceOfMethod(absl::string_view method, const TargetArgs& args);
 
 // The steps of `method` for the repo of `args` (--repo NS/NAME, --repo-type unless the method implies
-// one). Any other argument is an error naming it.
+// one; --to NS/NAME for a method that copies into another repo). Any other argument is an error naming it.
 absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view method, const TargetArgs& args);
 
 }  // namespace hubperm

@@ -35,7 +35,8 @@ struct BodyRow {
   StepBody body;
   absl::string_view name;
 };
-constexpr BodyRow kBodies[] = {{StepBody::kCreate, "create"}, {StepBody::kLfsUpload, "lfs_upload"}};
+constexpr BodyRow kBodies[] = {
+    {StepBody::kCreate, "create"}, {StepBody::kLfsUpload, "lfs_upload"}, {StepBody::kDuplicateFiles, "duplicate_files"}};
 
 class RowReader {
  public:
@@ -84,7 +85,10 @@ class RowReader {
     } else {
       in_.ForEachItem(*steps, "'steps'", [&](const YamlNode& item) {
         SequenceStep step;
-        if (ReadStep(item, out->type.value_or(RepoType::kModel), &step)) out->steps.push_back(std::move(step));
+        if (ReadStep(item, out->type.value_or(RepoType::kModel), &step)) {
+          if (absl::StrContains(step.http, "{to")) out->takes_to = true;
+          out->steps.push_back(std::move(step));
+        }
       });
       if (out->steps.empty() && steps->is_sequence()) d_->Error(steps->pos, "a sequence has at least one step");
       CheckTargets(*steps, *out);
@@ -122,7 +126,9 @@ class RowReader {
           found = true;
         }
       }
-      if (!found) d_->Error(body->pos, absl::StrCat("'body' must be create or lfs_upload, not ", in_.KindOf(*body)));
+      if (!found) {
+        d_->Error(body->pos, absl::StrCat("'body' must be create, lfs_upload or duplicate_files, not ", in_.KindOf(*body)));
+      }
     }
     if (const YamlNode* allow = TreeReader::Find(node, "on_allow")) {
       ReadOutcome(*allow, "'on_allow'", /*refusal=*/false, &out->on_allow);
@@ -265,10 +271,16 @@ const SequenceTable& BuiltinSequences() {
   return *table;
 }
 
-std::string FillStep(absl::string_view http, RepoType type, absl::string_view repo) {
+std::string FillStep(absl::string_view http, RepoType type, absl::string_view repo, absl::string_view to) {
   const std::string types = absl::StrCat(NameOf(type), "s");
   const std::string prefix = type == RepoType::kModel ? "" : absl::StrCat(types, "/");
-  return absl::StrReplaceAll(http, {{"{repo}", repo}, {"{types}", types}, {"{prefix}", prefix}, {"{file}", "FILE"}});
+  return absl::StrReplaceAll(http, {{"{repo}", repo},
+                                    {"{types}", types},
+                                    {"{prefix}", prefix},
+                                    {"{to}", to.empty() ? repo : to},
+                                    {"{to_types}", types},
+                                    {"{to_prefix}", prefix},
+                                    {"{file}", "FILE"}});
 }
 
 }  // namespace hubperm

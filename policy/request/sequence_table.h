@@ -46,11 +46,12 @@ enum class StepBody : uint8_t {
   kNone,
   kCreate,     // POST /api/repos/create: type, name and organization of the repo
   kLfsUpload,  // the LFS batch API: {"operation": "upload"}
+  kDuplicateFiles,  // lfs-files/duplicate: the files, and the target repo {to}
 };
 
 struct SequenceStep {
   std::string id;    // for goto; "" if none
-  std::string http;  // "VERB PATH" with {repo}, {types}, {prefix}, {file}
+  std::string http;  // "VERB PATH" with {repo}, {types}, {prefix}, {file}, and {to}, {to_types}, {to_prefix}
   StepBody body = StepBody::kNone;
   std::string when;  // when the client sends it, if not always
   std::string note;
@@ -71,6 +72,7 @@ struct SequenceRow {
   std::vector<std::string> recorded;  // the calls of testdata/clients/huggingface_hub.jsonl that ran it
   absl::optional<RepoType> type;      // the repo type the method implies
   std::vector<SequenceStep> steps;
+  bool takes_to = false;  // a step names the destination repo {to} (copy_files --repo FROM --to TO)
   int line = 0;
   // The index of the step named `id`, or -1.
   int StepNamed(absl::string_view id) const;
@@ -95,8 +97,8 @@ class SequenceTable {
 const SequenceTable& BuiltinSequences();
 
 // A step's request line for a repo: "POST /api/{types}/{repo}/preupload/main" for dataset acme/d is
-// "POST /api/datasets/acme/d/preupload/main".
-std::string FillStep(absl::string_view http, RepoType type, absl::string_view repo);
+// "POST /api/datasets/acme/d/preupload/main". {to} is `to` (of the same type), `repo` when empty.
+std::string FillStep(absl::string_view http, RepoType type, absl::string_view repo, absl::string_view to = "");
 
 }  // namespace hubperm
 
