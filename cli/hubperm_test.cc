@@ -21,6 +21,7 @@ namespace hubperm {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // A terminal on both streams, with NO_COLOR as given (nullptr: unset).
 Terminal Tty(const char* no_color = nullptr) {
@@ -189,6 +190,54 @@ TEST(Routes, ListsEveryRouteOfTheCatalogue) {
                                  "listJobHardware; on none\n    not modeled: Jobs"));
   EXPECT_THAT(all.out, HasSubstr("POST /api/spaces/{namespace}/{repo}/restart\n    huggingface_hub: restart_space; on repo "
                                  "(not in the OpenAPI description)\n    decided as write_repo"));
+}
+
+// --client keeps the routes a client calls, as the recordings of testdata/clients/ show.
+TEST(Routes, ClientKeepsTheRoutesItCalls) {
+  CliRun js = Hubperm({"routes", "--client", "@huggingface/hub", "--filter", "raw"});
+  EXPECT_EQ(js.exit_code, kExitAllow);
+  EXPECT_THAT(js.out, HasSubstr("HEAD /{namespace}/{repo}/raw/{rev}/{path}\n    @huggingface/hub: fileExists"));
+  EXPECT_THAT(js.out, Not(HasSubstr("HEAD /spaces/{namespace}/{repo}/raw/{rev}/{path}")));  // no recorded call
+  CliRun python = Hubperm({"routes", "--client", "huggingface_hub", "--filter", "lfs/objects/batch"});
+  EXPECT_THAT(python.out, HasSubstr("a step of huggingface_hub's upload_file, upload_folder, upload_large_folder"));
+  CliRun none = Hubperm({"routes", "--client", "js", "--filter", "scim"});
+  EXPECT_EQ(none.out, "no route matches 'scim' for js\n");
+  CliRun bad = Hubperm({"routes", "--client", "curl"});
+  EXPECT_EQ(bad.exit_code, kExitBadInput);
+  EXPECT_THAT(bad.err, HasSubstr("--client must be huggingface_hub or @huggingface/hub, not 'curl'"));
+}
+
+// Bodies as the clients send them: a commit's NDJSON lines, form-encoded fields, a named content type.
+TEST(Body, TheClientsFormsAreDecided) {
+  const std::string commit =
+      "{\"key\": \"header\", \"value\": {\"summary\": \"s\"}}\n"
+      "{\"key\": \"file\", \"value\": {\"path\": \"a.json\", \"content\": \"e30=\", \"encoding\": \"base64\"}}\n";
+  CliRun ndjson = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-read", "--http",
+                           "POST /api/models/acme/model/commit/main", "--body", commit});
+  EXPECT_EQ(ndjson.exit_code, kExitDeny) << ndjson.err;
+  CliRun typed = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-write", "--http",
+                          "POST /api/models/acme/model/commit/main", "--body", commit, "--content-type",
+                          "application/x-ndjson"});
+  EXPECT_EQ(typed.exit_code, kExitAllow) << typed.err;
+  CliRun form = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-read", "--http",
+                         "POST /api/models/acme/model/paths-info/main", "--body", "paths=config.json&expand=false"});
+  EXPECT_EQ(form.exit_code, kExitAllow) << form.err;
+  CliRun lfs = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-read", "--http",
+                        "POST /acme/model.git/info/lfs/objects/batch", "--body", "{\"operation\": \"download\"}"});
+  EXPECT_EQ(lfs.exit_code, kExitAllow) << lfs.err;
+  CliRun bad_line = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-write", "--http",
+                             "POST /api/models/acme/model/commit/main", "--body",
+                             commit + "{\"key\": \"lfsFile\", \"value\": {\"oid\": \"ab\"}}\n"});
+  EXPECT_EQ(bad_line.exit_code, kExitBadInput);
+  EXPECT_THAT(bad_line.err, HasSubstr("body line 3: lfsFile needs 'path'"));
+  CliRun no_body = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-write", "--http",
+                            "GET /api/whoami-v2", "--content-type", "application/json"});
+  EXPECT_EQ(no_body.exit_code, kExitBadInput);
+  EXPECT_THAT(no_body.err, HasSubstr("--content-type goes with --body"));
+  CliRun unknown = Hubperm({"check", "testdata/clients/world.yaml", "--token", "alice-write", "--http",
+                            "POST /api/models/acme/model/commit/main", "--body", "{}", "--content-type", "text/html"});
+  EXPECT_EQ(unknown.exit_code, kExitBadInput);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown content type 'text/html'"));
 }
 
 TEST(Routes, FilterIsCaseInsensitiveAndJsonMatchesTheGolden) {
