@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
 #include "policy/common/diagnostics.h"
+#include "policy/common/percent_decode.h"
 #include "policy/load/yaml_tree.h"
 
 namespace hubperm {
@@ -113,29 +114,12 @@ absl::StatusOr<RequestBody> ParseNdjson(absl::string_view text) {
   return body;
 }
 
-std::string FormDecode(absl::string_view in) {
-  std::string out;
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '+') {
-      out.push_back(' ');
-    } else if (in[i] == '%' && i + 2 < in.size() && absl::ascii_isxdigit(in[i + 1]) &&
-               absl::ascii_isxdigit(in[i + 2])) {
-      auto hex = [](char c) { return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10; };
-      out.push_back(static_cast<char>(hex(in[i + 1]) * 16 + hex(in[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(in[i]);
-    }
-  }
-  return out;
-}
-
 absl::StatusOr<RequestBody> ParseForm(absl::string_view text) {
   RequestBody body;
   body.format = BodyFormat::kForm;
   for (absl::string_view pair : absl::StrSplit(absl::StripAsciiWhitespace(text), '&', absl::SkipEmpty())) {
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(pair, absl::MaxSplits('=', 1));
-    const std::string key = FormDecode(kv.first);
+    const std::string key = PercentDecode(kv.first, /*plus_is_space=*/true);
     if (key.empty()) {
       return absl::InvalidArgumentError(absl::StrCat("form-encoded body: '", pair, "' has no field name"));
     }
@@ -146,7 +130,7 @@ absl::StatusOr<RequestBody> ParseForm(absl::string_view text) {
         repeated = true;
       }
     }
-    if (!repeated) body.fields.emplace_back(key, FormDecode(kv.second));
+    if (!repeated) body.fields.emplace_back(key, PercentDecode(kv.second, /*plus_is_space=*/true));
   }
   return body;
 }
