@@ -128,7 +128,9 @@ INSTANTIATE_TEST_SUITE_P(
                              "https://huggingface.co/api/models/acme/token-test-model/commit/main.\"",
                     {"--from-error", kCommitError}},
         SameRequest{"two_parts", "operation: move_repo\n    repo: acme/token-test-model\n    to: alice/moved",
-                    {"--operation", "move_repo", "--repo", "acme/token-test-model", "--to", "alice/moved"}}),
+                    {"--operation", "move_repo", "--repo", "acme/token-test-model", "--to", "alice/moved"}},
+        SameRequest{"sequence", "operation: create_repo\n    repo: acme/new-model\n    exist_ok: true",
+                    {"--operation", "create_repo", "--repo", "acme/new-model", "--exist-ok"}}),
     [](const testing::TestParamInfo<SameRequest>& info) { return std::string(info.param.name); });
 
 TEST(TestCommand, FilterSelectsByGlobOrSubstring) {
