@@ -97,6 +97,18 @@ std::vector<Recorded> ReadRecording(const std::string& path) {
   return out;
 }
 
+// The HTTP request `r` records, its body read in the content type it was sent with.
+absl::StatusOr<RequestInput> InputOf(const Recorded& r) {
+  RequestInput input;
+  input.http = absl::StrCat(r.method, " ", r.target);
+  if (r.body.has_value()) {
+    absl::StatusOr<RequestBody> body = ParseRequestBody(*r.body, r.content_type);
+    if (!body.ok()) return body.status();
+    input.body = *std::move(body);
+  }
+  return input;
+}
+
 std::vector<Recorded> AllRecorded() {
   std::vector<Recorded> all;
   for (const char* path : {"testdata/clients/huggingface_hub.jsonl", "testdata/clients/huggingface_js_hub.jsonl"}) {
@@ -161,15 +173,10 @@ TEST_F(ClientRecordingsTest, EveryRequestIsDecidedOrNotModeledAndReadsAndWritesH
   for (const Recorded& r : *recorded_) {
     if (!r.request || !r.hub) continue;
     const std::string asked = absl::StrCat(r.where, " (", r.call, "): ", r.method, " ", r.target);
-    RequestInput input;
-    input.http = absl::StrCat(r.method, " ", r.target);
-    RequestBody body;
-    if (r.body.has_value()) {
-      absl::StatusOr<RequestBody> parsed = ParseRequestBody(*r.body, r.content_type);
-      ASSERT_TRUE(parsed.ok()) << asked << ": " << parsed.status();
-      body = *parsed;
-      input.body = body;
-    }
+    const absl::StatusOr<RequestInput> given = InputOf(r);
+    ASSERT_TRUE(given.ok()) << asked << ": " << given.status();
+    const RequestInput& input = *given;
+    const RequestBody body = input.body.value_or(RequestBody());
     absl::StatusOr<RequestDescription> description = ParseRequest(input);
     ASSERT_TRUE(description.ok()) << asked << ": " << description.status();
     if (!description->modeled()) {
@@ -205,10 +212,9 @@ TEST_F(ClientRecordingsTest, TheCatalogueListsEveryMethodOnEveryRowItSent) {
   std::set<std::string> missing;
   for (const Recorded& r : *recorded_) {
     if (!r.request || !r.hub) continue;
-    RequestInput input;
-    input.http = absl::StrCat(r.method, " ", r.target);
-    if (r.body.has_value()) input.body = *ParseRequestBody(*r.body, r.content_type);
-    absl::StatusOr<RequestDescription> description = ParseRequest(input);
+    const absl::StatusOr<RequestInput> input = InputOf(r);
+    ASSERT_TRUE(input.ok()) << r.where << ": " << input.status();
+    absl::StatusOr<RequestDescription> description = ParseRequest(*input);
     ASSERT_TRUE(description.ok()) << r.where << ": " << description.status();
     const CatalogueRoute& route = *description->asked.route;
     const std::vector<std::string> listed = route.CalledBy(r.client);
@@ -241,10 +247,9 @@ TEST_F(ClientRecordingsTest, EveryRecordedHfApiMethodIsKnownToTheMethodForm) {
 
 // The catalogue row a recorded request matches.
 const CatalogueRoute* RouteOf(const Recorded& r) {
-  RequestInput input;
-  input.http = absl::StrCat(r.method, " ", r.target);
-  if (r.body.has_value()) input.body = *ParseRequestBody(*r.body, r.content_type);
-  absl::StatusOr<RequestDescription> description = ParseRequest(input);
+  const absl::StatusOr<RequestInput> input = InputOf(r);
+  if (!input.ok()) return nullptr;
+  absl::StatusOr<RequestDescription> description = ParseRequest(*input);
   return description.ok() ? description->asked.route : nullptr;
 }
 

@@ -188,12 +188,7 @@ CaseResult RunCheck(const Snapshot& s, const World& world, const Case& c, const 
     const StepResult& deciding = sequence->steps[sequence->deciding_step - 1];
     if (deciding.explanation.has_value()) {
       result.decision = deciding.explanation->decision;
-      const Decision& d = result.decision;
-      if (!allowed && deciding.state == StepState::kRefused) {
-        if (!d.user.allowed) actual.push_back(Side::kUser);
-        if (!d.token.allowed) actual.push_back(Side::kToken);
-        if (!d.policy.allowed) actual.push_back(Side::kPolicy);
-      }
+      if (!allowed && deciding.state == StepState::kRefused) actual = result.decision.DeniedBy();
     }
   } else {
     absl::StatusOr<ResolvedRequest> request = ResolveCheck(s, check, &result.pos);
@@ -205,12 +200,9 @@ CaseResult RunCheck(const Snapshot& s, const World& world, const Case& c, const 
     const Explanation explanation = Explain(s, *request, Check(s, request->request));
     result.decision = explanation.decision;
     result.explanation = RenderExplanation(explanation);
-    const Decision& d = result.decision;
-    allowed = d.allowed;
-    status = d.status;
-    if (!d.user.allowed) actual.push_back(Side::kUser);
-    if (!d.token.allowed) actual.push_back(Side::kToken);
-    if (!d.policy.allowed) actual.push_back(Side::kPolicy);
+    allowed = result.decision.allowed;
+    status = result.decision.status;
+    actual = result.decision.DeniedBy();
   }
   std::vector<std::string> problems;
   if (allowed != (check.expect == Effect::kAllow)) {

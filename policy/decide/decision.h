@@ -16,12 +16,14 @@
 
 #include <new>
 #include <type_traits>
+#include <vector>
 
 #include "policy/common/source.h"
 #include "policy/compile/snapshot.h"
 #include "policy/model/access.h"
 #include "policy/model/permission.h"
 #include "policy/model/reply.h"
+#include "policy/model/vocabulary.h"
 
 namespace hubperm {
 
@@ -140,6 +142,14 @@ struct PartDecision {
   // Whether any rule behind this decision is [assumed].
   bool assumed() const {
     return user.assumed || token.assumed || policy.assumed || reply_assumed || operation_assumed || private_repo_shown;
+  }
+  // The sides that deny, in the order user, token, policy; empty when allowed.
+  std::vector<Side> DeniedBy() const {
+    std::vector<Side> sides;
+    if (!user.allowed) sides.push_back(Side::kUser);
+    if (!token.allowed) sides.push_back(Side::kToken);
+    if (!policy.allowed) sides.push_back(Side::kPolicy);
+    return sides;
   }
 };
 

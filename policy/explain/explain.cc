@@ -468,9 +468,7 @@ std::string RenderCheckLine(const Explanation& e, const Style& style) {
   if (decision.allowed) return style.Paint(Tone::kAllow, "ALLOW");
   const std::string& reason = !decision.policy.allowed ? e.policy : !decision.user.allowed ? e.user : e.token;
   std::vector<absl::string_view> sides;
-  if (!decision.user.allowed) sides.push_back("user");
-  if (!decision.token.allowed) sides.push_back("token");
-  if (!decision.policy.allowed) sides.push_back("policy");
+  for (Side side : decision.DeniedBy()) sides.push_back(NameOf(side));
   return absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ", decision.status, " (", absl::StrJoin(sides, ", "), "): ",
                       reason);
 }

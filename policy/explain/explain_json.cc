@@ -202,9 +202,7 @@ void WriteDecisionJson(const Snapshot& s, const Explanation& e, JsonWriter* json
   json->EndObject();
 
   json->Key("denied_by").BeginArray();
-  if (!d.user.allowed) json->String(NameOf(Side::kUser));
-  if (!d.token.allowed) json->String(NameOf(Side::kToken));
-  if (!d.policy.allowed) json->String(NameOf(Side::kPolicy));
+  for (Side side : d.DeniedBy()) json->String(NameOf(side));
   json->EndArray();
 
   json->Key("reply").BeginObject()

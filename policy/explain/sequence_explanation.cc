@@ -44,18 +44,19 @@ absl::optional<absl::string_view> OrNull(const std::string& text) {
   return absl::string_view(text);
 }
 
-std::string Describe(const StepResult& r) {
+// A step's answer, as its line in the text says it.
+std::string Describe(const StepResult& r, const Style& style) {
   switch (r.state) {
     case StepState::kAllowed:
-      return "ALLOW";
+      return style.Paint(Tone::kAllow, "ALLOW");
     case StepState::kRefused:
-      return RenderCheckLine(*r.explanation);
+      return RenderCheckLine(*r.explanation, style);
     case StepState::kExists:
       return "409: the repo exists";
     case StepState::kNotFound:
       return "404: the repo does not exist";
     case StepState::kUnmodeled:
-      return "NOT MODELED";
+      return absl::StrCat("NOT MODELED ", r.unmodeled);
     case StepState::kSkipped:
       return "skipped";
     case StepState::kNotReached:
@@ -134,8 +135,7 @@ absl::StatusOr<SequenceExplanation> ExplainSequence(const Snapshot& snapshot, co
     if (!request.description.modeled()) {
       r.state = StepState::kUnmodeled;
       r.unmodeled = UnmodeledText(request.description);
-      r.unmodeled_key = request.description.asked.unmodeled.empty() ? request.description.asked.route->unmodeled
-                                                                    : request.description.asked.unmodeled;
+      r.unmodeled_key = std::string(UnmodeledReason(request.description).first);
       r.client = "not decided (a route hubperm does not model); the client goes on";
       ++i;
       continue;
@@ -281,7 +281,7 @@ std::string RenderSequenceLine(const SequenceExplanation& e, const Style& style)
   if (step.explanation.has_value() && step.state == StepState::kRefused) {
     line = RenderCheckLine(*step.explanation, style);
   } else {
-    line = absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ", e.status, ": ", Describe(step));
+    line = absl::StrCat(style.Paint(Tone::kDeny, "DENY"), " ", e.status, ": ", Describe(step, style));
   }
   return absl::StrCat(line, " [", e.method, " fails at step ", step.index, " of ", e.steps.size(), ": ", step.http, "]");
 }
@@ -292,19 +292,7 @@ std::string RenderSequence(const SequenceExplanation& e, const Style& style) {
   absl::StrAppend(&out, "The client's requests, in order (", e.library, ": ", e.source, "):\n");
   for (const StepResult& r : e.steps) {
     absl::StrAppend(&out, "  ", r.index, ". ", r.http, "\n     ");
-    switch (r.state) {
-      case StepState::kAllowed:
-        absl::StrAppend(&out, style.Paint(Tone::kAllow, "ALLOW"));
-        break;
-      case StepState::kRefused:
-        absl::StrAppend(&out, RenderCheckLine(*r.explanation, style));
-        break;
-      case StepState::kUnmodeled:
-        absl::StrAppend(&out, "NOT MODELED ", r.unmodeled);
-        break;
-      default:
-        absl::StrAppend(&out, Describe(r));
-    }
+    absl::StrAppend(&out, Describe(r, style));
     if (!r.client.empty() && r.state != StepState::kNotReached) absl::StrAppend(&out, "\n     -> ", r.client);
     if (!r.step->when.empty()) absl::StrAppend(&out, "\n     (sent ", r.step->when, ")");
     if (!r.step->note.empty()) absl::StrAppend(&out, "\n     note: ", r.step->note);

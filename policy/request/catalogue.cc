@@ -22,7 +22,7 @@
 
 namespace hubperm {
 
-extern const char kRoutesYaml[];  // routes.yaml, embedded by the routes_yaml_cc genrule
+extern const char kRoutesYaml[];  // routes.yaml, embedded by embed_text (BUILD.bazel)
 
 namespace {
 

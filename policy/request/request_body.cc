@@ -34,27 +34,39 @@ constexpr ContentTypeRow kContentTypes[] = {
     {"application/x-www-form-urlencoded", BodyFormat::kForm},
 };
 
-// The object `text` holds (JSON, or YAML).
-absl::StatusOr<Body> ParseObject(absl::string_view text) {
+// The tree of the JSON (or YAML) `text`; nullopt, with `*errors` rendered, when it does not parse.
+absl::optional<YamlNode> ParseTree(absl::string_view text, std::string* errors) {
   SourceFiles files;
   const int file = files.Add("<body>", std::string(text));
   Diagnostics diagnostics;
   absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &diagnostics);
   if (diagnostics.has_errors() || !root.has_value()) {
-    return absl::InvalidArgumentError(absl::StrCat("the body is not valid JSON or YAML:\n", diagnostics.Render(files)));
+    *errors = diagnostics.Render(files);
+    return absl::nullopt;
   }
+  return root;
+}
+
+// A field's value as a Body keeps it: a scalar's text; "" for a null or a nested value (files, secrets,
+// objects), which is present but never changes a decision.
+std::string FieldValue(const YamlNode& value) {
+  return !value.is_sequence() && !value.is_map() && !value.is_null() ? value.scalar : "";
+}
+
+// The object `text` holds (JSON, or YAML).
+absl::StatusOr<Body> ParseObject(absl::string_view text) {
+  std::string errors;
+  absl::optional<YamlNode> root = ParseTree(text, &errors);
+  if (!root.has_value()) return absl::InvalidArgumentError(absl::StrCat("the body is not valid JSON or YAML:\n", errors));
   if (!root->is_map()) return absl::InvalidArgumentError("the body must be a JSON object");
   Body body;
   for (size_t i = 0; i < root->map_size(); ++i) {
     const YamlNode& key = root->key(i);
-    const YamlNode& value = root->value(i);
     if (!key.is_scalar()) return absl::InvalidArgumentError("body keys must be strings");
     for (const auto& [k, v] : body) {
       if (k == key.scalar) return absl::InvalidArgumentError(absl::StrCat("body field '", k, "' appears twice"));
     }
-    // Nested values (files, secrets, objects) are present but never change a decision.
-    const bool scalar = !value.is_sequence() && !value.is_map() && !value.is_null();
-    body.emplace_back(key.scalar, scalar ? value.scalar : "");
+    body.emplace_back(key.scalar, FieldValue(root->value(i)));
   }
   return body;
 }
@@ -62,11 +74,9 @@ absl::StatusOr<Body> ParseObject(absl::string_view text) {
 // The {"key": ..., "value": {...}} line `text` holds.
 absl::StatusOr<BodyLine> ParseLine(absl::string_view text, int line) {
   const std::string where = absl::StrCat("body line ", line);
-  SourceFiles files;
-  const int file = files.Add("<body>", std::string(text));
-  Diagnostics diagnostics;
-  absl::optional<YamlNode> root = ParseYaml(files.text(file), file, &diagnostics);
-  if (diagnostics.has_errors() || !root.has_value() || !root->is_map()) {
+  std::string errors;
+  absl::optional<YamlNode> root = ParseTree(text, &errors);
+  if (!root.has_value() || !root->is_map()) {
     return absl::InvalidArgumentError(absl::StrCat(where, " is not a JSON object: '", text.substr(0, 80), "'"));
   }
   BodyLine out;
@@ -82,11 +92,7 @@ absl::StatusOr<BodyLine> ParseLine(absl::string_view text, int line) {
       out.key = value.scalar;
     } else if (key.scalar == "value") {
       if (!value.is_map()) return absl::InvalidArgumentError(absl::StrCat(where, ": 'value' must be an object"));
-      for (size_t j = 0; j < value.map_size(); ++j) {
-        const YamlNode& field = value.value(j);
-        const bool scalar = !field.is_sequence() && !field.is_map() && !field.is_null();
-        out.value.emplace_back(value.key(j).scalar, scalar ? field.scalar : "");
-      }
+      for (size_t j = 0; j < value.map_size(); ++j) out.value.emplace_back(value.key(j).scalar, FieldValue(value.value(j)));
       has_value = true;
     } else {
       return absl::InvalidArgumentError(

@@ -28,24 +28,19 @@ std::string AskedAs::AssumedRule(Operation operation) const {
   return "";
 }
 
-namespace {
-
-// The reason's key and words: the body's choice, else the route's.
-std::pair<absl::string_view, absl::string_view> Reason(const RequestDescription& d) {
+std::pair<absl::string_view, absl::string_view> UnmodeledReason(const RequestDescription& d) {
   if (!d.asked.unmodeled.empty()) return {d.asked.unmodeled, BuiltinCatalogue().Reason(d.asked.unmodeled)};
   return {d.asked.route->unmodeled, d.asked.route->reason};
 }
 
-}  // namespace
-
 std::string UnmodeledText(const RequestDescription& description) {
   const CatalogueRoute& route = *description.asked.route;
-  return absl::StrCat(route.Name(), " is not modeled: ", Reason(description).second, " (", route.Where(), ")");
+  return absl::StrCat(route.Name(), " is not modeled: ", UnmodeledReason(description).second, " (", route.Where(), ")");
 }
 
 std::string UnmodeledJson(const RequestDescription& description) {
   const CatalogueRoute& route = *description.asked.route;
-  const auto [key, reason] = Reason(description);
+  const auto [key, reason] = UnmodeledReason(description);
   JsonWriter json;
   json.BeginObject()
       .Key("schema").String("hubperm.unmodeled/v1")
@@ -57,14 +52,18 @@ std::string UnmodeledJson(const RequestDescription& description) {
   return json.Finish();
 }
 
+bool IsRepoId(absl::string_view id) {
+  const size_t slash = id.find('/');
+  return slash != absl::string_view::npos && slash > 0 && slash + 1 < id.size() &&
+         id.find('/', slash + 1) == absl::string_view::npos;
+}
+
 absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to) {
-  const size_t slash = to.find('/');
-  if (slash == absl::string_view::npos || slash == 0 || slash + 1 == to.size() ||
-      to.find('/', slash + 1) != absl::string_view::npos) {
+  if (!IsRepoId(to)) {
     return absl::InvalidArgumentError(absl::StrCat(GetOperationInfo(operation).name, "'s destination '", to,
                                                    "' must be NAMESPACE/NAME, as huggingface_hub requires"));
   }
-  return std::string(to.substr(0, slash));
+  return std::string(to.substr(0, to.find('/')));
 }
 
 }  // namespace hubperm

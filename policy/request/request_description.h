@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -95,6 +96,10 @@ struct RequestDescription {
   }
 };
 
+// The reason a request hubperm does not model is not modeled: its key ("buckets") and its words, the
+// body's choice (asked.unmodeled) or else the route's.
+std::pair<absl::string_view, absl::string_view> UnmodeledReason(const RequestDescription& description);
+
 // "ROUTE is not modeled: <the reason> (routes.yaml:N)" for a request hubperm does not model (one that
 // is not modeled(): its route's reason, or the one its body chose).
 std::string UnmodeledText(const RequestDescription& description);
@@ -102,6 +107,9 @@ std::string UnmodeledText(const RequestDescription& description);
 // The same as a JSON document (schema hubperm.unmodeled/v1): the route, the reason's key and words,
 // and where the catalogue says it.
 std::string UnmodeledJson(const RequestDescription& description);
+
+// Whether `id` is a repo id as huggingface_hub requires one: "NAMESPACE/NAME", both parts non-empty.
+bool IsRepoId(absl::string_view id);
 
 // The namespace of the destination "ns/name" of `operation` (move_repo, duplicate_repo): huggingface_hub
 // requires both parts, as for the source. Otherwise an error naming the operation.

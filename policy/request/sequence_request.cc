@@ -29,13 +29,9 @@ absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view metho
     return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", spell(arg)));
   }
   auto repo_id = [&](Arg arg, const std::string& id) -> absl::Status {
-    const size_t slash = id.find('/');
-    if (id.empty() || slash == std::string::npos || slash == 0 || slash + 1 == id.size() ||
-        id.find('/', slash + 1) != std::string::npos) {
-      return absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(arg), " NAMESPACE/NAME",
-                                                     id.empty() ? "" : absl::StrCat(", not '", id, "'")));
-    }
-    return absl::OkStatus();
+    if (IsRepoId(id)) return absl::OkStatus();
+    return absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(arg), " NAMESPACE/NAME",
+                                                   id.empty() ? "" : absl::StrCat(", not '", id, "'")));
   };
   if (absl::Status st = repo_id(Arg::kRepo, args.repo); !st.ok()) return st;
   if (!args.to.empty()) {

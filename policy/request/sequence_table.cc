@@ -21,7 +21,7 @@
 
 namespace hubperm {
 
-extern const char kSequencesYaml[];  // sequences.yaml, embedded by the sequences_yaml_cc genrule
+extern const char kSequencesYaml[];  // sequences.yaml, embedded by embed_text (BUILD.bazel)
 
 namespace {
 
