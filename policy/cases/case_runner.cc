@@ -121,11 +121,12 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
 absl::StatusOr<SequenceExplanation> ExplainSequenceCheck(const Snapshot& s, const World& world, const CaseCheck& check,
                                                         SourcePos* where) {
   if (where != nullptr) *where = check.pos;
-  absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(check.input);
+  absl::optional<Arg> culprit;
+  absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(check.input, &culprit);
   if (!sequence.ok()) {
-    if (where != nullptr && check.at[static_cast<int>(Arg::kOperation)].known()) {
-      *where = check.at[static_cast<int>(Arg::kOperation)];
-    }
+    // Blamed on the argument at fault when it is written in the case, else on the operation.
+    const Arg blamed = culprit.has_value() && check.at[static_cast<int>(*culprit)].known() ? *culprit : Arg::kOperation;
+    if (where != nullptr && check.at[static_cast<int>(blamed)].known()) *where = check.at[static_cast<int>(blamed)];
     return sequence.status();
   }
   if (!s.FindToken(check.token).has_value() && where != nullptr && check.at[static_cast<int>(Arg::kToken)].known()) {

@@ -191,6 +191,27 @@ TEST(CheckCaseRequests, ReportsEachUnknownNameAtItsKey) {
                           "cases.yaml:6:99: case 'm': the request is invalid: unknown token 'ghost'"));
 }
 
+// A client method of several requests (upload_file, create_repo with exist_ok) is blamed at the key at
+// fault too: the token, an argument it takes no, a repo that is not NS/NAME. An exist_ok on a method
+// of one request fails to parse, which is reported at the case's name (keys without a value position).
+TEST(CheckCaseRequests, ReportsEachBadSequenceAtItsKey) {
+  const Loaded l = Load(
+      "cases:\n"
+      "  - {name: s1, token: tt, operation: upload_file, repo: acme/a, expect: allow}\n"
+      "  - {name: s2, token: w, operation: upload_file, repo: acme/a, org: acme, expect: allow}\n"
+      "  - {name: s3, token: w, operation: snapshot_download, repo: acme, expect: allow}\n"
+      "  - {name: s4, token: w, operation: upload_file, repo: acme/a, exist_ok: true, expect: allow}\n"
+      "  - {name: ok, token: w, operation: create_repo, repo: acme/new, exist_ok: true, expect: allow}\n");
+  Diagnostics diagnostics;
+  CheckCaseRequests(*l.snapshot, l.fixtures.world, &diagnostics);
+  EXPECT_THAT(IssueLines(diagnostics, l.snapshot->files()),
+              ElementsAre("cases.yaml:2:23: case 's1': the request is invalid: unknown token 'tt'",
+                          "cases.yaml:3:69: case 's2': the request is invalid: upload_file takes no org:",
+                          "cases.yaml:4:62: case 's3': the request is invalid: snapshot_download needs repo: "
+                          "NAMESPACE/NAME, not 'acme'",
+                          "cases.yaml:5:12: case 's4': the request is invalid: upload_file takes no exist_ok:"));
+}
+
 // A create names a repo that does not exist yet (as every create does), and so do the destinations of
 // move_repo and duplicate_repo: such cases run, as `hubperm check` decides them.
 TEST(RunCheck, CreatesNameRepoThatDoNotExistYet) {

@@ -13,6 +13,7 @@
 #include "absl/types/optional.h"
 #include "policy/common/diagnostics.h"
 #include "policy/common/percent_decode.h"
+#include "policy/common/utf8.h"
 #include "policy/load/yaml_tree.h"
 
 namespace hubperm {
@@ -77,7 +78,8 @@ absl::StatusOr<BodyLine> ParseLine(absl::string_view text, int line) {
   std::string errors;
   absl::optional<YamlNode> root = ParseTree(text, &errors);
   if (!root.has_value() || !root->is_map()) {
-    return absl::InvalidArgumentError(absl::StrCat(where, " is not a JSON object: '", text.substr(0, 80), "'"));
+    // The line as a terminal can show it: a body's control characters are escaped, not written.
+    return absl::InvalidArgumentError(absl::StrCat(where, " is not a JSON object: '", Printable(text.substr(0, 80)), "'"));
   }
   BodyLine out;
   out.line = line;

@@ -134,6 +134,9 @@ TEST(ParseRequestBodyTest, BadBodiesSayWhatAndWhere) {
       {"{\"key\":\"header\",\"value\":{},\"x\":1}\n{\"key\":\"file\",\"value\":{}}\n", "", "body line 1: unknown field 'x'"},
       {"=x", "application/x-www-form-urlencoded", "'=x' has no field name"},
       {"{}", "image/png", "unknown content type 'image/png'"},
+      // A line's control characters are shown escaped, never written to the terminal.
+      {"{\"key\":\"header\",\"value\":{}}\n\x1b[31mred\n", "application/x-ndjson",
+       "body line 2 is not a JSON object: '\\x1B[31mred'"},
   };
   for (const BadBodyRow& row : rows) {
     absl::StatusOr<RequestBody> body = ParseRequestBody(row.text, row.content_type);

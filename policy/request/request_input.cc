@@ -37,9 +37,9 @@ bool AsksSequence(const RequestInput& input) {
          SequenceOfMethod(input.operation, input.target) != nullptr;
 }
 
-absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input) {
+absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input, absl::optional<Arg>* culprit) {
   if (absl::Status st = CheckForms(input); !st.ok()) return st;
-  return ParseSequenceRequest(input.operation, input.target);
+  return ParseSequenceRequest(input.operation, input.target, culprit);
 }
 
 absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {

@@ -46,7 +46,9 @@ absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input);
 bool AsksSequence(const RequestInput& input);
 
 // The steps of the method `input` asks (AsksSequence), each described as its HTTP request.
-absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input);
+// `*culprit`, if given, is set to the argument to blame when one is.
+absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input,
+                                                       absl::optional<Arg>* culprit = nullptr);
 
 }  // namespace hubperm
 

@@ -14,24 +14,30 @@ const SequenceRow* SequenceOfMethod(absl::string_view method, const TargetArgs& 
   return BuiltinSequences().Find(method);
 }
 
-absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view method, const TargetArgs& args) {
+absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view method, const TargetArgs& args,
+                                                         absl::optional<Arg>* culprit) {
   const SequenceRow* row = SequenceOfMethod(method, args);
   auto spell = [&](Arg arg) { return Spell(arg, args.dialect); };
+  // The error is about `arg`.
+  auto blame = [culprit](Arg arg, absl::Status status) {
+    if (culprit != nullptr) *culprit = arg;
+    return status;
+  };
   if (row == nullptr) {
     if (args.exist_ok) {
-      return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", spell(Arg::kExistOk)));
+      return blame(Arg::kExistOk, absl::InvalidArgumentError(absl::StrCat(method, " takes no ", spell(Arg::kExistOk))));
     }
     return absl::NotFoundError(absl::StrCat(method, " is not a sequence of requests"));
   }
   for (Arg arg : GivenArgs(args)) {
     if (arg == Arg::kRepo || arg == Arg::kRepoType || arg == Arg::kExistOk) continue;
     if (arg == Arg::kTo && row->takes_to) continue;
-    return absl::InvalidArgumentError(absl::StrCat(method, " takes no ", spell(arg)));
+    return blame(arg, absl::InvalidArgumentError(absl::StrCat(method, " takes no ", spell(arg))));
   }
   auto repo_id = [&](Arg arg, const std::string& id) -> absl::Status {
     if (IsRepoId(id)) return absl::OkStatus();
-    return absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(arg), " NAMESPACE/NAME",
-                                                   id.empty() ? "" : absl::StrCat(", not '", id, "'")));
+    return blame(arg, absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(arg), " NAMESPACE/NAME",
+                                                              id.empty() ? "" : absl::StrCat(", not '", id, "'"))));
   };
   if (absl::Status st = repo_id(Arg::kRepo, args.repo); !st.ok()) return st;
   if (!args.to.empty()) {
@@ -46,8 +52,9 @@ absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view metho
   out.dialect = args.dialect;
   if (row->type.has_value()) {
     if (args.repo_type.has_value() && *args.repo_type != *row->type) {
-      return absl::InvalidArgumentError(absl::StrCat(row->method, " works on ", NameOf(*row->type), "s; drop or change ",
-                                                     spell(Arg::kRepoType)));
+      return blame(Arg::kRepoType, absl::InvalidArgumentError(absl::StrCat(
+                                       row->method, " works on ", NameOf(*row->type), "s; drop or change ",
+                                       spell(Arg::kRepoType))));
     }
     out.type = *row->type;
   } else {

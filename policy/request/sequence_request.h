@@ -22,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 #include "policy/model/vocabulary.h"
 #include "policy/request/request_args.h"
 #include "policy/request/request_description.h"
@@ -50,8 +51,10 @@ struct SequenceDescription {
 const SequenceRow* SequenceOfMethod(absl::string_view method, const TargetArgs& args);
 
 // The steps of `method` for the repo of `args` (--repo NS/NAME, --repo-type unless the method implies
-// one; --to NS/NAME for a method that copies into another repo). Any other argument is an error naming it.
-absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view method, const TargetArgs& args);
+// one; --to NS/NAME for a method that copies into another repo). Any other argument is an error naming it;
+// `*culprit`, if given, is then set to the argument to blame.
+absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view method, const TargetArgs& args,
+                                                         absl::optional<Arg>* culprit = nullptr);
 
 }  // namespace hubperm
 
