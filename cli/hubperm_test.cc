@@ -164,13 +164,13 @@ TEST(FoundingScenario, OptionsTakeEqualsSigns) {
 // move_repo has two parts; the explanation says what each side says about each, and both forms agree.
 TEST(MoveRepo, ExplainsBothPartsInEitherForm) {
   const std::string spec_world = "testdata/spec/world.yaml";
-  CliRun method = Hubperm({"explain", spec_world, "--token", "fg-wes-org", "--operation", "move_repo", "--repo",
-                           "acme/private-model", "--to", "wes/private-model"});
+  CliRun method = Hubperm({"explain", spec_world, "--token", "fg-adam-org", "--operation", "move_repo", "--repo",
+                           "acme/private-model", "--to", "adam/private-model"});
   EXPECT_EQ(method.exit_code, kExitDeny);
   EXPECT_EQ(method.err, "");
   EXPECT_EQ(method.out, ReadFileOrEmpty("testdata/golden/spec_move_explain.txt")) << "actual:\n" << method.out;
-  CliRun http = Hubperm({"explain", spec_world, "--token", "fg-wes-org", "--http", "POST /api/repos/move", "--body",
-                         R"({"fromRepo": "acme/private-model", "toRepo": "wes/private-model"})"});
+  CliRun http = Hubperm({"explain", spec_world, "--token", "fg-adam-org", "--http", "POST /api/repos/move", "--body",
+                         R"({"fromRepo": "acme/private-model", "toRepo": "adam/private-model"})"});
   EXPECT_EQ(http.exit_code, kExitDeny);
   EXPECT_EQ(http.out, method.out);
 }

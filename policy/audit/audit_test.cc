@@ -74,6 +74,8 @@ TEST(AuditWorld, EachTokenHasExactlyItsFindings) {
       {"dead-scope", "alice-dead", "org old-team"},
       {"dead-scope", "alice-dead", "model acme/model-a"},
       {"classic-write", "bob-classic", ""},
+      // strict requires approval, which refuses classic tokens [doc, November 2026].
+      {"blocked-by-policy", "bob-classic", "org strict"},
       {"blocked-by-policy", "bob-pending", "org strict"},
       {"does-nothing", "bob-pending", ""},
       {"blocked-by-policy", "carol-read", "org fgonly"},

@@ -89,8 +89,12 @@ class Auditor {
       f.requests.push_back(r);
       switch (policy.rule) {
         case PolicyRule::kRevoked:
+        case PolicyRule::kRevokedUnderApproval:
           f.summary = absl::StrCat("org ", name, " revoked token ", TokenName(), ": it can no longer access ", name,
-                                   "'s resources");
+                                   "'s resources",
+                                   policy.rule == PolicyRule::kRevokedUnderApproval
+                                       ? " (under require_approval the Hub answers it as a token awaiting approval)"
+                                       : "");
           f.evidence.push_back({policy.pos, absl::StrCat("org_status: ", name, " revoked")});
           f.edits.push_back(OrgStatusEdit(FixEdit::Kind::kClearOrgStatus, name));
           // The new token must pass the org's policy too.
@@ -101,18 +105,20 @@ class Auditor {
           } else {
             f.fix = absl::StrCat("create a new token for ", name, "'s resources");
           }
-          if (s_.org(org).token_policy == TokenPolicy::kRequireApproval && t_.role == TokenRole::kFineGrained &&
-              !IsOrgAdmin(org)) {
-            absl::StrAppend(&f.fix, ", and have an admin of ", name, " approve it (", name, " requires approval)");
-            f.edits.push_back(OrgStatusEdit(FixEdit::Kind::kSetOrgStatus, name));
+          if (s_.org(org).token_policy == TokenPolicy::kRequireApproval && t_.role == TokenRole::kFineGrained) {
+            ApproveNewToken(&f, org);
           }
           break;
         case PolicyRule::kClassicBlocked: {
-          f.summary = absl::StrCat("org ", name, " accepts fine-grained tokens only; classic ", NameOf(t_.role),
-                                   " token ", TokenName(), " gets 403 on its resources");
-          f.evidence.push_back({policy.pos, absl::StrCat("token_policy: fine_grained_only in org ", name)});
+          const TokenPolicy org_policy = s_.org(org).token_policy;
+          f.summary = absl::StrCat("org ", name,
+                                   org_policy == TokenPolicy::kRequireApproval ? " requires approval of tokens"
+                                                                               : " accepts fine-grained tokens only",
+                                   "; classic ", NameOf(t_.role), " token ", TokenName(), " gets 403 on its resources");
+          f.evidence.push_back({policy.pos, absl::StrCat("token_policy: ", NameOf(org_policy), " in org ", name)});
           f.evidence.push_back({t_.role_pos, absl::StrCat("role: ", NameOf(t_.role))});
           ReplaceWithFineGrained(&f, /*read_only=*/t_.role == TokenRole::kRead);
+          if (org_policy == TokenPolicy::kRequireApproval) ApproveNewToken(&f, org);
           break;
         }
         case PolicyRule::kPending:
@@ -144,12 +150,27 @@ class Auditor {
     return role != nullptr && role->role == OrgRole::kAdmin;
   }
 
-  FixEdit OrgStatusEdit(FixEdit::Kind kind, const std::string& org) const {
+  FixEdit OrgStatusEdit(FixEdit::Kind kind, const std::string& org,
+                        ApprovalStatus status = ApprovalStatus::kApproved) const {
     FixEdit e;
     e.kind = kind;
     e.org = org;
-    e.status = ApprovalStatus::kApproved;
+    e.status = status;
     return e;
+  }
+
+  // A new token for an org that requires approval: an admin owner's own new token is approved
+  // automatically (the creator's role when creating it counts, docs/hub-access-model.md §5); anyone
+  // else's waits for an admin.
+  void ApproveNewToken(Finding* f, OrgId org) const {
+    const std::string& name = s_.org(org).name;
+    if (IsOrgAdmin(org)) {
+      absl::StrAppend(&f->fix, " (", owner_, " is an admin of ", name, ", so ", name, " approves it automatically)");
+      f->edits.push_back(OrgStatusEdit(FixEdit::Kind::kSetOrgStatus, name, ApprovalStatus::kAutoApproved));
+    } else {
+      absl::StrAppend(&f->fix, ", and have an admin of ", name, " approve it (", name, " requires approval)");
+      f->edits.push_back(OrgStatusEdit(FixEdit::Kind::kSetOrgStatus, name));
+    }
   }
 
   static FixEdit ScopeEdit(FixEdit::Kind kind, EntityType type, std::string entity, PermissionSet permissions) {

@@ -146,7 +146,7 @@ TEST(RunCheck, AnUnresolvableRequestIsInvalidNotFailed) {
 
 TEST(RunCheck, TwoPartOperationsKeepBothParts) {
   const Loaded l = Load(
-      "cases:\n  - {name: mv, token: w, operation: move_repo, repo: acme/a, to: alice/a, expect: allow}\n"
+      "cases:\n  - {name: mv, token: w, operation: move_repo, repo: acme/a, to: acme/renamed, expect: allow}\n"
       "  - {name: one, token: w, operation: model_info, repo: acme/a, expect: allow}\n");
   const std::vector<CaseResult> move = RunCase(*l.snapshot, l.fixtures.world, l.fixtures.world.cases[0]);
   ASSERT_EQ(move.size(), 1u);
@@ -218,7 +218,7 @@ TEST(RunCheck, CreatesNameRepoThatDoNotExistYet) {
   const Loaded l = Load(
       "cases:\n"
       "  - {name: create, token: w, operation: create_repo, repo: acme/new-one, expect: allow}\n"
-      "  - {name: move, token: w, operation: move_repo, repo: acme/a, to: alice/renamed, expect: allow}\n"
+      "  - {name: move, token: w, operation: move_repo, repo: acme/a, to: acme/renamed, expect: allow}\n"
       "  - {name: dup, token: w, operation: duplicate_repo, repo: acme/b, to: alice/copy, expect: allow}\n"
       "  - {name: http, token: w, http: POST /api/repos/create, body: {type: model, name: brand-new, organization: acme}, expect: allow}\n");
   Diagnostics diagnostics;

@@ -20,7 +20,8 @@ namespace {
 
 // The worlds whose cases pin the spec: the founding scenario first, then one per spec section.
 constexpr const char* kWorlds[] = {"testdata/founding", "testdata/spec", "testdata/assumptions",
-                                   "testdata/regressions", "testdata/sequences"};
+                                   "testdata/regressions", "testdata/sequences",
+                                   "testdata/rules2026"};
 
 class CaseTest : public ::testing::Test {
  public:

@@ -103,6 +103,23 @@ UserSide UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed 
         side.reason = UserReason::kTooLow;
       }
       break;
+    case UserNeed::kMoveRepo:
+      // [doc: repositories-settings.md] In a user's namespace, its owner. In an org: renaming inside it
+      // needs write (org write or admin, or write in the repo's group; a contributor may not, even
+      // their own repo); moving it out, to a user or another org, needs org admin. The destination's
+      // own rule is the create_repo of the destination part.
+      if (repo.ns_org != kNoId && r.ns_org != repo.ns_org) {
+        side.allowed = side.basis == UserBasis::kOrgAdmin;
+        side.reason = side.allowed                             ? UserReason::kEnough
+                      : side.access < RepoAccess::kContributor ? UserReason::kTooLow
+                                                               : UserReason::kMoveOutNeedsAdmin;
+      } else {
+        side.allowed = side.access >= RepoAccess::kWrite;
+        side.reason = side.allowed                             ? UserReason::kEnough
+                      : side.access == RepoAccess::kContributor ? UserReason::kContributorCannotRename
+                                                                : UserReason::kTooLow;
+      }
+      break;
     case UserNeed::kGroupAdmin: {
       // Moving a repo into a group: org admins, or admins of the group(s) involved [doc; precise rule
       // assumed]: admin of the destination group, and of the repo's current group if it has one.
@@ -400,46 +417,66 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
   const Snapshot::TokenRecord& t = s.token(r.token);
   const Snapshot::Approval* approval = s.ApprovalOf(r.token, side.org);
   side.pos = org.token_policy_pos;
-  if (approval != nullptr && approval->status == ApprovalStatus::kRevoked) {
+  const bool fine_grained = t.role == TokenRole::kFineGrained;
+  const bool revoked = approval != nullptr && approval->status == ApprovalStatus::kRevoked;
+  // Revocation cuts a token off under every policy [doc]; under require_approval the approval check
+  // catches it first (a classic token fails it as such), and the Hub answers the approval message [doc,
+  // November 2026].
+  if (revoked && org.token_policy != TokenPolicy::kRequireApproval) {
     side.allowed = false;
     side.rule = PolicyRule::kRevoked;
     side.pos = approval->pos;
     return side;
   }
-  const bool fine_grained = t.role == TokenRole::kFineGrained;
   switch (org.token_policy) {
     case TokenPolicy::kAllowAll:
       side.rule = PolicyRule::kAllowAll;
       return side;
     case TokenPolicy::kFineGrainedOnly:
-      side.allowed = fine_grained;
-      side.rule = fine_grained ? PolicyRule::kFineGrainedAllowed : PolicyRule::kClassicBlocked;
-      return side;
     case TokenPolicy::kRequireApproval:
+      // Classic (read/write) tokens are "Unauthorized" under both policies [doc: the policy table].
+      if (!fine_grained) {
+        side.allowed = false;
+        side.rule = PolicyRule::kClassicBlocked;
+        return side;
+      }
+      if (org.token_policy == TokenPolicy::kFineGrainedOnly) {
+        side.rule = PolicyRule::kFineGrainedAllowed;
+        return side;
+      }
       break;
   }
-  if (!fine_grained) {
-    side.rule = PolicyRule::kClassicUnaffected;
-    side.assumed = true;
-    return side;
-  }
-  const RoleGrant<OrgRole>* owner_role = s.OrgRoleOf(t.owner, side.org);
-  if (owner_role != nullptr && owner_role->role == OrgRole::kAdmin) {
-    side.rule = PolicyRule::kAdminAutoApproved;
-    side.pos = owner_role->pos;
+  if (revoked) {
+    side.allowed = false;
+    side.rule = PolicyRule::kRevokedUnderApproval;
+    side.pos = approval->pos;
     return side;
   }
   if (approval == nullptr) {
+    // No status recorded: as pending [assumed]. Auto-approval follows the role of whoever created or last
+    // changed the token, then, not the owner's role today [doc]: it is recorded (auto_approved).
     side.allowed = false;
     side.rule = PolicyRule::kNotRequested;
     side.assumed = true;
     return side;
   }
   side.pos = approval->pos;
-  side.allowed = approval->status == ApprovalStatus::kApproved;
-  side.rule = approval->status == ApprovalStatus::kApproved  ? PolicyRule::kApproved
-              : approval->status == ApprovalStatus::kPending ? PolicyRule::kPending
-                                                              : PolicyRule::kDenied;
+  switch (approval->status) {
+    case ApprovalStatus::kApproved:
+      side.rule = PolicyRule::kApproved;
+      break;
+    case ApprovalStatus::kAutoApproved:
+      side.rule = PolicyRule::kAdminAutoApproved;
+      break;
+    case ApprovalStatus::kPending:
+      side.rule = PolicyRule::kPending;
+      break;
+    case ApprovalStatus::kDenied:
+    case ApprovalStatus::kRevoked:  // handled above
+      side.rule = PolicyRule::kDenied;
+      break;
+  }
+  side.allowed = side.rule == PolicyRule::kApproved || side.rule == PolicyRule::kAdminAutoApproved;
   return side;
 }
 
@@ -463,6 +500,7 @@ Reply ChooseReply(const Snapshot& s, const Request& r, const OperationInfo& op, 
   }
   if (!d->policy.allowed) {
     if (d->policy.rule == PolicyRule::kRevoked) return Reply::kPolicyRevoked;
+    if (d->policy.rule == PolicyRule::kRevokedUnderApproval) return Reply::kPolicyApproval;
     if (d->policy.rule == PolicyRule::kClassicBlocked) {
       d->reply_assumed = true;  // the message is not documented
       return Reply::kPolicyClassic;
@@ -475,6 +513,10 @@ Reply ChooseReply(const Snapshot& s, const Request& r, const OperationInfo& op, 
   if (op.target == TargetKind::kNamespace) {
     d->reply_assumed = d->user.allowed;  // [seen] for users; for tokens the status is seen, the text assumed
     return Reply::kCreateNoRights;
+  }
+  if (d->user.reason == UserReason::kMoveOutNeedsAdmin || d->user.reason == UserReason::kContributorCannotRename) {
+    d->reply_assumed = true;  // the Hub's message for a refused move is not documented
+    return Reply::kForbidden;
   }
   if (!d->user.allowed && d->user.access >= RepoAccess::kRead) {
     return op.operation == Operation::kCreateCommit ? Reply::kReadAccessCommit : Reply::kReadAccessOnly;

@@ -222,7 +222,7 @@ TEST(RandomWorldTest, ReachesEveryRule) {
     EXPECT_GT(token_source[static_cast<int>(x)], 0) << "GrantSource " << static_cast<int>(x);
   }
   for (PolicyRule x : {PolicyRule::kNotOrgResource, PolicyRule::kAllowAll, PolicyRule::kRevoked,
-                       PolicyRule::kClassicBlocked, PolicyRule::kClassicUnaffected, PolicyRule::kApproved,
+                       PolicyRule::kClassicBlocked, PolicyRule::kRevokedUnderApproval, PolicyRule::kApproved,
                        PolicyRule::kAdminAutoApproved, PolicyRule::kPending, PolicyRule::kDenied,
                        PolicyRule::kNotRequested, PolicyRule::kFineGrainedAllowed}) {
     EXPECT_GT(policy_rule[static_cast<int>(x)], 0) << "PolicyRule " << static_cast<int>(x);

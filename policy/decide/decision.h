@@ -49,6 +49,8 @@ enum class UserReason : uint8_t {
   kGateGranted,     // a gated repo: access request accepted
   kGateMember,      // a gated repo: org members and the owner are not gated
   kGateNotGranted,  // a gated repo: no accepted access request
+  kMoveOutNeedsAdmin,       // moving a repo out of its org needs org admin [doc]
+  kContributorCannotRename, // renaming inside an org needs write; a contributor may not [doc]
 };
 
 struct UserSide {
@@ -101,10 +103,10 @@ enum class PolicyRule : uint8_t {
   kNotOrgResource,     // the target belongs to no organization
   kAllowAll,           // the org allows all tokens
   kRevoked,            // the org revoked this token
-  kClassicBlocked,     // fine_grained_only, and a classic token
-  kClassicUnaffected,  // require_approval concerns fine-grained tokens only [assumed]
+  kClassicBlocked,     // fine_grained_only or require_approval, and a classic token [doc]
+  kRevokedUnderApproval,  // require_approval, and the org revoked the token: the approval check answers [doc]
   kApproved,
-  kAdminAutoApproved,  // tokens of org admins are approved automatically
+  kAdminAutoApproved,  // approved automatically: an org admin created or last changed it (recorded) [doc]
   kPending,
   kDenied,
   kNotRequested,       // require_approval, and no approval recorded: as pending [assumed]

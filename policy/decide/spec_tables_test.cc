@@ -312,37 +312,45 @@ INSTANTIATE_TEST_SUITE_P(Spec, TokenTableTest, testing::ValuesIn(kTokenTable));
 
 // ---------------------------------------------------------------------------------------------------
 // §5 The org token policy. The owner has org role write (or admin), the fine-grained token an org scope
-// with what create_commit needs, so only the policy may deny. "-" is no approval recorded.
+// with what create_commit needs, so only the policy may deny. "-" is no approval recorded. The last
+// column is A (allowed) or the Hub's answer to the denial: `approval` (the approval message), `revoked`
+// (the revoked message) or `classic` (the classic-token refusal, no documented message).
 
-//   policy             token        approval  owner | create_commit
+//   policy             token        approval       owner | create_commit
 constexpr absl::string_view kPolicyTable[] = {
-    "allow_all          classic      -         write | A",
-    "allow_all          classic      approved  write | A",
-    "allow_all          classic      pending   write | A",
-    "allow_all          classic      denied    write | A",
-    "allow_all          classic      revoked   write | D",
-    "allow_all          fineGrained  -         write | A",
-    "allow_all          fineGrained  pending   write | A",
-    "allow_all          fineGrained  revoked   write | D",
-    "fine_grained_only  classic      -         write | D",
-    "fine_grained_only  classic      approved  write | D",
-    "fine_grained_only  classic      revoked   write | D",
-    "fine_grained_only  fineGrained  -         write | A",
-    "fine_grained_only  fineGrained  approved  write | A",
-    "fine_grained_only  fineGrained  pending   write | A",
-    "fine_grained_only  fineGrained  revoked   write | D",
-    "require_approval   classic      -         write | A",
-    "require_approval   classic      pending   write | A",
-    "require_approval   classic      denied    write | A",
-    "require_approval   classic      revoked   write | D",
-    "require_approval   fineGrained  -         write | D",
-    "require_approval   fineGrained  approved  write | A",
-    "require_approval   fineGrained  pending   write | D",
-    "require_approval   fineGrained  denied    write | D",
-    "require_approval   fineGrained  revoked   write | D",
-    "require_approval   fineGrained  -         admin | A",
-    "require_approval   fineGrained  pending   admin | A",
-    "require_approval   fineGrained  revoked   admin | D",
+    "allow_all          classic      -              write | A",
+    "allow_all          classic      approved       write | A",
+    "allow_all          classic      pending        write | A",
+    "allow_all          classic      denied         write | A",
+    "allow_all          classic      revoked        write | revoked",
+    "allow_all          fineGrained  -              write | A",
+    "allow_all          fineGrained  pending        write | A",
+    "allow_all          fineGrained  revoked        write | revoked",
+    "fine_grained_only  classic      -              write | classic",
+    "fine_grained_only  classic      approved       write | classic",
+    "fine_grained_only  classic      revoked        write | revoked",
+    "fine_grained_only  fineGrained  -              write | A",
+    "fine_grained_only  fineGrained  approved       write | A",
+    "fine_grained_only  fineGrained  pending        write | A",
+    "fine_grained_only  fineGrained  revoked        write | revoked",
+    // Classic tokens are "Unauthorized" under require_approval too [doc, November 2026].
+    "require_approval   classic      -              write | classic",
+    "require_approval   classic      approved       write | classic",
+    "require_approval   classic      pending        write | classic",
+    "require_approval   classic      revoked        write | classic",
+    "require_approval   classic      -              admin | classic",
+    "require_approval   fineGrained  -              write | approval",
+    "require_approval   fineGrained  approved       write | A",
+    "require_approval   fineGrained  auto_approved  write | A",
+    "require_approval   fineGrained  pending        write | approval",
+    "require_approval   fineGrained  denied         write | approval",
+    // Under require_approval, the approval check catches a revoked token first [doc, November 2026].
+    "require_approval   fineGrained  revoked        write | approval",
+    // Auto-approval is recorded (the creator's role then), not the owner's role today [doc, November 2026].
+    "require_approval   fineGrained  -              admin | approval",
+    "require_approval   fineGrained  pending        admin | approval",
+    "require_approval   fineGrained  auto_approved  admin | A",
+    "require_approval   fineGrained  revoked        admin | approval",
 };
 
 class PolicyTableTest : public testing::TestWithParam<absl::string_view> {};
@@ -365,7 +373,12 @@ TEST_P(PolicyTableTest, MatchesTheSpec) {
   std::string why;
   const Decision d = Decide(*s, "t", "create_commit", args, &why);
   EXPECT_TRUE(d.user.allowed && d.token.allowed) << why;
-  EXPECT_EQ(d.allowed ? "A" : "D", cells[4]) << why;
+  const absl::string_view reply = d.allowed                          ? "A"
+                                  : d.reply == Reply::kPolicyApproval ? "approval"
+                                  : d.reply == Reply::kPolicyRevoked  ? "revoked"
+                                  : d.reply == Reply::kPolicyClassic  ? "classic"
+                                                                      : "other";
+  EXPECT_EQ(reply, cells[4]) << why;
   if (!d.allowed) {
     EXPECT_EQ(d.status, 403) << why;
   }

@@ -20,9 +20,10 @@ struct Spellings<UserBasis> {
 };
 template <>
 struct Spellings<UserReason> {
-  static constexpr std::array<absl::string_view, 7> kNames = {
-      "enough", "too_low", "creator", "not_creator", "gate_granted", "gate_member", "gate_not_granted"};
-  static constexpr UserReason kLast = UserReason::kGateNotGranted;
+  static constexpr std::array<absl::string_view, 9> kNames = {
+      "enough", "too_low", "creator", "not_creator", "gate_granted", "gate_member", "gate_not_granted",
+      "move_out_needs_admin", "contributor_cannot_rename"};
+  static constexpr UserReason kLast = UserReason::kContributorCannotRename;
 };
 template <>
 struct Spellings<TokenBasis> {
@@ -40,7 +41,7 @@ struct Spellings<GrantSource> {
 template <>
 struct Spellings<PolicyRule> {
   static constexpr std::array<absl::string_view, 11> kNames = {
-      "not_org_resource", "allow_all", "revoked", "classic_blocked", "classic_unaffected", "approved",
+      "not_org_resource", "allow_all", "revoked", "classic_blocked", "revoked_under_approval", "approved",
       "admin_auto_approved", "pending", "denied", "not_requested", "fine_grained_allowed"};
   static constexpr PolicyRule kLast = PolicyRule::kFineGrainedAllowed;
 };

@@ -69,7 +69,16 @@ class Explainer {
     return "";
   }
 
-  std::string Needed() const { return std::string(UserNeedText(op_.user_need)); }
+  std::string Needed() const {
+    if (op_.user_need == UserNeed::kMoveRepo) {  // the rule that applies to this move (§6)
+      const Snapshot::RepoRecord& repo = s_.repo(r_.repo);
+      if (repo.ns_org == kNoId) return "to be the repo's owner";
+      const std::string& org = s_.org(repo.ns_org).name;
+      if (r_.ns_org != repo.ns_org) return absl::StrCat("org role admin in ", org, " to move a repo out of it");
+      return absl::StrCat("write access to rename a repo inside org ", org, " (a contributor may not)");
+    }
+    return std::string(UserNeedText(op_.user_need));
+  }
 
   std::string Basis() const {
     const UserSide& u = d_.user;
@@ -125,6 +134,14 @@ class Explainer {
       case UserReason::kGateNotGranted:
         absl::StrAppend(&text, "; but ", RepoName(), " is gated", At(u.pos), " and ", owner_,
                         "'s access request was not accepted");
+        break;
+      case UserReason::kMoveOutNeedsAdmin:
+        absl::StrAppend(&text, "; moving a repo out of org ", s_.org(s_.repo(r_.repo).ns_org).name, " (to ",
+                        Namespace(), ") needs org role admin there (§6)");
+        break;
+      case UserReason::kContributorCannotRename:
+        absl::StrAppend(&text, "; renaming a repo inside an org needs write access: a contributor may not rename, "
+                        "even a repo they created (§6)");
         break;
     }
     return text;
@@ -205,26 +222,39 @@ class Explainer {
       case PolicyRule::kRevoked:
         return absl::StrCat(org, " revoked ", name, At(p.pos));
       case PolicyRule::kClassicBlocked:
-        return absl::StrCat(org, " accepts only fine-grained tokens (fine_grained_only", At(p.pos), "), and ", name,
-                            " is a classic ", NameOf(token_.role), " token");
+        return absl::StrCat(org, s_.org(p.org).token_policy == TokenPolicy::kRequireApproval
+                                     ? " requires approval of tokens (require_approval"
+                                     : " accepts only fine-grained tokens (fine_grained_only",
+                            At(p.pos), "), and ", name, " is a classic ", NameOf(token_.role),
+                            " token: the policy refuses classic tokens on the org's resources (§5)");
+      case PolicyRule::kRevokedUnderApproval:
+        return absl::StrCat(org, " revoked ", name, At(p.pos), "; under require_approval the approval check catches "
+                            "a revoked token first, so the Hub answers as for a pending one (§5)");
       case PolicyRule::kFineGrainedAllowed:
         return absl::StrCat(org, " accepts only fine-grained tokens (fine_grained_only", At(p.pos), "); ", name, " is one");
-      case PolicyRule::kClassicUnaffected:
-        return absl::StrCat(org, " requires approval of fine-grained tokens; ", name, " is a classic token, which that policy does not cover");
       case PolicyRule::kApproved:
         return absl::StrCat(org, " requires approval, and approved ", name, At(p.pos));
       case PolicyRule::kAdminAutoApproved:
-        return absl::StrCat(org, " requires approval; tokens of org admins are approved automatically, and ", owner_,
-                            " is an admin", At(p.pos));
+        return absl::StrCat(org, " requires approval; ", name, " was approved automatically", At(p.pos),
+                            ": an admin of the org created it or last changed its permissions (§5)");
       case PolicyRule::kPending:
-        return absl::StrCat(org, " requires approval, and ", name, "'s approval is pending", At(p.pos));
+        return absl::StrCat(org, " requires approval, and ", name, "'s approval is pending", At(p.pos), AdminToday());
       case PolicyRule::kDenied:
-        return absl::StrCat(org, " requires approval, and denied ", name, At(p.pos));
+        return absl::StrCat(org, " requires approval, and denied ", name, At(p.pos), AdminToday());
       case PolicyRule::kNotRequested:
         return absl::StrCat(org, " requires approval of fine-grained tokens, and none is recorded for ", name,
-                            " (org_status): treated as pending");
+                            " (org_status): treated as pending", AdminToday());
     }
     return "";
+  }
+
+  // When the owner is an admin of the policy's org today, why that does not approve the token.
+  std::string AdminToday() const {
+    const RoleGrant<OrgRole>* role = s_.OrgRoleOf(token_.owner, d_.policy.org);
+    if (role == nullptr || role->role != OrgRole::kAdmin) return "";
+    return absl::StrCat("; ", owner_, " is an admin of org ", s_.org(d_.policy.org).name, " today", At(role->pos),
+                        ", but auto-approval follows the role of whoever created the token or last changed its "
+                        "permissions, then (§5): if an admin did, its status is auto_approved");
   }
 
   // The Hub's message for the reply (policy/model/reply.h, docs/hub-access-model.md §7); "" when none is
@@ -285,9 +315,7 @@ class Explainer {
       }
     }
     if (d_.policy.assumed) {
-      out.push_back(d_.policy.rule == PolicyRule::kClassicUnaffected
-                        ? "require_approval concerns fine-grained tokens only"
-                        : "under require_approval, a token with no recorded approval is pending");
+      out.push_back("under require_approval, a token with no recorded approval is pending (§5)");
     }
     if (d_.private_repo_shown) {
       out.push_back("the Hub answers a token that may not read a private repo the user may see as any other "
@@ -382,7 +410,10 @@ class Explainer {
       case PolicyChangeKind::kNewToken:
         return absl::StrCat("the token was revoked by ", org, "; create a new token (and have it approved if ", org, " requires it)");
       case PolicyChangeKind::kUseFineGrainedToken:
-        return absl::StrCat("use a fine-grained token: ", org, " accepts no classic tokens");
+        return absl::StrCat("use a fine-grained token: ", org, " accepts no classic tokens",
+                            s_.org(c.org).token_policy == TokenPolicy::kRequireApproval
+                                ? absl::StrCat(", and approves each fine-grained token (org_status: {", org, ": approved})")
+                                : "");
       case PolicyChangeKind::kApprove:
         return absl::StrCat("an admin of ", org, " must approve token ", token_.name, " (org_status: {", org, ": approved})");
     }

@@ -49,6 +49,8 @@ UserChange FixUser(const Snapshot& s, const Request& r, const PartDecision& d, c
       if (repo.ns_user != kNoId) break;  // only the owner acts in a user's namespace
       // Moving into a group: org admin, one change, rather than admin of both groups.
       if (op.user_need == UserNeed::kGroupAdmin) return OrgRole(RepoAccess::kAdmin, repo.ns_org);
+      // Moving a repo out of its org: org admin [doc].
+      if (op.user_need == UserNeed::kMoveRepo && r.ns_org != repo.ns_org) return OrgRole(RepoAccess::kAdmin, repo.ns_org);
       // A group's repos follow the group role [assumed, open question 1].
       return repo.group != kNoId ? GroupRole(s, user, level, repo.group) : OrgRole(level, repo.ns_org);
     }
@@ -148,6 +150,9 @@ PolicyChange FixPolicy(const Snapshot& s, const Request& r, const PartDecision& 
                                                                                     : PolicyChangeKind::kNewToken;
       break;
     }
+    case PolicyRule::kRevokedUnderApproval:
+      c.kind = PolicyChangeKind::kNewToken;  // a new one, approved
+      break;
     case PolicyRule::kClassicBlocked:
       c.kind = PolicyChangeKind::kUseFineGrainedToken;
       break;

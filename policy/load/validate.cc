@@ -171,7 +171,14 @@ class Validator {
       if (!token.owner.text.empty()) users_.Check(token.owner, in_token);
       for (const Scope& scope : token.scoped) CheckScope(token, scope, in_token);
       CheckScopesAreDistinct(token);
-      for (const OrgApproval& approval : token.org_status) orgs_.Check(approval.org, in_token);
+      for (const OrgApproval& approval : token.org_status) {
+        if (!orgs_.Check(approval.org, in_token)) continue;
+        const Org* org = FindOrg(approval.org.text);
+        if (org->plan == OrgPlan::kFree && org->plan_valid) {
+          d_->Error(approval.org.pos, absl::StrCat("org '", org->name.text, "' is on the free plan; approval statuses "
+                                                   "(token management) need plan team or enterprise"));
+        }
+      }
     }
   }
 

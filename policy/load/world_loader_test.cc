@@ -188,7 +188,7 @@ INSTANTIATE_TEST_SUITE_P(
                  {"tokens:\n  - name: u\n    owner: alice\n    role: read\n    org_status: {acme: pending, "
                   "acne: approved, acme2: maybe}\n"},
                  {"b.yaml:5:33: error: in token 'u': unknown org 'acne'; did you mean 'acme'?",
-                  "b.yaml:5:56: error: unknown approval status 'maybe' (valid: approved, pending, denied, revoked)"}},
+                  "b.yaml:5:56: error: unknown approval status 'maybe' (valid: approved, pending, denied, revoked, auto_approved)"}},
         RuleCase{"CaseShapes",
                  {"cases:\n  - name: c1\n    token: t\n    http: GET /api/whoami-v2\n    permission: repo.write\n"
                   "    expect: allow\n  - name: c2\n    token: tt\n    operation: model_info\n    repo: acme/mm\n"

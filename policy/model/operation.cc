@@ -37,8 +37,9 @@ constexpr std::array<OperationInfo, kOperationCount> kOperations = {{
     {O::kManageGroupMembers,    "manage_resource_group_members", T::kGroup, U::kGroupAdmin,   E::kDoc,     {P::kResourceGroupWrite},  E::kAssumed, false},
     {O::kCreateGroup,           "create_resource_group", T::kOrg,       U::kOrgAdmin,         E::kDoc,     {P::kResourceGroupWrite},  E::kAssumed, false},
     {O::kMoveRepoToGroup,       "move_repo_to_resource_group", T::kRepo, U::kGroupAdmin,      E::kAssumed, {P::kRepoWrite, P::kResourceGroupWrite}, E::kAssumed, false},
-    // move_repo: write on the source and repo.write on it; at the destination, whatever create_repo needs.
-    {O::kMoveRepo,              "move_repo",             T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false, true},
+    // move_repo: the source's owner, or in an org write (to rename there) or admin (to move it out), and
+    // repo.write on it; at the destination, whatever create_repo needs.
+    {O::kMoveRepo,              "move_repo",             T::kRepo,      U::kMoveRepo,         E::kDoc,     {P::kRepoWrite},           E::kAssumed, false, true},
     // Not in the spec's table: the route catalogue (policy/request/routes.yaml) decides the Hub's other
     // routes as these, all [assumed]. Other writes to a repo need what a commit needs.
     {O::kWriteRepo,             "write_repo",            T::kRepo,      U::kWriteRepo,        E::kAssumed, {P::kRepoWrite},           E::kAssumed, false},
@@ -74,6 +75,7 @@ RepoAccess AccessNeeded(UserNeed need) {
       return RepoAccess::kContributor;
     case UserNeed::kWriteRepo:
     case UserNeed::kOrgWrite:
+    case UserNeed::kMoveRepo:  // write to rename inside an org; moving out of it needs admin (UserForRepo)
       return RepoAccess::kWrite;
     case UserNeed::kOrgAdmin:
     case UserNeed::kGroupAdmin:
@@ -102,6 +104,9 @@ absl::string_view UserNeedText(UserNeed need) {
       return "org role admin";
     case UserNeed::kGroupAdmin:
       return "role admin in the resource group (or org admin)";
+    case UserNeed::kMoveRepo:
+      return "write access to rename a repo inside its org (a contributor may not, even their own repo), org "
+             "role admin to move it out of the org";
   }
   return "";
 }

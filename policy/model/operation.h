@@ -69,6 +69,8 @@ enum class UserNeed : uint8_t {
   kOrgWrite,         // org role write or more
   kOrgAdmin,         // org role admin
   kGroupAdmin,       // group role admin, or org admin
+  kMoveRepo,         // move_repo's source: its owner; in an org, write (renaming there) or org admin (moving
+                     // out of it) [doc: repositories-settings.md]
 };
 
 // How sure the spec is of a row's requirement.

@@ -53,7 +53,8 @@ constexpr std::array<ReplyInfo, kReplyCount> kReplies = {{
     {R::kMissingPermissions, "the user may, the fine-grained token lacks a permission", 403, "",
      "missing permissions: {permissions}", E::kSeen, "seen (Inference Endpoints)", "missing permissions",
      kTokenHint},
-    {R::kPolicyApproval, "the org's token policy: the token is pending, denied or not requested", 403, "",
+    {R::kPolicyApproval,
+     "the org's token policy: the token is pending, denied, not requested, or revoked under require_approval", 403, "",
      "Due to the organization token policy, your token needs to be approved by the organization before you can "
      "access this resource.",
      E::kDoc, "enterprise-tokens-management.md", "organization token policy", kPolicyHint},
@@ -61,7 +62,8 @@ constexpr std::array<ReplyInfo, kReplyCount> kReplies = {{
      "Your token has been revoked by the organization administrator, you can no longer access organization "
      "resources. Please contact them for more information.",
      E::kDoc, "enterprise-tokens-management.md", "revoked by the organization", kPolicyHint},
-    {R::kPolicyClassic, "a classic token under the org's fine_grained_only policy", 403, "", "", E::kDoc,
+    {R::kPolicyClassic, "a classic token under the org's fine_grained_only or require_approval policy", 403, "", "",
+     E::kDoc,
      "enterprise-tokens-management.md (status; the message is not documented)", "", kPolicyHint},
     {R::kForbidden, "any other refusal", 403, "", "", E::kAssumed, "", "", kTokenHint},
 }};

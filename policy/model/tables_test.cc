@@ -81,7 +81,7 @@ INSTANTIATE_TEST_SUITE_P(
         OperationRow{Operation::kManageGroupMembers, "manage_resource_group_members", TargetKind::kGroup, UserNeed::kGroupAdmin, {P::kResourceGroupWrite}},
         OperationRow{Operation::kCreateGroup, "create_resource_group", TargetKind::kOrg, UserNeed::kOrgAdmin, {P::kResourceGroupWrite}},
         OperationRow{Operation::kMoveRepoToGroup, "move_repo_to_resource_group", TargetKind::kRepo, UserNeed::kGroupAdmin, {P::kRepoWrite, P::kResourceGroupWrite}},
-        OperationRow{Operation::kMoveRepo, "move_repo", TargetKind::kRepo, UserNeed::kWriteRepo, {P::kRepoWrite}},
+        OperationRow{Operation::kMoveRepo, "move_repo", TargetKind::kRepo, UserNeed::kMoveRepo, {P::kRepoWrite}},
         OperationRow{Operation::kWriteRepo, "write_repo", TargetKind::kRepo, UserNeed::kWriteRepo, {P::kRepoWrite}},
         OperationRow{Operation::kDuplicateRepo, "duplicate_repo", TargetKind::kRepo, UserNeed::kReadRepoFiles, {P::kRepoContentRead}},
         OperationRow{Operation::kManageOrg, "manage_org", TargetKind::kOrg, UserNeed::kOrgAdmin, {P::kOrgWrite}}),

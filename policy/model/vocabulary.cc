@@ -34,7 +34,8 @@ struct Spellings<TokenPolicy> {
 };
 template <>
 struct Spellings<ApprovalStatus> {
-  static constexpr std::array<absl::string_view, 4> kNames = {"approved", "pending", "denied", "revoked"};
+  static constexpr std::array<absl::string_view, 5> kNames = {"approved", "pending", "denied", "revoked",
+                                                              "auto_approved"};
 };
 template <>
 struct Spellings<AutoJoinScope> {

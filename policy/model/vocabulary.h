@@ -36,8 +36,10 @@ enum class OrgPlan : uint8_t { kFree, kTeam, kEnterprise };
 // An organization's policy for user access tokens (enterprise-tokens-management.md) [doc].
 enum class TokenPolicy : uint8_t { kAllowAll, kFineGrainedOnly, kRequireApproval };
 
-// A token's standing with an organization's token policy [doc].
-enum class ApprovalStatus : uint8_t { kApproved, kPending, kDenied, kRevoked };
+// A token's standing with an organization's token policy [doc]. `auto_approved`: approved because an org
+// admin created it or last changed its permissions; it stays approved when that admin (or its owner) is
+// no longer one [doc: enterprise-tokens-management.md, November 2026].
+enum class ApprovalStatus : uint8_t { kApproved, kPending, kDenied, kRevoked, kAutoApproved };
 
 // Which org members a resource group's auto-join adds: all, or those whose org role is read or higher.
 enum class AutoJoinScope : uint8_t { kAll, kReadPlus };

@@ -30,7 +30,7 @@ TEST(Vocabulary, SpellingsAreTheFixtureFormats) {
   ExpectRoundTrip<GroupRole>({"no_access", "read", "contributor", "write", "admin"});
   ExpectRoundTrip<OrgPlan>({"free", "team", "enterprise"});
   ExpectRoundTrip<TokenPolicy>({"allow_all", "fine_grained_only", "require_approval"});
-  ExpectRoundTrip<ApprovalStatus>({"approved", "pending", "denied", "revoked"});
+  ExpectRoundTrip<ApprovalStatus>({"approved", "pending", "denied", "revoked", "auto_approved"});
   ExpectRoundTrip<AutoJoinScope>({"all", "read_plus"});
   ExpectRoundTrip<RepoType>({"model", "dataset", "space"});
   ExpectRoundTrip<Gating>({"false", "auto", "manual"});

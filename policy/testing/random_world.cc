@@ -175,9 +175,10 @@ class Generator {
   std::vector<OrgApproval> RandomApprovals(const World& w) {
     std::vector<OrgApproval> out;
     for (const Org& org : w.orgs) {
-      if (!random_.Chance(0.4)) continue;
+      if (org.plan == OrgPlan::kFree || !random_.Chance(0.4)) continue;  // token management is a paid feature
       out.push_back(OrgApproval{org.name, random_.Pick({ApprovalStatus::kApproved, ApprovalStatus::kPending,
-                                                ApprovalStatus::kDenied, ApprovalStatus::kRevoked}),
+                                                ApprovalStatus::kDenied, ApprovalStatus::kRevoked,
+                                                ApprovalStatus::kAutoApproved}),
                                 SourcePos()});
     }
     return out;
