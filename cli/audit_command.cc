@@ -10,7 +10,8 @@
 namespace hubperm {
 namespace {
 
-constexpr char kAuditHelp[] = R"(hubperm audit FILES... [--format text|json|html] [--color auto|always|never]
+constexpr char kAuditHelp[] = R"(hubperm audit FILES... [--at TIME] [--expiring-within DAYS] [--older-than DAYS]
+                      [--format text|json|html] [--color auto|always|never]
 
 Loads the files as one world and audits every token: what it can actually do (the user side, the token
 side and the org's token policy together) and what is wrong with it.
@@ -33,8 +34,16 @@ Findings, each with its severity, the token, the evidence (file:line:col) and th
   warning  dead-scope         permissions the user side can never use where they are scoped: a repo
                               they cannot write, an org they left, a group they are not in
   info     does-nothing       nothing beyond reading public repos, which any token can
+  error    expired            the token expired (expires_at) before the audit's moment: 401 everywhere
+  warning  expiring           it expires within --expiring-within DAYS (default 30)
+  warning  no-expiry          it never expires (created_at recorded, no expires_at)
+  warning  old                it was created more than --older-than DAYS ago (default 365)
 Each fix is an edit of the token (add or remove scoped permissions, make it fine-grained, approve it,
-delete it); hubperm's tests apply every fix and check that its finding goes away.
+rotate it, delete it); hubperm's tests apply every fix and check that its finding goes away.
+
+  --at TIME       the moment of the audit (default: now), RFC 3339 or a date; a token's lifetime is
+                  judged then (its access is what it reaches while valid)
+  --expiring-within DAYS, --older-than DAYS   the hygiene thresholds (defaults 30 and 365)
 
   --format json   the report as data (schema hubperm.audit/v1, docs/audit-json.md)
   --format html   one self-contained page (no network): the findings, a token x repo matrix coloured
@@ -56,7 +65,11 @@ int RunAudit(const Options& o, CommandIo& io) {
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was audited");
   const Engine& engine = *loaded.engine;
   if (engine.world().tokens.empty()) return Fail(io.err, io.err_style, "the fixtures define no token to audit");
-  const AuditReport report = engine.Audit();
+  AuditOptions options;
+  options.at = o.At();
+  options.expiring_within = absl::Hours(24) * o.expiring_within_days;
+  options.older_than = absl::Hours(24) * o.older_than_days;
+  const AuditReport report = engine.Audit(options);
   if (o.format == "json") {
     io.out << RenderAuditJson(engine.snapshot(), report);
   } else if (o.format == "html") {
@@ -70,7 +83,7 @@ int RunAudit(const Options& o, CommandIo& io) {
 }  // namespace
 
 const Command& AuditCommand() {
-  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kFormat, Flag::kColor}, RunAudit};
+  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kAt, Flag::kExpiringWithin, Flag::kOlderThan, Flag::kFormat, Flag::kColor}, RunAudit};
   return *command;
 }
 

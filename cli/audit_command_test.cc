@@ -84,7 +84,8 @@ TEST(AuditCommand, HtmlIsOneSelfContainedPage) {
 // `hubperm import-whoami` makes of fine_grained.json), audited: the org alice left is a dead scope, and
 // her group role is not covered for creating repos.
 TEST(AuditCommand, AnImportedTokenIsAudited) {
-  const CliRun r = Hubperm({"audit", "testdata/whoami/fine_grained.fixture.golden"});
+  // At a fixed moment: the token expires in 2027.
+  const CliRun r = Hubperm({"audit", "testdata/whoami/fine_grained.fixture.golden", "--at", "2026-11-30"});
   EXPECT_EQ(r.exit_code, kExitDeny);
   EXPECT_THAT(r.out, HasSubstr("ERROR will-fail: alice-ci, group token-test-group\n"));
   EXPECT_THAT(r.out, HasSubstr("WARNING dead-scope: alice-ci, org old-team\n"));

@@ -43,6 +43,10 @@ constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same
         taken as the write, anything else as the read, and the output says so), decides it, and says
         whether the world predicts the status the Hub answered, and if not, which fixture fact is
         likely wrong. For POST /api/repos/create, the Hub's message gives the type and namespace.
+  --at TIME
+        the moment the request is made (default: now), in RFC 3339 (2026-03-01T09:30:00Z) or as a date
+        (2026-03-01): a token that has expired by then (its expires_at), or was not created yet (its
+        created_at), gets 401 on every route.
   --permission PERMISSION (--repo NS/NAME | --org ORG | --user USER | --group GROUP) [--repo-type TYPE]
         may the token use a fine-grained permission on one target? hubperm asks it as the operation
         that needs exactly that permission there: repo.write on a repo is a commit, on an org or a
@@ -122,6 +126,7 @@ absl::StatusOr<RequestInput> InputOfFlags(const Options& o, std::istream& in) {
   input.permission = o.permission;
   input.target = o.target_args;
   input.target.dialect = Dialect::kFlags;
+  input.at = o.At();
   if (!o.content_type.empty() && !o.has_body) return absl::InvalidArgumentError("--content-type goes with --body");
   if (o.has_body) {
     input.body = RequestBody();
@@ -209,7 +214,7 @@ int RunDecide(const Options& o, CommandIo& io) {
 std::vector<Flag> DecideFlags() {
   return {Flag::kToken, Flag::kHttp, Flag::kBody, Flag::kContentType,  Flag::kOperation, Flag::kPermission,
           Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
-          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kFormat, Flag::kColor};
+          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kAt, Flag::kFormat, Flag::kColor};
 }
 
 }  // namespace

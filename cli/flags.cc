@@ -6,6 +6,7 @@
 #include <array>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace hubperm {
@@ -44,8 +45,24 @@ std::string RepoTypeValue(const std::string& v, Options* o) {
   return absl::StrCat("--repo-type must be model, dataset or space, not '", v, "'");
 }
 
+std::string AtValue(const std::string& v, Options* o) {
+  if (v == "now") {
+    o->at = absl::Now();
+    return "";
+  }
+  o->at = ParseTimestamp(v);
+  if (o->at.has_value()) return "";
+  return absl::StrCat("--at must be ", kTimestampForms, ", or now; not '", Printable(v), "'");
+}
+
+// A whole number of days, 0 to 36500.
+std::string Days(absl::string_view flag, const std::string& v, int* days) {
+  if (absl::SimpleAtoi(v, days) && *days >= 0 && *days <= 36500) return "";
+  return absl::StrCat(flag, " takes a number of days (0 to 36500), not '", Printable(v), "'");
+}
+
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 22> kFlags = {{
+constexpr std::array<FlagSpec, 25> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -82,6 +99,11 @@ constexpr std::array<FlagSpec, 22> kFlags = {{
     {Flag::kName, absl::nullopt, "--name", true, [](const std::string& v, Options* o) { o->name = v; return std::string(); }},
     {Flag::kClient, absl::nullopt, "--client", true,
      [](const std::string& v, Options* o) { o->client = v; return std::string(); }},
+    {Flag::kAt, absl::nullopt, "--at", true, AtValue},
+    {Flag::kExpiringWithin, absl::nullopt, "--expiring-within", true,
+     [](const std::string& v, Options* o) { return Days("--expiring-within", v, &o->expiring_within_days); }},
+    {Flag::kOlderThan, absl::nullopt, "--older-than", true,
+     [](const std::string& v, Options* o) { return Days("--older-than", v, &o->older_than_days); }},
 }};
 
 constexpr bool RowsInEnumOrder() {

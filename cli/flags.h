@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
 #include "policy/hubperm.h"
 
@@ -42,6 +44,9 @@ enum class Flag : uint8_t {
   kCoverage,
   kName,
   kClient,
+  kAt,
+  kExpiringWithin,
+  kOlderThan,
 };
 
 // "--repo-type".
@@ -73,8 +78,13 @@ struct Options {
   std::string junit;
   std::string name;
   bool coverage = false;
+  absl::optional<absl::Time> at;  // --at: the moment asked; unset is now (At())
+  int expiring_within_days = 30;  // audit --expiring-within DAYS
+  int older_than_days = 365;      // audit --older-than DAYS
 
   bool json() const { return format == "json"; }
+  // The moment requests are decided at: --at, or now.
+  absl::Time At() const { return at.has_value() ? *at : absl::Now(); }
   bool has(Flag flag) const;
 };
 

@@ -12,8 +12,8 @@
 namespace hubperm {
 namespace {
 
-constexpr char kTestHelp[] = R"(hubperm test FILES... [--filter PATTERN] [--junit FILE] [--coverage] [--format text|json]
-                     [--color auto|always|never]
+constexpr char kTestHelp[] = R"(hubperm test FILES... [--filter PATTERN] [--junit FILE] [--coverage] [--at TIME]
+                     [--format text|json] [--color auto|always|never]
 
 Loads the files as one world and runs its cases (`cases:`, docs/fixture-format.md): each case names a
 token (or rows of tokens in a matrix), a request in one of the three forms, and what must happen:
@@ -32,6 +32,8 @@ followed by the full explanation of what happened, then "N passed, N failed".
                     gated-access requests), grants (token permissions and scopes) and org token
                     policies decided some check, and list those that never did: assumptions no case
                     writes down. With --filter, only the checks run count.
+  --at TIME         the moment the requests are made (default: now; RFC 3339 or a date), for the cases
+                    that give none (`at:`): a token that has expired by then gets 401.
   --format json     the results (and coverage) as data, schema hubperm.test/v1 (docs/test-json.md).
 
 Exit codes: 0 every check passed, 1 some check failed, 2 bad input: fixtures with errors, a case whose
@@ -56,7 +58,7 @@ int RunTest(const Options& o, CommandIo& io) {
   io.err << loaded.RenderIssues(io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "no case was run");
   const Engine& engine = *loaded.engine;
-  const TestRun run = engine.RunTests(o.filter);
+  const TestRun run = engine.RunTests(o.filter, o.At());
   if (run.results.empty()) {
     return Fail(io.err, io.err_style,
                 engine.world().cases.empty() ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
@@ -83,7 +85,7 @@ int RunTest(const Options& o, CommandIo& io) {
 
 const Command& TestCommand() {
   static const Command* command = new Command{
-      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kFormat, Flag::kColor}, RunTest};
+      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kAt, Flag::kFormat, Flag::kColor}, RunTest};
   return *command;
 }
 

@@ -78,8 +78,10 @@ Diagnostics Engine::CheckCaseRequests() const {
   return diagnostics;
 }
 
-TestRun Engine::RunTests(absl::string_view filter) const { return hubperm::RunTests(*snapshot_, world_, filter); }
+TestRun Engine::RunTests(absl::string_view filter, absl::Time at) const {
+  return hubperm::RunTests(*snapshot_, world_, filter, at);
+}
 
-AuditReport Engine::Audit() const { return hubperm::Audit(*snapshot_); }
+AuditReport Engine::Audit(const AuditOptions& options) const { return hubperm::Audit(*snapshot_, options); }
 
 }  // namespace hubperm

@@ -54,6 +54,8 @@
 #include "policy/common/source.h"
 #include "policy/common/style.h"
 #include "policy/common/suggest.h"
+#include "policy/common/timestamp.h"
+#include "policy/common/utf8.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
 #include "policy/explain/error_comparison.h"
@@ -124,11 +126,12 @@ class Engine {
 
   // Every check of the world's cases whose request does not resolve, as errors at the key to blame.
   Diagnostics CheckCaseRequests() const;
-  // Runs the world's cases (those `filter` selects).
-  TestRun RunTests(absl::string_view filter) const;
+  // Runs the world's cases (those `filter` selects), at the moment `at` (a case's own `at:` wins;
+  // Request::kAnyMoment checks no token lifetime).
+  TestRun RunTests(absl::string_view filter, absl::Time at = Request::kAnyMoment) const;
 
-  // Every token's effective access and findings.
-  AuditReport Audit() const;
+  // Every token's effective access and findings; its lifetime judged at options.at.
+  AuditReport Audit(const AuditOptions& options = AuditOptions()) const;
 
   // The world as loaded and as compiled, and the fixture files (for positions).
   const World& world() const { return world_; }

@@ -85,6 +85,10 @@ absl::Status ApplyFix(const std::string& name, const std::vector<FixEdit>& edits
       case FixEdit::Kind::kClearOrgStatus:
         ClearOrgStatus(&*it, e.org);
         break;
+      case FixEdit::Kind::kRotate:
+        it->created_at = e.created_at;
+        it->expires_at = e.expires_at;
+        break;
       case FixEdit::Kind::kDeleteToken: {
         world->tokens.erase(it);
         auto& cases = world->cases;

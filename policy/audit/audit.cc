@@ -13,7 +13,7 @@ int AuditReport::count(FindingSeverity severity) const {
   }));
 }
 
-AuditReport Audit(const Snapshot& s) {
+AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   const AuditIndex index(s);
   std::vector<TokenId> order(s.token_count());
   for (TokenId t : IdsUpTo<TokenId>(s.token_count())) order[t.index()] = t;
@@ -22,7 +22,7 @@ AuditReport Audit(const Snapshot& s) {
   report.tokens.reserve(order.size());
   for (TokenId t : order) {
     report.tokens.push_back(EffectiveAccess(s, index, t));
-    std::vector<Finding> found = FindingsFor(s, index, report.tokens.back());
+    std::vector<Finding> found = FindingsFor(s, index, report.tokens.back(), options);
     for (Finding& f : found) report.findings.push_back(std::move(f));
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {

@@ -27,7 +27,8 @@ struct AuditReport {
   int count(FindingSeverity severity) const;
 };
 
-AuditReport Audit(const Snapshot& snapshot);
+// Every token of `snapshot`; its lifetime judged as `options` says (findings.h).
+AuditReport Audit(const Snapshot& snapshot, const AuditOptions& options = AuditOptions());
 
 }  // namespace hubperm
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/json_writer.h"
+#include "policy/common/timestamp.h"
 
 namespace hubperm {
 namespace {
@@ -50,6 +51,8 @@ absl::string_view EditName(FixEdit::Kind kind) {
       return "clear_org_status";
     case FixEdit::Kind::kDeleteToken:
       return "delete_token";
+    case FixEdit::Kind::kRotate:
+      return "rotate";
   }
   return "?";
 }
@@ -162,6 +165,8 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
       } else if (e.kind == FixEdit::Kind::kSetOrgStatus || e.kind == FixEdit::Kind::kClearOrgStatus) {
         json.Key("org").String(e.org);
         if (e.kind == FixEdit::Kind::kSetOrgStatus) json.Key("status").String(NameOf(e.status));
+      } else if (e.kind == FixEdit::Kind::kRotate) {
+        json.Key("created_at").String(FormatTimestamp(e.created_at)).Key("expires_at").String(FormatTimestamp(e.expires_at));
       }
       json.EndObject();
     }

@@ -17,6 +17,7 @@
 #include "policy/audit/apply_fix.h"
 #include "policy/audit/audit.h"
 #include "policy/audit/audit_report.h"
+#include "policy/common/timestamp.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/check.h"
 #include "policy/load/fixtures.h"
@@ -109,13 +110,21 @@ struct GoldenCase {
   std::vector<std::string> files;
   const char* golden;
   bool json;
+  const char* at = nullptr;  // the audit's moment (audit --at), or none
 };
+
+// The options of `audit --at AT` with the default thresholds.
+AuditOptions At(const char* at) {
+  AuditOptions options;
+  if (at != nullptr) options.at = *ParseTimestamp(at);
+  return options;
+}
 
 class AuditGoldenTest : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(AuditGoldenTest, MatchesTheGolden) {
   const Loaded w = Load(GetParam().files);
-  const AuditReport report = Audit(*w.snapshot);
+  const AuditReport report = Audit(*w.snapshot, At(GetParam().at));
   const std::string actual = GetParam().json ? RenderAuditJson(*w.snapshot, report) : RenderAuditText(*w.snapshot, report);
   EXPECT_EQ(actual, ReadFileOrEmpty(GetParam().golden)) << "actual:\n" << actual;
 }
@@ -124,17 +133,22 @@ INSTANTIATE_TEST_SUITE_P(
     Reports, AuditGoldenTest,
     ::testing::Values(GoldenCase{"FoundingText", {"testdata/founding/world.yaml"}, "testdata/golden/audit_founding.txt", false},
                       GoldenCase{"WorldText", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.txt", false},
-                      GoldenCase{"WorldJson", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.json", true}),
+                      GoldenCase{"WorldJson", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.json", true},
+                      GoldenCase{"LifetimeText", {"testdata/audit/lifetime.yaml"}, "testdata/golden/audit_lifetime.txt",
+                                 false, "2026-11-30"},
+                      GoldenCase{"LifetimeJson", {"testdata/audit/lifetime.yaml"}, "testdata/golden/audit_lifetime.json",
+                                 true, "2026-11-30"}),
     [](const ::testing::TestParamInfo<GoldenCase>& info) { return std::string(info.param.name); });
 
 // Applies each finding's fix to a copy of `world` and checks that the finding is gone, and that the
 // fixed world is still a valid fixture.
-void ExpectEveryFixRemovesItsFinding(const World& original, const std::string& name) {
+void ExpectEveryFixRemovesItsFinding(const World& original, const std::string& name,
+                                      const AuditOptions& options = AuditOptions()) {
   World world = original;
   world.cases.clear();  // cases play no part in an audit
   const Loaded before = LoadWorld(world, name);
   ASSERT_NE(before.snapshot, nullptr);
-  const AuditReport report = Audit(*before.snapshot);
+  const AuditReport report = Audit(*before.snapshot, options);
   for (const Finding& f : report.findings) {
     const std::string token = before.snapshot->token(f.token).name;
     const Key key{std::string(GetFindingKindInfo(f.kind).name), token, f.subject};
@@ -144,7 +158,7 @@ void ExpectEveryFixRemovesItsFinding(const World& original, const std::string& n
     ASSERT_TRUE(ApplyFix(token, f.edits, &fixed).ok());
     const Loaded after = LoadWorld(fixed, name + " (fixed)");
     ASSERT_NE(after.snapshot, nullptr);
-    EXPECT_EQ(Keys(*after.snapshot, Audit(*after.snapshot)).count(key), 0u);
+    EXPECT_EQ(Keys(*after.snapshot, Audit(*after.snapshot, options)).count(key), 0u);
   }
 }
 
@@ -173,9 +187,14 @@ TEST(FixRemovesFinding, OnRandomWorlds) {
     const World world = RandomWorld(seed, shape);
     const Loaded w = LoadWorld(world, absl::StrCat("random-", seed, ".yaml"));
     ASSERT_NE(w.snapshot, nullptr);
-    for (const Finding& f : Audit(*w.snapshot).findings) kinds.insert(f.kind);
+    // At a moment within the random lifetimes, with thresholds they cross (random_world.h).
+    AuditOptions options;
+    options.at = kLifetimeEpoch + absl::Hours(24 * 200);
+    options.expiring_within = absl::Hours(24 * 60);
+    options.older_than = absl::Hours(24 * 120);
+    for (const Finding& f : Audit(*w.snapshot, options).findings) kinds.insert(f.kind);
 
-    ExpectEveryFixRemovesItsFinding(w.world, absl::StrCat("random-", seed, ".yaml"));
+    ExpectEveryFixRemovesItsFinding(w.world, absl::StrCat("random-", seed, ".yaml"), options);
   }
   EXPECT_EQ(kinds.size(), AllFindingKinds().size()) << "the random worlds should show every kind of finding";
 }
@@ -286,6 +305,35 @@ TEST(ApplyFix, EditsTheTokenByName) {
   EXPECT_TRUE(w.tokens.empty());
   EXPECT_TRUE(w.cases.empty()) << "the cases that name a deleted token go with it";
   EXPECT_FALSE(ApplyFix("t", {del}, &w).ok());
+}
+
+// Token hygiene at a moment: each token has exactly its lifetime findings, and a token whose lifetime
+// is unknown has none; an expired token has no other finding.
+TEST(AuditLifetime, EachTokenHasExactlyItsFindings) {
+  const Loaded w = Load({"testdata/audit/lifetime.yaml"});
+  const std::set<Key> expected = {
+      {"expired", "mia-expired", ""},
+      {"expiring", "mia-expiring", ""},
+      {"no-expiry", "mia-forever", ""},
+      {"old", "mia-old", ""},
+  };
+  EXPECT_EQ(Keys(*w.snapshot, Audit(*w.snapshot, At("2026-11-30"))), expected);
+  // Without a moment only the timeless finding remains (and mia-expired, not expired then, is a classic
+  // write token).
+  EXPECT_EQ(Keys(*w.snapshot, Audit(*w.snapshot)),
+            (std::set<Key>{{"classic-write", "mia-expired", ""}, {"no-expiry", "mia-forever", ""}}));
+  // The thresholds move the findings: a year's window catches the 2027 expiries, a long age none.
+  AuditOptions wide = At("2026-11-30");
+  wide.expiring_within = absl::Hours(24 * 365);
+  wide.older_than = absl::Hours(24 * 3650);
+  EXPECT_EQ(Keys(*w.snapshot, Audit(*w.snapshot, wide)),
+            (std::set<Key>{{"expired", "mia-expired", ""},
+                           {"expiring", "mia-expiring", ""},
+                           {"expiring", "mia-old", ""},
+                           {"expiring", "mia-fine", ""},
+                           {"no-expiry", "mia-forever", ""}}));
+  ExpectEveryFixRemovesItsFinding(w.world, "testdata/audit/lifetime.yaml", At("2026-11-30"));
+  ExpectEveryFixRemovesItsFinding(w.world, "testdata/audit/lifetime.yaml", wide);
 }
 
 }  // namespace

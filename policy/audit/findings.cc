@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "policy/common/timestamp.h"
 #include "policy/decide/check.h"
 #include "policy/model/access.h"
 #include "policy/model/operation.h"
@@ -27,6 +28,14 @@ constexpr FindingKindInfo kFindingKinds[] = {
      "permissions the user side can never use where they are scoped"},
     {FindingKind::kDoesNothing, "does-nothing", FindingSeverity::kInfo,
      "the token can do nothing beyond reading public repos, which any token can"},
+    {FindingKind::kExpired, "expired", FindingSeverity::kError,
+     "the token has expired: every request with it gets 401"},
+    {FindingKind::kExpiring, "expiring", FindingSeverity::kWarning,
+     "the token expires soon (audit --expiring-within DAYS)"},
+    {FindingKind::kNoExpiry, "no-expiry", FindingSeverity::kWarning,
+     "the token never expires (its created_at is recorded, no expires_at)"},
+    {FindingKind::kOld, "old", FindingSeverity::kWarning,
+     "the token was created long ago and never rotated (audit --older-than DAYS)"},
 };
 
 constexpr PermissionSet kRepoRead = {Permission::kRepoContentRead};
@@ -34,10 +43,12 @@ constexpr PermissionSet kRepoWrite = {Permission::kRepoWrite};
 
 class Auditor {
  public:
-  Auditor(const Snapshot& s, const AuditIndex& index, const TokenAccess& access)
-      : s_(s), index_(index), access_(access), t_(s.token(access.token)), owner_(s.user(t_.owner).name) {}
+  Auditor(const Snapshot& s, const AuditIndex& index, const TokenAccess& access, const AuditOptions& options)
+      : s_(s), index_(index), access_(access), t_(s.token(access.token)), owner_(s.user(t_.owner).name),
+        options_(options) {}
 
   std::vector<Finding> Run() {
+    if (Lifetime()) return std::move(out_);  // expired: nothing else about it matters
     BlockedByPolicy();
     if (t_.role == TokenRole::kWrite) ClassicWrite();
     if (t_.role == TokenRole::kFineGrained) {
@@ -143,6 +154,73 @@ class Auditor {
           break;
       }
     }
+  }
+
+  // ---- expired, expiring, no-expiry, old: the token's lifetime at the moment of the audit. Returns
+  // whether the token has expired.
+  bool Lifetime() {
+    const bool has_expiry = t_.expires_at != absl::InfiniteFuture();
+    const bool known_creation = t_.created_at != absl::InfinitePast();
+    const absl::Time at = options_.at;
+    const bool timed = at != Request::kAnyMoment;
+    // A new token in this one's place, from now on, for as long as this one lasted (kSuggestedLifetime when
+    // that is unknown or shorter), and longer than the expiring window.
+    auto rotate = [&](Finding* f) {
+      absl::Duration lifetime = has_expiry && known_creation ? t_.expires_at - t_.created_at : kSuggestedLifetime;
+      if (lifetime < kSuggestedLifetime) lifetime = kSuggestedLifetime;
+      if (lifetime > options_.older_than) lifetime = options_.older_than;
+      if (lifetime <= options_.expiring_within) lifetime = options_.expiring_within + kSuggestedLifetime;
+      FixEdit e;
+      e.kind = FixEdit::Kind::kRotate;
+      e.created_at = timed ? at : t_.created_at;
+      e.expires_at = e.created_at + lifetime;
+      f->edits.push_back(e);
+      return absl::StrCat("create a new token in its place, with the same permissions, that expires at ",
+                          FormatTimestamp(e.expires_at), " (", Days(lifetime), "), move its users to it, and delete this one");
+    };
+    if (timed && has_expiry && at >= t_.expires_at) {
+      Finding& f = Add(FindingKind::kExpired, "");
+      f.summary = absl::StrCat("token ", TokenName(), " expired at ", FormatTimestamp(t_.expires_at), ", ",
+                               Days(at - t_.expires_at), " before ", FormatTimestamp(at),
+                               ": every request with it gets 401");
+      f.evidence.push_back({t_.expires_at_pos, absl::StrCat("expires_at: ", FormatTimestamp(t_.expires_at))});
+      f.fix = absl::StrCat("delete token ", TokenName(), "; if something still uses it, create a new token in its place");
+      FixEdit e;
+      e.kind = FixEdit::Kind::kDeleteToken;
+      f.edits.push_back(e);
+      return true;
+    }
+    if (timed && has_expiry && t_.expires_at - at <= options_.expiring_within) {
+      Finding& f = Add(FindingKind::kExpiring, "");
+      f.summary = absl::StrCat("token ", TokenName(), " expires at ", FormatTimestamp(t_.expires_at), ", in ",
+                               Days(t_.expires_at - at), " (within ", Days(options_.expiring_within), ")");
+      f.evidence.push_back({t_.expires_at_pos, absl::StrCat("expires_at: ", FormatTimestamp(t_.expires_at))});
+      f.fix = rotate(&f);
+    }
+    if (known_creation && !has_expiry) {
+      Finding& f = Add(FindingKind::kNoExpiry, "");
+      f.summary = absl::StrCat("token ", TokenName(), " never expires: it stays valid until someone deletes it");
+      f.evidence.push_back({t_.created_at_pos, absl::StrCat("created_at: ", FormatTimestamp(t_.created_at),
+                                                           ", and no expires_at")});
+      f.fix = rotate(&f);
+    }
+    if (timed && known_creation && at - t_.created_at > options_.older_than) {
+      Finding& f = Add(FindingKind::kOld, "");
+      f.summary = absl::StrCat("token ", TokenName(), " was created at ", FormatTimestamp(t_.created_at), ", ",
+                               Days(at - t_.created_at), " ago (more than ", Days(options_.older_than),
+                               "), and never rotated");
+      f.evidence.push_back({t_.created_at_pos, absl::StrCat("created_at: ", FormatTimestamp(t_.created_at))});
+      f.fix = rotate(&f);
+    }
+    return false;
+  }
+
+  // "3 days", "1 day", "5 hours" (under a day).
+  static std::string Days(absl::Duration d) {
+    const int64_t days = absl::ToInt64Hours(d) / 24;
+    if (days >= 1) return absl::StrCat(days, days == 1 ? " day" : " days");
+    const int64_t hours = absl::ToInt64Hours(d);
+    return absl::StrCat(hours, hours == 1 ? " hour" : " hours");
   }
 
   bool IsOrgAdmin(OrgId org) const {
@@ -493,6 +571,7 @@ class Auditor {
   const TokenAccess& access_;
   const Snapshot::TokenRecord& t_;
   const std::string& owner_;
+  const AuditOptions& options_;
   std::vector<Finding> out_;
 };
 
@@ -533,8 +612,9 @@ absl::string_view SeverityName(FindingSeverity severity) {
   return "?";
 }
 
-std::vector<Finding> FindingsFor(const Snapshot& snapshot, const AuditIndex& index, const TokenAccess& access) {
-  return Auditor(snapshot, index, access).Run();
+std::vector<Finding> FindingsFor(const Snapshot& snapshot, const AuditIndex& index, const TokenAccess& access,
+                                 const AuditOptions& options) {
+  return Auditor(snapshot, index, access, options).Run();
 }
 
 }  // namespace hubperm

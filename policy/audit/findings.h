@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "policy/audit/effective_access.h"
 #include "policy/common/source.h"
 #include "policy/compile/snapshot.h"
@@ -34,7 +35,19 @@
 
 namespace hubperm {
 
-enum class FindingKind : uint8_t { kWillFail, kBlockedByPolicy, kClassicWrite, kBroadOrgWrite, kDeadScope, kDoesNothing };
+enum class FindingKind : uint8_t {
+  kWillFail,
+  kBlockedByPolicy,
+  kClassicWrite,
+  kBroadOrgWrite,
+  kDeadScope,
+  kDoesNothing,
+  // Token hygiene (the token's lifetime, docs/hub-access-model.md §4a).
+  kExpired,
+  kExpiring,
+  kNoExpiry,
+  kOld,
+};
 enum class FindingSeverity : uint8_t { kError, kWarning, kInfo };
 
 struct FindingKindInfo {
@@ -56,6 +69,7 @@ struct FixEdit {
     kSetOrgStatus,       // record `status` for the token in `org`
     kClearOrgStatus,     // drop the status recorded in `org` (a new token is not revoked)
     kDeleteToken,
+    kRotate,             // a new token in its place: created at `created_at`, expiring at `expires_at`
   };
   Kind kind = Kind::kAddPermissions;
   EntityType entity_type = EntityType::kOrg;
@@ -63,7 +77,21 @@ struct FixEdit {
   PermissionSet permissions;
   std::string org;
   ApprovalStatus status = ApprovalStatus::kApproved;
+  absl::Time created_at = absl::InfinitePast();   // kRotate
+  absl::Time expires_at = absl::InfiniteFuture();  // kRotate
 };
+
+// What the audit judges a token's lifetime by: the moment of the audit (Request::kAnyMoment: none, and
+// then only `no-expiry` is reported), how soon an expiry is near, and how old a token is too old.
+struct AuditOptions {
+  absl::Time at = Request::kAnyMoment;
+  absl::Duration expiring_within = absl::Hours(24 * 30);
+  absl::Duration older_than = absl::Hours(24 * 365);
+};
+
+// The lifetime hubperm suggests for a new token that replaces one without an expiry [hubperm's choice,
+// not a Hub rule].
+inline constexpr absl::Duration kSuggestedLifetime = absl::Hours(24 * 90);
 
 struct FindingEvidence {
   SourcePos pos;  // unknown when the fact is an absence
@@ -88,7 +116,8 @@ struct Finding {
 std::string DescribeRequest(const Snapshot& snapshot, const Request& request);
 
 // The findings about one token, given its effective access.
-std::vector<Finding> FindingsFor(const Snapshot& snapshot, const AuditIndex& index, const TokenAccess& access);
+std::vector<Finding> FindingsFor(const Snapshot& snapshot, const AuditIndex& index, const TokenAccess& access,
+                                 const AuditOptions& options = AuditOptions());
 
 }  // namespace hubperm
 

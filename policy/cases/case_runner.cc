@@ -53,6 +53,7 @@ RequestInput InputOf(const Case& c, const std::string& repo) {
   if (c.to.has_value()) input.target.to = c.to->text;
   input.target.write = c.write;
   input.target.exist_ok = c.exist_ok;
+  if (c.at.has_value()) input.at = *c.at;
   return input;
 }
 
@@ -166,7 +167,10 @@ void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagn
   }
 }
 
-CaseResult RunCheck(const Snapshot& s, const World& world, const Case& c, const CaseCheck& check) {
+CaseResult RunCheck(const Snapshot& s, const World& world, const Case& c, const CaseCheck& asked, absl::Time at) {
+  // The case's own `at:` wins over the run's moment.
+  CaseCheck check = asked;
+  if (!c.at.has_value()) check.input.at = at;
   CaseResult result;
   result.name = check.name;
   result.pos = check.pos;
@@ -228,9 +232,9 @@ CaseResult RunCheck(const Snapshot& s, const World& world, const Case& c, const 
   return result;
 }
 
-std::vector<CaseResult> RunCase(const Snapshot& snapshot, const World& world, const Case& c) {
+std::vector<CaseResult> RunCase(const Snapshot& snapshot, const World& world, const Case& c, absl::Time at) {
   std::vector<CaseResult> results;
-  for (const CaseCheck& check : ExpandCase(c)) results.push_back(RunCheck(snapshot, world, c, check));
+  for (const CaseCheck& check : ExpandCase(c)) results.push_back(RunCheck(snapshot, world, c, check, at));
   return results;
 }
 

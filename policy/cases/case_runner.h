@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
 #include "policy/common/diagnostics.h"
 #include "policy/compile/snapshot.h"
@@ -80,11 +81,14 @@ void CheckCaseRequests(const Snapshot& snapshot, const World& world, Diagnostics
 // Runs one check of `c` against `snapshot` (compiled from `world`): decides it once and explains it once.
 // A client method of several requests (upload_folder, create_repo with exist_ok: true) is decided as
 // the client runs it (policy/explain/sequence_explanation.h): the case's expectations are the client's
-// outcome, and the sides to blame are those of the step that fails it.
-CaseResult RunCheck(const Snapshot& snapshot, const World& world, const Case& c, const CaseCheck& check);
+// outcome, and the sides to blame are those of the step that fails it. `at` is the moment of the
+// request unless the case gives its own (`at:`); Request::kAnyMoment checks no token lifetime.
+CaseResult RunCheck(const Snapshot& snapshot, const World& world, const Case& c, const CaseCheck& check,
+                    absl::Time at = Request::kAnyMoment);
 
 // Runs every check of `c`.
-std::vector<CaseResult> RunCase(const Snapshot& snapshot, const World& world, const Case& c);
+std::vector<CaseResult> RunCase(const Snapshot& snapshot, const World& world, const Case& c,
+                                absl::Time at = Request::kAnyMoment);
 
 }  // namespace hubperm
 

@@ -145,12 +145,12 @@ bool MatchesFilter(absl::string_view pattern, absl::string_view name) {
   return GlobMatch(pattern, name);
 }
 
-TestRun RunTests(const Snapshot& snapshot, const World& world, absl::string_view filter) {
+TestRun RunTests(const Snapshot& snapshot, const World& world, absl::string_view filter, absl::Time at) {
   TestRun run(world);
   for (const Case& c : world.cases) {
     for (const CaseCheck& check : ExpandCase(c)) {
       if (!MatchesFilter(filter, check.name)) continue;
-      const CaseResult& r = run.results.emplace_back(RunCheck(snapshot, world, c, check));
+      const CaseResult& r = run.results.emplace_back(RunCheck(snapshot, world, c, check, at));
       run.coverage.Record(snapshot, r);
       if (r.invalid) run.invalid_requests.Error(r.pos, absl::StrCat("case '", r.name, "': ", r.failure));
       (r.invalid ? run.invalid : r.passed ? run.passed : run.failed) += 1;

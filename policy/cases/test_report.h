@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "policy/cases/case_coverage.h"
 #include "policy/cases/case_runner.h"
 #include "policy/common/diagnostics.h"
@@ -38,8 +39,10 @@ struct TestRun {
   Diagnostics invalid_requests;
 };
 
-// Runs the checks of `world`'s cases that `filter` selects (MatchesFilter) against `snapshot`.
-TestRun RunTests(const Snapshot& snapshot, const World& world, absl::string_view filter);
+// Runs the checks of `world`'s cases that `filter` selects (MatchesFilter) against `snapshot`, at the
+// moment `at` (a case's own `at:` wins; Request::kAnyMoment checks no token lifetime).
+TestRun RunTests(const Snapshot& snapshot, const World& world, absl::string_view filter,
+                 absl::Time at = Request::kAnyMoment);
 
 // What the report shows besides the results.
 struct TestReportOptions {

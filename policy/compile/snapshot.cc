@@ -130,6 +130,14 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     t.role_pos = token.role_pos;
     t.can_read_gated_repos = token.can_read_gated_repos;
     t.can_read_gated_repos_pos = token.can_read_gated_repos_pos;
+    if (token.created_at.has_value()) {
+      t.created_at = *token.created_at;
+      t.created_at_pos = token.created_at_pos;
+    }
+    if (token.expires_at.has_value()) {
+      t.expires_at = *token.expires_at;
+      t.expires_at_pos = token.expires_at_pos;
+    }
     for (const PermissionEntry& entry : token.global) {
       if (!entry.permission.has_value()) continue;
       if (t.global.empty()) t.global_pos = entry.text.pos;

@@ -25,6 +25,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
 #include "policy/common/source.h"
@@ -101,6 +102,12 @@ class Snapshot {
     PermissionSet global;
     SourcePos global_pos;  // of the first global permission, if any
     uint32_t scopes_begin = 0, scopes_end = 0;  // into scopes()
+    // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
+    // when it has no expiry).
+    absl::Time created_at = absl::InfinitePast();
+    SourcePos created_at_pos;
+    absl::Time expires_at = absl::InfiniteFuture();
+    SourcePos expires_at_pos;
   };
   struct Approval {
     ApprovalStatus status;

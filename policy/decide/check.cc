@@ -383,6 +383,15 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
 
 TokenSide DecideToken(const Snapshot& s, const Request& r, const OperationInfo& op) {
   const Snapshot::TokenRecord& t = s.token(r.token);
+  // A token the Hub does not take at that moment gets 401 on every route (§4a) [assumed for expiry].
+  if (r.at != Request::kAnyMoment && (r.at >= t.expires_at || r.at < t.created_at)) {
+    TokenSide side;
+    side.needed = op.permissions;
+    side.basis = r.at >= t.expires_at ? TokenBasis::kExpired : TokenBasis::kNotCreated;
+    side.pos = side.basis == TokenBasis::kExpired ? t.expires_at_pos : t.created_at_pos;
+    side.assumed = true;
+    return side;
+  }
   if (op.permissions.empty()) {
     TokenSide side;
     side.allowed = true;
@@ -486,6 +495,11 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
 // Which reply's condition holds (policy/model/reply.h), and whether choosing it rests on an assumption.
 Reply ChooseReply(const Snapshot& s, const Request& r, const OperationInfo& op, PartDecision* d) {
   if (d->allowed) return Reply::kOk;
+  // The Hub authenticates before anything else.
+  if (d->token.basis == TokenBasis::kExpired || d->token.basis == TokenBasis::kNotCreated) {
+    d->reply_assumed = true;
+    return Reply::kTokenExpired;
+  }
   const bool repo_target = op.target == TargetKind::kRepo;
   const bool is_private = repo_target && s.repo(r.repo).is_private;
   // The Hub hides private repos from users who cannot see them [doc, seen].

@@ -186,6 +186,52 @@ TEST_P(CheckPropertyTest, HoldsForEveryRequest) {
 
 INSTANTIATE_TEST_SUITE_P(RandomWorlds, CheckPropertyTest, testing::Range<uint32_t>(0, kWorlds));
 
+// A token's lifetime (§4a), against the decision at no particular moment: outside its lifetime a token
+// is denied with 401 by the token side, whatever it may do otherwise, and the user side and the policy
+// do not change; inside it, the decision is the same.
+class LifetimePropertyTest : public testing::TestWithParam<uint32_t> {};
+
+TEST_P(LifetimePropertyTest, OutsideItsLifetimeATokenGets401) {
+  const std::shared_ptr<const Snapshot> snapshot = LoadRandomWorld(GetParam());
+  ASSERT_NE(snapshot, nullptr);
+  const Snapshot& s = *snapshot;
+  const absl::Time before_all = kLifetimeEpoch - absl::Hours(24);
+  const absl::Time after_all = kLifetimeEpoch + absl::Hours(24 * 1000);
+  int outside = 0, failures = 0, dated = 0;
+  for (TokenId t : IdsUpTo<TokenId>(s.token_count())) dated += s.token(t).created_at != absl::InfinitePast();
+  for (Request r : AllRequests(s)) {
+    if (failures > 5) break;
+    const Decision any = Check(s, r);
+    const Snapshot::TokenRecord& t = s.token(r.token);
+    for (absl::Time at : {before_all, after_all, t.created_at + absl::Hours(1)}) {
+      if (at == absl::InfinitePast() + absl::Hours(1)) continue;  // no created_at
+      r.at = at;
+      const Decision d = Check(s, r);
+      const bool valid = at >= t.created_at && at < t.expires_at;
+      const std::string why = absl::StrCat("at ", absl::FormatTime(at), Describe(s, r, d));
+      if (valid) {
+        EXPECT_EQ(d.allowed, any.allowed) << why;
+        EXPECT_EQ(d.status, any.status) << why;
+        failures += d.allowed != any.allowed;
+        continue;
+      }
+      ++outside;
+      EXPECT_FALSE(d.allowed) << why;
+      EXPECT_FALSE(d.token.allowed) << why;
+      EXPECT_EQ(d.status, 401) << why;
+      EXPECT_EQ(d.token.basis, at >= t.expires_at ? TokenBasis::kExpired : TokenBasis::kNotCreated) << why;
+      EXPECT_EQ(d.user.allowed, any.user.allowed) << why;
+      EXPECT_EQ(d.policy.allowed, any.policy.allowed) << why;
+      failures += d.allowed || d.status != 401;
+    }
+  }
+  if (dated > 0) {
+    EXPECT_GT(outside, 0);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(RandomWorlds, LifetimePropertyTest, testing::Range<uint32_t>(0, kWorlds / 3));
+
 // The generator is deterministic: a failing seed can be replayed.
 TEST(RandomWorldTest, SameSeedSameWorld) {
   EXPECT_EQ(WriteFixture(RandomWorld(7, RandomWorldShape{})), WriteFixture(RandomWorld(7, RandomWorldShape{})));
@@ -313,9 +359,15 @@ bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* 
   }
   if (fixes.token) {
     const TokenChange& c = *fixes.token;
+    if (c.renew) {  // a new token, valid from now on
+      token->created_at.reset();
+      token->expires_at.reset();
+    }
     switch (c.kind) {
       case TokenChangeKind::kImpossible:
         return false;
+      case TokenChangeKind::kRenewToken:
+        break;
       case TokenChangeKind::kAllowGatedRepos:
         token->can_read_gated_repos = true;
         break;

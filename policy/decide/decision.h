@@ -69,6 +69,8 @@ enum class TokenBasis : uint8_t {
   kClassicRead,  // a classic read token: read operations only
   kClassicWrite, // a classic write token: everything the user may do
   kFineGrained,  // a fine-grained token: the permissions it lists
+  kExpired,      // the token expired before the moment asked (expires_at): 401 on every route
+  kNotCreated,   // the token did not exist yet at the moment asked (created_at)
 };
 
 // The grant that covers (or, for a denial, was consulted for) the target.

@@ -8,6 +8,7 @@
 #ifndef HUBPERM_POLICY_DECIDE_REQUEST_H_
 #define HUBPERM_POLICY_DECIDE_REQUEST_H_
 
+#include "absl/time/time.h"
 #include "policy/compile/snapshot.h"
 #include "policy/model/operation.h"
 
@@ -27,6 +28,12 @@ struct Request {
   GroupId group = kNoId;
   // TargetKind::kOrg: the organization.
   OrgId org = kNoId;
+  // The moment the request is made: a token is valid from its created_at until its expires_at
+  // (docs/hub-access-model.md §4a). kAnyMoment (the default) checks no lifetime; Resolve sets now, or
+  // the moment asked (--at).
+  absl::Time at = kAnyMoment;
+
+  static constexpr absl::Time kAnyMoment = absl::InfinitePast();
 };
 
 }  // namespace hubperm

@@ -27,9 +27,9 @@ struct Spellings<UserReason> {
 };
 template <>
 struct Spellings<TokenBasis> {
-  static constexpr std::array<absl::string_view, 4> kNames = {"any_token", "classic_read", "classic_write",
-                                                              "fine_grained"};
-  static constexpr TokenBasis kLast = TokenBasis::kFineGrained;
+  static constexpr std::array<absl::string_view, 6> kNames = {"any_token",    "classic_read", "classic_write",
+                                                              "fine_grained", "expired",      "not_created"};
+  static constexpr TokenBasis kLast = TokenBasis::kNotCreated;
 };
 template <>
 struct Spellings<GrantSource> {
@@ -47,10 +47,10 @@ struct Spellings<PolicyRule> {
 };
 template <>
 struct Spellings<Reply> {
-  static constexpr std::array<absl::string_view, 11> kNames = {
+  static constexpr std::array<absl::string_view, 12> kNames = {
       "ok", "repo_not_found", "gated_not_granted", "create_no_rights", "read_access_only",
       "read_access_commit", "missing_permissions", "policy_approval", "policy_revoked", "policy_classic",
-      "forbidden"};
+      "token_expired", "forbidden"};
   static constexpr Reply kLast = Reply::kForbidden;
 };
 template <>
@@ -67,9 +67,9 @@ struct Spellings<UserChangeKind> {
 };
 template <>
 struct Spellings<TokenChangeKind> {
-  static constexpr std::array<absl::string_view, 4> kNames = {"impossible", "add_permissions", "allow_gated_repos",
-                                                              "use_write_token"};
-  static constexpr TokenChangeKind kLast = TokenChangeKind::kUseWriteToken;
+  static constexpr std::array<absl::string_view, 5> kNames = {"impossible", "add_permissions", "allow_gated_repos",
+                                                              "use_write_token", "renew_token"};
+  static constexpr TokenChangeKind kLast = TokenChangeKind::kRenewToken;
 };
 template <>
 struct Spellings<PolicyChangeKind> {

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "policy/common/timestamp.h"
 #include "policy/decide/check.h"
 #include "policy/model/operation.h"
 
@@ -172,10 +173,23 @@ class Explainer {
     return "";
   }
 
+  // "expired at T (expires_at at POS), before the moment asked, T'" and the like.
+  std::string Lifetime() const {
+    if (d_.token.basis == TokenBasis::kExpired) {
+      return absl::StrCat("expired at ", FormatTimestamp(token_.expires_at), " (expires_at", At(token_.expires_at_pos),
+                          "), before the moment of the request, ", FormatTimestamp(r_.at));
+    }
+    return absl::StrCat("was created at ", FormatTimestamp(token_.created_at), " (created_at", At(token_.created_at_pos),
+                        "), after the moment of the request, ", FormatTimestamp(r_.at));
+  }
+
   std::string Token() const {
     const TokenSide& t = d_.token;
     const std::string name = absl::StrCat("token ", token_.name);
     switch (t.basis) {
+      case TokenBasis::kExpired:
+      case TokenBasis::kNotCreated:
+        return absl::StrCat(name, " ", Lifetime(), ": the Hub takes no request with it (§4a)");
       case TokenBasis::kAnyToken:
         return absl::StrCat("any valid token may; ", name, " is one");
       case TokenBasis::kClassicWrite:
@@ -321,7 +335,10 @@ class Explainer {
       out.push_back("the Hub answers a token that may not read a private repo the user may see as any other "
                     "denial, not 404 (assumptions.hide_private_repo_from_token: false)");
     }
-    if (d_.reply_assumed) {
+    if (d_.token.basis == TokenBasis::kExpired || d_.token.basis == TokenBasis::kNotCreated) {
+      out.push_back("a token gets 401 on every route once it has expired, with the message of a token the Hub does "
+                    "not take (§4a)");
+    } else if (d_.reply_assumed) {
       out.push_back(d_.reply == hubperm::Reply::kRepoNotFound
                         ? "the Hub answers 404 when the user may see a private repo but the token may not "
                           "(assumptions.hide_private_repo_from_token)"
@@ -391,7 +408,16 @@ class Explainer {
 
   std::string TokenFix(const TokenChange& c) const {
     const std::string name = absl::StrCat("token ", token_.name);
+    if (c.renew) {
+      std::string text = absl::StrCat("create a new token in place of ", name, ", which ", Lifetime());
+      if (c.kind == TokenChangeKind::kRenewToken) return absl::StrCat(text, ", with the same permissions");
+      TokenChange rest = c;
+      rest.renew = false;
+      return absl::StrCat(text, "; and then: ", TokenFix(rest));
+    }
     switch (c.kind) {
+      case TokenChangeKind::kRenewToken:
+        return absl::StrCat("create a new token in place of ", name);
       case TokenChangeKind::kImpossible:
         return absl::StrCat("no token can let ", owner_, " create repos in another user's namespace");
       case TokenChangeKind::kAllowGatedRepos:

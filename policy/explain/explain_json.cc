@@ -140,7 +140,7 @@ void UserChangeJson(const Snapshot& s, const UserChange& c, JsonWriter* json) {
 }
 
 void TokenChangeJson(const Snapshot& s, const TokenChange& c, JsonWriter* json) {
-  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("additions").BeginArray();
+  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("renew").Bool(c.renew).Key("additions").BeginArray();
   for (const ScopeAddition& a : c.additions) {
     json->BeginObject()
         .Key("entity_type").String(NameOf(a.type))

@@ -127,6 +127,21 @@ std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const 
 TokenChange FixToken(const Snapshot& s, const Request& r, const PartDecision& d, const OperationInfo& op) {
   TokenChange c;
   const Snapshot::TokenRecord& t = s.token(r.token);
+  if (d.token.basis == TokenBasis::kExpired || d.token.basis == TokenBasis::kNotCreated) {
+    // A new token, and whatever this one would lack at any moment.
+    Request any = r;
+    any.at = Request::kAnyMoment;
+    PartDecision again = d;
+    again.token = Check(s, any).part(Part::kTarget).token;
+    if (!again.token.allowed) {
+      c = FixToken(s, any, again, op);
+      if (c.kind == TokenChangeKind::kImpossible) return c;
+    } else {
+      c.kind = TokenChangeKind::kRenewToken;
+    }
+    c.renew = true;
+    return c;
+  }
   if (op.target == TargetKind::kNamespace && r.ns_user != kNoId && r.ns_user != t.owner) return c;
   if (d.token.gate_blocked) {
     c.kind = TokenChangeKind::kAllowGatedRepos;
@@ -193,6 +208,8 @@ Fixes FindTwoPartFixes(const Snapshot& s, const Request& r, const Decision& d) {
     } else if (dest.token->kind == TokenChangeKind::kImpossible) {
       fixes.token = dest.token;
     } else if (fixes.token->kind != TokenChangeKind::kImpossible) {
+      fixes.token->renew = fixes.token->renew || dest.token->renew;
+      if (fixes.token->kind == TokenChangeKind::kRenewToken) fixes.token->kind = dest.token->kind;
       // The same token on both parts: the same kind of change (add permissions, or use a write token).
       for (const ScopeAddition& a : dest.token->additions) {
         auto same = std::find_if(fixes.token->additions.begin(), fixes.token->additions.end(),

@@ -58,11 +58,15 @@ enum class TokenChangeKind : uint8_t {
   kAddPermissions,   // add `additions`
   kAllowGatedRepos,  // set can_read_gated_repos (or scope repo.content.read to the repo)
   kUseWriteToken,    // a classic read token: use a write token, or a fine-grained one with `additions`
+  kRenewToken,       // the token expired (or did not exist yet): a new one, with the same permissions
 };
 
 struct TokenChange {
   TokenChangeKind kind = TokenChangeKind::kImpossible;
   std::vector<ScopeAddition> additions;
+  // The token expired, or did not exist yet, at the moment asked: a new token is needed, and `kind` says
+  // what else it needs (kRenewToken: nothing else).
+  bool renew = false;
 };
 
 enum class PolicyChangeKind : uint8_t {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "absl/strings/numbers.h"
+#include "policy/common/timestamp.h"
 
 namespace hubperm {
 
@@ -109,6 +110,14 @@ absl::optional<bool> TreeReader::Bool(const YamlNode& node, absl::string_view wh
     return node.scalar == "true";
   }
   Error(node.pos, absl::StrCat(what, " must be true or false, not ", Describe(node)));
+  return absl::nullopt;
+}
+
+absl::optional<absl::Time> TreeReader::Time(const YamlNode& node, absl::string_view what) {
+  if (node.is_scalar() && !(syntax_ == TreeSyntax::kJson && node.plain)) {
+    if (absl::optional<absl::Time> t = ParseTimestamp(node.scalar)) return t;
+  }
+  Error(node.pos, absl::StrCat(what, " must be ", kTimestampForms, ", not ", Describe(node)));
   return absl::nullopt;
 }
 

@@ -25,6 +25,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
 #include "policy/common/diagnostics.h"
@@ -84,6 +85,8 @@ class TreeReader {
   absl::optional<int> Int(const YamlNode& node, absl::string_view what);
   // An HTTP status: a whole number from 100 to 599.
   absl::optional<int> HttpStatus(const YamlNode& node, absl::string_view what);
+  // A moment: RFC 3339 or a date (policy/common/timestamp.h).
+  absl::optional<absl::Time> Time(const YamlNode& node, absl::string_view what);
 
   // One of the spellings of enum E (policy/model/vocabulary.h).
   template <typename E>

@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "policy/common/suggest.h"
+#include "policy/common/timestamp.h"
 
 namespace hubperm {
 namespace {
@@ -169,6 +170,11 @@ class Validator {
     for (const Token& token : world_.tokens) {
       const std::string in_token = absl::StrCat("in token '", token.name.text, "': ");
       if (!token.owner.text.empty()) users_.Check(token.owner, in_token);
+      if (token.created_at.has_value() && token.expires_at.has_value() && *token.expires_at <= *token.created_at) {
+        d_->Error(token.expires_at_pos, absl::StrCat("token '", token.name.text, "' expires at ",
+                                                     FormatTimestamp(*token.expires_at), ", not after it was created (",
+                                                     FormatTimestamp(*token.created_at), ")"));
+      }
       for (const Scope& scope : token.scoped) CheckScope(token, scope, in_token);
       CheckScopesAreDistinct(token);
       for (const OrgApproval& approval : token.org_status) {

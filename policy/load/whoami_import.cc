@@ -49,9 +49,9 @@ constexpr KeySpec kOrgKeys[] = {
 };
 constexpr KeySpec kGroupKeys[] = {{"id", Use::kRead}, {"name", Use::kRead}, {"role", Use::kRead}};
 constexpr KeySpec kAuthKeys[] = {
-    {"type", Use::kRead}, {"accessToken", Use::kRead}, {"expiresAt", Use::kSkip}, {"resource", Use::kSkip}};
+    {"type", Use::kRead}, {"accessToken", Use::kRead}, {"expiresAt", Use::kRead}, {"resource", Use::kSkip}};
 constexpr KeySpec kAccessTokenKeys[] = {
-    {"displayName", Use::kRead}, {"role", Use::kRead}, {"fineGrained", Use::kRead}, {"createdAt", Use::kSkip}};
+    {"displayName", Use::kRead}, {"role", Use::kRead}, {"fineGrained", Use::kRead}, {"createdAt", Use::kRead}};
 constexpr KeySpec kFineGrainedKeys[] = {
     {"scoped", Use::kRead}, {"global", Use::kRead}, {"canReadGatedRepos", Use::kRead}};
 constexpr KeySpec kScopeKeys[] = {{"entity", Use::kRead}, {"permissions", Use::kRead}};
@@ -250,6 +250,15 @@ class Importer {
       if (absl::optional<std::string> n = String(*display, "displayName")) token.name = Name{*n, display->pos};
     }
     if (!options_.token_name.empty()) token.name.text = options_.token_name;
+    // The token's lifetime: createdAt beside its role, expiresAt beside accessToken [openapi].
+    if (const YamlNode* created = at.Get("createdAt")) {
+      token.created_at = in_.Time(*created, "createdAt");
+      token.created_at_pos = created->pos;
+    }
+    if (const YamlNode* expires = auth.Get("expiresAt")) {
+      token.expires_at = in_.Time(*expires, "expiresAt");
+      token.expires_at_pos = expires->pos;
+    }
     if (absl::StripAsciiWhitespace(token.name.text).empty()) {
       d_->Error(token.name.pos, "the token has no display name: name it with --name");
     }

@@ -27,13 +27,13 @@ constexpr absl::string_view kGroupKeys[] = {"name", "members", "auto_join"};
 constexpr absl::string_view kAutoJoinKeys[] = {"role", "scope"};
 constexpr absl::string_view kRepoKeys[] = {"id",     "type",           "private",    "gated",
                                            "access_granted", "created_by", "resource_group"};
-constexpr absl::string_view kTokenKeys[] = {"name",   "owner",  "role",      "can_read_gated_repos",
-                                            "global", "scoped", "org_status"};
+constexpr absl::string_view kTokenKeys[] = {"name",   "owner",  "role",       "can_read_gated_repos",
+                                            "global", "scoped", "org_status", "created_at", "expires_at"};
 constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
 constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
                                            "operation", "repo",  "repos",      "repo_type", "org",
-                                           "user",      "group", "to", "write", "exist_ok", "permission", "from_error",
+                                           "user",      "group", "to", "write", "exist_ok", "at", "permission", "from_error",
                                            "expect", "status", "denied_by", "because",   "matrix"};
 constexpr absl::string_view kMatrixKeys[] = {"repos", "operations", "permissions", "expect"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
@@ -263,6 +263,14 @@ class FileReader {
         }
       }
     }
+    if (const YamlNode* created_at = TreeReader::Find(node, "created_at")) {
+      token.created_at = in_.Time(*created_at, "'created_at'");
+      token.created_at_pos = created_at->pos;
+    }
+    if (const YamlNode* expires_at = TreeReader::Find(node, "expires_at")) {
+      token.expires_at = in_.Time(*expires_at, "'expires_at'");
+      token.expires_at_pos = expires_at->pos;
+    }
     world_->tokens.push_back(std::move(token));
   }
 
@@ -380,6 +388,10 @@ class FileReader {
     if (const YamlNode* write = TreeReader::Find(node, "write")) c.write = in_.Bool(*write, "'write'").value_or(false);
     if (const YamlNode* exist_ok = TreeReader::Find(node, "exist_ok")) {
       c.exist_ok = in_.Bool(*exist_ok, "'exist_ok'").value_or(false);
+    }
+    if (const YamlNode* at = TreeReader::Find(node, "at")) {
+      c.at = in_.Time(*at, "'at'");
+      c.at_pos = at->pos;
     }
 
     if (matrix != nullptr) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/common/timestamp.h"
 #include "yaml-cpp/emitter.h"
 #include "yaml-cpp/emittermanip.h"
 
@@ -130,6 +131,8 @@ class FixtureEmitter {
       for (const OrgApproval& a : token.org_status) Field(a.org.text.c_str(), a.status);
       out_ << YAML::EndMap;
     }
+    if (token.created_at.has_value()) Field("created_at", FormatTimestamp(*token.created_at));
+    if (token.expires_at.has_value()) Field("expires_at", FormatTimestamp(*token.expires_at));
     out_ << YAML::EndMap;
   }
 
@@ -172,6 +175,8 @@ class FixtureEmitter {
     if (c.group.has_value()) Field("group", c.group->text);
     if (c.to.has_value()) Field("to", c.to->text);
     if (c.write) out_ << YAML::Key << "write" << YAML::Value << true;
+    if (c.exist_ok) out_ << YAML::Key << "exist_ok" << YAML::Value << true;
+    if (c.at.has_value()) Field("at", FormatTimestamp(*c.at));
     if (c.matrix.has_value()) {
       Matrix(*c.matrix);
       if (c.because.has_value()) Field("because", c.because->text);

@@ -65,6 +65,12 @@ constexpr std::array<ReplyInfo, kReplyCount> kReplies = {{
     {R::kPolicyClassic, "a classic token under the org's fine_grained_only or require_approval policy", 403, "", "",
      E::kDoc,
      "enterprise-tokens-management.md (status; the message is not documented)", "", kPolicyHint},
+    {R::kTokenExpired, "the token expired, or did not exist yet, at the moment of the request", 401, "",
+     "Invalid credentials in Authorization header", E::kAssumed,
+     "huggingface_hub (the message of a token the Hub does not take); 401 on expiry assumed",
+     "Invalid credentials in Authorization header",
+     "the Hub did not take the token: it was absent, invalid or expired; record its expires_at (import-whoami reads "
+     "it) and ask --at the moment of the error"},
     {R::kForbidden, "any other refusal", 403, "", "", E::kAssumed, "", "", kTokenHint},
 }};
 

@@ -38,7 +38,8 @@ enum class Reply : uint8_t {
   kMissingPermissions, // the user may, the fine-grained token lacks a permission
   kPolicyApproval,     // the org's token policy: pending, denied or not requested
   kPolicyRevoked,      // the org revoked the token
-  kPolicyClassic,      // a classic token under fine_grained_only
+  kPolicyClassic,      // a classic token under fine_grained_only or require_approval
+  kTokenExpired,       // the token expired (or did not exist yet) at the moment asked: 401
   kForbidden,          // any other refusal
 };
 inline constexpr int kReplyCount = static_cast<int>(Reply::kForbidden) + 1;

@@ -47,7 +47,7 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{Reply::kReadAccessOnly, 403, ""}, Row{Reply::kReadAccessCommit, 403, ""},
                     Row{Reply::kMissingPermissions, 403, ""}, Row{Reply::kPolicyApproval, 403, ""},
                     Row{Reply::kPolicyRevoked, 403, ""}, Row{Reply::kPolicyClassic, 403, ""},
-                    Row{Reply::kForbidden, 403, ""}));
+                    Row{Reply::kTokenExpired, 401, ""}, Row{Reply::kForbidden, 403, ""}));
 
 TEST(ReplyTable, HasOneRowPerReply) {
   ASSERT_EQ(AllReplies().size(), static_cast<size_t>(kReplyCount));
@@ -93,7 +93,9 @@ TEST(ReplyOfError, RecognizesEveryDocumentedMessage) {
 TEST(ReplyOfError, FallsBackOnTheStatus) {
   EXPECT_EQ(ReplyOfError(403, "something new"), Reply::kForbidden);
   EXPECT_EQ(ReplyOfError(404, ""), Reply::kRepoNotFound);
-  EXPECT_EQ(ReplyOfError(401, "Invalid credentials in Authorization header"), absl::nullopt);
+  // A 401 is an access decision only as a token the Hub does not take (expired, §4a).
+  EXPECT_EQ(ReplyOfError(401, "Invalid credentials in Authorization header"), Reply::kTokenExpired);
+  EXPECT_EQ(ReplyOfError(401, "Invalid username or password."), absl::nullopt);
   EXPECT_EQ(ReplyOfError(409, "Repository already exists"), absl::nullopt);
   // A marker counts only with its own status.
   EXPECT_EQ(ReplyOfError(404, "missing permissions: repo.write"), Reply::kRepoNotFound);

@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
 #include "policy/common/source.h"
 #include "policy/model/permission.h"
@@ -108,6 +109,12 @@ struct Token {
   std::vector<PermissionEntry> global;
   std::vector<Scope> scoped;
   std::vector<OrgApproval> org_status;
+  // The token's lifetime (whoami-v2's createdAt and expiresAt): unknown when not written; no expiry when
+  // `expires_at` is not written.
+  absl::optional<absl::Time> created_at;
+  SourcePos created_at_pos;
+  absl::optional<absl::Time> expires_at;
+  SourcePos expires_at_pos;
 };
 
 // A key-value of a request body (`body:` of a case): scalar values only, as the Hub's create/delete/move
@@ -154,6 +161,8 @@ struct Case {
   absl::optional<Name> to;               // move_repo's and duplicate_repo's destination, "ns/name"
   bool write = false;                    // auth_check(write=True)
   bool exist_ok = false;                 // create_repo(exist_ok=True)
+  absl::optional<absl::Time> at;         // the moment the request is made (default: the run's --at, or now)
+  SourcePos at_pos;
   absl::optional<Name> permission;       // a raw permission string
   absl::optional<Name> from_error;       // an error huggingface_hub printed
   Effect expect = Effect::kAllow;

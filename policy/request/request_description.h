@@ -19,7 +19,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
+#include "policy/decide/request.h"
 #include "policy/model/operation.h"
 #include "policy/request/catalogue.h"
 #include "policy/request/hub_error.h"
@@ -88,6 +90,8 @@ struct RequestDescription {
   AskedAs asked;
   // How the request's arguments were spelled, for resolution errors.
   Dialect dialect = Dialect::kFlags;
+  // The moment the request is made (Request::at); Request::kAnyMoment checks no token lifetime.
+  absl::Time at = Request::kAnyMoment;
 
   // False for a route hubperm does not model: `operation` is meaningless then, and resolving refuses it
   // with the row's reason.

@@ -39,10 +39,17 @@ bool AsksSequence(const RequestInput& input) {
 
 absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input, absl::optional<Arg>* culprit) {
   if (absl::Status st = CheckForms(input); !st.ok()) return st;
-  return ParseSequenceRequest(input.operation, input.target, culprit);
+  absl::StatusOr<SequenceDescription> sequence = ParseSequenceRequest(input.operation, input.target, culprit);
+  if (sequence.ok()) {
+    sequence->at = input.at;
+    for (SequenceStepRequest& step : sequence->steps) step.description.at = input.at;
+  }
+  return sequence;
 }
 
-absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
+namespace {
+
+absl::StatusOr<RequestDescription> DescribeRequest(const RequestInput& input) {
   const Dialect dialect = input.target.dialect;
   auto spell = [dialect](Arg arg) { return Spell(arg, dialect); };
   if (absl::Status st = CheckForms(input); !st.ok()) return st;
@@ -76,6 +83,14 @@ absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
     return ParseMethodRequest(input.operation, input.target);
   }
   return ParsePermissionRequest(input.permission, input.target);
+}
+
+}  // namespace
+
+absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
+  absl::StatusOr<RequestDescription> description = DescribeRequest(input);
+  if (description.ok()) description->at = input.at;
+  return description;
 }
 
 }  // namespace hubperm

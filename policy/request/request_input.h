@@ -20,7 +20,9 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "absl/types/optional.h"
+#include "policy/decide/request.h"
 #include "policy/request/request_args.h"
 #include "policy/request/request_description.h"
 #include "policy/request/route.h"
@@ -35,6 +37,8 @@ struct RequestInput {
   std::string permission;     // a fine-grained permission
   std::string error;          // an error huggingface_hub printed
   TargetArgs target;          // the method and permission forms' target, and the dialect
+  // The moment the request is made (--at, a case's `at:`); Request::kAnyMoment checks no token lifetime.
+  absl::Time at = Request::kAnyMoment;
 };
 
 // The description of the one request `input` states. A client method that sends several requests

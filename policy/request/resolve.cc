@@ -198,6 +198,7 @@ absl::StatusOr<ResolvedRequest> Resolve(const Snapshot& snapshot, absl::string_v
     if (culprit != nullptr && resolver.culprit() != Field::kNone) *culprit = ArgOf(resolver.culprit(), description);
     return request.status();
   }
+  request->at = description.at;
   return ResolvedRequest{*request, description.asked};
 }
 

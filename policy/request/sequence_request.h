@@ -44,6 +44,7 @@ struct SequenceDescription {
   RepoType type = RepoType::kModel;
   Dialect dialect = Dialect::kFlags;
   std::vector<SequenceStepRequest> steps;
+  absl::Time at = Request::kAnyMoment;  // the moment the method runs: each step's RequestDescription::at
 };
 
 // The sequence `method` runs with `args` (create_repo with exist_ok is create_repo(exist_ok=True)), or

@@ -119,6 +119,7 @@ class Generator {
       t.owner = Named(owner);
       t.role = role;
       t.org_status = RandomApprovals(*w);
+      RandomLifetime(&t);
       w->tokens.push_back(t);
     }
     for (int i = 0; i < shape_.fine_grained_tokens_per_user; ++i) {
@@ -170,6 +171,13 @@ class Generator {
     }
     scope.permissions = RandomPermissions(0.4, PlacementOf(scope.type));
     return scope;
+  }
+
+  // Some tokens record when they were created (2026), and some of those an expiry (7 to 400 days on).
+  void RandomLifetime(Token* t) {
+    if (!random_.Chance(0.4)) return;
+    t->created_at = kLifetimeEpoch + absl::Hours(24) * random_.Below(300);
+    if (random_.Chance(0.6)) t->expires_at = *t->created_at + absl::Hours(24) * (7 + random_.Below(394));
   }
 
   std::vector<OrgApproval> RandomApprovals(const World& w) {

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/request.h"
 #include "policy/model/world.h"
@@ -36,6 +37,10 @@ struct RandomWorldShape {
 };
 
 World RandomWorld(uint32_t seed, const RandomWorldShape& shape);
+
+// The tokens of a random world that record a lifetime were created from this moment on (2026-01-01),
+// within 300 days, and expire 7 to 400 days after.
+inline constexpr absl::Time kLifetimeEpoch = absl::FromUnixSeconds(1767225600);
 
 // Every request the snapshot can answer: each token x each operation x each target the operation takes
 // (every repo; every namespace x repo type x "no group" or each group of an org namespace; every org;
