@@ -47,6 +47,10 @@ CaseCoverage::CaseCoverage(const World& world) {
       Add(CoverageKind::kRole, absl::StrCat(user.text, "'s access request to gated ", repo.id.text, " was accepted"),
           user.pos);
     }
+    for (const Member<AccessRequestState>& r : repo.access_requests) {
+      Add(CoverageKind::kRole,
+          absl::StrCat(r.user.text, "'s access request to gated ", repo.id.text, " is ", NameOf(r.role)), r.role_pos);
+    }
   }
   for (const Token& t : world.tokens) {
     if (t.role != TokenRole::kFineGrained) {

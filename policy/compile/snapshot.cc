@@ -113,7 +113,14 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       r.created_by_pos = repo.created_by->pos;
     }
     for (const Name& user : repo.access_granted) {
-      if (auto user_id = s->FindUser(user.text)) s->gated_grants_.emplace(Key(repo_id, *user_id), user.pos);
+      if (auto user_id = s->FindUser(user.text)) {
+        s->access_requests_.emplace(Key(repo_id, *user_id), AccessRequest{AccessRequestState::kAccepted, user.pos});
+      }
+    }
+    for (const Member<AccessRequestState>& request : repo.access_requests) {
+      if (auto user_id = s->FindUser(request.user.text)) {
+        s->access_requests_.emplace(Key(repo_id, *user_id), AccessRequest{request.role, request.role_pos});
+      }
     }
     s->repos_.push_back(r);
     s->repo_ids_.Insert(repo_id.index());

@@ -113,6 +113,10 @@ class Snapshot {
     ApprovalStatus status;
     SourcePos pos;
   };
+  struct AccessRequest {
+    AccessRequestState state;
+    SourcePos pos;
+  };
 
   // Compiles `world`, which must have passed validation without errors (policy/load/validate.h): a
   // reference that does not resolve is then a bug, and is skipped. `files` is kept for explanations.
@@ -196,9 +200,9 @@ class Snapshot {
       visit(TokenId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), approval);
     }
   }
-  // Where the user's access request to a gated repo was accepted, or nullptr.
-  const SourcePos* GatedGrant(RepoId repo, UserId user) const {
-    return Lookup(gated_grants_, repo.index(), user.index());
+  // The user's access request to a gated repo (its state, and where it is written), or nullptr.
+  const AccessRequest* AccessRequestOf(RepoId repo, UserId user) const {
+    return Lookup(access_requests_, repo.index(), user.index());
   }
   // The token's approval by the org, or nullptr if none is recorded.
   const Approval* ApprovalOf(TokenId token, OrgId org) const {
@@ -259,7 +263,7 @@ class Snapshot {
   absl::flat_hash_map<uint64_t, RoleGrant<OrgRole>> org_roles_;      // (user, org)
   absl::flat_hash_map<uint64_t, RoleGrant<GroupRole>> group_roles_;  // (user, group)
   absl::flat_hash_map<uint64_t, GroupGrant> best_group_roles_;      // (user, org)
-  absl::flat_hash_map<uint64_t, SourcePos> gated_grants_;            // (repo, user)
+  absl::flat_hash_map<uint64_t, AccessRequest> access_requests_;    // (repo, user)
   absl::flat_hash_map<uint64_t, Approval> approvals_;                // (token, org)
 
   Assumptions assumptions_;

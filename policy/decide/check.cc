@@ -67,11 +67,16 @@ void ApplyGate(const Snapshot& s, UserId user, RepoId repo_id, const Snapshot::R
   if (repo.gated == Gating::kNone) return;
   const bool member = repo.ns_user == user || (repo.ns_org != kNoId && s.OrgRoleOf(user, repo.ns_org) != nullptr) ||
                       side->access >= RepoAccess::kWrite;
+  const Snapshot::AccessRequest* request = member ? nullptr : s.AccessRequestOf(repo_id, user);
   if (member) {
     side->reason = UserReason::kGateMember;
-  } else if (const SourcePos* grant = s.GatedGrant(repo_id, user)) {
-    side->reason = UserReason::kGateGranted;
-    side->pos = *grant;
+  } else if (request != nullptr) {
+    // Only an accepted request grants; a pending one awaits review, a rejected one never grants [doc].
+    side->allowed = request->state == AccessRequestState::kAccepted;
+    side->reason = request->state == AccessRequestState::kAccepted  ? UserReason::kGateGranted
+                   : request->state == AccessRequestState::kPending ? UserReason::kGatePending
+                                                                    : UserReason::kGateRejected;
+    side->pos = request->pos;
   } else {
     side->allowed = false;
     side->reason = UserReason::kGateNotGranted;
@@ -521,7 +526,9 @@ Reply ChooseReply(const Snapshot& s, const Request& r, const OperationInfo& op, 
     }
     return Reply::kPolicyApproval;
   }
-  if ((d->user.reason == UserReason::kGateNotGranted) || (d->user.allowed && d->token.gate_blocked)) {
+  if (d->user.reason == UserReason::kGatePending) return Reply::kGatedPending;
+  if (d->user.reason == UserReason::kGateNotGranted || d->user.reason == UserReason::kGateRejected ||
+      (d->user.allowed && d->token.gate_blocked)) {
     return Reply::kGatedNotGranted;
   }
   if (op.target == TargetKind::kNamespace) {

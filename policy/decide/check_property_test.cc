@@ -259,7 +259,8 @@ TEST(RandomWorldTest, ReachesEveryRule) {
     EXPECT_GT(basis[static_cast<int>(b)], 0) << "UserBasis " << static_cast<int>(b);
   }
   for (UserReason x : {UserReason::kEnough, UserReason::kTooLow, UserReason::kCreator, UserReason::kNotCreator,
-                       UserReason::kGateGranted, UserReason::kGateMember, UserReason::kGateNotGranted}) {
+                       UserReason::kGateGranted, UserReason::kGateMember, UserReason::kGateNotGranted,
+                       UserReason::kGatePending, UserReason::kGateRejected}) {
     EXPECT_GT(reason[static_cast<int>(x)], 0) << "UserReason " << static_cast<int>(x);
   }
   for (GrantSource x : {GrantSource::kNone, GrantSource::kGlobal, GrantSource::kUserScope, GrantSource::kOrgScope,
@@ -351,7 +352,14 @@ bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* 
       case UserChangeKind::kAcceptAccessRequest:
         for (Repo& repo : w->repos) {
           if (repo.id.text == s.repo(c.repo).id && repo.type == s.repo(c.repo).type) {
-            repo.access_granted.push_back(Name{owner, SourcePos()});
+            bool requested = false;  // a pending or rejected request becomes accepted
+            for (Member<AccessRequestState>& r : repo.access_requests) {
+              if (r.user.text == owner) {
+                r.role = AccessRequestState::kAccepted;
+                requested = true;
+              }
+            }
+            if (!requested) repo.access_granted.push_back(Name{owner, SourcePos()});
           }
         }
         break;

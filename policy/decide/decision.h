@@ -51,6 +51,8 @@ enum class UserReason : uint8_t {
   kGateNotGranted,  // a gated repo: no accepted access request
   kMoveOutNeedsAdmin,       // moving a repo out of its org needs org admin [doc]
   kContributorCannotRename, // renaming inside an org needs write; a contributor may not [doc]
+  kGatePending,     // a gated repo: the access request awaits review
+  kGateRejected,    // a gated repo: the access request was rejected (it never grants)
 };
 
 struct UserSide {

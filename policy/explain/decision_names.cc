@@ -20,10 +20,10 @@ struct Spellings<UserBasis> {
 };
 template <>
 struct Spellings<UserReason> {
-  static constexpr std::array<absl::string_view, 9> kNames = {
+  static constexpr std::array<absl::string_view, 11> kNames = {
       "enough", "too_low", "creator", "not_creator", "gate_granted", "gate_member", "gate_not_granted",
-      "move_out_needs_admin", "contributor_cannot_rename"};
-  static constexpr UserReason kLast = UserReason::kContributorCannotRename;
+      "move_out_needs_admin", "contributor_cannot_rename", "gate_pending", "gate_rejected"};
+  static constexpr UserReason kLast = UserReason::kGateRejected;
 };
 template <>
 struct Spellings<TokenBasis> {
@@ -47,10 +47,10 @@ struct Spellings<PolicyRule> {
 };
 template <>
 struct Spellings<Reply> {
-  static constexpr std::array<absl::string_view, 12> kNames = {
+  static constexpr std::array<absl::string_view, 13> kNames = {
       "ok", "repo_not_found", "gated_not_granted", "create_no_rights", "read_access_only",
       "read_access_commit", "missing_permissions", "policy_approval", "policy_revoked", "policy_classic",
-      "token_expired", "forbidden"};
+      "token_expired", "gated_pending", "forbidden"};
   static constexpr Reply kLast = Reply::kForbidden;
 };
 template <>

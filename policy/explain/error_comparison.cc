@@ -37,7 +37,7 @@ std::string LikelyWrong(const HubError& error, const Decision& d) {
 
 ErrorComparison CompareWithError(const HubError& error, const Explanation& explanation) {
   const Decision& decision = explanation.decision;
-  const bool gated = decision.reply == Reply::kGatedNotGranted;
+  const bool gated = decision.reply == Reply::kGatedNotGranted || decision.reply == Reply::kGatedPending;
   ErrorComparison out;
   out.agrees = error.status == decision.status && (error.kind == HubErrorKind::kGated) == gated;
   const std::string predicted = decision.allowed ? "200 (allowed)" : RenderReply(explanation);

@@ -118,6 +118,13 @@ class Explainer {
         break;
       case UserReason::kTooLow:
         absl::StrAppend(&text, "; ", name_, " needs ", Needed());
+        if (op_.target == TargetKind::kRepo && s_.repo(r_.repo).is_private && token_.owner != kNoId) {
+          const Snapshot::AccessRequest* request = s_.AccessRequestOf(r_.repo, token_.owner);
+          if (request != nullptr && request->state == AccessRequestState::kAccepted) {
+            absl::StrAppend(&text, " (the access granted to ", owner_, At(request->pos),
+                            " grants nothing: access grants are no-ops on private repos)");
+          }
+        }
         break;
       case UserReason::kCreator:
         absl::StrAppend(&text, "; contributors write to repos they created, and ", owner_, " created ", RepoName());
@@ -135,6 +142,14 @@ class Explainer {
       case UserReason::kGateNotGranted:
         absl::StrAppend(&text, "; but ", RepoName(), " is gated", At(u.pos), " and ", owner_,
                         "'s access request was not accepted");
+        break;
+      case UserReason::kGatePending:
+        absl::StrAppend(&text, "; but ", RepoName(), " is gated and ", owner_, "'s access request is pending",
+                        At(u.pos), ": it awaits review");
+        break;
+      case UserReason::kGateRejected:
+        absl::StrAppend(&text, "; but ", RepoName(), " is gated and ", owner_, "'s access request was rejected",
+                        At(u.pos), ": a rejected request never grants access");
         break;
       case UserReason::kMoveOutNeedsAdmin:
         absl::StrAppend(&text, "; moving a repo out of org ", s_.org(s_.repo(r_.repo).ns_org).name, " (to ",
@@ -361,7 +376,8 @@ class Explainer {
   std::string UserFix(const UserChange& c) const {
     switch (c.kind) {
       case UserChangeKind::kAcceptAccessRequest:
-        return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (add ", owner_, " to its access_granted)");
+        return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (access_requests: {", owner_,
+                            ": accepted}, or add ", owner_, " to its access_granted)");
       case UserChangeKind::kImpossible:
         if (op_.target == TargetKind::kNamespace) {
           return absl::StrCat("no change can let ", owner_, " create repos in another user's namespace");

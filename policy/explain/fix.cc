@@ -30,7 +30,8 @@ UserChange GroupRole(const Snapshot& s, UserId user, RepoAccess role, GroupId gr
 
 UserChange FixUser(const Snapshot& s, const Request& r, const PartDecision& d, const OperationInfo& op) {
   const UserId user = s.token(r.token).owner;
-  if (d.user.reason == UserReason::kGateNotGranted) {
+  if (d.user.reason == UserReason::kGateNotGranted || d.user.reason == UserReason::kGatePending ||
+      d.user.reason == UserReason::kGateRejected) {
     UserChange c;
     c.kind = UserChangeKind::kAcceptAccessRequest;
     c.repo = r.repo;

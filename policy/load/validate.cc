@@ -148,12 +148,7 @@ class Validator {
                                             "' is neither a declared user nor an org"));
       }
       if (repo.created_by.has_value()) users_.Check(*repo.created_by, in_repo);
-      for (const Name& user : repo.access_granted) users_.Check(user, in_repo);
-      if (!repo.access_granted.empty() && repo.gated == Gating::kNone) {
-        d_->Error(repo.access_granted[0].pos,
-                  absl::StrCat("repo '", repo.id.text,
-                               "' is not gated; 'access_granted' is only for gated repos (gated: auto or manual)"));
-      }
+      CheckAccessRequests(repo, in_repo);
       if (repo.resource_group.has_value() && groups_.Check(*repo.resource_group, in_repo)) {
         const Org* group_org = group_org_.at(repo.resource_group->text);
         if (group_org != ns_org) {
@@ -163,6 +158,32 @@ class Validator {
                                  group_org->name.text, "', the repo to namespace '", repo.ns, "'"));
         }
       }
+    }
+  }
+
+  // `access_granted` and `access_requests`: users, one state per user, on gated repos only; an accepted
+  // request on a private repo grants nothing (warned).
+  void CheckAccessRequests(const Repo& repo, const std::string& in_repo) {
+    absl::flat_hash_map<absl::string_view, SourcePos> listed;
+    auto check = [&](const Name& user, absl::string_view key, bool accepted) {
+      users_.Check(user, in_repo);
+      auto [first, inserted] = listed.emplace(user.text, user.pos);
+      if (!inserted) {
+        d_->Error(user.pos, absl::StrCat("'", user.text, "' has two access requests to repo '", repo.id.text,
+                                         "'; first at ", files_.Format(first->second), "; keep one state"));
+      }
+      if (repo.gated == Gating::kNone) {
+        d_->Error(user.pos, absl::StrCat("repo '", repo.id.text, "' is not gated; '", key,
+                                         "' is only for gated repos (gated: auto or manual)"));
+      } else if (accepted && repo.is_private) {
+        d_->Warning(user.pos, absl::StrCat("repo '", repo.id.text, "' is private: the access granted to '", user.text,
+                                           "' grants nothing (access grants are no-ops on private repos; only a "
+                                           "role lets a user see a private repo)"));
+      }
+    };
+    for (const Name& user : repo.access_granted) check(user, "access_granted", true);
+    for (const Member<AccessRequestState>& r : repo.access_requests) {
+      check(r.user, "access_requests", r.role == AccessRequestState::kAccepted);
     }
   }
 

@@ -25,8 +25,8 @@ constexpr absl::string_view kTopKeys[] = {"users", "orgs", "repos", "tokens", "c
 constexpr absl::string_view kOrgKeys[] = {"name", "plan", "token_policy", "members", "resource_groups"};
 constexpr absl::string_view kGroupKeys[] = {"name", "members", "auto_join"};
 constexpr absl::string_view kAutoJoinKeys[] = {"role", "scope"};
-constexpr absl::string_view kRepoKeys[] = {"id",     "type",           "private",    "gated",
-                                           "access_granted", "created_by", "resource_group"};
+constexpr absl::string_view kRepoKeys[] = {"id",         "type",           "private",         "gated",
+                                           "access_granted", "access_requests", "created_by", "resource_group"};
 constexpr absl::string_view kTokenKeys[] = {"name",   "owner",  "role",       "can_read_gated_repos",
                                             "global", "scoped", "org_status", "created_at", "expires_at"};
 constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
@@ -175,6 +175,10 @@ class FileReader {
     }
     if (const YamlNode* granted = TreeReader::Find(node, "access_granted")) {
       repo.access_granted = in_.StringList(*granted, "'access_granted'");
+    }
+    if (const YamlNode* requests = TreeReader::Find(node, "access_requests")) {
+      repo.access_requests = ReadMembers<AccessRequestState>(
+          *requests, absl::StrCat("the access requests of repo '", repo.id.text, "'"), "access request state");
     }
     if (const YamlNode* created_by = TreeReader::Find(node, "created_by")) {
       repo.created_by = in_.String(*created_by, "'created_by'");

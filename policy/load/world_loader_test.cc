@@ -90,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"UnknownNestedKeyWithoutSuggestion",
                  {"repos:\n  - id: acme/x\n    colour: blue\n"},
                  {"b.yaml:3:5: error: unknown key 'colour' in a repo (valid: id, type, private, gated, "
-                  "access_granted, created_by, resource_group)"}},
+                  "access_granted, access_requests, created_by, resource_group)"}},
         RuleCase{"DuplicateKey",
                  {"repos:\n  - id: acme/x\n    private: true\n    private: false\n"},
                  {"b.yaml:4:5: error: duplicate key 'private' in a repo; first at line 3"}},

@@ -110,6 +110,11 @@ class FixtureEmitter {
       out_ << YAML::Key << "access_granted" << YAML::Value;
       Names(repo.access_granted);
     }
+    if (!repo.access_requests.empty()) {
+      out_ << YAML::Key << "access_requests" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      for (const Member<AccessRequestState>& r : repo.access_requests) Field(r.user.text.c_str(), r.role);
+      out_ << YAML::EndMap;
+    }
     if (repo.created_by.has_value()) Field("created_by", repo.created_by->text);
     if (repo.resource_group.has_value()) Field("resource_group", repo.resource_group->text);
     out_ << YAML::EndMap;

@@ -71,6 +71,10 @@ constexpr std::array<ReplyInfo, kReplyCount> kReplies = {{
      "Invalid credentials in Authorization header",
      "the Hub did not take the token: it was absent, invalid or expired; record its expires_at (import-whoami reads "
      "it) and ask --at the moment of the error"},
+    {R::kGatedPending, "a gated repo's files, the user's access request awaiting review", 403, "GatedRepo",
+     "Your request to access {type} {id} is awaiting a review from the repo authors.", E::kSeen, "seen",
+     "is awaiting a review from the repo authors",
+     "the Hub still has the user's access request pending: check the repo's access_requests in the fixture"},
     {R::kForbidden, "any other refusal", 403, "", "", E::kAssumed, "", "", kTokenHint},
 }};
 

@@ -40,6 +40,7 @@ enum class Reply : uint8_t {
   kPolicyRevoked,      // the org revoked the token
   kPolicyClassic,      // a classic token under fine_grained_only or require_approval
   kTokenExpired,       // the token expired (or did not exist yet) at the moment asked: 401
+  kGatedPending,       // a gated repo's files, the access request awaiting review
   kForbidden,          // any other refusal
 };
 inline constexpr int kReplyCount = static_cast<int>(Reply::kForbidden) + 1;

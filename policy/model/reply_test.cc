@@ -47,7 +47,8 @@ INSTANTIATE_TEST_SUITE_P(
                     Row{Reply::kReadAccessOnly, 403, ""}, Row{Reply::kReadAccessCommit, 403, ""},
                     Row{Reply::kMissingPermissions, 403, ""}, Row{Reply::kPolicyApproval, 403, ""},
                     Row{Reply::kPolicyRevoked, 403, ""}, Row{Reply::kPolicyClassic, 403, ""},
-                    Row{Reply::kTokenExpired, 401, ""}, Row{Reply::kForbidden, 403, ""}));
+                    Row{Reply::kTokenExpired, 401, ""}, Row{Reply::kGatedPending, 403, "GatedRepo"},
+                    Row{Reply::kForbidden, 403, ""}));
 
 TEST(ReplyTable, HasOneRowPerReply) {
   ASSERT_EQ(AllReplies().size(), static_cast<size_t>(kReplyCount));

@@ -38,6 +38,10 @@ struct Spellings<ApprovalStatus> {
                                                               "auto_approved"};
 };
 template <>
+struct Spellings<AccessRequestState> {
+  static constexpr std::array<absl::string_view, 3> kNames = {"accepted", "pending", "rejected"};
+};
+template <>
 struct Spellings<AutoJoinScope> {
   static constexpr std::array<absl::string_view, 2> kNames = {"all", "read_plus"};
 };
@@ -129,6 +133,7 @@ HUBPERM_INSTANTIATE_VOCABULARY(GroupRole)
 HUBPERM_INSTANTIATE_VOCABULARY(OrgPlan)
 HUBPERM_INSTANTIATE_VOCABULARY(TokenPolicy)
 HUBPERM_INSTANTIATE_VOCABULARY(ApprovalStatus)
+HUBPERM_INSTANTIATE_VOCABULARY(AccessRequestState)
 HUBPERM_INSTANTIATE_VOCABULARY(AutoJoinScope)
 HUBPERM_INSTANTIATE_VOCABULARY(RepoType)
 HUBPERM_INSTANTIATE_VOCABULARY(Gating)

@@ -41,6 +41,10 @@ enum class TokenPolicy : uint8_t { kAllowAll, kFineGrainedOnly, kRequireApproval
 // no longer one [doc: enterprise-tokens-management.md, November 2026].
 enum class ApprovalStatus : uint8_t { kApproved, kPending, kDenied, kRevoked, kAutoApproved };
 
+// The state of a user's request for access to a gated repo (`user-access-request/{status}`) [doc]: only
+// an accepted one grants; a rejected one never does.
+enum class AccessRequestState : uint8_t { kAccepted, kPending, kRejected };
+
 // Which org members a resource group's auto-join adds: all, or those whose org role is read or higher.
 enum class AutoJoinScope : uint8_t { kAll, kReadPlus };
 

@@ -72,6 +72,8 @@ struct Repo {
   Gating gated = Gating::kNone;
   SourcePos gated_pos;
   std::vector<Name> access_granted;          // users whose access request was accepted
+  // Access requests in any state, user -> accepted | pending | rejected (access_granted lists accepted ones).
+  std::vector<Member<AccessRequestState>> access_requests;
   absl::optional<Name> created_by;
   absl::optional<Name> resource_group;       // a group of the repo's org
 };

@@ -86,7 +86,15 @@ class Generator {
       repo.gated = random_.Pick({Gating::kNone, Gating::kNone, Gating::kAuto, Gating::kManual});
       if (repo.gated != Gating::kNone) {
         for (int u = 0; u < shape_.users; ++u) {
-          if (random_.Chance(0.3)) repo.access_granted.push_back(Named(absl::StrCat("user", u)));
+          const double draw = random_.Uniform(1.0);
+          if (draw < 0.25) {
+            repo.access_granted.push_back(Named(absl::StrCat("user", u)));
+          } else if (draw < 0.4) {
+            repo.access_requests.push_back(Member<AccessRequestState>{
+                Named(absl::StrCat("user", u)),
+                random_.Pick({AccessRequestState::kAccepted, AccessRequestState::kPending, AccessRequestState::kRejected}),
+                SourcePos()});
+          }
         }
       }
       if (random_.Chance(0.5)) repo.created_by = Named(absl::StrCat("user", random_.Below(shape_.users)));
