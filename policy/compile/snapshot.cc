@@ -192,6 +192,19 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     s->tokens_.push_back(std::move(t));
     s->token_ids_.Insert(token_id.index());
   }
+  // The token that created a repo, once tokens have ids; its owner created the repo.
+  for (const Repo& repo : world.repos) {
+    if (!repo.created_by_token.has_value()) continue;
+    const absl::optional<RepoId> id = s->FindRepo(repo.type, repo.id.text);
+    if (!id.has_value()) continue;
+    RepoRecord& r = s->repos_[id->index()];
+    r.created_by_token = s->FindToken(repo.created_by_token->text).value_or(kNoId);
+    r.created_by_token_pos = repo.created_by_token->pos;
+    if (r.created_by == kNoId && r.created_by_token != kNoId) {
+      r.created_by = s->token(r.created_by_token).owner;
+      r.created_by_pos = repo.created_by_token->pos;
+    }
+  }
   return s;
 }
 

@@ -82,6 +82,8 @@ class Snapshot {
     SourcePos gated_pos;
     UserId created_by = kNoId;
     SourcePos created_by_pos;
+    TokenId created_by_token = kNoId;  // the token that created it (contributor permission, §4b)
+    SourcePos created_by_token_pos;
   };
   // One scope of a fine-grained token, resolved. Entities hubperm does not model are dropped, and so are
   // permissions the Hub does not accept on the scope's kind of entity (warned about when validating).

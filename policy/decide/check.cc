@@ -268,6 +268,10 @@ constexpr PermissionSet kReadPermissions = {
     Permission::kCollectionRead, Permission::kOrgServiceAccountsRead, Permission::kUserWebhooksRead,
     Permission::kUserBillingRead, Permission::kUserNotificationsRead};
 
+// What the contributor permission gives on a repo the token created: full write access [doc], and the
+// reading that comes with it [assumed].
+constexpr PermissionSet kContributorWrites = {Permission::kRepoWrite, Permission::kRepoContentRead};
+
 // The permissions that act on a resource group rather than on a repo.
 constexpr PermissionSet kGroupPermissions = {Permission::kResourceGroupWrite};
 
@@ -345,6 +349,23 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
         cover.granted.Add(Permission::kRepoContentRead);
         side.read_implied_by_write = needed.Contains(Permission::kRepoContentRead);
       }
+      // The contributor permission on the repo's namespace writes (and reads) the repos this token created,
+      // and no other [doc: changelog 12 Oct 2026; where it counts assumed] (§4b).
+      if (!(needed & kContributorWrites).empty() && !cover.granted.ContainsAll(needed & kContributorWrites)) {
+        ForEachNamespaceScope(s, t, repo, [&](const Snapshot::ScopeRecord& scope, GrantSource source) {
+          if (!scope.permissions.Contains(Permission::kRepoContribute) || side.contributor == ContributorUse::kCreatedRepo) {
+            return;
+          }
+          if (repo.created_by_token == r.token) {
+            cover.granted = cover.granted | kContributorWrites;
+            cover.source = source;
+            cover.pos = scope.pos;
+            side.contributor = ContributorUse::kCreatedRepo;
+          } else {
+            side.contributor = ContributorUse::kNotCreatedRepo;
+          }
+        });
+      }
       if (op.implicit_public_read && !repo.is_private && !cover.granted.Contains(Permission::kRepoContentRead)) {
         if (repo.gated == Gating::kNone) {
           cover.granted.Add(Permission::kRepoContentRead);
@@ -367,6 +388,18 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
       if (r.ns_user == t.owner) add_scope(cover, EntityType::kUser, r.ns_user, GrantSource::kUserScope);
       add_scope(cover, EntityType::kOrg, r.ns_org, GrantSource::kOrgScope);
       add_scope(cover, EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
+      // The contributor permission creates repos where it is scoped (§4b).
+      if (op.operation == Operation::kCreateRepo && !cover.granted.Contains(Permission::kRepoWrite)) {
+        const Snapshot::ScopeRecord* scope =
+            r.ns_org != kNoId ? s.FindScope(t, EntityType::kOrg, r.ns_org)
+                              : (r.ns_user == t.owner ? s.FindScope(t, EntityType::kUser, r.ns_user) : nullptr);
+        if (scope != nullptr && scope->permissions.Contains(Permission::kRepoContribute)) {
+          cover.granted.Add(Permission::kRepoWrite);
+          cover.source = r.ns_org != kNoId ? GrantSource::kOrgScope : GrantSource::kUserScope;
+          cover.pos = scope->pos;
+          side.contributor = ContributorUse::kCreates;
+        }
+      }
       break;
     case TargetKind::kOrg:
       add_scope(cover, EntityType::kOrg, r.org, GrantSource::kOrgScope);

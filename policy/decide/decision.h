@@ -88,6 +88,14 @@ enum class GrantSource : uint8_t {
   kClassicRole,
 };
 
+// How the token's contributor permission (§4b) counted.
+enum class ContributorUse : uint8_t {
+  kNone,
+  kCreates,         // creating a repo where the token holds it
+  kCreatedRepo,     // writing a repo this token created (created_by_token)
+  kNotCreatedRepo,  // it holds it on the repo's namespace, but another created the repo
+};
+
 struct TokenSide {
   bool allowed = false;
   TokenBasis basis = TokenBasis::kFineGrained;
@@ -100,6 +108,9 @@ struct TokenSide {
   // (assumptions.repo_write_implies_read, open question 2) [assumed].
   bool read_implied_by_write = false;
   bool gate_blocked = false;     // a gated repo, and neither canReadGatedRepos nor a repo scope
+  // The contributor permission (§4b) on the namespace: it created here, it wrote a repo this token
+  // created, or it could not write a repo another created.
+  ContributorUse contributor = ContributorUse::kNone;
   bool assumed = false;
 };
 

@@ -217,7 +217,16 @@ class Explainer {
         break;
     }
     std::string text;
-    if (t.allowed) {
+    const std::string contribute = s_.assumptions().contributor_permission;
+    if (t.allowed && t.contributor == ContributorUse::kCreates) {
+      text = absl::StrCat(name, " may create ", Target(), " through the contributor permission (", contribute, ") of ",
+                          Source(), " (§4b)");
+    } else if (t.allowed && t.contributor == ContributorUse::kCreatedRepo) {
+      const Snapshot::RepoRecord& repo = s_.repo(r_.repo);
+      text = absl::StrCat(name, " created ", RepoName(), " (created_by_token", At(repo.created_by_token_pos),
+                          "), and the contributor permission (", contribute, ") of ", Source(),
+                          " writes the repos it created (§4b)");
+    } else if (t.allowed) {
       text = absl::StrCat(name, " has ", PermissionSetText(t.needed), " on ", Target(), " through ", Source());
     } else {
       const PermissionSet missing = t.needed - t.granted;
@@ -230,6 +239,10 @@ class Explainer {
         absl::StrAppend(&text, ": ", Source(), t.granted.empty() ? " grants nothing that applies here"
                                                               : absl::StrCat(" grants only ", PermissionSetText(t.granted)));
       }
+    }
+    if (t.contributor == ContributorUse::kNotCreatedRepo) {
+      absl::StrAppend(&text, "; its contributor permission (", contribute, ") writes only the repos this token created, "
+                      "and another created ", RepoName(), " (§4b)");
     }
     if (t.repo_scope_overrode) {
       absl::StrAppend(&text, " (the repo scope overrides the token's namespace-wide scope for this repo)");
@@ -337,6 +350,11 @@ class Explainer {
       if (d_.token.repo_scope_overrode) {
         out.push_back("a repo scope overrides namespace-wide scopes for user tokens as for org tokens "
                       "(assumptions.repo_scope_overrides_namespace_scope)");
+      }
+      if (d_.token.contributor != ContributorUse::kNone) {
+        out.push_back(absl::StrCat("the contributor permission is spelled '", s_.assumptions().contributor_permission,
+                                   "' (assumptions.contributor_permission), counts on the user's and the orgs' scopes, "
+                                   "and reads the repos it writes (§4b)"));
       }
       if (d_.token.read_implied_by_write) {
         out.push_back("repo.write grants repo.content.read on the same entity (assumptions.repo_write_implies_read: "

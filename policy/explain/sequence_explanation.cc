@@ -15,10 +15,11 @@
 namespace hubperm {
 namespace {
 
-// The world with `repo` added, as the token's owner creates it: public (huggingface_hub's create_repo
-// sends no `private` unless asked) [assumed], created by the owner.
+// The world with `repo` added, as the token creates it: public (huggingface_hub's create_repo sends no
+// `private` unless asked) [assumed], created by the token (and so by its owner).
 std::shared_ptr<const Snapshot> WithCreatedRepo(const Snapshot& snapshot, const World& world,
-                                                const SequenceDescription& sequence, const std::string& owner) {
+                                                const SequenceDescription& sequence, const std::string& owner,
+                                                const std::string& token) {
   World w = world;
   Repo repo;
   repo.id.text = sequence.repo;
@@ -27,6 +28,7 @@ std::shared_ptr<const Snapshot> WithCreatedRepo(const Snapshot& snapshot, const 
   repo.repo_name = sequence.repo.substr(slash + 1);
   repo.type = sequence.type;
   repo.created_by = Name{owner, SourcePos()};
+  repo.created_by_token = Name{token, SourcePos()};
   w.repos.push_back(std::move(repo));
   return Snapshot::Compile(w, snapshot.files());
 }
@@ -194,7 +196,7 @@ absl::StatusOr<SequenceExplanation> ExplainSequence(const Snapshot& snapshot, co
         break;
       case StepState::kAllowed: {
         if (step.body == StepBody::kCreate && !repo_exists) {
-          e.created = WithCreatedRepo(snapshot, world, sequence, e.owner_name);
+          e.created = WithCreatedRepo(snapshot, world, sequence, e.owner_name, std::string(token));
           e.created_repo = true;
           current = e.created.get();
           r.client = "allowed: the repo is created, and the later steps see it";

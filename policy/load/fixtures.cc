@@ -30,6 +30,7 @@ Fixtures LoadFixtures(const std::vector<std::string>& paths) {
     absl::Status status = loader.AddPath(path);
     if (!status.ok()) f.read_errors.emplace_back(status.message());
   }
+  loader.Finish();
   ValidateWorld(f.world, f.files, &f.diagnostics);
   return f;
 }
@@ -38,6 +39,7 @@ Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts
   Fixtures f;
   WorldLoader loader(&f.files, &f.diagnostics, &f.world);
   for (auto& [name, text] : texts) loader.AddText(std::move(name), std::move(text));
+  loader.Finish();
   ValidateWorld(f.world, f.files, &f.diagnostics);
   return f;
 }

@@ -98,7 +98,10 @@ class Validator {
         type_of_id_.emplace(repo.id.text, repo.type);
       }
     }
-    for (const Token& token : world_.tokens) tokens_.Define(token.name.text, token.name);
+    for (const Token& token : world_.tokens) {
+      tokens_.Define(token.name.text, token.name);
+      token_by_name_.emplace(token.name.text, &token);  // the first definition, as tokens_ keeps
+    }
     for (const Case& c : world_.cases) cases_.Define(c.name.text, c.name);
   }
 
@@ -148,6 +151,15 @@ class Validator {
                                             "' is neither a declared user nor an org"));
       }
       if (repo.created_by.has_value()) users_.Check(*repo.created_by, in_repo);
+      if (repo.created_by_token.has_value() && tokens_.Check(*repo.created_by_token, in_repo)) {
+        // A repo a token created was created by the token's owner.
+        const Token* token = token_by_name_.at(repo.created_by_token->text);
+        if (repo.created_by.has_value() && repo.created_by->text != token->owner.text) {
+          d_->Error(repo.created_by_token->pos,
+                    absl::StrCat("repo '", repo.id.text, "' was created by token '", token->name.text, "' of '",
+                                 token->owner.text, "', but its created_by is '", repo.created_by->text, "'"));
+        }
+      }
       CheckAccessRequests(repo, in_repo);
       if (repo.resource_group.has_value() && groups_.Check(*repo.resource_group, in_repo)) {
         const Org* group_org = group_org_.at(repo.resource_group->text);
@@ -271,6 +283,7 @@ class Validator {
   absl::flat_hash_map<std::string, const Org*> group_org_;
   absl::flat_hash_map<std::string, RepoType> type_of_id_;  // the first repo of each id
   absl::flat_hash_map<absl::string_view, const Org*> org_by_name_;            // the first org of each name
+  absl::flat_hash_map<absl::string_view, const Token*> token_by_name_;        // the first token of each name
   absl::flat_hash_set<std::pair<const Org*, absl::string_view>> members_;  // (org, member name)
 };
 

@@ -26,7 +26,8 @@ constexpr absl::string_view kOrgKeys[] = {"name", "plan", "token_policy", "membe
 constexpr absl::string_view kGroupKeys[] = {"name", "members", "auto_join"};
 constexpr absl::string_view kAutoJoinKeys[] = {"role", "scope"};
 constexpr absl::string_view kRepoKeys[] = {"id",         "type",           "private",         "gated",
-                                           "access_granted", "access_requests", "created_by", "resource_group"};
+                                           "access_granted", "access_requests", "created_by", "created_by_token",
+                                           "resource_group"};
 constexpr absl::string_view kTokenKeys[] = {"name",   "owner",  "role",       "can_read_gated_repos",
                                             "global", "scoped", "org_status", "created_at", "expires_at"};
 constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
@@ -38,7 +39,7 @@ constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "
 constexpr absl::string_view kMatrixKeys[] = {"repos", "operations", "permissions", "expect"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
                                                  "hide_private_repo_from_token",
-                                                 "repo_scope_overrides_namespace_scope"};
+                                                 "repo_scope_overrides_namespace_scope", "contributor_permission"};
 
 // Reads one file's document into the world.
 class FileReader {
@@ -183,29 +184,19 @@ class FileReader {
     if (const YamlNode* created_by = TreeReader::Find(node, "created_by")) {
       repo.created_by = in_.String(*created_by, "'created_by'");
     }
+    if (const YamlNode* token = TreeReader::Find(node, "created_by_token")) {
+      repo.created_by_token = in_.String(*token, "'created_by_token'");
+    }
     if (const YamlNode* group = TreeReader::Find(node, "resource_group")) {
       repo.resource_group = in_.String(*group, "'resource_group'");
     }
     world_->repos.push_back(std::move(repo));
   }
 
+  // The strings as written; WorldLoader::Finish reads them once the world's assumptions are known.
   std::vector<PermissionEntry> ReadPermissions(const YamlNode& node, absl::string_view what) {
-    static const std::vector<absl::string_view> kKnown = [] {
-      std::vector<absl::string_view> names;
-      for (const PermissionInfo& row : AllPermissions()) names.push_back(row.name);
-      return names;
-    }();
     std::vector<PermissionEntry> out;
-    for (Name& text : in_.StringList(node, what)) {
-      absl::optional<Permission> permission = ParsePermission(text.text);
-      if (!permission.has_value()) {
-        in_.Warning(text.pos, absl::StrCat("unknown permission '", text.text,
-                                           "' grants nothing hubperm models (kept: the Hub adds permissions over "
-                                           "time)",
-                                           DidYouMean(text.text, kKnown)));
-      }
-      out.push_back(PermissionEntry{std::move(text), permission});
-    }
+    for (Name& text : in_.StringList(node, what)) out.push_back(PermissionEntry{std::move(text), absl::nullopt});
     return out;
   }
 
@@ -240,17 +231,7 @@ class FileReader {
                                            NameOf(token.role), " token"));
       }
     }
-    if (const YamlNode* global = TreeReader::Find(node, "global")) {
-      token.global = ReadPermissions(*global, "'global'");
-      for (const PermissionEntry& entry : token.global) {
-        if (entry.permission.has_value() &&
-            (GetPermissionInfo(*entry.permission).placements & kPlacementGlobal) == 0) {
-          in_.Error(entry.text.pos, absl::StrCat("'", entry.text.text,
-                                                 "' cannot be global; 'global' may hold only "
-                                                 "discussion.write and post.write; scope it to an entity"));
-        }
-      }
-    }
+    if (const YamlNode* global = TreeReader::Find(node, "global")) token.global = ReadPermissions(*global, "'global'");
     if (const YamlNode* scoped = TreeReader::Find(node, "scoped")) {
       in_.ForEachItem(*scoped, "'scoped'", [&](const YamlNode& s) {
         if (absl::optional<Scope> scope = ReadScope(s)) token.scoped.push_back(std::move(*scope));
@@ -543,6 +524,18 @@ class FileReader {
         if (auto b = in_.Bool(*value, absl::StrCat("'", s.key, "'"))) *s.value = *b;
       }
     }
+    if (const YamlNode* spelling = TreeReader::Find(node, "contributor_permission")) {
+      if (absl::optional<Name> text = in_.String(*spelling, "'contributor_permission'")) {
+        absl::optional<Permission> other = ParsePermission(text->text);
+        if (other.has_value() && *other != Permission::kRepoContribute) {
+          in_.Error(text->pos, absl::StrCat("'contributor_permission' cannot be '", text->text,
+                                            "', which is another permission"));
+        } else {
+          a.contributor_permission = text->text;
+          a.contributor_permission_pos = text->pos;
+        }
+      }
+    }
   }
 
   TreeReader in_;
@@ -550,6 +543,40 @@ class FileReader {
 };
 
 }  // namespace
+
+void WorldLoader::Finish() {
+  static const std::vector<absl::string_view> kKnown = [] {
+    std::vector<absl::string_view> names;
+    for (const PermissionInfo& row : AllPermissions()) {
+      if (row.permission != Permission::kRepoContribute) names.push_back(row.name);
+    }
+    return names;
+  }();
+  const std::string& contribute = world_->assumptions.contributor_permission;
+  std::vector<absl::string_view> known = kKnown;
+  known.push_back(contribute);
+  auto read = [&](std::vector<PermissionEntry>* entries, bool global) {
+    for (PermissionEntry& entry : *entries) {
+      const std::string& text = entry.text.text;
+      entry.permission = text == contribute ? absl::optional<Permission>(Permission::kRepoContribute) : ParsePermission(text);
+      if (entry.permission == Permission::kRepoContribute && text != contribute) entry.permission.reset();  // respelled
+      if (!entry.permission.has_value()) {
+        diagnostics_->Warning(entry.text.pos,
+                              absl::StrCat("unknown permission '", text,
+                                           "' grants nothing hubperm models (kept: the Hub adds permissions over time)",
+                                           DidYouMean(text, known)));
+      } else if (global && (GetPermissionInfo(*entry.permission).placements & kPlacementGlobal) == 0) {
+        diagnostics_->Error(entry.text.pos, absl::StrCat("'", text,
+                                                         "' cannot be global; 'global' may hold only discussion.write "
+                                                         "and post.write; scope it to an entity"));
+      }
+    }
+  };
+  for (Token& token : world_->tokens) {
+    read(&token.global, /*global=*/true);
+    for (Scope& scope : token.scoped) read(&scope.permissions, /*global=*/false);
+  }
+}
 
 absl::Status WorldLoader::AddPath(const std::string& path) {
   std::error_code ignored;

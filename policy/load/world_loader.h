@@ -47,6 +47,10 @@ class WorldLoader {
   // Adds the text of a file named `name` (as it will appear in messages).
   void AddText(std::string name, std::string text);
 
+  // Once every file is added: reads the tokens' permission strings with the world's assumptions (the
+  // contributor permission's spelling), and warns of those hubperm does not know.
+  void Finish();
+
  private:
   SourceFiles* files_;
   Diagnostics* diagnostics_;

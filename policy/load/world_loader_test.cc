@@ -90,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"UnknownNestedKeyWithoutSuggestion",
                  {"repos:\n  - id: acme/x\n    colour: blue\n"},
                  {"b.yaml:3:5: error: unknown key 'colour' in a repo (valid: id, type, private, gated, "
-                  "access_granted, access_requests, created_by, resource_group)"}},
+                  "access_granted, access_requests, created_by, created_by_token, resource_group)"}},
         RuleCase{"DuplicateKey",
                  {"repos:\n  - id: acme/x\n    private: true\n    private: false\n"},
                  {"b.yaml:4:5: error: duplicate key 'private' in a repo; first at line 3"}},
@@ -250,7 +250,19 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"Assumptions",
                  {"assumptions:\n  repo_write_implies_read: true\n  hide_private_repos: false\n"},
                  {"b.yaml:3:3: error: unknown key 'hide_private_repos' in 'assumptions' (valid: org_role_applies_in_groups, repo_write_implies_read, "
-                  "hide_private_repo_from_token, repo_scope_overrides_namespace_scope)"}},
+                  "hide_private_repo_from_token, repo_scope_overrides_namespace_scope, contributor_permission)"}},
+        // The contributor permission's spelling (§4b) is the world's, wherever the switch is written: the
+        // switched string is known, the default one no longer is.
+        RuleCase{"ContributorPermissionSpelling",
+                 {"tokens:\n  - name: c\n    owner: alice\n    role: fineGrained\n    scoped:\n"
+                  "      - {entity: {type: org, name: acme}, permissions: [repo.contributor, repo.contribute]}\n",
+                  "assumptions: {contributor_permission: repo.contributor}\n"},
+                 {"b.yaml:6:75: warning: unknown permission 'repo.contribute' grants nothing hubperm models (kept: "
+                  "the Hub adds permissions over time); did you mean 'repo.contributor'?"}},
+        RuleCase{"ContributorPermissionIsNotGlobal",
+                 {"tokens:\n  - {name: c, owner: alice, role: fineGrained, global: [repo.contribute]}\n"},
+                 {"b.yaml:2:57: error: 'repo.contribute' cannot be global; 'global' may hold only discussion.write "
+                  "and post.write; scope it to an entity"}},
         RuleCase{"EmptyFile", {""}, {"b.yaml: warning: the file is empty"}},
         RuleCase{"NotAMapping", {"- a\n- b\n"}, {"b.yaml:1:1: error: a fixture file must be a mapping, not a sequence"}}),
     [](const ::testing::TestParamInfo<RuleCase>& info) { return info.param.name; });

@@ -116,6 +116,7 @@ class FixtureEmitter {
       out_ << YAML::EndMap;
     }
     if (repo.created_by.has_value()) Field("created_by", repo.created_by->text);
+    if (repo.created_by_token.has_value()) Field("created_by_token", repo.created_by_token->text);
     if (repo.resource_group.has_value()) Field("resource_group", repo.resource_group->text);
     out_ << YAML::EndMap;
   }

@@ -44,6 +44,9 @@ constexpr std::array<PermissionInfo, kPermissionCount> kPermissions = {{
     {Permission::kUserBillingRead, "user.billing.read", kUser, Evidence::kSeen},
     {Permission::kUserNotificationsRead, "user.notifications.read", kUser, Evidence::kSeen},
     {Permission::kUserNotificationsWrite, "user.notifications.write", kUser, Evidence::kSeen},
+    // The changelog of 12 Oct 2026 names the permission, not its string: the spelling is assumed (a
+    // switch), and so is where it may be scoped (the namespaces it may create in: the user, an org).
+    {Permission::kRepoContribute, "repo.contribute", kOrg | kUser, Evidence::kAssumed},
 }};
 
 constexpr bool RowsInEnumOrder() {

@@ -60,10 +60,14 @@ enum class Permission : uint8_t {
   kUserBillingRead,          // "user.billing.read"
   kUserNotificationsRead,    // "user.notifications.read"
   kUserNotificationsWrite,   // "user.notifications.write"
+  // The contributor permission (changelog, 12 Oct 2026): create repos in the scoped namespace, write
+  // only the repos this token created. Its string is not published: "repo.contribute" [assumed], and
+  // the fixture's assumptions.contributor_permission may respell it.
+  kRepoContribute,
 };
 
 // The number of `Permission` values.
-inline constexpr int kPermissionCount = 21;
+inline constexpr int kPermissionCount = 22;
 
 // Where a token may list a permission. A bit mask: a permission may be allowed in several places.
 enum PermissionPlacement : uint8_t {

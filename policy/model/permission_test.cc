@@ -81,12 +81,16 @@ TEST(PermissionTable, HasOneRowPerEnumValueInOrder) {
   EXPECT_EQ(names.size(), static_cast<size_t>(kPermissionCount)) << "two rows share a name";
 }
 
-// The OpenAPI enum of organization-token permissions (hub-access-model §4), exactly.
+// The OpenAPI enum of organization-token permissions (hub-access-model §4), exactly, besides the
+// contributor permission, which came later (the changelog of 12 Oct 2026) and whose string is assumed (§4b).
 TEST(PermissionTable, OrgPlacementIsTheOpenApiOrgTokenEnum) {
   std::vector<std::string> org_scoped;
   for (const PermissionInfo& row : AllPermissions()) {
-    if (row.placements & kPlacementOrg) org_scoped.emplace_back(row.name);
+    if ((row.placements & kPlacementOrg) && row.permission != Permission::kRepoContribute) {
+      org_scoped.emplace_back(row.name);
+    }
   }
+  EXPECT_EQ(GetPermissionInfo(Permission::kRepoContribute).evidence, Evidence::kAssumed);
   EXPECT_THAT(org_scoped,
               UnorderedElementsAreArray<std::string>(
                   {"repo.content.read", "repo.write", "inference.serverless.write",

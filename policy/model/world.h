@@ -75,6 +75,7 @@ struct Repo {
   // Access requests in any state, user -> accepted | pending | rejected (access_granted lists accepted ones).
   std::vector<Member<AccessRequestState>> access_requests;
   absl::optional<Name> created_by;
+  absl::optional<Name> created_by_token;     // the token that created it (for the contributor permission)
   absl::optional<Name> resource_group;       // a group of the repo's org
 };
 
@@ -178,6 +179,9 @@ struct Case {
   absl::optional<CaseMatrix> matrix;
 };
 
+// The contributor permission's default spelling (PermissionName(Permission::kRepoContribute)).
+inline constexpr absl::string_view kDefaultContributorPermission = "repo.contribute";
+
 // Switches for the rules the spec marks [assumed] with a plausible alternative (docs/hub-access-model.md
 // §7a, whose table numbers the open questions). The defaults are that document's.
 struct Assumptions {
@@ -191,6 +195,10 @@ struct Assumptions {
   bool hide_private_repo_from_token = true;
   // Repo scopes override org scopes [doc for org tokens]; for user tokens too? Default: yes [assumed].
   bool repo_scope_overrides_namespace_scope = true;
+  // The string of the contributor permission (docs/hub-access-model.md §4b), which the Hub does not
+  // publish. Default: "repo.contribute" [assumed].
+  std::string contributor_permission = std::string(kDefaultContributorPermission);
+  SourcePos contributor_permission_pos;
   SourcePos pos;
 };
 
