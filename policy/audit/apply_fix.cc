@@ -90,6 +90,12 @@ absl::Status ApplyFix(const std::string& name, const std::vector<FixEdit>& edits
         it->expires_at = e.expires_at;
         break;
       case FixEdit::Kind::kDeleteToken: {
+        // The repos it created stay created by its owner; the token is gone.
+        for (Repo& repo : world->repos) {
+          if (!repo.created_by_token.has_value() || repo.created_by_token->text != name) continue;
+          if (!repo.created_by.has_value()) repo.created_by = it->owner;
+          repo.created_by_token.reset();
+        }
         world->tokens.erase(it);
         auto& cases = world->cases;
         cases.erase(std::remove_if(cases.begin(), cases.end(),

@@ -65,6 +65,7 @@ std::string NamespaceName(const Snapshot& s, const NamespaceAccess& ns) {
 
 std::string StandingText(const Snapshot& s, UserId owner, const NamespaceAccess& ns) {
   if (!ns.is_org) return ns.user() == owner ? "own namespace" : "another user's namespace";
+  if (s.user(owner).service_account_of == ns.org()) return "its service account";
   const RoleGrant<OrgRole>* role = s.OrgRoleOf(owner, ns.org());
   return role == nullptr ? "not a member" : absl::StrCat("member: ", NameOf(role->role));
 }

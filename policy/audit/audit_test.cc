@@ -169,6 +169,7 @@ TEST(FixRemovesFinding, OnEveryTestdataWorld) {
       YamlFilesIn("testdata/spec"),
       YamlFilesIn("testdata/assumptions"),
       YamlFilesIn("testdata/regressions"),
+      YamlFilesIn("testdata/rules2026"),
   };
   int findings = 0;
   for (const std::vector<std::string>& files : worlds) {

@@ -74,6 +74,10 @@ AuditIndex::AuditIndex(const Snapshot& s)
     if (s.org(o).token_policy != TokenPolicy::kAllowAll) orgs_with_policy_.push_back(o);
   }
   s.ForEachOrgMembership([&](UserId user, OrgId org, const RoleGrant<OrgRole>&) { orgs_of_user_[user].push_back(org); });
+  // A service account acts in its org as a member would (docs/hub-access-model.md §2a).
+  for (UserId user : IdsUpTo<UserId>(s.user_count())) {
+    if (s.user(user).service_account_of != kNoId) orgs_of_user_[user].push_back(s.user(user).service_account_of);
+  }
   s.ForEachApproval([&](TokenId token, OrgId org, const Snapshot::Approval&) { orgs_with_status_[token].push_back(org); });
   for (std::vector<OrgId>& orgs : orgs_with_status_) std::sort(orgs.begin(), orgs.end());
   for (std::vector<OrgId>& orgs : orgs_of_user_) {

@@ -514,6 +514,9 @@ class Auditor {
     }
     switch (type) {
       case EntityType::kOrg:
+        if (s_.user(t_.owner).service_account_of == org) {
+          return absl::StrCat(owner_, " is a service account of org ", s_.org(org).name, ", and nothing there needs it");
+        }
         if (s_.OrgRoleOf(t_.owner, org) == nullptr) return absl::StrCat(owner_, " is not a member of org ", s_.org(org).name);
         return absl::StrCat(owner_, " is ", NameOf(s_.OrgRoleOf(t_.owner, org)->role), " in org ", s_.org(org).name);
       case EntityType::kResourceGroup:

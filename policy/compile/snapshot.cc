@@ -48,6 +48,12 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     if (s->FindOrg(org.name.text).has_value()) continue;
     s->orgs_.push_back(OrgRecord{org.name.text, org.name.pos, org.plan, org.token_policy, org.token_policy_pos});
     s->org_ids_.Insert(org_id.index());
+    // Service accounts are principals like users (a token's owner), of their org.
+    for (const Name& account : org.service_accounts) {
+      if (s->FindUser(account.text).has_value()) continue;
+      s->users_.push_back(UserRecord{account.text, account.pos, org_id});
+      s->user_ids_.Insert(static_cast<int32_t>(s->users_.size() - 1));
+    }
     for (const Member<OrgRole>& m : org.members) {
       if (auto user = s->FindUser(m.user.text)) {
         s->org_roles_.emplace(Key(*user, org_id), RoleGrant<OrgRole>{m.role, m.role_pos});

@@ -55,6 +55,7 @@ class Snapshot {
   struct UserRecord {
     std::string name;
     SourcePos pos;
+    OrgId service_account_of = kNoId;  // a service account of this org (§2a), not a user
   };
   struct OrgRecord {
     std::string name;

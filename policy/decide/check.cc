@@ -237,6 +237,19 @@ UserSide UserForGroup(const Snapshot& s, UserId user, GroupId group) {
 
 UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op) {
   const UserId user = s.token(r.token).owner;
+  // A service account's access within its org is its token's [doc: enterprise-service-accounts.md]: the
+  // user side allows there; elsewhere it is a principal without roles (§2a).
+  const OrgId service_account_of = user == kNoId ? OrgId(kNoId) : s.user(user).service_account_of;
+  if (service_account_of != kNoId && op.target != TargetKind::kNone && TargetOrg(s, r) == service_account_of) {
+    UserSide side;
+    side.allowed = true;
+    side.access = RepoAccess::kAdmin;
+    side.basis = UserBasis::kServiceAccount;
+    side.reason = UserReason::kEnough;
+    side.subject = service_account_of.index();
+    side.pos = s.user(user).pos;
+    return side;
+  }
   switch (op.target) {
     case TargetKind::kNone: {
       UserSide side;
@@ -497,6 +510,12 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
     side.allowed = false;
     side.rule = PolicyRule::kRevokedUnderApproval;
     side.pos = approval->pos;
+    return side;
+  }
+  if (approval == nullptr && s.user(t.owner).service_account_of == side.org) {
+    // The org's own service accounts get their tokens from its admins: approved automatically [assumed].
+    side.rule = PolicyRule::kServiceAccountToken;
+    side.assumed = true;
     return side;
   }
   if (approval == nullptr) {

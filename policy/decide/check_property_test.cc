@@ -255,7 +255,7 @@ TEST(RandomWorldTest, ReachesEveryRule) {
   }
   for (UserBasis b : {UserBasis::kAnyUser, UserBasis::kOwnNamespace, UserBasis::kOtherNamespace, UserBasis::kOrgRole,
                       UserBasis::kOrgAdmin, UserBasis::kGroupRole, UserBasis::kBestGroupRole, UserBasis::kPublicRepo,
-                      UserBasis::kNoRole}) {
+                      UserBasis::kNoRole, UserBasis::kServiceAccount}) {
     EXPECT_GT(basis[static_cast<int>(b)], 0) << "UserBasis " << static_cast<int>(b);
   }
   for (UserReason x : {UserReason::kEnough, UserReason::kTooLow, UserReason::kCreator, UserReason::kNotCreator,
@@ -271,7 +271,8 @@ TEST(RandomWorldTest, ReachesEveryRule) {
   for (PolicyRule x : {PolicyRule::kNotOrgResource, PolicyRule::kAllowAll, PolicyRule::kRevoked,
                        PolicyRule::kClassicBlocked, PolicyRule::kRevokedUnderApproval, PolicyRule::kApproved,
                        PolicyRule::kAdminAutoApproved, PolicyRule::kPending, PolicyRule::kDenied,
-                       PolicyRule::kNotRequested, PolicyRule::kFineGrainedAllowed}) {
+                       PolicyRule::kNotRequested, PolicyRule::kFineGrainedAllowed,
+                       PolicyRule::kServiceAccountToken}) {
     EXPECT_GT(policy_rule[static_cast<int>(x)], 0) << "PolicyRule " << static_cast<int>(x);
   }
   for (Reply x : {Reply::kOk, Reply::kRepoNotFound, Reply::kGatedNotGranted, Reply::kCreateNoRights,

@@ -38,6 +38,7 @@ enum class UserBasis : uint8_t {
   kBestGroupRole,   // creating in an org: the user's strongest group role there [assumed]
   kPublicRepo,      // no role, but the repo is public
   kNoRole,          // no role that applies
+  kServiceAccount,  // a service account, in its own org: its token decides (§2a)
 };
 
 // What decided the user side, beyond the access level.
@@ -126,6 +127,7 @@ enum class PolicyRule : uint8_t {
   kDenied,
   kNotRequested,       // require_approval, and no approval recorded: as pending [assumed]
   kFineGrainedAllowed, // fine_grained_only, and a fine-grained token
+  kServiceAccountToken,  // require_approval, a token of the org's own service account, no status: approved [assumed]
 };
 
 struct PolicySide {

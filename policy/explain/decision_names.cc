@@ -13,10 +13,10 @@ struct Spellings;
 
 template <>
 struct Spellings<UserBasis> {
-  static constexpr std::array<absl::string_view, 9> kNames = {
+  static constexpr std::array<absl::string_view, 10> kNames = {
       "any_user", "own_namespace", "other_namespace", "org_role", "org_admin",
-      "group_role", "best_group_role", "public_repo", "no_role"};
-  static constexpr UserBasis kLast = UserBasis::kNoRole;
+      "group_role", "best_group_role", "public_repo", "no_role", "service_account"};
+  static constexpr UserBasis kLast = UserBasis::kServiceAccount;
 };
 template <>
 struct Spellings<UserReason> {
@@ -40,10 +40,11 @@ struct Spellings<GrantSource> {
 };
 template <>
 struct Spellings<PolicyRule> {
-  static constexpr std::array<absl::string_view, 11> kNames = {
+  static constexpr std::array<absl::string_view, 12> kNames = {
       "not_org_resource", "allow_all", "revoked", "classic_blocked", "revoked_under_approval", "approved",
-      "admin_auto_approved", "pending", "denied", "not_requested", "fine_grained_allowed"};
-  static constexpr PolicyRule kLast = PolicyRule::kFineGrainedAllowed;
+      "admin_auto_approved", "pending", "denied", "not_requested", "fine_grained_allowed",
+      "service_account_token"};
+  static constexpr PolicyRule kLast = PolicyRule::kServiceAccountToken;
 };
 template <>
 struct Spellings<Reply> {

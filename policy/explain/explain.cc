@@ -103,6 +103,9 @@ class Explainer {
                             " (the request names no group; this is the strongest of ", owner_, "'s groups)");
       case UserBasis::kPublicRepo:
         return absl::StrCat(owner_, " has no role on it, but ", RepoName(), " is public");
+      case UserBasis::kServiceAccount:
+        return absl::StrCat(owner_, " is a service account of org ", s_.org(OrgId(u.subject)).name, At(u.pos),
+                            ": within its org, what it may do is its token's (§2a)");
       case UserBasis::kNoRole:
         return absl::StrCat(owner_, " has no role that covers ", Target());
     }
@@ -272,6 +275,9 @@ class Explainer {
       case PolicyRule::kRevokedUnderApproval:
         return absl::StrCat(org, " revoked ", name, At(p.pos), "; under require_approval the approval check catches "
                             "a revoked token first, so the Hub answers as for a pending one (§5)");
+      case PolicyRule::kServiceAccountToken:
+        return absl::StrCat(org, " requires approval; ", name, " belongs to its service account ", owner_,
+                            ", whose tokens its admins issue: approved (§2a)");
       case PolicyRule::kFineGrainedAllowed:
         return absl::StrCat(org, " accepts only fine-grained tokens (fine_grained_only", At(p.pos), "); ", name, " is one");
       case PolicyRule::kApproved:
@@ -362,7 +368,9 @@ class Explainer {
       }
     }
     if (d_.policy.assumed) {
-      out.push_back("under require_approval, a token with no recorded approval is pending (§5)");
+      out.push_back(d_.policy.rule == PolicyRule::kServiceAccountToken
+                        ? "under require_approval, a token of the org's own service account is approved (§2a)"
+                        : "under require_approval, a token with no recorded approval is pending (§5)");
     }
     if (d_.private_repo_shown) {
       out.push_back("the Hub answers a token that may not read a private repo the user may see as any other "
@@ -397,6 +405,10 @@ class Explainer {
         return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (access_requests: {", owner_,
                             ": accepted}, or add ", owner_, " to its access_granted)");
       case UserChangeKind::kImpossible:
+        if (token_.owner != kNoId && s_.user(token_.owner).service_account_of != kNoId) {
+          return absl::StrCat("service account ", owner_, " acts only in its org, ",
+                              s_.org(s_.user(token_.owner).service_account_of).name, "; no role can be given to it");
+        }
         if (op_.target == TargetKind::kNamespace) {
           return absl::StrCat("no change can let ", owner_, " create repos in another user's namespace");
         }

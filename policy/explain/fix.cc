@@ -37,6 +37,8 @@ UserChange FixUser(const Snapshot& s, const Request& r, const PartDecision& d, c
     c.repo = r.repo;
     return c;
   }
+  // A service account has no roles: outside its org, nothing lets it (§2a).
+  if (s.user(user).service_account_of != kNoId) return UserChange();
   const RepoAccess level = AccessNeeded(op.user_need);
   switch (op.target) {
     case TargetKind::kNone:

@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "policy/common/suggest.h"
 #include "policy/common/timestamp.h"
@@ -79,6 +80,12 @@ class Validator {
   void IndexDefinitions() {
     for (const Name& user : world_.users) users_.Define(user.text, user);
     for (const Org& org : world_.orgs) {
+      for (const Name& account : org.service_accounts) {
+        users_.Define(account.text, account);  // a principal's name, as a user's
+        service_account_org_.emplace(account.text, &org);
+      }
+    }
+    for (const Org& org : world_.orgs) {
       orgs_.Define(org.name.text, org.name);
       org_by_name_.emplace(org.name.text, &org);  // the first definition, as orgs_ keeps
       for (const Member<OrgRole>& m : org.members) members_.emplace(&org, m.user.text);
@@ -115,7 +122,14 @@ class Validator {
   void CheckOrgs() {
     for (const Org& org : world_.orgs) {
       const std::string in_org = absl::StrCat("in org '", org.name.text, "': ");
-      for (const Member<OrgRole>& m : org.members) users_.Check(m.user, in_org);
+      for (const Member<OrgRole>& m : org.members) {
+        if (users_.Check(m.user, in_org)) NotAServiceAccount(m.user, "an org member");
+      }
+      if (!org.service_accounts.empty() && org.plan != OrgPlan::kEnterprise && org.plan_valid) {
+        d_->Error(org.service_accounts[0].pos,
+                  absl::StrCat("org '", org.name.text, "' is on the ", NameOf(org.plan),
+                               " plan; service accounts need plan enterprise"));
+      }
       if (org.plan == OrgPlan::kFree && org.plan_valid) {
         if (!org.resource_groups.empty()) {
           d_->Error(org.resource_groups[0].name.pos,
@@ -131,6 +145,7 @@ class Validator {
       for (const ResourceGroup& group : org.resource_groups) {
         for (const Member<GroupRole>& m : group.members) {
           if (!users_.Check(m.user, absl::StrCat("in resource group '", group.name.text, "': "))) continue;
+          if (!NotAServiceAccount(m.user, "a resource group member")) continue;
           if (!IsMember(org, m.user.text)) {
             d_->Error(m.user.pos, absl::StrCat("'", m.user.text, "' is in resource group '", group.name.text,
                                                "' but not a member of org '", org.name.text,
@@ -199,10 +214,20 @@ class Validator {
     }
   }
 
+  // Reports `name` when it is a service account, which cannot be `what`. Returns whether it is not one.
+  bool NotAServiceAccount(const Name& name, absl::string_view what) {
+    auto it = service_account_org_.find(name.text);
+    if (it == service_account_org_.end()) return true;
+    d_->Error(name.pos, absl::StrCat("'", name.text, "' is a service account of org '", it->second->name.text,
+                                     "', which cannot be ", what, ": service accounts are not members"));
+    return false;
+  }
+
   void CheckTokens() {
     for (const Token& token : world_.tokens) {
       const std::string in_token = absl::StrCat("in token '", token.name.text, "': ");
       if (!token.owner.text.empty()) users_.Check(token.owner, in_token);
+      CheckServiceAccountToken(token);
       if (token.created_at.has_value() && token.expires_at.has_value() && *token.expires_at <= *token.created_at) {
         d_->Error(token.expires_at_pos, absl::StrCat("token '", token.name.text, "' expires at ",
                                                      FormatTimestamp(*token.expires_at), ", not after it was created (",
@@ -217,6 +242,42 @@ class Validator {
           d_->Error(approval.org.pos, absl::StrCat("org '", org->name.text, "' is on the free plan; approval statuses "
                                                    "(token management) need plan team or enterprise"));
         }
+      }
+    }
+  }
+
+  // A service account holds fine-grained tokens only, scoped within its org [doc:
+  // enterprise-service-accounts.md].
+  void CheckServiceAccountToken(const Token& token) {
+    auto it = service_account_org_.find(token.owner.text);
+    if (it == service_account_org_.end()) return;
+    const Org& org = *it->second;
+    if (token.role != TokenRole::kFineGrained && token.role_pos.known()) {
+      d_->Error(token.role_pos, absl::StrCat("token '", token.name.text, "' belongs to service account '",
+                                             token.owner.text, "', which holds fine-grained tokens only"));
+    }
+    for (const Scope& scope : token.scoped) {
+      bool inside = false;
+      switch (scope.type) {
+        case EntityType::kOrg:
+          inside = scope.entity.text == org.name.text;
+          break;
+        case EntityType::kResourceGroup:
+          inside = group_org_.contains(scope.entity.text) && group_org_.at(scope.entity.text) == &org;
+          break;
+        case EntityType::kModel:
+        case EntityType::kDataset:
+        case EntityType::kSpace:
+          inside = absl::StartsWith(scope.entity.text, absl::StrCat(org.name.text, "/"));
+          break;
+        default:
+          inside = !IsModeledEntity(scope.type);  // warned about when loaded
+      }
+      if (!inside) {
+        d_->Error(scope.entity.pos, absl::StrCat("token '", token.name.text, "' of service account '", token.owner.text,
+                                                 "' scopes ", NameOf(scope.type), " '", scope.entity.text,
+                                                 "': a service account's tokens act within its org '", org.name.text,
+                                                 "' only"));
       }
     }
   }
@@ -284,6 +345,7 @@ class Validator {
   absl::flat_hash_map<std::string, RepoType> type_of_id_;  // the first repo of each id
   absl::flat_hash_map<absl::string_view, const Org*> org_by_name_;            // the first org of each name
   absl::flat_hash_map<absl::string_view, const Token*> token_by_name_;        // the first token of each name
+  absl::flat_hash_map<absl::string_view, const Org*> service_account_org_;    // service account -> its org
   absl::flat_hash_set<std::pair<const Org*, absl::string_view>> members_;  // (org, member name)
 };
 

@@ -22,7 +22,8 @@ namespace {
 
 // The keys each mapping of the format may hold. An unknown key is an error.
 constexpr absl::string_view kTopKeys[] = {"users", "orgs", "repos", "tokens", "cases", "assumptions"};
-constexpr absl::string_view kOrgKeys[] = {"name", "plan", "token_policy", "members", "resource_groups"};
+constexpr absl::string_view kOrgKeys[] = {"name", "plan", "token_policy", "members", "resource_groups",
+                                          "service_accounts"};
 constexpr absl::string_view kGroupKeys[] = {"name", "members", "auto_join"};
 constexpr absl::string_view kAutoJoinKeys[] = {"role", "scope"};
 constexpr absl::string_view kRepoKeys[] = {"id",         "type",           "private",         "gated",
@@ -112,6 +113,9 @@ class FileReader {
     }
     if (const YamlNode* members = TreeReader::Find(node, "members")) {
       org.members = ReadMembers<OrgRole>(*members, absl::StrCat("the members of ", what), "org role");
+    }
+    if (const YamlNode* accounts = TreeReader::Find(node, "service_accounts")) {
+      org.service_accounts = in_.StringList(*accounts, absl::StrCat("the service accounts of ", what));
     }
     if (const YamlNode* groups = TreeReader::Find(node, "resource_groups")) {
       in_.ForEachItem(*groups, absl::StrCat("the resource groups of ", what), [&](const YamlNode& g) {

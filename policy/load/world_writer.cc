@@ -80,6 +80,10 @@ class FixtureEmitter {
       Members(org.members);
     }
     BlockList("resource_groups", org.resource_groups, &FixtureEmitter::EmitGroup);
+    if (!org.service_accounts.empty()) {
+      out_ << YAML::Key << "service_accounts" << YAML::Value;
+      Names(org.service_accounts);
+    }
     out_ << YAML::EndMap;
   }
 

@@ -60,6 +60,9 @@ struct Org {
   SourcePos token_policy_pos;  // unknown when the policy was not written
   std::vector<Member<OrgRole>> members;
   std::vector<ResourceGroup> resource_groups;
+  // Org-owned identities that hold fine-grained tokens (Enterprise plan), not members of the org
+  // (docs/hub-access-model.md §2a). Their names are taken like users' names.
+  std::vector<Name> service_accounts;
 };
 
 struct Repo {

@@ -23,6 +23,14 @@ class Generator {
     for (const Name& user : w.users) AddRepos(user.text, nullptr, &w);
     for (const Org& org : w.orgs) AddRepos(org.name.text, &org, &w);
     for (const Name& user : w.users) AddTokens(user.text, &w);
+    for (Org& org : w.orgs) AddServiceAccount(&org, &w);
+    // Some repos were created by a token (its owner is then their creator): the contributor permission's.
+    for (Repo& repo : w.repos) {
+      if (w.tokens.empty() || !random_.Chance(0.25)) continue;
+      const Token& token = w.tokens[random_.Below(static_cast<int>(w.tokens.size()))];
+      repo.created_by_token = token.name;
+      repo.created_by = token.owner;
+    }
     if (shape_.random_assumptions) {
       w.assumptions.org_role_applies_in_groups = random_.Chance(0.5);
       w.assumptions.repo_write_implies_read = random_.Chance(0.5);
@@ -112,7 +120,8 @@ class Generator {
     std::vector<PermissionEntry> out;
     for (Permission perm : {Permission::kRepoContentRead, Permission::kRepoWrite, Permission::kRepoAccessRead,
                             Permission::kDiscussionWrite, Permission::kPostWrite, Permission::kOrgRead,
-                            Permission::kOrgWrite, Permission::kResourceGroupWrite, Permission::kCollectionRead}) {
+                            Permission::kOrgWrite, Permission::kResourceGroupWrite, Permission::kCollectionRead,
+                            Permission::kRepoContribute}) {
       if (accepted.Contains(perm) && random_.Chance(p)) {
         out.push_back(PermissionEntry{Named(std::string(PermissionName(perm))), perm});
       }
@@ -179,6 +188,36 @@ class Generator {
     }
     scope.permissions = RandomPermissions(0.4, PlacementOf(scope.type));
     return scope;
+  }
+
+  // An Enterprise org may have a service account, with fine-grained tokens scoped within the org: to
+  // the org, and perhaps to one of its repos (§2a).
+  void AddServiceAccount(Org* org, World* w) {
+    if (org->plan != OrgPlan::kEnterprise || !random_.Chance(0.6)) return;
+    const std::string account = absl::StrCat(org->name.text, "-bot");
+    org->service_accounts.push_back(Named(account));
+    std::vector<const Repo*> repos;
+    for (const Repo& repo : w->repos) {
+      if (repo.ns == org->name.text) repos.push_back(&repo);
+    }
+    for (int i = 0; i < 2; ++i) {
+      Token t;
+      t.name = Named(absl::StrCat(account, "-fg", i));
+      t.owner = Named(account);
+      t.role = TokenRole::kFineGrained;
+      if (random_.Chance(0.8)) {
+        t.scoped.push_back(Scope{EntityType::kOrg, org->name, SourcePos(), RandomPermissions(0.5, kPlacementOrg)});
+      }
+      if (!repos.empty() && random_.Chance(0.5)) {
+        const Repo& repo = *repos[random_.Below(static_cast<int>(repos.size()))];
+        t.scoped.push_back(Scope{EntityOfRepoType(repo.type), repo.id, SourcePos(), RandomPermissions(0.5, kPlacementRepo)});
+      }
+      if (random_.Chance(0.3)) {
+        t.org_status.push_back(OrgApproval{org->name, random_.Pick({ApprovalStatus::kApproved, ApprovalStatus::kRevoked}),
+                                           SourcePos()});
+      }
+      w->tokens.push_back(std::move(t));
+    }
   }
 
   // Some tokens record when they were created (2026), and some of those an expiry (7 to 400 days on).
