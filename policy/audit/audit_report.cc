@@ -112,8 +112,9 @@ std::string RenderAuditText(const Snapshot& s, const AuditReport& report, const 
       if (!ns.admin_groups.empty()) can.push_back(absl::StrCat("manage resource groups ", GroupList(s, ns.admin_groups)));
       absl::StrAppend(&out, "      ", can.empty() ? "no namespace rights" : absl::StrJoin(can, "; "), "\n");
     }
-    absl::StrAppend(&out, "    elsewhere: reads public repos");
-    if (!access.public_blocked_in.empty()) {
+    absl::StrAppend(&out, access.reads_public ? "    elsewhere: reads public repos"
+                                              : "    elsewhere: nothing (a repo's trusted publisher token)");
+    if (access.reads_public && !access.public_blocked_in.empty()) {
       std::vector<absl::string_view> orgs;
       for (OrgId o : access.public_blocked_in) orgs.push_back(s.org(o).name);
       absl::StrAppend(&out, ", except in ", absl::StrJoin(orgs, ", "), " (token policy)");

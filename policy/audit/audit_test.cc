@@ -237,7 +237,7 @@ TEST(EffectiveAccess, ReachMissesNothing) {
           EXPECT_EQ(level, RepoLevel::kNone);
         }
         if (!repo.is_private && !blocked && repo.gated == Gating::kNone) {
-          EXPECT_EQ(level, RepoLevel::kRead);
+          EXPECT_EQ(level, access.reads_public ? RepoLevel::kRead : RepoLevel::kNone);
         }
       }
       for (UserId u : IdsUpTo<UserId>(s.user_count())) {

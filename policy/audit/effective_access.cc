@@ -182,6 +182,8 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     }
   }
 
+  // A repo's trusted publisher token reads nothing beyond its repo (§4c).
+  access.reads_public = !(t.kind == TokenKind::kTrustedPublisher && t.publisher_repo != kNoId);
   // Public repos elsewhere: readable, unless the org's policy blocks the token (a policy, or an
   // approval recorded for this token, such as a revocation).
   auto check_public = [&](OrgId org) {

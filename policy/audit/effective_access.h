@@ -97,6 +97,8 @@ struct TokenAccess {
   // Outside the namespaces decided whole, public repos are readable (any token reads them), except in
   // these orgs, whose token policy blocks the token.
   std::vector<OrgId> public_blocked_in;
+  // False for a repo's trusted publisher token, which reads nothing beyond its repo (§4c).
+  bool reads_public = true;
   // Whether it can do anything beyond reading public repos: write, create, administer, read a private
   // or gated repo, list an org's members, or hold a global permission (discussions, posts).
   bool useful = false;

@@ -51,7 +51,9 @@ class Auditor {
     if (Lifetime()) return std::move(out_);  // expired: nothing else about it matters
     BlockedByPolicy();
     if (t_.role == TokenRole::kWrite) ClassicWrite();
-    if (t_.role == TokenRole::kFineGrained) {
+    // A fine-grained user access token's scopes are its own to fix; a trusted publisher's or an OAuth
+    // app's follow from its kind (§4c).
+    if (t_.role == TokenRole::kFineGrained && t_.kind == TokenKind::kUser) {
       WillFail();
       BroadOrgWrite();
       DeadScopes();

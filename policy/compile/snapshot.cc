@@ -2,6 +2,7 @@
 
 #include "policy/compile/snapshot.h"
 
+#include "policy/model/oauth.h"
 #include <utility>
 
 namespace hubperm {
@@ -29,6 +30,36 @@ std::vector<absl::string_view> Snapshot::RepoIds(RepoType type) const {
   }
   return ids;
 }
+
+namespace {
+
+// The scopes a trusted publisher's or an OAuth app's token holds, as a fine-grained token's would be
+// written: a repo publisher's, read and write on its repo; an OAuth app's, what its scopes grant on the
+// user's namespace and its orgs.
+std::vector<Scope> MintedScopes(const Token& token) {
+  std::vector<Scope> out;
+  auto entries = [](PermissionSet set, const SourcePos& pos) {
+    std::vector<PermissionEntry> list;
+    set.ForEach([&](Permission p) { list.push_back(PermissionEntry{Name{std::string(PermissionName(p)), pos}, p}); });
+    return list;
+  };
+  if (token.kind == TokenKind::kTrustedPublisher && token.publisher_repo.has_value()) {
+    out.push_back(Scope{EntityOfRepoType(token.publisher_repo_type), *token.publisher_repo, token.publisher_repo->pos,
+                        entries({Permission::kRepoContentRead, Permission::kRepoWrite}, token.publisher_repo->pos)});
+  }
+  if (token.kind == TokenKind::kOAuth) {
+    PermissionSet granted;
+    for (const OAuthScopeEntry& e : token.oauth_scopes) granted = granted | OAuthScopePermissions(e.scope);
+    const SourcePos pos = token.oauth_scopes.empty() ? token.kind_pos : token.oauth_scopes[0].text.pos;
+    out.push_back(Scope{EntityType::kUser, token.owner, pos, entries(granted & PermissionsAcceptedAt(kPlacementUser), pos)});
+    for (const Name& org : token.oauth_orgs) {
+      out.push_back(Scope{EntityType::kOrg, org, org.pos, entries(granted & PermissionsAcceptedAt(kPlacementOrg), org.pos)});
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFiles files) {
   std::shared_ptr<Snapshot> s(new Snapshot());
@@ -139,6 +170,44 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     t.name = token.name.text;
     t.pos = token.name.pos;
     t.owner = s->FindUser(token.owner.text).value_or(kNoId);
+    t.kind = token.kind;
+    t.kind_pos = token.kind_pos;
+    if (token.kind == TokenKind::kTrustedPublisher && token.publisher_repo.has_value()) {
+      // Bound to the Hub's synthetic [OIDC] user [doc: trusted-publishers.md], as the repo's publisher.
+      t.publisher_repo = s->FindRepo(token.publisher_repo_type, token.publisher_repo->text).value_or(kNoId);
+      const std::string oidc_name =
+          absl::StrCat(kOidcUser, " ", hubperm::NameOf(token.publisher_repo_type), " ", token.publisher_repo->text);
+      absl::optional<UserId> oidc = s->FindUser(oidc_name);
+      if (!oidc.has_value() && t.publisher_repo != kNoId) {
+        s->users_.push_back(UserRecord{oidc_name, token.kind_pos, kNoId, t.publisher_repo});
+        s->user_ids_.Insert(static_cast<int32_t>(s->users_.size() - 1));
+        oidc = UserId(static_cast<int32_t>(s->users_.size() - 1));
+      }
+      t.owner = oidc.value_or(kNoId);
+    }
+    for (const OAuthScopeEntry& e : token.oauth_scopes) {
+      t.oauth_scopes |= 1u << static_cast<int>(e.scope);
+      // Opening discussions and pull requests on behalf of the user, on any repo they may see [doc:
+      // oauth.md]: as a global discussion.write.
+      if (e.scope == OAuthScope::kWriteDiscussions && t.global.empty()) {
+        t.global.Add(Permission::kDiscussionWrite);
+        t.global_pos = e.text.pos;
+      }
+      if (e.scope == OAuthScope::kGatedRepos) {
+        t.can_read_gated_repos = true;
+        t.can_read_gated_repos_pos = e.text.pos;
+      }
+    }
+    // A trusted publisher's token lasts 60 minutes [doc]: from created_at, or until expires_at.
+    if (token.kind == TokenKind::kTrustedPublisher && token.created_at.has_value() != token.expires_at.has_value()) {
+      if (token.created_at.has_value()) {
+        t.expires_at = *token.created_at + absl::Minutes(60);
+        t.expires_at_pos = token.created_at_pos;
+      } else {
+        t.created_at = *token.expires_at - absl::Minutes(60);
+        t.created_at_pos = token.expires_at_pos;
+      }
+    }
     t.role = token.role;
     t.role_pos = token.role_pos;
     t.can_read_gated_repos = token.can_read_gated_repos;
@@ -157,7 +226,8 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       t.global.Add(*entry.permission);
     }
     t.scopes_begin = static_cast<uint32_t>(s->scopes_.size());
-    for (const Scope& scope : token.scoped) {
+    const std::vector<Scope> minted = MintedScopes(token);
+    for (const Scope& scope : token.kind == TokenKind::kUser ? token.scoped : minted) {
       absl::optional<int32_t> entity;
       switch (scope.type) {
         case EntityType::kUser:

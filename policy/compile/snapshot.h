@@ -46,6 +46,10 @@ struct RoleGrant {
   bool auto_join = false;  // given by the group's auto-join, not listed as a member
 };
 
+// The name of the Hub's synthetic user a repo's trusted publisher tokens are bound to (§4c); the
+// snapshot names its record for one repo "[OIDC] model acme/m".
+inline constexpr absl::string_view kOidcUser = "[OIDC]";
+
 class Snapshot {
  public:
   struct GroupGrant {
@@ -56,6 +60,10 @@ class Snapshot {
     std::string name;
     SourcePos pos;
     OrgId service_account_of = kNoId;  // a service account of this org (§2a), not a user
+    // The Hub's [OIDC] user as the trusted publisher of this repo, whom its publisher's tokens are bound
+    // to (§4c): one record per repo, so that the user side is the owner's alone.
+    RepoId publisher_of = kNoId;
+    bool oidc() const { return publisher_of != kNoId; }
   };
   struct OrgRecord {
     std::string name;
@@ -111,6 +119,13 @@ class Snapshot {
     SourcePos created_at_pos;
     absl::Time expires_at = absl::InfiniteFuture();
     SourcePos expires_at_pos;
+    // §4c: a trusted publisher's token (of `publisher_repo`, or a user publisher's when it has none) or an
+    // OAuth app's (its scopes as a bit set of OAuthScope; its scopes() are what they grant).
+    TokenKind kind = TokenKind::kUser;
+    SourcePos kind_pos;
+    RepoId publisher_repo = kNoId;
+    uint32_t oauth_scopes = 0;
+    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes >> static_cast<int>(scope)) & 1u; }
   };
   struct Approval {
     ApprovalStatus status;

@@ -240,6 +240,18 @@ UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op
   // A service account's access within its org is its token's [doc: enterprise-service-accounts.md]: the
   // user side allows there; elsewhere it is a principal without roles (§2a).
   const OrgId service_account_of = user == kNoId ? OrgId(kNoId) : s.user(user).service_account_of;
+  // A repo's trusted publisher (the Hub's [OIDC] user) writes exactly its repo, and nothing else
+  // [doc: trusted-publishers.md] (§4c).
+  if (user != kNoId && s.user(user).oidc() && op.target != TargetKind::kNone) {
+    UserSide side;
+    const RepoId repo = s.user(user).publisher_of;
+    side.basis = UserBasis::kTrustedPublisher;
+    side.allowed = op.target == TargetKind::kRepo && r.repo == repo && repo != kNoId;
+    side.access = side.allowed ? RepoAccess::kWrite : RepoAccess::kNone;
+    side.reason = side.allowed ? UserReason::kEnough : UserReason::kTooLow;
+    side.pos = s.token(r.token).kind_pos;
+    return side;
+  }
   if (service_account_of != kNoId && op.target != TargetKind::kNone && TargetOrg(s, r) == service_account_of) {
     UserSide side;
     side.allowed = true;
@@ -379,7 +391,17 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
           }
         });
       }
-      if (op.implicit_public_read && !repo.is_private && !cover.granted.Contains(Permission::kRepoContentRead)) {
+      // An OAuth app deletes and moves repos only with the scope manage-repos [doc: oauth.md] (§4c).
+      if (t.kind == TokenKind::kOAuth && !t.HasOAuthScope(OAuthScope::kManageRepos) &&
+          (op.operation == Operation::kDeleteRepo || op.operation == Operation::kMoveRepo) &&
+          side.contributor != ContributorUse::kCreatedRepo) {
+        cover.granted = cover.granted - PermissionSet{Permission::kRepoWrite};
+        side.oauth_needs_manage = true;
+      }
+      // A repo publisher's token reads nothing but its repo [doc: trusted-publishers.md, "cannot read or
+      // write acme/anything-else"].
+      if (op.implicit_public_read && !repo.is_private && !cover.granted.Contains(Permission::kRepoContentRead) &&
+          !(t.kind == TokenKind::kTrustedPublisher && t.publisher_repo != kNoId)) {
         if (repo.gated == Gating::kNone) {
           cover.granted.Add(Permission::kRepoContentRead);
           cover.source = GrantSource::kImplicitPublicRead;
@@ -401,6 +423,12 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
       if (r.ns_user == t.owner) add_scope(cover, EntityType::kUser, r.ns_user, GrantSource::kUserScope);
       add_scope(cover, EntityType::kOrg, r.ns_org, GrantSource::kOrgScope);
       add_scope(cover, EntityType::kResourceGroup, r.group, GrantSource::kGroupScope);
+      // An OAuth app creates repos only with the scope manage-repos, or contribute-repos [doc: oauth.md].
+      if (t.kind == TokenKind::kOAuth && !t.HasOAuthScope(OAuthScope::kManageRepos) &&
+          cover.granted.Contains(Permission::kRepoWrite)) {
+        cover.granted = cover.granted - PermissionSet{Permission::kRepoWrite};
+        side.oauth_needs_manage = true;
+      }
       // The contributor permission creates repos where it is scoped (§4b).
       if (op.operation == Operation::kCreateRepo && !cover.granted.Contains(Permission::kRepoWrite)) {
         const Snapshot::ScopeRecord* scope =
@@ -477,6 +505,13 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
   const Snapshot::TokenRecord& t = s.token(r.token);
   const Snapshot::Approval* approval = s.ApprovalOf(r.token, side.org);
   side.pos = org.token_policy_pos;
+  // Token policies concern user access tokens [doc]; a trusted publisher's or an OAuth app's token is
+  // not one, and passes [assumed] (§4c).
+  if (t.kind != TokenKind::kUser) {
+    side.rule = PolicyRule::kNotUserAccessToken;
+    side.assumed = true;
+    return side;
+  }
   const bool fine_grained = t.role == TokenRole::kFineGrained;
   const bool revoked = approval != nullptr && approval->status == ApprovalStatus::kRevoked;
   // Revocation cuts a token off under every policy [doc]; under require_approval the approval check

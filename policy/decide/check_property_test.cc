@@ -272,7 +272,7 @@ TEST(RandomWorldTest, ReachesEveryRule) {
                        PolicyRule::kClassicBlocked, PolicyRule::kRevokedUnderApproval, PolicyRule::kApproved,
                        PolicyRule::kAdminAutoApproved, PolicyRule::kPending, PolicyRule::kDenied,
                        PolicyRule::kNotRequested, PolicyRule::kFineGrainedAllowed,
-                       PolicyRule::kServiceAccountToken}) {
+                       PolicyRule::kServiceAccountToken, PolicyRule::kNotUserAccessToken}) {
     EXPECT_GT(policy_rule[static_cast<int>(x)], 0) << "PolicyRule " << static_cast<int>(x);
   }
   for (Reply x : {Reply::kOk, Reply::kRepoNotFound, Reply::kGatedNotGranted, Reply::kCreateNoRights,
@@ -377,6 +377,16 @@ bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* 
         return false;
       case TokenChangeKind::kRenewToken:
         break;
+      case TokenChangeKind::kOAuthScope: {  // the app authorized again with the scopes (and the org)
+        for (absl::string_view name : NamesOf<OAuthScope>()) {
+          const OAuthScope scope = *ParseName<OAuthScope>(name);
+          if ((c.oauth_scopes >> static_cast<int>(scope)) & 1u) {
+            token->oauth_scopes.push_back(OAuthScopeEntry{Name{std::string(name), SourcePos()}, scope});
+          }
+        }
+        for (OrgId org : c.oauth_orgs) token->oauth_orgs.push_back(Name{s.org(org).name, SourcePos()});
+        break;
+      }
       case TokenChangeKind::kAllowGatedRepos:
         token->can_read_gated_repos = true;
         break;

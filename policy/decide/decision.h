@@ -39,6 +39,7 @@ enum class UserBasis : uint8_t {
   kPublicRepo,      // no role, but the repo is public
   kNoRole,          // no role that applies
   kServiceAccount,  // a service account, in its own org: its token decides (§2a)
+  kTrustedPublisher,  // the Hub's [OIDC] user of a repo's trusted publisher: that repo only (§4c)
 };
 
 // What decided the user side, beyond the access level.
@@ -112,6 +113,8 @@ struct TokenSide {
   // The contributor permission (§4b) on the namespace: it created here, it wrote a repo this token
   // created, or it could not write a repo another created.
   ContributorUse contributor = ContributorUse::kNone;
+  // An OAuth token whose write-repos does not create, delete or move repos: that needs manage-repos (§4c).
+  bool oauth_needs_manage = false;
   bool assumed = false;
 };
 
@@ -128,6 +131,7 @@ enum class PolicyRule : uint8_t {
   kNotRequested,       // require_approval, and no approval recorded: as pending [assumed]
   kFineGrainedAllowed, // fine_grained_only, and a fine-grained token
   kServiceAccountToken,  // require_approval, a token of the org's own service account, no status: approved [assumed]
+  kNotUserAccessToken,   // a trusted publisher's or an OAuth app's token: token policies do not concern it [assumed]
 };
 
 struct PolicySide {

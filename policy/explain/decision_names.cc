@@ -13,10 +13,10 @@ struct Spellings;
 
 template <>
 struct Spellings<UserBasis> {
-  static constexpr std::array<absl::string_view, 10> kNames = {
+  static constexpr std::array<absl::string_view, 11> kNames = {
       "any_user", "own_namespace", "other_namespace", "org_role", "org_admin",
-      "group_role", "best_group_role", "public_repo", "no_role", "service_account"};
-  static constexpr UserBasis kLast = UserBasis::kServiceAccount;
+      "group_role", "best_group_role", "public_repo", "no_role", "service_account", "trusted_publisher"};
+  static constexpr UserBasis kLast = UserBasis::kTrustedPublisher;
 };
 template <>
 struct Spellings<UserReason> {
@@ -40,11 +40,11 @@ struct Spellings<GrantSource> {
 };
 template <>
 struct Spellings<PolicyRule> {
-  static constexpr std::array<absl::string_view, 12> kNames = {
+  static constexpr std::array<absl::string_view, 13> kNames = {
       "not_org_resource", "allow_all", "revoked", "classic_blocked", "revoked_under_approval", "approved",
       "admin_auto_approved", "pending", "denied", "not_requested", "fine_grained_allowed",
-      "service_account_token"};
-  static constexpr PolicyRule kLast = PolicyRule::kServiceAccountToken;
+      "service_account_token", "not_user_access_token"};
+  static constexpr PolicyRule kLast = PolicyRule::kNotUserAccessToken;
 };
 template <>
 struct Spellings<Reply> {
@@ -68,9 +68,9 @@ struct Spellings<UserChangeKind> {
 };
 template <>
 struct Spellings<TokenChangeKind> {
-  static constexpr std::array<absl::string_view, 5> kNames = {"impossible", "add_permissions", "allow_gated_repos",
-                                                              "use_write_token", "renew_token"};
-  static constexpr TokenChangeKind kLast = TokenChangeKind::kRenewToken;
+  static constexpr std::array<absl::string_view, 6> kNames = {"impossible",      "add_permissions", "allow_gated_repos",
+                                                              "use_write_token", "renew_token",     "oauth_scope"};
+  static constexpr TokenChangeKind kLast = TokenChangeKind::kOAuthScope;
 };
 template <>
 struct Spellings<PolicyChangeKind> {

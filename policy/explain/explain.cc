@@ -103,6 +103,14 @@ class Explainer {
                             " (the request names no group; this is the strongest of ", owner_, "'s groups)");
       case UserBasis::kPublicRepo:
         return absl::StrCat(owner_, " has no role on it, but ", RepoName(), " is public");
+      case UserBasis::kTrustedPublisher: {
+        const RepoId repo = token_.publisher_repo;
+        const std::string publisher = repo == kNoId ? std::string("a repo")
+                                                    : absl::StrCat(NameOf(s_.repo(repo).type), " ", s_.repo(repo).id);
+        return absl::StrCat("token ", token_.name, " is the trusted publisher token of ", publisher, At(u.pos),
+                            ", bound to the Hub's [OIDC] user: it ",
+                            u.allowed ? "writes that repo" : "reaches that repo only, nothing else", " (§4c)");
+      }
       case UserBasis::kServiceAccount:
         return absl::StrCat(owner_, " is a service account of org ", s_.org(OrgId(u.subject)).name, At(u.pos),
                             ": within its org, what it may do is its token's (§2a)");
@@ -201,7 +209,54 @@ class Explainer {
                         "), after the moment of the request, ", FormatTimestamp(r_.at));
   }
 
+  // OAuth scopes (bits of OAuthScope) in words: "the scopes read-repos, write-repos".
+  static std::string ScopeList(uint32_t scopes) {
+    std::vector<absl::string_view> names;
+    for (absl::string_view scope : NamesOf<OAuthScope>()) {
+      if ((scopes >> static_cast<int>(*ParseName<OAuthScope>(scope))) & 1u) names.push_back(scope);
+    }
+    if (names.empty()) return "no scope";
+    return absl::StrCat(names.size() == 1 ? "the scope " : "the scopes ", absl::StrJoin(names, ", "));
+  }
+  std::string OAuthScopes() const { return ScopeList(token_.oauth_scopes); }
+  // ", and let it into org a" / "orgs a, b"; "" for none.
+  std::string OrgsToLet(const std::vector<OrgId>& orgs) const {
+    std::vector<absl::string_view> names;
+    for (OrgId o : orgs) names.push_back(s_.org(o).name);
+    if (names.empty()) return "";
+    return absl::StrCat(", and let it into ", names.size() == 1 ? "org " : "orgs ", absl::StrJoin(names, ", "));
+  }
+
+  // What kind of token it is, when it is not a user access token (§4c).
+  std::string KindText() const {
+    switch (token_.kind) {
+      case TokenKind::kUser:
+        return "";
+      case TokenKind::kTrustedPublisher:
+        return token_.publisher_repo != kNoId
+                   ? absl::StrCat("it is a repo's trusted publisher token", At(token_.kind_pos),
+                                  ": read and write on that repo only, for 60 minutes (§4c)")
+                   : absl::StrCat("it is a user's trusted publisher token", At(token_.kind_pos),
+                                  ": read-only, with the gated repos its owner was granted, for 60 minutes (§4c)");
+      case TokenKind::kOAuth: {
+        std::string text = absl::StrCat("it is an OAuth app's token", At(token_.kind_pos), " with ", OAuthScopes(),
+                                        ", on ", owner_, "'s namespace and the orgs the user let it into (§4c)");
+        if (d_.token.oauth_needs_manage) {
+          absl::StrAppend(&text, "; creating, deleting and moving repos needs the scope manage-repos");
+        }
+        return text;
+      }
+    }
+    return "";
+  }
+
   std::string Token() const {
+    std::string text = TokenCore();
+    if (token_.kind != TokenKind::kUser) absl::StrAppend(&text, "; ", KindText());
+    return text;
+  }
+
+  std::string TokenCore() const {
     const TokenSide& t = d_.token;
     const std::string name = absl::StrCat("token ", token_.name);
     switch (t.basis) {
@@ -212,10 +267,12 @@ class Explainer {
         return absl::StrCat("any valid token may; ", name, " is one");
       case TokenBasis::kClassicWrite:
         return absl::StrCat(name, " is a classic write token", At(t.pos), ": it lets through everything ", owner_, " may do");
-      case TokenBasis::kClassicRead:
-        return t.allowed ? absl::StrCat(name, " is a classic read token", At(t.pos), ": reads go through")
-                         : absl::StrCat(name, " is a classic read token", At(t.pos), ": it allows only reads, and ",
-                                        name_, " needs ", PermissionSetText(t.needed));
+      case TokenBasis::kClassicRead: {
+        const absl::string_view what = token_.kind == TokenKind::kUser ? " is a classic read token" : " is read-only";
+        return t.allowed ? absl::StrCat(name, what, At(t.pos), ": reads go through")
+                         : absl::StrCat(name, what, At(t.pos), ": it allows only reads, and ", name_, " needs ",
+                                        PermissionSetText(t.needed));
+      }
       case TokenBasis::kFineGrained:
         break;
     }
@@ -275,6 +332,9 @@ class Explainer {
       case PolicyRule::kRevokedUnderApproval:
         return absl::StrCat(org, " revoked ", name, At(p.pos), "; under require_approval the approval check catches "
                             "a revoked token first, so the Hub answers as for a pending one (§5)");
+      case PolicyRule::kNotUserAccessToken:
+        return absl::StrCat("org token policies concern user access tokens; ", name, " is a ", NameOf(token_.kind),
+                            " token (§4c)");
       case PolicyRule::kServiceAccountToken:
         return absl::StrCat(org, " requires approval; ", name, " belongs to its service account ", owner_,
                             ", whose tokens its admins issue: approved (§2a)");
@@ -357,6 +417,10 @@ class Explainer {
         out.push_back("a repo scope overrides namespace-wide scopes for user tokens as for org tokens "
                       "(assumptions.repo_scope_overrides_namespace_scope)");
       }
+      if (token_.kind == TokenKind::kOAuth) {
+        out.push_back("what an OAuth scope grants, as permissions on the user's namespace and on the orgs the user let "
+                      "the app into, is assumed (§4c)");
+      }
       if (d_.token.contributor != ContributorUse::kNone) {
         out.push_back(absl::StrCat("the contributor permission is spelled '", s_.assumptions().contributor_permission,
                                    "' (assumptions.contributor_permission), counts on the user's and the orgs' scopes, "
@@ -370,6 +434,8 @@ class Explainer {
     if (d_.policy.assumed) {
       out.push_back(d_.policy.rule == PolicyRule::kServiceAccountToken
                         ? "under require_approval, a token of the org's own service account is approved (§2a)"
+                    : d_.policy.rule == PolicyRule::kNotUserAccessToken
+                        ? "an org's token policy does not concern trusted publishers' and OAuth apps' tokens (§4c)"
                         : "under require_approval, a token with no recorded approval is pending (§5)");
     }
     if (d_.private_repo_shown) {
@@ -405,6 +471,10 @@ class Explainer {
         return absl::StrCat("accept ", owner_, "'s access request to ", RepoName(), " (access_requests: {", owner_,
                             ": accepted}, or add ", owner_, " to its access_granted)");
       case UserChangeKind::kImpossible:
+        if (token_.owner != kNoId && s_.user(token_.owner).oidc()) {
+          return absl::StrCat("a trusted publisher's token reaches its own repo only: mint one for the repo of this "
+                              "request (its trusted publisher, §4c)");
+        }
         if (token_.owner != kNoId && s_.user(token_.owner).service_account_of != kNoId) {
           return absl::StrCat("service account ", owner_, " acts only in its org, ",
                               s_.org(s_.user(token_.owner).service_account_of).name, "; no role can be given to it");
@@ -464,7 +534,18 @@ class Explainer {
     switch (c.kind) {
       case TokenChangeKind::kRenewToken:
         return absl::StrCat("create a new token in place of ", name);
+      case TokenChangeKind::kOAuthScope:
+        return absl::StrCat("authorize the OAuth app again with ", ScopeList(c.oauth_scopes),
+                            OrgsToLet(c.oauth_orgs),
+                            " (", name, " has ", OAuthScopes(), ")");
       case TokenChangeKind::kImpossible:
+        if (token_.kind == TokenKind::kTrustedPublisher) {
+          return absl::StrCat(name, " is a trusted publisher's token: it holds no permission to add; use a token "
+                              "of a user who may do this");
+        }
+        if (token_.kind == TokenKind::kOAuth) {
+          return absl::StrCat("no OAuth scope grants what ", name_, " needs; use a user access token");
+        }
         return absl::StrCat("no token can let ", owner_, " create repos in another user's namespace");
       case TokenChangeKind::kAllowGatedRepos:
         return absl::StrCat("set can_read_gated_repos on ", name, ", or add repo.content.read scoped to ", RepoName());

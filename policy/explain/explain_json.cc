@@ -140,7 +140,15 @@ void UserChangeJson(const Snapshot& s, const UserChange& c, JsonWriter* json) {
 }
 
 void TokenChangeJson(const Snapshot& s, const TokenChange& c, JsonWriter* json) {
-  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("renew").Bool(c.renew).Key("additions").BeginArray();
+  json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("renew").Bool(c.renew).Key("oauth_scopes");
+  json->BeginArray();
+  for (absl::string_view scope : NamesOf<OAuthScope>()) {
+    if ((c.oauth_scopes >> static_cast<int>(*ParseName<OAuthScope>(scope))) & 1u) json->String(scope);
+  }
+  json->EndArray().Key("oauth_orgs").BeginArray();
+  for (OrgId org : c.oauth_orgs) json->String(s.org(org).name);
+  json->EndArray();
+  json->Key("additions").BeginArray();
   for (const ScopeAddition& a : c.additions) {
     json->BeginObject()
         .Key("entity_type").String(NameOf(a.type))

@@ -50,7 +50,7 @@ const ObjectKeys kPolicy{"sides.policy", {"allowed", "rule", "org", "at", "assum
 const ObjectKeys kReply{"reply", {"status", "kind", "message", "error_code", "assumed", "text"}};
 const ObjectKeys kFix{"fixes[]", {"side", "text", "change"}};
 const ObjectKeys kUserChange{"user change", {"kind", "role", "org", "group", "repo", "join_org"}};
-const ObjectKeys kTokenChange{"token change", {"kind", "renew", "additions"}};
+const ObjectKeys kTokenChange{"token change", {"kind", "renew", "oauth_scopes", "oauth_orgs", "additions"}};
 const ObjectKeys kAddition{"additions[]", {"entity_type", "entity", "add", "keep"}};
 const ObjectKeys kPolicyChange{"policy change", {"kind", "org"}};
 const ObjectKeys* const kAllObjects[] = {&kTop,      &kPosition, &kToken, &kTarget,     &kSides,

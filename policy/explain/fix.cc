@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "policy/decide/check.h"
+#include "policy/model/oauth.h"
 #include "policy/model/operation.h"
 
 namespace hubperm {
@@ -37,8 +38,9 @@ UserChange FixUser(const Snapshot& s, const Request& r, const PartDecision& d, c
     c.repo = r.repo;
     return c;
   }
-  // A service account has no roles: outside its org, nothing lets it (§2a).
-  if (s.user(user).service_account_of != kNoId) return UserChange();
+  // A service account has no roles: outside its org, nothing lets it (§2a); a repo's trusted publisher
+  // reaches its repo only (§4c).
+  if (s.user(user).service_account_of != kNoId || s.user(user).oidc()) return UserChange();
   const RepoAccess level = AccessNeeded(op.user_need);
   switch (op.target) {
     case TargetKind::kNone:
@@ -127,6 +129,49 @@ std::vector<ScopeAddition> Additions(const Snapshot& s, const Request& r, const 
   return out;
 }
 
+// The OAuth scopes that grant `missing` for the request, and the org the app must be let into (§4c); none
+// (kImpossible) when no scope can.
+TokenChange FixOAuth(const Snapshot& s, const Request& r, const PartDecision& d, const OperationInfo& op,
+                     PermissionSet missing) {
+  const Snapshot::TokenRecord& t = s.token(r.token);
+  TokenChange c;
+  // Creating, deleting and moving repos needs manage-repos, not write-repos.
+  const bool manages = d.token.oauth_needs_manage || op.operation == Operation::kCreateRepo ||
+                       op.operation == Operation::kDeleteRepo || op.operation == Operation::kMoveRepo;
+  // The weakest scope first.
+  constexpr OAuthScope kOrder[] = {OAuthScope::kReadRepos, OAuthScope::kWriteRepos, OAuthScope::kManageRepos,
+                                   OAuthScope::kInferenceApi, OAuthScope::kJobs, OAuthScope::kWebhooks};
+  const OrgId org = TargetOrg(s, r);
+  const UserId ns_user = op.target == TargetKind::kRepo ? s.repo(r.repo).ns_user : r.ns_user;
+  // The app reaches the user's own namespace and the user's orgs it is let into.
+  const bool reachable = org != kNoId ? s.OrgRoleOf(t.owner, org) != nullptr : ns_user == t.owner && ns_user != kNoId;
+  const PermissionSet placed = PermissionsAcceptedAt(org != kNoId ? kPlacementOrg : kPlacementUser);
+  bool needs_org = false;
+  bool possible = true;
+  missing.ForEach([&](Permission p) {
+    if (p == Permission::kDiscussionWrite) {  // global
+      c.oauth_scopes |= 1u << static_cast<int>(OAuthScope::kWriteDiscussions);
+      return;
+    }
+    bool found = false;
+    for (OAuthScope scope : kOrder) {
+      if (p == Permission::kRepoWrite && manages && scope != OAuthScope::kManageRepos) continue;
+      if ((OAuthScopePermissions(scope) & placed).Contains(p)) {
+        c.oauth_scopes |= 1u << static_cast<int>(scope);
+        found = true;
+        break;
+      }
+    }
+    possible = possible && found && reachable;
+    needs_org = true;
+  });
+  if (d.token.oauth_needs_manage && missing.empty()) c.oauth_scopes |= 1u << static_cast<int>(OAuthScope::kManageRepos);
+  if (!possible || c.oauth_scopes == 0) return TokenChange();
+  c.kind = TokenChangeKind::kOAuthScope;
+  if (needs_org && org != kNoId && s.FindScope(t, EntityType::kOrg, org) == nullptr) c.oauth_orgs.push_back(org);
+  return c;
+}
+
 TokenChange FixToken(const Snapshot& s, const Request& r, const PartDecision& d, const OperationInfo& op) {
   TokenChange c;
   const Snapshot::TokenRecord& t = s.token(r.token);
@@ -151,6 +196,9 @@ TokenChange FixToken(const Snapshot& s, const Request& r, const PartDecision& d,
     return c;
   }
   const PermissionSet missing = d.token.needed - d.token.granted;
+  // A trusted publisher's token gets no permission; an OAuth app's, by asking for a scope (§4c).
+  if (t.kind == TokenKind::kTrustedPublisher) return c;
+  if (t.kind == TokenKind::kOAuth) return FixOAuth(s, r, d, op, missing);
   c.kind = d.token.basis == TokenBasis::kClassicRead ? TokenChangeKind::kUseWriteToken : TokenChangeKind::kAddPermissions;
   // A classic read token's alternative is a fine-grained token with what the request needs.
   c.additions = Additions(s, r, op, d.token.basis == TokenBasis::kClassicRead ? d.token.needed : missing);
@@ -212,6 +260,12 @@ Fixes FindTwoPartFixes(const Snapshot& s, const Request& r, const Decision& d) {
       fixes.token = dest.token;
     } else if (fixes.token->kind != TokenChangeKind::kImpossible) {
       fixes.token->renew = fixes.token->renew || dest.token->renew;
+      // An OAuth app asks for the scopes of both parts at once.
+      fixes.token->oauth_scopes |= dest.token->oauth_scopes;
+      for (OrgId org : dest.token->oauth_orgs) {
+        auto& orgs = fixes.token->oauth_orgs;
+        if (std::find(orgs.begin(), orgs.end(), org) == orgs.end()) orgs.push_back(org);
+      }
       if (fixes.token->kind == TokenChangeKind::kRenewToken) fixes.token->kind = dest.token->kind;
       // The same token on both parts: the same kind of change (add permissions, or use a write token).
       for (const ScopeAddition& a : dest.token->additions) {

@@ -59,6 +59,7 @@ enum class TokenChangeKind : uint8_t {
   kAllowGatedRepos,  // set can_read_gated_repos (or scope repo.content.read to the repo)
   kUseWriteToken,    // a classic read token: use a write token, or a fine-grained one with `additions`
   kRenewToken,       // the token expired (or did not exist yet): a new one, with the same permissions
+  kOAuthScope,       // an OAuth app's token: authorize the app again with `oauth_scopes` (and `oauth_orgs`)
 };
 
 struct TokenChange {
@@ -67,6 +68,9 @@ struct TokenChange {
   // The token expired, or did not exist yet, at the moment asked: a new token is needed, and `kind` says
   // what else it needs (kRenewToken: nothing else).
   bool renew = false;
+  // kOAuthScope: the scopes to request (bits of OAuthScope), and the orgs to let the app into.
+  uint32_t oauth_scopes = 0;
+  std::vector<OrgId> oauth_orgs;
 };
 
 enum class PolicyChangeKind : uint8_t {

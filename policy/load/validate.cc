@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "policy/common/suggest.h"
 #include "policy/common/timestamp.h"
 
@@ -169,7 +170,10 @@ class Validator {
       if (repo.created_by_token.has_value() && tokens_.Check(*repo.created_by_token, in_repo)) {
         // A repo a token created was created by the token's owner.
         const Token* token = token_by_name_.at(repo.created_by_token->text);
-        if (repo.created_by.has_value() && repo.created_by->text != token->owner.text) {
+        if (token->owner.text.empty()) {
+          d_->Error(repo.created_by_token->pos, absl::StrCat("token '", token->name.text,
+                                                             "' is a repo's trusted publisher token, which creates no repos"));
+        } else if (repo.created_by.has_value() && repo.created_by->text != token->owner.text) {
           d_->Error(repo.created_by_token->pos,
                     absl::StrCat("repo '", repo.id.text, "' was created by token '", token->name.text, "' of '",
                                  token->owner.text, "', but its created_by is '", repo.created_by->text, "'"));
@@ -228,6 +232,7 @@ class Validator {
       const std::string in_token = absl::StrCat("in token '", token.name.text, "': ");
       if (!token.owner.text.empty()) users_.Check(token.owner, in_token);
       CheckServiceAccountToken(token);
+      CheckMintedToken(token, in_token);
       if (token.created_at.has_value() && token.expires_at.has_value() && *token.expires_at <= *token.created_at) {
         d_->Error(token.expires_at_pos, absl::StrCat("token '", token.name.text, "' expires at ",
                                                      FormatTimestamp(*token.expires_at), ", not after it was created (",
@@ -242,6 +247,41 @@ class Validator {
           d_->Error(approval.org.pos, absl::StrCat("org '", org->name.text, "' is on the free plan; approval statuses "
                                                    "(token management) need plan team or enterprise"));
         }
+      }
+    }
+  }
+
+  // A trusted publisher's token: its repo exists, and it lasts 60 minutes [doc: trusted-publishers.md]. An
+  // OAuth app's: its user is a member of the orgs it reaches, and it lasts at most 30 days [doc: oauth.md].
+  void CheckMintedToken(const Token& token, const std::string& in_token) {
+    if (token.kind == TokenKind::kUser) return;
+    if (!token.owner.text.empty() && service_account_org_.contains(token.owner.text)) {
+      d_->Error(token.owner.pos, absl::StrCat("'", token.owner.text, "' is a service account, which holds fine-grained "
+                                              "user access tokens only, not ", NameOf(token.kind), " tokens"));
+    }
+    const absl::Duration lifetime =
+        token.kind == TokenKind::kTrustedPublisher ? absl::Minutes(60) : absl::Hours(24 * 30);
+    if (token.created_at.has_value() && token.expires_at.has_value()) {
+      const absl::Duration lasts = *token.expires_at - *token.created_at;
+      if (token.kind == TokenKind::kTrustedPublisher ? lasts != lifetime : lasts > lifetime) {
+        d_->Error(token.expires_at_pos,
+                  absl::StrCat("token '", token.name.text, "' lasts ",
+                               lasts >= absl::Hours(48) ? absl::StrCat(absl::ToInt64Hours(lasts) / 24, " days")
+                                                        : absl::FormatDuration(lasts),
+                               "; ",
+                               token.kind == TokenKind::kTrustedPublisher ? "a trusted publisher's token lasts 60 minutes"
+                                                                          : "an OAuth token lasts at most 30 days"));
+      }
+    }
+    if (token.kind == TokenKind::kTrustedPublisher) {
+      if (token.publisher_repo.has_value()) CheckRepoOfType(token.publisher_repo_type, *token.publisher_repo, in_token);
+      return;
+    }
+    for (const Name& org : token.oauth_orgs) {
+      if (!orgs_.Check(org, in_token)) continue;
+      if (!token.owner.text.empty() && !IsMember(*FindOrg(org.text), token.owner.text)) {
+        d_->Error(org.pos, absl::StrCat("'", token.owner.text, "' is not a member of org '", org.text,
+                                        "': an OAuth app reaches only orgs its user belongs to"));
       }
     }
   }

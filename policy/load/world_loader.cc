@@ -29,8 +29,9 @@ constexpr absl::string_view kAutoJoinKeys[] = {"role", "scope"};
 constexpr absl::string_view kRepoKeys[] = {"id",         "type",           "private",         "gated",
                                            "access_granted", "access_requests", "created_by", "created_by_token",
                                            "resource_group"};
-constexpr absl::string_view kTokenKeys[] = {"name",   "owner",  "role",       "can_read_gated_repos",
-                                            "global", "scoped", "org_status", "created_at", "expires_at"};
+constexpr absl::string_view kTokenKeys[] = {"name",       "owner",      "kind",   "role",      "can_read_gated_repos",
+                                            "global",     "scoped",     "org_status", "created_at", "expires_at",
+                                            "repo",       "repo_type",  "scopes", "orgs"};
 constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
 constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
@@ -210,6 +211,23 @@ class FileReader {
     Token token;
     token.name = std::move(*name);
     const std::string what = absl::StrCat("token '", token.name.text, "'");
+    if (const YamlNode* kind = TreeReader::Find(node, "kind")) {
+      if (auto value = in_.Enum<TokenKind>(*kind, "token kind")) {
+        token.kind = *value;
+        token.kind_pos = kind->pos;
+      }
+    }
+    if (token.kind != TokenKind::kUser) {
+      ReadMintedToken(node, what, &token);
+      world_->tokens.push_back(std::move(token));
+      return;
+    }
+    for (absl::string_view key : {"repo", "repo_type", "scopes", "orgs"}) {
+      if (const YamlNode* value = TreeReader::Find(node, key)) {
+        in_.Error(value->pos, absl::StrCat("'", key, "' is for trusted_publisher or oauth tokens (kind:); ", what,
+                                           " is a user access token"));
+      }
+    }
     if (const YamlNode* owner = in_.Require(node, "owner", what)) {
       if (auto value = in_.String(*owner, "'owner'")) token.owner = std::move(*value);
     }
@@ -241,26 +259,104 @@ class FileReader {
         if (absl::optional<Scope> scope = ReadScope(s)) token.scoped.push_back(std::move(*scope));
       });
     }
-    if (const YamlNode* statuses = TreeReader::Find(node, "org_status")) {
-      if (in_.IsMap(*statuses, "'org_status'")) {
-        for (size_t i = 0; i < statuses->map_size(); ++i) {
-          const YamlNode& org = statuses->key(i);
-          if (!org.is_scalar()) continue;
-          if (auto status = in_.Enum<ApprovalStatus>(statuses->value(i), "approval status")) {
-            token.org_status.push_back(OrgApproval{Name{org.scalar, org.pos}, *status, statuses->value(i).pos});
-          }
-        }
+    if (const YamlNode* statuses = TreeReader::Find(node, "org_status")) ReadOrgStatus(*statuses, &token);
+    ReadLifetime(node, &token);
+    world_->tokens.push_back(std::move(token));
+  }
+
+  // `org_status: {org: status}`.
+  void ReadOrgStatus(const YamlNode& statuses, Token* token) {
+    if (!in_.IsMap(statuses, "'org_status'")) return;
+    for (size_t i = 0; i < statuses.map_size(); ++i) {
+      const YamlNode& org = statuses.key(i);
+      if (!org.is_scalar()) continue;
+      if (auto status = in_.Enum<ApprovalStatus>(statuses.value(i), "approval status")) {
+        token->org_status.push_back(OrgApproval{Name{org.scalar, org.pos}, *status, statuses.value(i).pos});
       }
     }
+  }
+
+  // `created_at`, `expires_at`.
+  void ReadLifetime(const YamlNode& node, Token* token) {
     if (const YamlNode* created_at = TreeReader::Find(node, "created_at")) {
-      token.created_at = in_.Time(*created_at, "'created_at'");
-      token.created_at_pos = created_at->pos;
+      token->created_at = in_.Time(*created_at, "'created_at'");
+      token->created_at_pos = created_at->pos;
     }
     if (const YamlNode* expires_at = TreeReader::Find(node, "expires_at")) {
-      token.expires_at = in_.Time(*expires_at, "'expires_at'");
-      token.expires_at_pos = expires_at->pos;
+      token->expires_at = in_.Time(*expires_at, "'expires_at'");
+      token->expires_at_pos = expires_at->pos;
     }
-    world_->tokens.push_back(std::move(token));
+  }
+
+  // A trusted publisher's or an OAuth app's token (docs/hub-access-model.md §4c): what it may do follows
+  // from its kind, its repo (a repo publisher's) or its scopes and orgs (an OAuth app's), not from a role
+  // or fine-grained permissions.
+  void ReadMintedToken(const YamlNode& node, const std::string& what, Token* token) {
+    const bool oauth = token->kind == TokenKind::kOAuth;
+    const YamlNode* repo = oauth ? nullptr : TreeReader::Find(node, "repo");
+    for (absl::string_view key : {"role", "can_read_gated_repos", "global", "scoped"}) {
+      if (const YamlNode* value = TreeReader::Find(node, key)) {
+        in_.Error(value->pos, absl::StrCat("'", key, "' is not for ", NameOf(token->kind), " tokens: what ", what,
+                                           " may do follows from its kind (",
+                                           oauth ? "its scopes and orgs" : "its repo, or its owner's read access",
+                                           ")"));
+      }
+    }
+    for (absl::string_view key : oauth ? std::vector<absl::string_view>{"repo", "repo_type"}
+                                       : std::vector<absl::string_view>{"scopes", "orgs"}) {
+      if (const YamlNode* value = TreeReader::Find(node, key)) {
+        in_.Error(value->pos, absl::StrCat("'", key, "' is not for ", NameOf(token->kind), " tokens"));
+      }
+    }
+    const YamlNode* owner = TreeReader::Find(node, "owner");
+    if (repo != nullptr) {
+      // A repo publisher's token is bound to the Hub's synthetic [OIDC] user [doc: trusted-publishers.md].
+      if (owner != nullptr) {
+        in_.Error(owner->pos, absl::StrCat(what, " is a repo's trusted publisher token, bound to the Hub's [OIDC] "
+                                                 "user, not to a user: drop 'owner'"));
+      }
+      token->publisher_repo = in_.String(*repo, "'repo'");
+      if (const YamlNode* type = TreeReader::Find(node, "repo_type")) {
+        if (auto value = in_.Enum<RepoType>(*type, "repo type")) token->publisher_repo_type = *value;
+      }
+      token->role = TokenRole::kFineGrained;
+    } else {
+      if (owner == nullptr) {
+        in_.Error(node.pos, absl::StrCat(what, " is missing 'owner'",
+                                         oauth ? "" : " (or 'repo', for a repo's trusted publisher)"));
+      } else if (auto value = in_.String(*owner, "'owner'")) {
+        token->owner = std::move(*value);
+      }
+      if (!oauth) {
+        if (const YamlNode* type = TreeReader::Find(node, "repo_type")) {
+          in_.Error(type->pos, "'repo_type' goes with 'repo'");
+        }
+      }
+      // A user publisher's token reads what its owner may read, gated repos included [doc]; an OAuth
+      // token's permissions come from its scopes.
+      token->role = oauth ? TokenRole::kFineGrained : TokenRole::kRead;
+    }
+    token->role_pos = token->kind_pos;
+    if (oauth) {
+      if (const YamlNode* scopes = in_.Require(node, "scopes", what)) {
+        for (Name& text : in_.StringList(*scopes, "'scopes'")) {
+          const absl::optional<OAuthScope> scope = ParseName<OAuthScope>(text.text);
+          if (!scope.has_value()) {
+            const std::vector<absl::string_view> names = NamesOf<OAuthScope>();
+            in_.Error(text.pos, absl::StrCat("unknown OAuth scope '", text.text, "'", DidYouMean(text.text, names),
+                                             " (valid: ", absl::StrJoin(names, ", "), ")"));
+            continue;
+          }
+          token->oauth_scopes.push_back(OAuthScopeEntry{std::move(text), *scope});
+        }
+      }
+      if (const YamlNode* orgs = TreeReader::Find(node, "orgs")) token->oauth_orgs = in_.StringList(*orgs, "'orgs'");
+    }
+    if (const YamlNode* statuses = TreeReader::Find(node, "org_status")) {
+      in_.Error(statuses->pos, absl::StrCat("'org_status' is not for ", NameOf(token->kind),
+                                            " tokens: org token policies concern user access tokens"));
+    }
+    ReadLifetime(node, token);
   }
 
   absl::optional<Scope> ReadScope(const YamlNode& node) {

@@ -128,8 +128,26 @@ class FixtureEmitter {
   void EmitToken(const Token& token) {
     out_ << YAML::BeginMap;
     Field("name", token.name.text);
-    Field("owner", token.owner.text);
-    Field("role", token.role);
+    if (token.kind != TokenKind::kUser) {
+      Field("kind", token.kind);
+      if (!token.owner.text.empty()) Field("owner", token.owner.text);
+      if (token.publisher_repo.has_value()) {
+        Field("repo", token.publisher_repo->text);
+        if (token.publisher_repo_type != RepoType::kModel) Field("repo_type", token.publisher_repo_type);
+      }
+      if (token.kind == TokenKind::kOAuth) {
+        out_ << YAML::Key << "scopes" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const OAuthScopeEntry& e : token.oauth_scopes) out_ << e.text.text;
+        out_ << YAML::EndSeq;
+        if (!token.oauth_orgs.empty()) {
+          out_ << YAML::Key << "orgs" << YAML::Value;
+          Names(token.oauth_orgs);
+        }
+      }
+    } else {
+      Field("owner", token.owner.text);
+      Field("role", token.role);
+    }
     if (token.can_read_gated_repos) Bool("can_read_gated_repos", true);
     if (!token.global.empty()) {
       out_ << YAML::Key << "global" << YAML::Value;

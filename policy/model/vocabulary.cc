@@ -38,6 +38,16 @@ struct Spellings<ApprovalStatus> {
                                                               "auto_approved"};
 };
 template <>
+struct Spellings<TokenKind> {
+  static constexpr std::array<absl::string_view, 3> kNames = {"user", "trusted_publisher", "oauth"};
+};
+template <>
+struct Spellings<OAuthScope> {
+  static constexpr std::array<absl::string_view, 13> kNames = {
+      "openid",       "profile", "email",    "read-billing",      "read-repos", "contribute-repos", "write-repos",
+      "manage-repos", "inference-api", "jobs", "webhooks", "write-discussions", "gated-repos"};
+};
+template <>
 struct Spellings<AccessRequestState> {
   static constexpr std::array<absl::string_view, 3> kNames = {"accepted", "pending", "rejected"};
 };
@@ -134,6 +144,8 @@ HUBPERM_INSTANTIATE_VOCABULARY(OrgPlan)
 HUBPERM_INSTANTIATE_VOCABULARY(TokenPolicy)
 HUBPERM_INSTANTIATE_VOCABULARY(ApprovalStatus)
 HUBPERM_INSTANTIATE_VOCABULARY(AccessRequestState)
+HUBPERM_INSTANTIATE_VOCABULARY(TokenKind)
+HUBPERM_INSTANTIATE_VOCABULARY(OAuthScope)
 HUBPERM_INSTANTIATE_VOCABULARY(AutoJoinScope)
 HUBPERM_INSTANTIATE_VOCABULARY(RepoType)
 HUBPERM_INSTANTIATE_VOCABULARY(Gating)

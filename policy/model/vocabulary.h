@@ -56,6 +56,27 @@ enum class Gating : uint8_t { kNone, kAuto, kManual };
 // `auth.accessToken.role` of whoami-v2 ("god" is internal to the Hub and rejected).
 enum class TokenRole : uint8_t { kRead, kWrite, kFineGrained };
 
+// What kind of token it is (docs/hub-access-model.md §4c): a user access token (read, write or
+// fineGrained, the default), a trusted publisher's (minted for a CI from its OIDC token) or an OAuth app's.
+enum class TokenKind : uint8_t { kUser, kTrustedPublisher, kOAuth };
+
+// The scopes an OAuth app requests (oauth.md) [doc].
+enum class OAuthScope : uint8_t {
+  kOpenid,
+  kProfile,
+  kEmail,
+  kReadBilling,
+  kReadRepos,
+  kContributeRepos,
+  kWriteRepos,
+  kManageRepos,
+  kInferenceApi,
+  kJobs,
+  kWebhooks,
+  kWriteDiscussions,
+  kGatedRepos,
+};
+
 // What a fine-grained scope names. The first six are modeled; the others load with a warning and grant
 // nothing (hub-access-model §4).
 enum class EntityType : uint8_t {

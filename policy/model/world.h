@@ -105,11 +105,25 @@ struct OrgApproval {
   SourcePos status_pos;
 };
 
+// One scope an OAuth app's token was granted.
+struct OAuthScopeEntry {
+  Name text;
+  OAuthScope scope;
+};
+
 struct Token {
   Name name;
-  Name owner;
-  TokenRole role = TokenRole::kFineGrained;
+  Name owner;  // empty for a repo's trusted publisher (the Hub's [OIDC] user)
+  TokenKind kind = TokenKind::kUser;
+  SourcePos kind_pos;
+  TokenRole role = TokenRole::kFineGrained;  // trusted_publisher and oauth: set from the kind
   SourcePos role_pos;
+  // kind trusted_publisher: the repo a repo publisher's token is minted for (none: a user publisher's).
+  absl::optional<Name> publisher_repo;
+  RepoType publisher_repo_type = RepoType::kModel;
+  // kind oauth: the scopes granted, and the orgs the user let the app into.
+  std::vector<OAuthScopeEntry> oauth_scopes;
+  std::vector<Name> oauth_orgs;
   bool can_read_gated_repos = false;
   SourcePos can_read_gated_repos_pos;
   std::vector<PermissionEntry> global;

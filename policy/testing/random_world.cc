@@ -2,6 +2,7 @@
 
 #include "policy/testing/random_world.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -24,10 +25,15 @@ class Generator {
     for (const Org& org : w.orgs) AddRepos(org.name.text, &org, &w);
     for (const Name& user : w.users) AddTokens(user.text, &w);
     for (Org& org : w.orgs) AddServiceAccount(&org, &w);
+    AddMintedTokens(&w);
     // Some repos were created by a token (its owner is then their creator): the contributor permission's.
+    std::vector<const Token*> creators;  // tokens with an owner: a repo publisher's creates nothing
+    for (const Token& token : w.tokens) {
+      if (!token.owner.text.empty()) creators.push_back(&token);
+    }
     for (Repo& repo : w.repos) {
-      if (w.tokens.empty() || !random_.Chance(0.25)) continue;
-      const Token& token = w.tokens[random_.Below(static_cast<int>(w.tokens.size()))];
+      if (creators.empty() || !random_.Chance(0.25)) continue;
+      const Token& token = *creators[random_.Below(static_cast<int>(creators.size()))];
       repo.created_by_token = token.name;
       repo.created_by = token.owner;
     }
@@ -188,6 +194,45 @@ class Generator {
     }
     scope.permissions = RandomPermissions(0.4, PlacementOf(scope.type));
     return scope;
+  }
+
+  // Tokens the Hub mints (§4c): a trusted publisher's for some repos, an OAuth app's for some users, with
+  // random scopes and some of the orgs the user is in.
+  void AddMintedTokens(World* w) {
+    const std::vector<Repo> repos = w->repos;
+    for (const Repo& repo : repos) {
+      if (!random_.Chance(0.15)) continue;
+      Token t;
+      t.name = Named(absl::StrCat("tp-", repo.id.text, "-", NameOf(repo.type)));
+      t.kind = TokenKind::kTrustedPublisher;
+      t.publisher_repo = repo.id;
+      t.publisher_repo_type = repo.type;
+      w->tokens.push_back(std::move(t));
+    }
+    for (const Name& user : std::vector<Name>(w->users)) {
+      if (!random_.Chance(0.5)) continue;
+      Token t;
+      t.name = Named(absl::StrCat(user.text, "-oauth"));
+      t.kind = TokenKind::kOAuth;
+      t.owner = user;
+      for (absl::string_view name : NamesOf<OAuthScope>()) {
+        if (random_.Chance(0.35)) t.oauth_scopes.push_back(OAuthScopeEntry{Named(std::string(name)), *ParseName<OAuthScope>(name)});
+      }
+      for (const Org& org : w->orgs) {
+        const bool member = std::any_of(org.members.begin(), org.members.end(),
+                                        [&](const Member<OrgRole>& m) { return m.user.text == user.text; });
+        if (member && random_.Chance(0.6)) t.oauth_orgs.push_back(org.name);
+      }
+      w->tokens.push_back(std::move(t));
+    }
+    if (random_.Chance(0.5)) {  // a user's trusted publisher
+      Token t;
+      t.name = Named("tp-user0");
+      t.kind = TokenKind::kTrustedPublisher;
+      t.owner = Named("user0");
+      t.role = TokenRole::kRead;
+      w->tokens.push_back(std::move(t));
+    }
   }
 
   // An Enterprise org may have a service account, with fine-grained tokens scoped within the org: to
