@@ -172,6 +172,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     t.owner = s->FindUser(token.owner.text).value_or(kNoId);
     t.kind = token.kind;
     t.kind_pos = token.kind_pos;
+    t.special_owner = t.owner != kNoId && s->users_[t.owner.index()].service_account_of != kNoId;
     if (token.kind == TokenKind::kTrustedPublisher && token.publisher_repo.has_value()) {
       // Bound to the Hub's synthetic [OIDC] user [doc: trusted-publishers.md], as the repo's publisher.
       t.publisher_repo = s->FindRepo(token.publisher_repo_type, token.publisher_repo->text).value_or(kNoId);
@@ -184,6 +185,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
         oidc = UserId(static_cast<int32_t>(s->users_.size() - 1));
       }
       t.owner = oidc.value_or(kNoId);
+      t.special_owner = t.owner != kNoId;
     }
     for (const OAuthScopeEntry& e : token.oauth_scopes) {
       t.oauth_scopes |= 1u << static_cast<int>(e.scope);

@@ -126,6 +126,9 @@ class Snapshot {
     RepoId publisher_repo = kNoId;
     uint32_t oauth_scopes = 0;
     bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes >> static_cast<int>(scope)) & 1u; }
+    // Its owner is a service account or a repo's [OIDC] publisher, whose user side is their own (§2a, §4c):
+    // the decider reads the owner's record only then.
+    bool special_owner = false;
   };
   struct Approval {
     ApprovalStatus status;

@@ -235,33 +235,8 @@ UserSide UserForGroup(const Snapshot& s, UserId user, GroupId group) {
   return side;
 }
 
-UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op) {
-  const UserId user = s.token(r.token).owner;
-  // A service account's access within its org is its token's [doc: enterprise-service-accounts.md]: the
-  // user side allows there; elsewhere it is a principal without roles (§2a).
-  const OrgId service_account_of = user == kNoId ? OrgId(kNoId) : s.user(user).service_account_of;
-  // A repo's trusted publisher (the Hub's [OIDC] user) writes exactly its repo, and nothing else
-  // [doc: trusted-publishers.md] (§4c).
-  if (user != kNoId && s.user(user).oidc() && op.target != TargetKind::kNone) {
-    UserSide side;
-    const RepoId repo = s.user(user).publisher_of;
-    side.basis = UserBasis::kTrustedPublisher;
-    side.allowed = op.target == TargetKind::kRepo && r.repo == repo && repo != kNoId;
-    side.access = side.allowed ? RepoAccess::kWrite : RepoAccess::kNone;
-    side.reason = side.allowed ? UserReason::kEnough : UserReason::kTooLow;
-    side.pos = s.token(r.token).kind_pos;
-    return side;
-  }
-  if (service_account_of != kNoId && op.target != TargetKind::kNone && TargetOrg(s, r) == service_account_of) {
-    UserSide side;
-    side.allowed = true;
-    side.access = RepoAccess::kAdmin;
-    side.basis = UserBasis::kServiceAccount;
-    side.reason = UserReason::kEnough;
-    side.subject = service_account_of.index();
-    side.pos = s.user(user).pos;
-    return side;
-  }
+// The user side of an ordinary user (or a service account outside its org): their roles.
+UserSide OrdinaryUser(const Snapshot& s, const Request& r, const OperationInfo& op, UserId user) {
   switch (op.target) {
     case TargetKind::kNone: {
       UserSide side;
@@ -281,6 +256,42 @@ UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op
   }
   return UserSide();
 }
+
+// The user side of a service account (§2a) or of a repo's [OIDC] publisher (§4c).
+UserSide SpecialOwner(const Snapshot& s, const Request& r, const OperationInfo& op, UserId user) {
+  const Snapshot::UserRecord& owner = s.user(user);
+  // A repo's trusted publisher (the Hub's [OIDC] user) writes exactly its repo, and nothing else
+  // [doc: trusted-publishers.md].
+  if (owner.oidc() && op.target != TargetKind::kNone) {
+    UserSide side;
+    side.basis = UserBasis::kTrustedPublisher;
+    side.allowed = op.target == TargetKind::kRepo && r.repo == owner.publisher_of;
+    side.access = side.allowed ? RepoAccess::kWrite : RepoAccess::kNone;
+    side.reason = side.allowed ? UserReason::kEnough : UserReason::kTooLow;
+    side.pos = s.token(r.token).kind_pos;
+    return side;
+  }
+  // A service account's access within its org is its token's [doc: enterprise-service-accounts.md]: the
+  // user side allows there; elsewhere it is a principal without roles.
+  if (owner.service_account_of != kNoId && op.target != TargetKind::kNone && TargetOrg(s, r) == owner.service_account_of) {
+    UserSide side;
+    side.allowed = true;
+    side.access = RepoAccess::kAdmin;
+    side.basis = UserBasis::kServiceAccount;
+    side.reason = UserReason::kEnough;
+    side.subject = owner.service_account_of.index();
+    side.pos = owner.pos;
+    return side;
+  }
+  return OrdinaryUser(s, r, op, user);
+}
+
+UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op) {
+  const Snapshot::TokenRecord& token = s.token(r.token);
+  if (token.special_owner) return SpecialOwner(s, r, op, token.owner);
+  return OrdinaryUser(s, r, op, token.owner);
+}
+
 
 // ---------------------------------------------------------------------------------------------------
 // Token side.
