@@ -103,32 +103,34 @@ class Snapshot {
     SourcePos pos;
   };
   struct TokenRecord {
-    std::string name;
-    SourcePos pos;
+    // What every decision reads first, together (one cache line with the scope range).
     UserId owner = kNoId;
     TokenRole role = TokenRole::kFineGrained;
-    SourcePos role_pos;
-    bool can_read_gated_repos = false;
-    SourcePos can_read_gated_repos_pos;
-    PermissionSet global;
-    SourcePos global_pos;  // of the first global permission, if any
-    uint32_t scopes_begin = 0, scopes_end = 0;  // into scopes()
-    // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
-    // when it has no expiry).
-    absl::Time created_at = absl::InfinitePast();
-    SourcePos created_at_pos;
-    absl::Time expires_at = absl::InfiniteFuture();
-    SourcePos expires_at_pos;
     // §4c: a trusted publisher's token (of `publisher_repo`, or a user publisher's when it has none) or an
     // OAuth app's (its scopes as a bit set of OAuthScope; its scopes() are what they grant).
     TokenKind kind = TokenKind::kUser;
-    SourcePos kind_pos;
-    RepoId publisher_repo = kNoId;
-    uint32_t oauth_scopes = 0;
-    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes >> static_cast<int>(scope)) & 1u; }
     // Its owner is a service account or a repo's [OIDC] publisher, whose user side is their own (§2a, §4c):
     // the decider reads the owner's record only then.
     bool special_owner = false;
+    bool can_read_gated_repos = false;
+    PermissionSet global;
+    uint32_t scopes_begin = 0, scopes_end = 0;  // into scopes()
+    RepoId publisher_repo = kNoId;
+    uint32_t oauth_scopes = 0;
+    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes >> static_cast<int>(scope)) & 1u; }
+    // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
+    // when it has no expiry).
+    absl::Time created_at = absl::InfinitePast();
+    absl::Time expires_at = absl::InfiniteFuture();
+    // For explanations.
+    std::string name;
+    SourcePos pos;
+    SourcePos role_pos;
+    SourcePos can_read_gated_repos_pos;
+    SourcePos global_pos;  // of the first global permission, if any
+    SourcePos created_at_pos;
+    SourcePos expires_at_pos;
+    SourcePos kind_pos;
   };
   struct Approval {
     ApprovalStatus status;
