@@ -188,7 +188,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       t.special_owner = t.owner != kNoId;
     }
     for (const OAuthScopeEntry& e : token.oauth_scopes) {
-      t.oauth_scopes |= 1u << static_cast<int>(e.scope);
+      t.oauth_scopes |= OAuthScopeBit(e.scope);
       // Opening discussions and pull requests on behalf of the user, on any repo they may see [doc:
       // oauth.md]: as a global discussion.write.
       if (e.scope == OAuthScope::kWriteDiscussions && t.global.empty()) {

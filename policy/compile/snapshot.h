@@ -31,6 +31,7 @@
 #include "policy/common/source.h"
 #include "policy/compile/id_index.h"
 #include "policy/compile/ids.h"
+#include "policy/model/oauth.h"
 #include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
 #include "policy/model/world.h"
@@ -117,7 +118,7 @@ class Snapshot {
     uint32_t scopes_begin = 0, scopes_end = 0;  // into scopes()
     RepoId publisher_repo = kNoId;
     uint32_t oauth_scopes = 0;
-    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes >> static_cast<int>(scope)) & 1u; }
+    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes & OAuthScopeBit(scope)) != 0; }
     // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
     // when it has no expiry).
     absl::Time created_at = absl::InfinitePast();

@@ -27,6 +27,7 @@
 #include "policy/explain/fix.h"
 #include "policy/load/fixtures.h"
 #include "policy/load/world_writer.h"
+#include "policy/model/oauth.h"
 #include "policy/model/operation.h"
 #include "policy/testing/random_world.h"
 
@@ -378,11 +379,8 @@ bool ApplyFixes(const Snapshot& s, const Request& r, const Fixes& fixes, World* 
       case TokenChangeKind::kRenewToken:
         break;
       case TokenChangeKind::kOAuthScope: {  // the app authorized again with the scopes (and the org)
-        for (absl::string_view name : NamesOf<OAuthScope>()) {
-          const OAuthScope scope = *ParseName<OAuthScope>(name);
-          if ((c.oauth_scopes >> static_cast<int>(scope)) & 1u) {
-            token->oauth_scopes.push_back(OAuthScopeEntry{Name{std::string(name), SourcePos()}, scope});
-          }
+        for (OAuthScope scope : OAuthScopesIn(c.oauth_scopes)) {
+          token->oauth_scopes.push_back(OAuthScopeEntry{Name{std::string(NameOf(scope)), SourcePos()}, scope});
         }
         for (OrgId org : c.oauth_orgs) token->oauth_orgs.push_back(Name{s.org(org).name, SourcePos()});
         break;

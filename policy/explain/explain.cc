@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "policy/common/timestamp.h"
 #include "policy/decide/check.h"
+#include "policy/model/oauth.h"
 #include "policy/model/operation.h"
 
 namespace hubperm {
@@ -212,9 +213,7 @@ class Explainer {
   // OAuth scopes (bits of OAuthScope) in words: "the scopes read-repos, write-repos".
   static std::string ScopeList(uint32_t scopes) {
     std::vector<absl::string_view> names;
-    for (absl::string_view scope : NamesOf<OAuthScope>()) {
-      if ((scopes >> static_cast<int>(*ParseName<OAuthScope>(scope))) & 1u) names.push_back(scope);
-    }
+    for (OAuthScope scope : OAuthScopesIn(scopes)) names.push_back(NameOf(scope));
     if (names.empty()) return "no scope";
     return absl::StrCat(names.size() == 1 ? "the scope " : "the scopes ", absl::StrJoin(names, ", "));
   }

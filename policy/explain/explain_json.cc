@@ -6,6 +6,7 @@
 #include "policy/explain/decision_names.h"
 #include "policy/explain/explain.h"
 #include "policy/model/access.h"
+#include "policy/model/oauth.h"
 #include "policy/model/operation.h"
 #include "policy/model/vocabulary.h"
 
@@ -142,9 +143,7 @@ void UserChangeJson(const Snapshot& s, const UserChange& c, JsonWriter* json) {
 void TokenChangeJson(const Snapshot& s, const TokenChange& c, JsonWriter* json) {
   json->BeginObject().Key("kind").String(DecisionName(c.kind)).Key("renew").Bool(c.renew).Key("oauth_scopes");
   json->BeginArray();
-  for (absl::string_view scope : NamesOf<OAuthScope>()) {
-    if ((c.oauth_scopes >> static_cast<int>(*ParseName<OAuthScope>(scope))) & 1u) json->String(scope);
-  }
+  for (OAuthScope scope : OAuthScopesIn(c.oauth_scopes)) json->String(NameOf(scope));
   json->EndArray().Key("oauth_orgs").BeginArray();
   for (OrgId org : c.oauth_orgs) json->String(s.org(org).name);
   json->EndArray();

@@ -150,14 +150,14 @@ TokenChange FixOAuth(const Snapshot& s, const Request& r, const PartDecision& d,
   bool possible = true;
   missing.ForEach([&](Permission p) {
     if (p == Permission::kDiscussionWrite) {  // global
-      c.oauth_scopes |= 1u << static_cast<int>(OAuthScope::kWriteDiscussions);
+      c.oauth_scopes |= OAuthScopeBit(OAuthScope::kWriteDiscussions);
       return;
     }
     bool found = false;
     for (OAuthScope scope : kOrder) {
       if (p == Permission::kRepoWrite && manages && scope != OAuthScope::kManageRepos) continue;
       if ((OAuthScopePermissions(scope) & placed).Contains(p)) {
-        c.oauth_scopes |= 1u << static_cast<int>(scope);
+        c.oauth_scopes |= OAuthScopeBit(scope);
         found = true;
         break;
       }
@@ -165,7 +165,7 @@ TokenChange FixOAuth(const Snapshot& s, const Request& r, const PartDecision& d,
     possible = possible && found && reachable;
     needs_org = true;
   });
-  if (d.token.oauth_needs_manage && missing.empty()) c.oauth_scopes |= 1u << static_cast<int>(OAuthScope::kManageRepos);
+  if (d.token.oauth_needs_manage && missing.empty()) c.oauth_scopes |= OAuthScopeBit(OAuthScope::kManageRepos);
   if (!possible || c.oauth_scopes == 0) return TokenChange();
   c.kind = TokenChangeKind::kOAuthScope;
   if (needs_org && org != kNoId && s.FindScope(t, EntityType::kOrg, org) == nullptr) c.oauth_orgs.push_back(org);

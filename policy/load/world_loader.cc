@@ -339,16 +339,11 @@ class FileReader {
     token->role_pos = token->kind_pos;
     if (oauth) {
       if (const YamlNode* scopes = in_.Require(node, "scopes", what)) {
-        for (Name& text : in_.StringList(*scopes, "'scopes'")) {
-          const absl::optional<OAuthScope> scope = ParseName<OAuthScope>(text.text);
-          if (!scope.has_value()) {
-            const std::vector<absl::string_view> names = NamesOf<OAuthScope>();
-            in_.Error(text.pos, absl::StrCat("unknown OAuth scope '", text.text, "'", DidYouMean(text.text, names),
-                                             " (valid: ", absl::StrJoin(names, ", "), ")"));
-            continue;
+        in_.ForEachItem(*scopes, "'scopes'", [&](const YamlNode& item) {
+          if (absl::optional<OAuthScope> scope = in_.Enum<OAuthScope>(item, "OAuth scope")) {
+            token->oauth_scopes.push_back(OAuthScopeEntry{Name{item.scalar, item.pos}, *scope});
           }
-          token->oauth_scopes.push_back(OAuthScopeEntry{std::move(text), *scope});
-        }
+        });
       }
       if (const YamlNode* orgs = TreeReader::Find(node, "orgs")) token->oauth_orgs = in_.StringList(*orgs, "'orgs'");
     }

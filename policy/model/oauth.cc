@@ -31,4 +31,12 @@ PermissionSet OAuthScopePermissions(OAuthScope scope) {
   return {};
 }
 
+std::vector<OAuthScope> OAuthScopesIn(uint32_t scopes) {
+  std::vector<OAuthScope> out;
+  for (int i = 0; scopes >> i != 0; ++i) {
+    if ((scopes >> i) & 1u) out.push_back(static_cast<OAuthScope>(i));
+  }
+  return out;
+}
+
 }  // namespace hubperm

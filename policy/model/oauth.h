@@ -13,6 +13,9 @@
 #ifndef HUBPERM_POLICY_MODEL_OAUTH_H_
 #define HUBPERM_POLICY_MODEL_OAUTH_H_
 
+#include <cstdint>
+#include <vector>
+
 #include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
 
@@ -21,6 +24,12 @@ namespace hubperm {
 // The permissions `scope` grants on the user's namespace and the app's orgs [doc: oauth.md; as
 // permissions, assumed]; none for the scopes of identity and billing, which guard nothing hubperm models.
 PermissionSet OAuthScopePermissions(OAuthScope scope);
+
+// A set of OAuth scopes is a bit set: bit `OAuthScopeBit(s)` stands for scope s.
+inline constexpr uint32_t OAuthScopeBit(OAuthScope scope) { return uint32_t{1} << static_cast<int>(scope); }
+
+// The scopes of the bit set `scopes`, in enum order.
+std::vector<OAuthScope> OAuthScopesIn(uint32_t scopes);
 
 }  // namespace hubperm
 

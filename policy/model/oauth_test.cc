@@ -44,5 +44,11 @@ TEST(OAuthScopes, RepoScopesNest) {
   EXPECT_TRUE(OAuthScopePermissions(OAuthScope::kManageRepos).ContainsAll(OAuthScopePermissions(OAuthScope::kWriteRepos)));
 }
 
+TEST(OAuthScopes, BitSetsListTheirScopesInOrder) {
+  EXPECT_EQ(OAuthScopesIn(0), std::vector<OAuthScope>());
+  EXPECT_EQ(OAuthScopesIn(OAuthScopeBit(OAuthScope::kGatedRepos) | OAuthScopeBit(OAuthScope::kOpenid)),
+            (std::vector<OAuthScope>{OAuthScope::kOpenid, OAuthScope::kGatedRepos}));
+}
+
 }  // namespace
 }  // namespace hubperm
