@@ -60,7 +60,7 @@ Examples:
 
 int RunAudit(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "audit needs at least one fixture file (see hubperm audit --help)");
-  const LoadResult loaded = Engine::Load(o.files);
+  const LoadResult loaded = Engine::Load(o.files, o.load);
   io.err << loaded.RenderIssues(io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was audited");
   const Engine& engine = *loaded.engine;
@@ -83,7 +83,7 @@ int RunAudit(const Options& o, CommandIo& io) {
 }  // namespace
 
 const Command& AuditCommand() {
-  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kAt, Flag::kExpiringWithin, Flag::kOlderThan, Flag::kFormat, Flag::kColor}, RunAudit};
+  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kAt, Flag::kExpiringWithin, Flag::kOlderThan, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor}, RunAudit};
   return *command;
 }
 

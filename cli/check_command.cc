@@ -112,7 +112,7 @@ absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::strin
   const absl::string_view path = body == "-" ? absl::string_view(body) : absl::string_view(body).substr(1);
   absl::StatusOr<std::string> text = ReadFileOrStdin(path, in);
   if (absl::IsNotFound(text.status())) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", what, " file '", path, "'"));
+    return absl::NotFoundError(absl::StrCat("cannot read ", what, " file ", QuoteValue(path, path.size())));
   }
   return text;
 }
@@ -150,7 +150,7 @@ absl::StatusOr<RequestInput> InputOfFlags(const Options& o, std::istream& in) {
 int RunSequence(const Options& o, CommandIo& io, const RequestInput& input) {
   const absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
   if (!sequence.ok()) return Fail(io.err, io.err_style, sequence.status().message());
-  const LoadResult loaded = Engine::Load(o.files);
+  const LoadResult loaded = Engine::Load(o.files, o.load);
   io.err << loaded.RenderIssues(io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
   const absl::StatusOr<SequenceExplanation> explanation = loaded.engine->ExplainSequence(o.token, *sequence);
@@ -182,7 +182,7 @@ int RunDecide(const Options& o, CommandIo& io) {
                         : absl::StrCat("NOT MODELED ", UnmodeledText(*description), "\n"));
     return kExitUnmodeled;
   }
-  const LoadResult loaded = Engine::Load(o.files);
+  const LoadResult loaded = Engine::Load(o.files, o.load);
   io.err << loaded.RenderIssues(io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
   const Engine& engine = *loaded.engine;
@@ -214,7 +214,7 @@ int RunDecide(const Options& o, CommandIo& io) {
 std::vector<Flag> DecideFlags() {
   return {Flag::kToken, Flag::kHttp, Flag::kBody, Flag::kContentType,  Flag::kOperation, Flag::kPermission,
           Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
-          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kAt, Flag::kFormat, Flag::kColor};
+          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor};
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ std::string Color(const std::string& v, Options* o) {
 std::string RepoTypeValue(const std::string& v, Options* o) {
   o->target_args.repo_type = ParseName<RepoType>(v);
   if (o->target_args.repo_type.has_value()) return "";
-  return absl::StrCat("--repo-type must be model, dataset or space, not '", v, "'");
+  return absl::StrCat("--repo-type must be model, dataset or space, not ", QuoteValue(v));
 }
 
 std::string AtValue(const std::string& v, Options* o) {
@@ -52,17 +52,23 @@ std::string AtValue(const std::string& v, Options* o) {
   }
   o->at = ParseTimestamp(v);
   if (o->at.has_value()) return "";
-  return absl::StrCat("--at must be ", kTimestampForms, ", or now; not '", Printable(v), "'");
+  return absl::StrCat("--at must be ", kTimestampForms, ", or now; not ", QuoteValue(v));
 }
 
 // A whole number of days, 0 to 36500.
 std::string Days(absl::string_view flag, const std::string& v, int* days) {
   if (absl::SimpleAtoi(v, days) && *days >= 0 && *days <= 36500) return "";
-  return absl::StrCat(flag, " takes a number of days (0 to 36500), not '", Printable(v), "'");
+  return absl::StrCat(flag, " takes a number of days (0 to 36500), not ", QuoteValue(v));
+}
+
+// A whole number from 1 to `max`.
+std::string Count(absl::string_view flag, const std::string& v, int max, int* count) {
+  if (absl::SimpleAtoi(v, count) && *count >= 1 && *count <= max) return "";
+  return absl::StrCat(flag, " takes a number from 1 to ", max, ", not ", QuoteValue(v));
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 25> kFlags = {{
+constexpr std::array<FlagSpec, 27> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -93,7 +99,11 @@ constexpr std::array<FlagSpec, 25> kFlags = {{
     {Flag::kFormat, absl::nullopt, "--format", true, Format},
     {Flag::kColor, absl::nullopt, "--color", true, Color},
     {Flag::kFilter, absl::nullopt, "--filter", true, [](const std::string& v, Options* o) { o->filter = v; return std::string(); }},
-    {Flag::kJunit, absl::nullopt, "--junit", true, [](const std::string& v, Options* o) { o->junit = v; return std::string(); }},
+    {Flag::kJunit, absl::nullopt, "--junit", true,
+     [](const std::string& v, Options* o) {
+       o->junit = v;
+       return v.empty() ? std::string("--junit needs a file name to write the report to") : std::string();
+     }},
     {Flag::kCoverage, absl::nullopt, "--coverage", false,
      [](const std::string&, Options* o) { o->coverage = true; return std::string(); }},
     {Flag::kName, absl::nullopt, "--name", true, [](const std::string& v, Options* o) { o->name = v; return std::string(); }},
@@ -104,6 +114,10 @@ constexpr std::array<FlagSpec, 25> kFlags = {{
      [](const std::string& v, Options* o) { return Days("--expiring-within", v, &o->expiring_within_days); }},
     {Flag::kOlderThan, absl::nullopt, "--older-than", true,
      [](const std::string& v, Options* o) { return Days("--older-than", v, &o->older_than_days); }},
+    {Flag::kMaxIssues, absl::nullopt, "--max-issues", true,
+     [](const std::string& v, Options* o) { return Count("--max-issues", v, 1000000, &o->load.max_issues_per_file); }},
+    {Flag::kMaxChecks, absl::nullopt, "--max-checks", true,
+     [](const std::string& v, Options* o) { return Count("--max-checks", v, 100000000, &o->load.max_checks); }},
 }};
 
 constexpr bool RowsInEnumOrder() {
@@ -181,7 +195,7 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       }
       note(spec->set(value, o));
     } else if (absl::StartsWith(a, "-") && a != "-") {
-      note(absl::StrCat("unknown option '", a, "'", DidYouMean(a, AllFlagNames())));
+      note(absl::StrCat("unknown option ", QuoteValue(a), DidYouMean(a, AllFlagNames())));
     } else if (o->command.empty()) {
       o->command = a;
     } else {

@@ -47,6 +47,8 @@ enum class Flag : uint8_t {
   kAt,
   kExpiringWithin,
   kOlderThan,
+  kMaxIssues,
+  kMaxChecks,
 };
 
 // "--repo-type".
@@ -81,6 +83,7 @@ struct Options {
   absl::optional<absl::Time> at;  // --at: the moment asked; unset is now (At())
   int expiring_within_days = 30;  // audit --expiring-within DAYS
   int older_than_days = 365;      // audit --older-than DAYS
+  LoadOptions load;               // --max-issues, --max-checks (docs/limits.md)
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -13,6 +13,7 @@
 #include "cli/flags.h"
 #include "cli/import_command.h"
 #include "cli/routes_command.h"
+#include "cli/safe_output.h"
 #include "cli/test_command.h"
 #include "cli/validate_command.h"
 
@@ -44,6 +45,12 @@ Options:
   --color auto|always|never
                         colour the verdicts (auto, the default: only on a terminal, and never when
                         the NO_COLOR environment variable is set)
+  --max-issues N        print at most N issues per fixture file (default 50), then how many more
+  --max-checks N        let the cases expand to at most N checks in all (default 100000)
+
+Limits: hubperm reads regular files (or - for stdin) of at most 1 GiB for fixtures and 64 MiB for
+other inputs, and escapes control characters in everything it prints; every bound, and how to raise
+the ones a user may need to, is in docs/limits.md.
 
 REQUEST is one of:
   --http 'VERB PATH' [--body JSON | --body @FILE | --body -]
@@ -108,12 +115,15 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   }
   Options o;
   const std::string problem = ParseArgs(args, &o);
-  CommandIo io{in, out, err};
-  if (WantsColour(o.color, terminal.out_is_terminal, terminal.no_color)) io.out_style = Style::Ansi();
-  if (WantsColour(o.color, terminal.err_is_terminal, terminal.no_color)) io.err_style = Style::Ansi();
+  const Style out_style = WantsColour(o.color, terminal.out_is_terminal, terminal.no_color) ? Style::Ansi() : Style::Plain();
+  const Style err_style = WantsColour(o.color, terminal.err_is_terminal, terminal.no_color) ? Style::Ansi() : Style::Plain();
+  // Everything a command prints passes through these: no input reaches the terminal as a control.
+  SafeOutput safe_out(out, out_style.colour());
+  SafeOutput safe_err(err, err_style.colour());
+  CommandIo io{in, safe_out.stream(), safe_err.stream(), out_style, err_style};
   // `hubperm help [COMMAND]` is `hubperm [COMMAND] --help`.
   if (o.command == "help") {
-    if (o.files.size() > 1) return Fail(err, io.err_style, "help takes at most one command");
+    if (o.files.size() > 1) return Fail(io.err, io.err_style, "help takes at most one command");
     o.command = o.files.empty() ? "" : o.files[0];
     o.files.clear();
     o.help = true;
@@ -122,26 +132,26 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
   if (o.help) {
     if (command != nullptr) {
       const bool decides = command->name == "check" || command->name == "explain";
-      out << command->help << (decides ? absl::StrCat("\n", RequestFormsHelp()) : "");
+      io.out << command->help << (decides ? absl::StrCat("\n", RequestFormsHelp()) : "");
       return kExitAllow;
     }
     if (o.command.empty()) {
-      out << kUsage;
+      io.out << kUsage;
       return kExitAllow;
     }
   }
-  if (!problem.empty()) return Fail(err, io.err_style, absl::StrCat(problem, " (see hubperm --help)"));
+  if (!problem.empty()) return Fail(io.err, io.err_style, absl::StrCat(problem, " (see hubperm --help)"));
   if (command == nullptr) {
     std::vector<absl::string_view> names;
     for (const Command* c : Commands()) names.push_back(c->name);
-    if (o.command.empty()) return Fail(err, io.err_style, "no command (see hubperm --help)");
-    return Fail(err, io.err_style,
-                absl::StrCat("unknown command '", o.command, "'", DidYouMean(o.command, names), " (commands: ",
+    if (o.command.empty()) return Fail(io.err, io.err_style, "no command (see hubperm --help)");
+    return Fail(io.err, io.err_style,
+                absl::StrCat("unknown command ", QuoteValue(o.command), DidYouMean(o.command, names), " (commands: ",
                              absl::StrJoin(names, ", "), ")"));
   }
-  if (const std::string misfit = CheckFlagsFit(o, *command); !misfit.empty()) return Fail(err, io.err_style, misfit);
+  if (const std::string misfit = CheckFlagsFit(o, *command); !misfit.empty()) return Fail(io.err, io.err_style, misfit);
   if (o.format == "html" && command->name != "audit") {
-    return Fail(err, io.err_style,
+    return Fail(io.err, io.err_style,
                 absl::StrCat("--format html applies to audit only; ", command->name, " takes text or json"));
   }
   return command->run(o, io);

@@ -490,9 +490,15 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"MissingBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@nope.json"},
                   "cannot read body file 'nope.json'"},
         ErrorCase{"EndlessBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@/dev/zero"},
-                  "'/dev/zero' is larger than 64 MiB; hubperm reads no input that large"},
+                  "'/dev/zero' is not a regular file (a FIFO, a device or a socket); give a file, or '-' for stdin"},
         ErrorCase{"EndlessErrorFile", {"check", kWorld, "--token", "limited-test-token", "--from-error", "@/dev/zero"},
-                  "'/dev/zero' is larger than 64 MiB"}),
+                  "'/dev/zero' is not a regular file"},
+        ErrorCase{"DirectoryAsBodyFile", {"check", kWorld, "--token", "limited-test-token", "--http", "POST /api/repos/create", "--body", "@testdata"},
+                  "'testdata' is a directory, not a file"},
+        ErrorCase{"DeviceAsFixture", {"check", "/dev/zero", "--token", "t", "--operation", "whoami"}, "'/dev/zero' is not a regular file"},
+        ErrorCase{"EmptyJunitPath", {"test", kWorld, "--junit", ""}, "--junit needs a file name to write the report to"},
+        ErrorCase{"MaxIssuesIsANumber", {"validate", kWorld, "--max-issues", "0"}, "--max-issues takes a number from 1 to 1000000, not '0'"},
+        ErrorCase{"ControlsInAnOptionAreEscaped", {"validate", kWorld, "--\x1b[2Jx"}, "unknown option '--\\x1B[2Jx'"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
 TEST(Cli, Version) {
@@ -600,7 +606,7 @@ TEST(Validate, JsonListsEveryIssue) {
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/references_validate.json")) << "actual:\n" << r.out;
   CliRun ok = Hubperm({"validate", kWorld, "--format", "json"});
   EXPECT_EQ(ok.exit_code, kExitAllow);
-  EXPECT_THAT(ok.out, HasSubstr("\"errors\": 0,\n  \"warnings\": 0,\n  \"issues\": []"));
+  EXPECT_THAT(ok.out, HasSubstr("\"errors\": 0,\n  \"warnings\": 0,\n  \"omitted\": 0,\n  \"issues\": []"));
 }
 
 // Every broken fixture in testdata/invalid/ reports exactly its golden list of errors.

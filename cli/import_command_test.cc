@@ -132,10 +132,16 @@ TEST(ImportWhoamiCommand, BadInputExitsTwo) {
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_THAT(r.err, HasSubstr("--format does not apply to import-whoami"));
 
-  // An endless input stops at the bound: exit 2, no crash, nothing printed.
+  // A device is refused without reading it: exit 2, no crash, nothing printed.
   r = Hubperm({"import-whoami", "/dev/zero"});
   EXPECT_EQ(r.exit_code, kExitBadInput);
-  EXPECT_EQ(r.err, "hubperm: error: '/dev/zero' is larger than 64 MiB; hubperm reads no input that large\n");
+  EXPECT_EQ(r.err, "hubperm: error: '/dev/zero' is not a regular file (a FIFO, a device or a socket); give a file, or '-' for stdin\n");
+  EXPECT_EQ(r.out, "");
+
+  // Stdin is read in pieces up to the bound, then refused.
+  r = Hubperm({"import-whoami", "-"}, std::string((size_t{64} << 20) + 1, ' '));
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.err, "hubperm: error: stdin is larger than 64 MiB; hubperm reads no input that large (see docs/limits.md)\n");
   EXPECT_EQ(r.out, "");
 }
 

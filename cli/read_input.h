@@ -11,15 +11,14 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "policy/hubperm.h"
 
 namespace hubperm {
 
-// More than any body, pasted error or whoami-v2 response: reading stops there (/dev/zero, a runaway pipe).
-inline constexpr size_t kMaxInputBytes = size_t{64} << 20;
-
-// The text of the file at `path`, or of `in` when `path` is "-". kNotFound when the file cannot be
-// opened (the caller words that error: which argument named it); kResourceExhausted, with the reason,
-// when the input is larger than `max_bytes`.
+// The text of the file at `path`, or of `in` when `path` is "-", read as ReadRegularFile and ReadStream
+// (policy/common/read_file.h) do: kNotFound when the file cannot be opened (the caller words that
+// error: which argument named it), kFailedPrecondition for a directory, a FIFO or a device,
+// kResourceExhausted when the input is larger than `max_bytes`.
 absl::StatusOr<std::string> ReadFileOrStdin(absl::string_view path, std::istream& in,
                                             size_t max_bytes = kMaxInputBytes);
 

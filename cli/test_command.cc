@@ -54,7 +54,7 @@ Examples:
 
 int RunTest(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "test needs at least one fixture file (see hubperm test --help)");
-  const LoadResult loaded = Engine::Load(o.files);
+  const LoadResult loaded = Engine::Load(o.files, o.load);
   io.err << loaded.RenderIssues(io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "no case was run");
   const Engine& engine = *loaded.engine;
@@ -85,7 +85,7 @@ int RunTest(const Options& o, CommandIo& io) {
 
 const Command& TestCommand() {
   static const Command* command = new Command{
-      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kAt, Flag::kFormat, Flag::kColor}, RunTest};
+      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor}, RunTest};
   return *command;
 }
 

@@ -30,7 +30,7 @@ Examples:
 
 int RunValidate(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "validate needs at least one fixture file");
-  LoadResult loaded = Engine::Load(o.files);
+  LoadResult loaded = Engine::Load(o.files, o.load);
   // A world without errors compiles; then every case's requests must resolve against it.
   if (loaded.ok()) {
     const Diagnostics cases = loaded.engine->CheckCaseRequests();
@@ -59,7 +59,7 @@ int RunValidate(const Options& o, CommandIo& io) {
 }  // namespace
 
 const Command& ValidateCommand() {
-  static const Command* command = new Command{"validate", kValidateHelp, {Flag::kFormat, Flag::kColor}, RunValidate};
+  static const Command* command = new Command{"validate", kValidateHelp, {Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor}, RunValidate};
   return *command;
 }
 

@@ -34,10 +34,12 @@ LoadResult Engine::Build(Fixtures fixtures) {
   return result;
 }
 
-LoadResult Engine::Load(const std::vector<std::string>& paths) { return Build(LoadFixtures(paths)); }
+LoadResult Engine::Load(const std::vector<std::string>& paths, const LoadOptions& options) {
+  return Build(LoadFixtures(paths, options));
+}
 
-LoadResult Engine::LoadTexts(std::vector<std::pair<std::string, std::string>> files) {
-  return Build(LoadFixtureTexts(std::move(files)));
+LoadResult Engine::LoadTexts(std::vector<std::pair<std::string, std::string>> files, const LoadOptions& options) {
+  return Build(LoadFixtureTexts(std::move(files), options));
 }
 
 absl::StatusOr<ResolvedRequest> Engine::Resolve(absl::string_view token, const RequestDescription& description,

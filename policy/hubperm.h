@@ -51,6 +51,8 @@
 #include "policy/cases/junit_report.h"
 #include "policy/cases/test_report.h"
 #include "policy/common/diagnostics.h"
+#include "policy/common/escape.h"
+#include "policy/common/read_file.h"
 #include "policy/common/source.h"
 #include "policy/common/style.h"
 #include "policy/common/suggest.h"
@@ -61,6 +63,7 @@
 #include "policy/explain/error_comparison.h"
 #include "policy/explain/explain.h"
 #include "policy/explain/sequence_explanation.h"
+#include "policy/load/fixtures.h"
 #include "policy/load/whoami_import.h"
 #include "policy/model/world.h"
 #include "policy/request/request_input.h"
@@ -70,7 +73,6 @@
 namespace hubperm {
 
 class Engine;
-struct Fixtures;  // policy/load/fixtures.h
 
 // What loading gave: an engine, or the issues that kept one from being built (warnings may come with
 // an engine too).
@@ -94,9 +96,10 @@ struct LoadResult {
 class Engine {
  public:
   // Reads the fixture files at `paths` as one world, validates it and compiles it.
-  static LoadResult Load(const std::vector<std::string>& paths);
+  static LoadResult Load(const std::vector<std::string>& paths, const LoadOptions& options = {});
   // The same for texts in memory: (name as it appears in messages, text) pairs.
-  static LoadResult LoadTexts(std::vector<std::pair<std::string, std::string>> files);
+  static LoadResult LoadTexts(std::vector<std::pair<std::string, std::string>> files,
+                              const LoadOptions& options = {});
 
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;

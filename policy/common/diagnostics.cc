@@ -3,21 +3,90 @@
 #include "policy/common/diagnostics.h"
 
 #include <algorithm>
+#include <ostream>
+#include <sstream>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "policy/common/utf8.h"
 
 namespace hubperm {
+namespace {
+
+// The part of `line` shown under an issue at the 1-based character `column`: all of it when it has at
+// most `width` characters, else `width` characters around the column.
+struct Excerpt {
+  absl::string_view text;
+  int column = 1;  // the issue's column within `text`
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+Excerpt ExcerptAround(absl::string_view line, int column, int width) {
+  std::vector<size_t> offsets;  // the byte offset of each character, then the line's end
+  ForEachCharacter(line, [&](absl::string_view c, bool) { offsets.push_back(static_cast<size_t>(c.data() - line.data())); });
+  const int characters = static_cast<int>(offsets.size());
+  offsets.push_back(line.size());
+  if (characters <= width) return Excerpt{line, column};
+  int first = std::max(1, std::min(column, characters) - width / 2);
+  const int last = std::min(characters, first + width - 1);
+  first = std::max(1, last - width + 1);
+  Excerpt excerpt;
+  excerpt.text = line.substr(offsets[first - 1], offsets[last] - offsets[first - 1]);
+  excerpt.column = column - first + 1;
+  excerpt.cut_before = first > 1;
+  excerpt.cut_after = last < characters;
+  return excerpt;
+}
+
+std::string CutMessage(const std::string& message) {
+  int characters = 0;
+  size_t end = message.size();
+  ForEachCharacter(message, [&](absl::string_view c, bool) {
+    if (characters++ == kMaxMessageChars && end == message.size()) end = static_cast<size_t>(c.data() - message.data());
+  });
+  if (end == message.size()) return message;
+  return absl::StrCat(message.substr(0, end), "... (message cut at ", kMaxMessageChars, " characters)");
+}
+
+std::string Count(int n, absl::string_view what) { return absl::StrCat(n, " more ", what, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+Diagnostics::Diagnostics(int max_per_file) : max_per_file_(std::max(1, max_per_file)) {}
+
+void Diagnostics::Add(Severity severity, SourcePos pos, std::string message) {
+  int& kept = kept_[pos.file];
+  if (kept >= max_per_file_) {
+    Omitted& omitted = omitted_[pos.file];
+    (severity == Severity::kError ? omitted.errors : omitted.warnings) += 1;
+    return;
+  }
+  ++kept;
+  issues_.push_back(Issue{severity, pos, std::move(message)});
+}
+
+int Diagnostics::omitted_count() const {
+  int n = 0;
+  for (const auto& [file, omitted] : omitted_) n += omitted.errors + omitted.warnings;
+  return n;
+}
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 int Diagnostics::error_count() const {
-  return static_cast<int>(std::count_if(issues_.begin(), issues_.end(),
-                                        [](const Issue& i) { return i.severity == Severity::kError; }));
+  int n = static_cast<int>(std::count_if(issues_.begin(), issues_.end(),
+                                         [](const Issue& i) { return i.severity == Severity::kError; }));
+  for (const auto& [file, omitted] : omitted_) n += omitted.errors;
+  return n;
 }
 
-int Diagnostics::warning_count() const { return static_cast<int>(issues_.size()) - error_count(); }
+int Diagnostics::warning_count() const {
+  int n = static_cast<int>(std::count_if(issues_.begin(), issues_.end(),
+                                         [](const Issue& i) { return i.severity == Severity::kWarning; }));
+  for (const auto& [file, omitted] : omitted_) n += omitted.warnings;
+  return n;
+}
 
 std::vector<const Issue*> Diagnostics::Sorted() const {
   std::vector<const Issue*> sorted;
@@ -30,19 +99,47 @@ std::vector<const Issue*> Diagnostics::Sorted() const {
   return sorted;
 }
 
-std::string Diagnostics::Render(const SourceFiles& files, const Style& style) const {
-  std::string out;
-  for (const Issue* issue : Sorted()) {
+void Diagnostics::Print(const SourceFiles& files, const Style& style, std::ostream& out) const {
+  std::map<int, LineIndex> indexes;  // built once per file with an issue
+  const std::vector<const Issue*> sorted = Sorted();
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const Issue* issue = sorted[i];
     const bool error = issue->severity == Severity::kError;
-    absl::StrAppend(&out, files.Format(issue->pos), ": ",
-                    style.Paint(error ? Tone::kDeny : Tone::kWarning, error ? "error:" : "warning:"), " ",
-                    issue->message, "\n");
-    absl::string_view line = files.Line(issue->pos);
-    if (line.empty()) continue;
-    absl::StrAppend(&out, "    ", Printable(line), "\n    ", CaretIndent(line, issue->pos.column),
-                    style.Paint(Tone::kAllow, "^"), "\n");
+    out << files.Format(issue->pos) << ": "
+        << style.Paint(error ? Tone::kDeny : Tone::kWarning, error ? "error:" : "warning:") << " "
+        << CutMessage(issue->message) << "\n";
+    const int file = issue->pos.file;
+    if (file >= 0 && file < files.size() && issue->pos.line > 0) {
+      auto it = indexes.find(file);
+      if (it == indexes.end()) it = indexes.emplace(file, LineIndex(files.text(file))).first;
+      const absl::string_view line = it->second.Line(issue->pos.line);
+      if (!line.empty()) {
+        const Excerpt excerpt = ExcerptAround(line, issue->pos.column, kExcerptWidth);
+        const absl::string_view before = excerpt.cut_before ? "..." : "";
+        out << "    " << before << Printable(excerpt.text) << (excerpt.cut_after ? "..." : "") << "\n    "
+            << std::string(before.size(), ' ') << CaretIndent(excerpt.text, excerpt.column)
+            << style.Paint(Tone::kAllow, "^") << "\n";
+      }
+    }
+    const bool last_of_file = i + 1 == sorted.size() || sorted[i + 1]->pos.file != file;
+    const auto omitted = omitted_.find(file);
+    if (last_of_file && omitted != omitted_.end()) {
+      std::string more;
+      if (omitted->second.errors > 0) more = Count(omitted->second.errors, "error");
+      if (omitted->second.warnings > 0) {
+        absl::StrAppend(&more, more.empty() ? "" : " and ", Count(omitted->second.warnings, "warning"));
+      }
+      const std::string where = file >= 0 && file < files.size() ? files.Format(SourcePos{file, 0, 0}) : "<unknown>";
+      out << where << ": " << more << " not shown (at most " << max_per_file_
+          << " issues per file; --max-issues N shows more)\n";
+    }
   }
-  return out;
+}
+
+std::string Diagnostics::Render(const SourceFiles& files, const Style& style) const {
+  std::ostringstream out;
+  Print(files, style, out);
+  return out.str();
 }
 
 }  // namespace hubperm

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 
 namespace hubperm {
 
@@ -15,23 +16,31 @@ int SourceFiles::Add(std::string name, std::string text) {
 
 std::string SourceFiles::Format(const SourcePos& pos) const {
   if (pos.file < 0 || pos.file >= size()) return "<unknown>";
-  if (pos.line <= 0) return std::string(name(pos.file));
-  return absl::StrCat(name(pos.file), ":", pos.line, ":", pos.column);
+  const std::string file = EscapeUnsafe(name(pos.file));
+  if (pos.line <= 0) return file;
+  return absl::StrCat(file, ":", pos.line, ":", pos.column);
 }
 
 absl::string_view SourceFiles::Line(const SourcePos& pos) const {
   if (pos.file < 0 || pos.file >= size() || pos.line <= 0) return "";
-  absl::string_view text = this->text(pos.file);
-  size_t start = 0;
-  for (int line = 1; line < pos.line; ++line) {
-    size_t newline = text.find('\n', start);
-    if (newline == absl::string_view::npos) return "";
-    start = newline + 1;
+  return LineIndex(text(pos.file)).Line(pos.line);
+}
+
+LineIndex::LineIndex(absl::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (size_t i = text.find('\n'); i != absl::string_view::npos; i = text.find('\n', i + 1)) {
+    if (i + 1 < text.size()) starts_.push_back(i + 1);
   }
-  size_t end = text.find('\n', start);
-  absl::string_view line = text.substr(start, end == absl::string_view::npos ? end : end - start);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
+}
+
+absl::string_view LineIndex::Line(int line) const {
+  if (line <= 0 || line > line_count()) return "";
+  const size_t start = starts_[line - 1];
+  if (start >= text_.size()) return "";
+  const size_t end = text_.find('\n', start);
+  absl::string_view text = text_.substr(start, end == absl::string_view::npos ? end : end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
 }
 
 }  // namespace hubperm

@@ -30,6 +30,20 @@ struct SourcePos {
   }
 };
 
+// Where each line of one text starts, found in one pass, so the lines of many positions are found in
+// time linear in the text plus logarithmic per position (not a scan from the start for each).
+class LineIndex {
+ public:
+  explicit LineIndex(absl::string_view text);
+  // The text of the 1-based `line` without its line break, or "" when out of range.
+  absl::string_view Line(int line) const;
+  int line_count() const { return static_cast<int>(starts_.size()); }
+
+ private:
+  absl::string_view text_;
+  std::vector<size_t> starts_;
+};
+
 // The files a world was loaded from: their names as given and their text. Append-only.
 class SourceFiles {
  public:
@@ -40,7 +54,7 @@ class SourceFiles {
   absl::string_view name(int file) const { return files_[file].name; }
   absl::string_view text(int file) const { return files_[file].text; }
 
-  // "name:line:col" for a known position, "name" when only the file is known, "<unknown>" otherwise.
+  // "name:line:col" for a known position (the name with its control characters escaped), "name" when only the file is known, "<unknown>" otherwise.
   std::string Format(const SourcePos& pos) const;
 
   // The text of `pos`'s line without its line break, or "" when unknown or out of range.

@@ -27,5 +27,24 @@ TEST(SourceFiles, ReturnsTheLineOfAPosition) {
   EXPECT_EQ(files.Line(SourcePos{}), "");
 }
 
+TEST(SourceFiles, EscapesControlsInAFileName) {
+  SourceFiles files;
+  files.Add("evil\n\x1b[2J.yaml", "");
+  EXPECT_EQ(files.Format(SourcePos{0, 1, 1}), "evil\\x0A\\x1B[2J.yaml:1:1");
+}
+
+TEST(LineIndex, FindsEveryLineAsAScanWould) {
+  const std::string text = "a\r\n\nbb\nccc\n";
+  LineIndex index(text);
+  EXPECT_EQ(index.line_count(), 4);
+  EXPECT_EQ(index.Line(1), "a");
+  EXPECT_EQ(index.Line(2), "");
+  EXPECT_EQ(index.Line(3), "bb");
+  EXPECT_EQ(index.Line(4), "ccc");
+  EXPECT_EQ(index.Line(5), "");
+  EXPECT_EQ(index.Line(0), "");
+  EXPECT_EQ(LineIndex("").Line(1), "");
+}
+
 }  // namespace
 }  // namespace hubperm

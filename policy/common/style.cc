@@ -2,6 +2,7 @@
 
 #include "policy/common/style.h"
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace hubperm {
@@ -23,11 +24,24 @@ absl::string_view Escape(Tone tone) {
   return "";
 }
 
+constexpr absl::string_view kReset = "\x1b[0m";
+
 }  // namespace
+
+size_t StyleSequenceLength(absl::string_view text, bool* partial) {
+  *partial = false;
+  for (Tone tone : {Tone::kAllow, Tone::kDeny, Tone::kWarning, Tone::kHeading, Tone::kFaint}) {
+    for (absl::string_view sequence : {Escape(tone), kReset}) {
+      if (absl::StartsWith(text, sequence)) return sequence.size();
+      if (text.size() < sequence.size() && absl::StartsWith(sequence, text)) *partial = true;
+    }
+  }
+  return 0;
+}
 
 std::string Style::Paint(Tone tone, absl::string_view text) const {
   if (!colour_ || text.empty()) return std::string(text);
-  return absl::StrCat(Escape(tone), text, "\x1b[0m");
+  return absl::StrCat(Escape(tone), text, kReset);
 }
 
 bool WantsColour(absl::string_view setting, bool is_terminal, const char* no_color_env) {

@@ -14,6 +14,7 @@
 #ifndef HUBPERM_POLICY_COMMON_STYLE_H_
 #define HUBPERM_POLICY_COMMON_STYLE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -47,8 +48,13 @@ class Style {
   bool colour_;
 };
 
+// The length of the colour sequence Style paints with that `text` starts with (one of its tones, or
+// the reset), or 0. When `text` is a proper prefix of one, `*partial` is set (a stream written in pieces).
+size_t StyleSequenceLength(absl::string_view text, bool* partial);
+
 // Whether text on a stream should be coloured: `setting` is "always", "never" or "auto" (a terminal,
 // and NO_COLOR unset or empty).
+
 bool WantsColour(absl::string_view setting, bool is_terminal, const char* no_color_env);
 
 }  // namespace hubperm

@@ -30,6 +30,34 @@ int EditDistance(absl::string_view a, absl::string_view b) {
   return previous[b.size()];
 }
 
+int BoundedEditDistance(absl::string_view a, absl::string_view b, int max) {
+  if (a.size() < b.size()) std::swap(a, b);  // b is the shorter: rows run over a, the band over b
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  const int far = max + 1;
+  if (n - m > max) return far;
+  auto same = [&](int i, int j) { return absl::ascii_tolower(a[i]) == absl::ascii_tolower(b[j]); };
+  // Row i holds the distances of a[0, i) to b[0, j) for the j within `max` of i; cells outside the band
+  // are `far`. Three rows, as EditDistance keeps.
+  std::vector<int> before(m + 1, far), previous(m + 1, far), current(m + 1, far);
+  for (int j = 0; j <= std::min(m, max); ++j) previous[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    const int lo = std::max(1, i - max), hi = std::min(m, i + max);
+    current[lo - 1] = lo == 1 && i <= max ? i : far;
+    int row_min = current[lo - 1];
+    for (int j = lo; j <= hi; ++j) {
+      int d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(i - 1, j - 1) ? 0 : 1)});
+      if (i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1)) d = std::min(d, before[j - 2] + 1);
+      current[j] = std::min(d, far);
+      row_min = std::min(row_min, current[j]);
+    }
+    if (hi < m) current[hi + 1] = far;
+    if (row_min >= far) return far;  // every path through this row is already too long
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return std::min(previous[m], far);
+}
+
 std::vector<size_t> LowestScores(absl::Span<const int> scores, size_t n) {
   std::vector<size_t> order(scores.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -40,23 +68,26 @@ std::vector<size_t> LowestScores(absl::Span<const int> scores, size_t n) {
 
 namespace {
 
-std::vector<int> Distances(absl::string_view name, absl::Span<const absl::string_view> candidates) {
-  std::vector<int> distances;
-  distances.reserve(candidates.size());
-  for (absl::string_view candidate : candidates) distances.push_back(EditDistance(name, candidate));
-  return distances;
+// The largest distance ClosestNames accepts between `name` and a candidate of `length`.
+int Limit(absl::string_view name, size_t length) {
+  return std::min(kMaxSuggestDistance, std::max(1, static_cast<int>(std::max(name.size(), length) / 3)));
 }
 
 }  // namespace
 
 std::vector<std::string> ClosestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
                                       int max_results) {
-  const std::vector<int> distances = Distances(name, candidates);
+  std::vector<int> distances;
+  distances.reserve(candidates.size());
+  for (absl::string_view candidate : candidates) {
+    const int limit = Limit(name, candidate.size());
+    const int d = BoundedEditDistance(name, candidate, limit);
+    distances.push_back(d <= limit ? d : kMaxSuggestDistance + 1);
+  }
   std::vector<std::string> out;
   for (size_t i : LowestScores(distances, candidates.size())) {
-    if (static_cast<int>(out.size()) == max_results) break;
-    const int limit = static_cast<int>(std::max(name.size(), candidates[i].size()) / 3);
-    if (distances[i] <= std::max(limit, 1)) out.emplace_back(candidates[i]);
+    if (static_cast<int>(out.size()) == max_results || distances[i] > kMaxSuggestDistance) break;
+    out.emplace_back(candidates[i]);
   }
   return out;
 }
@@ -64,7 +95,12 @@ std::vector<std::string> ClosestNames(absl::string_view name, absl::Span<const a
 std::vector<std::string> NearestNames(absl::string_view name, absl::Span<const absl::string_view> candidates,
                                       size_t n) {
   std::vector<std::string> out;
-  for (size_t i : LowestScores(Distances(name, candidates), n)) out.emplace_back(candidates[i]);
+  std::vector<int> distances;
+  distances.reserve(candidates.size());
+  for (absl::string_view candidate : candidates) {
+    distances.push_back(BoundedEditDistance(name, candidate, kMaxSuggestDistance));
+  }
+  for (size_t i : LowestScores(distances, n)) out.emplace_back(candidates[i]);
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "policy/common/suggest.h"
 
+#include <random>
+#include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -22,6 +24,34 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
   EXPECT_EQ(EditDistance("alcie", "alice"), 1);
   EXPECT_EQ(EditDistance("ca", "abc"), 3);
   EXPECT_EQ(EditDistance("fineGrained", "finegrained"), 0);  // case-insensitive
+}
+
+TEST(BoundedEditDistance, AgreesWithTheFullDistanceOnRandomStrings) {
+  // Property: the banded distance is min(EditDistance, max + 1) for every max, on strings over a small
+  // alphabet (so transpositions and near misses are frequent).
+  std::mt19937 random(20261201);
+  auto word = [&](int max_length) {
+    std::string w(std::uniform_int_distribution<int>(0, max_length)(random), 'a');
+    for (char& c : w) c = "abcA"[std::uniform_int_distribution<int>(0, 3)(random)];
+    return w;
+  };
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::string a = word(12), b = word(12);
+    const int max = std::uniform_int_distribution<int>(0, 10)(random);
+    ASSERT_EQ(BoundedEditDistance(a, b, max), std::min(EditDistance(a, b), max + 1))
+        << "'" << a << "' '" << b << "' max " << max;
+  }
+}
+
+TEST(BoundedEditDistance, CostsLinearTimeOnLongNames) {
+  // 20,000 candidates of 500 characters against a 506-character name: the band keeps each comparison
+  // to about 17 x 500 cells (the full distance would be 250,000). Bounded by the answer, not the clock.
+  const std::string name(506, 'x');
+  std::vector<std::string> long_names;
+  for (int i = 0; i < 20000; ++i) long_names.push_back(std::string(500, 'a' + i % 20));
+  std::vector<absl::string_view> views(long_names.begin(), long_names.end());
+  EXPECT_THAT(ClosestNames(name, views), IsEmpty());
+  EXPECT_THAT(NearestNames(name, views, 3), ::testing::SizeIs(3));
 }
 
 const std::vector<absl::string_view> kKeys = {"users", "orgs", "repos", "tokens", "cases", "assumptions"};

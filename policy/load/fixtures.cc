@@ -23,8 +23,9 @@ std::string RenderLoadIssues(const SourceFiles& files, const Diagnostics& diagno
   return out + diagnostics.Render(files, style);
 }
 
-Fixtures LoadFixtures(const std::vector<std::string>& paths) {
+Fixtures LoadFixtures(const std::vector<std::string>& paths, const LoadOptions& options) {
   Fixtures f;
+  f.diagnostics = Diagnostics(options.max_issues_per_file);
   WorldLoader loader(&f.files, &f.diagnostics, &f.world);
   for (const std::string& path : paths) {
     absl::Status status = loader.AddPath(path);
@@ -32,15 +33,18 @@ Fixtures LoadFixtures(const std::vector<std::string>& paths) {
   }
   loader.Finish();
   ValidateWorld(f.world, f.files, &f.diagnostics);
+  CheckCaseExpansion(f.world, options.max_checks, &f.diagnostics);
   return f;
 }
 
-Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts) {
+Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts, const LoadOptions& options) {
   Fixtures f;
+  f.diagnostics = Diagnostics(options.max_issues_per_file);
   WorldLoader loader(&f.files, &f.diagnostics, &f.world);
   for (auto& [name, text] : texts) loader.AddText(std::move(name), std::move(text));
   loader.Finish();
   ValidateWorld(f.world, f.files, &f.diagnostics);
+  CheckCaseExpansion(f.world, options.max_checks, &f.diagnostics);
   return f;
 }
 
@@ -56,6 +60,7 @@ std::string RenderLoadIssuesJson(const SourceFiles& files, const Diagnostics& di
   json.EndArray()
       .Key("errors").Int(static_cast<int>(read_errors.size()) + diagnostics.error_count())
       .Key("warnings").Int(diagnostics.warning_count())
+      .Key("omitted").Int(diagnostics.omitted_count())
       .Key("issues").BeginArray();
   for (const std::string& message : read_errors) {
     json.BeginObject().Key("severity").String("error").Key("at").Null().Key("message").String(message).EndObject();

@@ -52,11 +52,23 @@ std::string RenderLoadIssues(const SourceFiles& files, const Diagnostics& diagno
 std::string RenderLoadIssuesJson(const SourceFiles& files, const Diagnostics& diagnostics,
                                  const std::vector<std::string>& read_errors, const std::vector<std::string>& paths);
 
+// The checks every case of a world may expand to by default (`--max-checks`).
+inline constexpr int kDefaultMaxChecks = 100000;
+
+// How a load is bounded (docs/limits.md); the defaults suit every world hubperm was tried on.
+struct LoadOptions {
+  // The issues kept and printed per file (`--max-issues`); the others are counted.
+  int max_issues_per_file = kDefaultMaxIssuesPerFile;
+  // The checks the cases may expand to, all together (`--max-checks`): `tokens:` times `repos:` grows
+  // as a product, so a small file could ask for millions. More is an error at the largest case.
+  int max_checks = kDefaultMaxChecks;
+};
+
 // Reads, merges and validates the fixture files at `paths`.
-Fixtures LoadFixtures(const std::vector<std::string>& paths);
+Fixtures LoadFixtures(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 // The same for files already in memory: (name as it appears in messages, text) pairs.
-Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts);
+Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts, const LoadOptions& options = {});
 
 }  // namespace hubperm
 

@@ -2,6 +2,7 @@
 
 #include "policy/load/validate.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "policy/common/escape.h"
 #include "policy/common/suggest.h"
 #include "policy/common/timestamp.h"
 
@@ -393,6 +395,35 @@ class Validator {
 
 void ValidateWorld(const World& world, const SourceFiles& files, Diagnostics* diagnostics) {
   Validator(world, files, diagnostics).Run();
+}
+
+size_t CheckCount(const Case& c) {
+  if (c.matrix.has_value()) {
+    size_t cells = 0;
+    for (const CaseMatrix::Row& row : c.matrix->rows) cells += std::min(row.cells.size(), c.matrix->columns.size());
+    return cells;
+  }
+  return c.tokens.size() * std::max<size_t>(1, c.repos.size());
+}
+
+void CheckCaseExpansion(const World& world, int max_checks, Diagnostics* diagnostics) {
+  size_t total = 0;
+  const Case* largest = nullptr;
+  size_t largest_count = 0;
+  for (const Case& c : world.cases) {
+    const size_t count = CheckCount(c);
+    total += count;
+    if (largest == nullptr || count > largest_count) {
+      largest = &c;
+      largest_count = count;
+    }
+  }
+  if (total <= static_cast<size_t>(max_checks)) return;
+  diagnostics->Error(largest->name.pos,
+                     absl::StrCat("the cases expand to ", total, " checks, more than the limit of ", max_checks,
+                                  " (--max-checks N raises it; docs/limits.md); the largest, case ",
+                                  QuoteValue(largest->name.text), ", expands to ", largest_count,
+                                  largest->matrix.has_value() ? " matrix cells" : " checks (tokens x repos)"));
 }
 
 }  // namespace hubperm

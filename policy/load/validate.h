@@ -27,6 +27,15 @@ namespace hubperm {
 // `files` is used only to name the first definition's place in "defined twice" messages.
 void ValidateWorld(const World& world, const SourceFiles& files, Diagnostics* diagnostics);
 
+// How many checks case `c` expands to (policy/cases/case_runner.h's ExpandCase makes exactly these):
+// its matrix's cells, else its tokens times its repos (at least one). Counted, not expanded.
+size_t CheckCount(const Case& c);
+
+// An error when the cases of `world` expand to more than `max_checks` checks in all, at the case that
+// expands to the most: `tokens:` times `repos:` grows as a product, so a small file could ask for
+// millions of checks (and the memory their results take).
+void CheckCaseExpansion(const World& world, int max_checks, Diagnostics* diagnostics);
+
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_LOAD_VALIDATE_H_

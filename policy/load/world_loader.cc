@@ -13,6 +13,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/types/span.h"
+#include "policy/common/escape.h"
+#include "policy/common/read_file.h"
 #include "policy/common/suggest.h"
 #include "policy/load/tree_reader.h"
 #include "policy/load/yaml_tree.h"
@@ -674,16 +676,15 @@ void WorldLoader::Finish() {
 }
 
 absl::Status WorldLoader::AddPath(const std::string& path) {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored)) {
-    return absl::InvalidArgumentError(absl::StrCat("'", path, "' is a directory; give the fixture files in it"));
+  absl::StatusOr<std::string> text = ReadRegularFile(path, kMaxFixtureBytes);
+  if (!text.ok()) {
+    if (absl::IsFailedPrecondition(text.status()) && std::filesystem::is_directory(path)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(QuoteValue(path, path.size()), " is a directory; give the fixture files in it"));
+    }
+    return text.status();
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read '", path, "'"));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat("error while reading '", path, "'"));
-  AddText(path, text.str());
+  AddText(path, *std::move(text));
   return absl::OkStatus();
 }
 

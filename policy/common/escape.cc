@@ -1,0 +1,145 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/common/escape.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "policy/common/style.h"
+#include "policy/common/utf8.h"
+
+namespace hubperm {
+namespace {
+
+// The unsafe code points above ASCII, as inclusive ranges (Unicode 15: C1 controls, and the format
+// characters of category Cf that act on the text around them).
+struct Range {
+  char32_t first;
+  char32_t last;
+};
+constexpr Range kUnsafeRanges[] = {
+    {0x80, 0x9F},      // C1 controls (CSI 0x9B starts an escape sequence on some terminals)
+    {0x061C, 0x061C},  // ARABIC LETTER MARK (bidirectional)
+    {0x180E, 0x180E},  // MONGOLIAN VOWEL SEPARATOR
+    {0x200B, 0x200F},  // zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+    {0x2028, 0x202E},  // line and paragraph separators; bidirectional embeddings and overrides
+    {0x2060, 0x2064},  // word joiner, invisible operators
+    {0x2066, 0x206F},  // bidirectional isolates; deprecated format characters
+    {0xFEFF, 0xFEFF},  // byte order mark, zero-width no-break space
+    {0xFFF9, 0xFFFB},  // interlinear annotation
+    {0xFFFE, 0xFFFF},  // noncharacters (not allowed in XML)
+    {0xE0000, 0xE007F},  // tag characters
+};
+
+char32_t Decode(absl::string_view c) {
+  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(c[i])); };
+  switch (c.size()) {
+    case 1:
+      return byte(0);
+    case 2:
+      return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+    case 3:
+      return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+    default:
+      return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+  }
+}
+
+// Appends the character `c` (one UTF-8 sequence, or one byte that is not UTF-8 when `bad`) as it is or
+// escaped; returns false when it escaped it.
+void AppendCharacter(absl::string_view c, bool bad, absl::string_view keep, std::string* out) {
+  if (bad) {
+    absl::StrAppendFormat(out, "\\x%02X", static_cast<unsigned char>(c[0]));
+    return;
+  }
+  const char32_t code = Decode(c);
+  if (!IsUnsafeCodePoint(code) || (code < 0x80 && keep.find(static_cast<char>(code)) != absl::string_view::npos)) {
+    out->append(c.data(), c.size());
+  } else if (code < 0x80) {
+    absl::StrAppendFormat(out, "\\x%02X", static_cast<unsigned>(code));
+  } else {
+    absl::StrAppendFormat(out, "\\u{%04X}", static_cast<unsigned>(code));
+  }
+}
+
+// Like ForEachCharacter (policy/common/utf8.h), but every ASCII control is a character of its own here,
+// not "bad": whether it is escaped is IsUnsafeCodePoint's to say.
+template <typename Visit>
+void ForEachCodeUnit(absl::string_view text, Visit visit) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8SequenceLength(text, i);
+    const size_t taken = length == 0 ? 1 : length;
+    visit(text.substr(i, taken), length == 0);
+    i += taken;
+  }
+}
+
+}  // namespace
+
+bool IsUnsafeCodePoint(char32_t c) {
+  if (c < 0x20 || c == 0x7F) return true;
+  if (c < 0x80) return false;
+  for (const Range& range : kUnsafeRanges) {
+    if (c >= range.first && c <= range.last) return true;
+  }
+  return false;
+}
+
+bool HasUnsafeCharacter(absl::string_view text) {
+  bool unsafe = false;
+  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) { unsafe = unsafe || bad || IsUnsafeCodePoint(Decode(c)); });
+  return unsafe;
+}
+
+std::string EscapeUnsafe(absl::string_view text, absl::string_view keep) {
+  std::string out;
+  out.reserve(text.size());
+  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) { AppendCharacter(c, bad, keep, &out); });
+  return out;
+}
+
+std::string QuoteValue(absl::string_view text, size_t max_chars) {
+  std::string out = "'";
+  size_t characters = 0;
+  bool cut = false;
+  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) {
+    if (cut) return;
+    if (characters++ == max_chars) {
+      cut = true;
+      return;
+    }
+    AppendCharacter(c, bad, "", &out);
+  });
+  out.push_back('\'');
+  if (cut) absl::StrAppend(&out, "... (", text.size(), " bytes)");
+  return out;
+}
+
+size_t AppendTerminalSafe(absl::string_view text, bool allow_style, bool final, std::string* out) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const absl::string_view rest = text.substr(i);
+    if (rest[0] == '\x1b' && allow_style) {
+      bool partial = false;
+      const size_t style = StyleSequenceLength(rest, &partial);
+      if (style > 0) {
+        out->append(rest.data(), style);
+        i += style;
+        continue;
+      }
+      if (partial && !final) return i;
+    }
+    size_t length = Utf8SequenceLength(text, i);
+    if (length == 0 && !final) {
+      // A sequence cut by the end of this piece: its lead byte announces more than the piece holds.
+      const unsigned char lead = static_cast<unsigned char>(rest[0]);
+      const size_t wanted = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
+      if (wanted > rest.size() && lead >= 0xC2 && lead <= 0xF4) return i;
+    }
+    const size_t taken = length == 0 ? 1 : length;
+    AppendCharacter(rest.substr(0, taken), length == 0, "\n\t", out);
+    i += taken;
+  }
+  return i;
+}
+
+}  // namespace hubperm
