@@ -68,8 +68,12 @@ constexpr char kScript[] = R"(
 })();
 )";
 
-// JSON for a <script type="application/json"> element: "</" would end the element.
-std::string ScriptJson(const std::string& json) { return absl::StrReplaceAll(json, {{"</", "<\\/"}}); }
+// JSON for a <script type="application/json"> element: "</script" would end the element, and "<!--"
+// followed by "<script" would keep it from ending at all. JSON has '<', '>' and '&' in strings only,
+// where \u escapes mean the same characters.
+std::string ScriptJson(const std::string& json) {
+  return absl::StrReplaceAll(json, {{"<", "\\u003c"}, {">", "\\u003e"}, {"&", "\\u0026"}});
+}
 
 }  // namespace
 

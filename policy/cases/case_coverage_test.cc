@@ -16,31 +16,31 @@
 namespace hubperm {
 namespace {
 
-constexpr char kWorld[] = R"(users: [u, v, x]
+constexpr char kWorld[] = R"(users: [ua, va, xa]
 orgs:
-  - name: o
+  - name: oo
     plan: enterprise
     token_policy: require_approval
-    members: {u: write, v: read}
+    members: {ua: write, va: read}
     resource_groups:
       - name: g
-        members: {v: write}
+        members: {va: write}
         auto_join: {role: read}
 repos:
-  - {id: o/m, private: true}
-  - {id: o/gated, gated: manual, access_granted: [x]}
+  - {id: oo/m, private: true}
+  - {id: oo/gated, gated: manual, access_granted: [xa]}
 tokens:
   - name: t
-    owner: u
+    owner: ua
     role: fineGrained
     global: [discussion.write]
     scoped:
-      - entity: {type: org, name: o}
+      - entity: {type: org, name: oo}
         permissions: [repo.write]
-      - entity: {type: user, name: u}
+      - entity: {type: user, name: ua}
         permissions: [repo.write]
-    org_status: {o: approved}
-  - {name: unused, owner: x, role: read}
+    org_status: {oo: approved}
+  - {name: unused, owner: xa, role: read}
 )";
 
 // Runs `cases` and returns each fact's text -> uses.
@@ -65,51 +65,51 @@ TEST(CaseCoverage, ListsEveryFactOfTheWorld) {
     EXPECT_EQ(n, 0) << fact;
   }
   EXPECT_THAT(facts, ::testing::UnorderedElementsAre(
-                         "token token t (fineGrained, of u)", "token token unused (read, of x)",
-                         "role u is write in org o", "role v is read in org o",
-                         "role v is write in resource group o/g",
-                         "role resource group o/g auto-joins every member as read",
-                         "role x's access request to gated o/gated was accepted",
-                         "grant token t: global discussion.write", "grant token t: repo.write on org o",
-                         "grant token t: repo.write on user u", "grant token unused: the classic read role",
-                         "policy org o's token policy require_approval", "policy token t is approved in org o"));
+                         "token token t (fineGrained, of ua)", "token token unused (read, of xa)",
+                         "role ua is write in org oo", "role va is read in org oo",
+                         "role va is write in resource group oo/g",
+                         "role resource group oo/g auto-joins every member as read",
+                         "role xa's access request to gated oo/gated was accepted",
+                         "grant token t: global discussion.write", "grant token t: repo.write on org oo",
+                         "grant token t: repo.write on user ua", "grant token unused: the classic read role",
+                         "policy org oo's token policy require_approval", "policy token t is approved in org oo"));
 }
 
 TEST(CaseCoverage, CountsWhatDecidedEachSide) {
   const std::map<std::string, int> uses =
-      Uses("cases:\n  - {name: commit, token: t, repo: o/m, operation: create_commit, expect: allow}\n");
-  EXPECT_EQ(uses.at("token token t (fineGrained, of u)"), 1);
-  EXPECT_EQ(uses.at("role u is write in org o"), 1);            // the user side
-  EXPECT_EQ(uses.at("grant token t: repo.write on org o"), 1);  // the token side
-  EXPECT_EQ(uses.at("policy token t is approved in org o"), 1);  // the policy side
-  EXPECT_EQ(uses.at("policy org o's token policy require_approval"), 1);  // which made the approval count
+      Uses("cases:\n  - {name: commit, token: t, repo: oo/m, operation: create_commit, expect: allow}\n");
+  EXPECT_EQ(uses.at("token token t (fineGrained, of ua)"), 1);
+  EXPECT_EQ(uses.at("role ua is write in org oo"), 1);            // the user side
+  EXPECT_EQ(uses.at("grant token t: repo.write on org oo"), 1);  // the token side
+  EXPECT_EQ(uses.at("policy token t is approved in org oo"), 1);  // the policy side
+  EXPECT_EQ(uses.at("policy org oo's token policy require_approval"), 1);  // which made the approval count
   // Not consulted by a commit to an org repo.
   EXPECT_EQ(uses.at("grant token t: global discussion.write"), 0);
-  EXPECT_EQ(uses.at("grant token t: repo.write on user u"), 0);
-  EXPECT_EQ(uses.at("role v is read in org o"), 0);
-  EXPECT_EQ(uses.at("token token unused (read, of x)"), 0);
+  EXPECT_EQ(uses.at("grant token t: repo.write on user ua"), 0);
+  EXPECT_EQ(uses.at("role va is read in org oo"), 0);
+  EXPECT_EQ(uses.at("token token unused (read, of xa)"), 0);
 }
 
-// A move's destination part counts too: the user scope grants creating in u's namespace.
+// A move's destination part counts too: the user scope grants creating in ua's namespace.
 TEST(CaseCoverage, BothPartsOfAMoveCount) {
   const std::map<std::string, int> uses =
-      Uses("cases:\n  - {name: mv, token: t, operation: move_repo, repo: o/m, to: u/m, expect: allow}\n");
-  EXPECT_EQ(uses.at("grant token t: repo.write on org o"), 1);
-  EXPECT_EQ(uses.at("grant token t: repo.write on user u"), 1);
+      Uses("cases:\n  - {name: mv, token: t, operation: move_repo, repo: oo/m, to: ua/m, expect: allow}\n");
+  EXPECT_EQ(uses.at("grant token t: repo.write on org oo"), 1);
+  EXPECT_EQ(uses.at("grant token t: repo.write on user ua"), 1);
 }
 
 TEST(CaseCoverage, GroupRolesGateGrantsAndClassicRoles) {
   const std::map<std::string, int> uses = Uses(
       "cases:\n"
-      "  - {name: gated, token: unused, operation: hf_hub_download, repo: o/gated, expect: allow}\n");
-  EXPECT_EQ(uses.at("role x's access request to gated o/gated was accepted"), 1);
+      "  - {name: gated, token: unused, operation: hf_hub_download, repo: oo/gated, expect: allow}\n");
+  EXPECT_EQ(uses.at("role xa's access request to gated oo/gated was accepted"), 1);
   EXPECT_EQ(uses.at("grant token unused: the classic read role"), 1);
-  EXPECT_EQ(uses.at("token token unused (read, of x)"), 1);
+  EXPECT_EQ(uses.at("token token unused (read, of xa)"), 1);
 }
 
 TEST(CaseCoverage, InvalidChecksExerciseNothing) {
   const std::map<std::string, int> uses =
-      Uses("cases:\n  - {name: bad, token: t, operation: create_repo, org: o, expect: allow}\n");
+      Uses("cases:\n  - {name: bad, token: t, operation: create_repo, org: oo, expect: allow}\n");
   for (const auto& [fact, n] : uses) EXPECT_EQ(n, 0) << fact;
 }
 

@@ -3,10 +3,15 @@
 #include "policy/cases/junit_report.h"
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 
 namespace hubperm {
 
-std::string XmlEscape(absl::string_view text) {
+std::string XmlEscape(absl::string_view raw) {
+  // Characters XML 1.0 does not allow (C0 controls but tab and line feed, U+FFFE, U+FFFF, bytes that are
+  // not UTF-8) and those a viewer would act on are first written as visible escapes: the report is
+  // well-formed XML whatever the names hold.
+  const std::string text = EscapeUnsafe(raw, "\n\t");
   std::string out;
   out.reserve(text.size());
   for (char ch : text) {
@@ -27,11 +32,7 @@ std::string XmlEscape(absl::string_view text) {
         out += "&apos;";
         break;
       default:
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
-          out += "\xEF\xBF\xBD";  // U+FFFD
-        } else {
-          out.push_back(ch);
-        }
+        out.push_back(ch);
     }
   }
   return out;

@@ -21,9 +21,11 @@ TEST(XmlEscape, Table) {
       {"a & b", "a &amp; b"},
       {"<tag attr=\"v\">", "&lt;tag attr=&quot;v&quot;&gt;"},
       {"it's", "it&apos;s"},
-      {"tab\tnl\ncr\r", "tab\tnl\ncr\r"},                              // allowed in XML 1.0
-      {std::string("nul\0x", 5), "nul\xEF\xBF\xBDx"},                 // forbidden: U+FFFD
-      {"\x1b[31mred", "\xEF\xBF\xBD[31mred"},
+      {"tab\tnl\ncr\r", "tab\tnl\ncr\\x0D"},                           // CR could forge a line
+      {std::string("nul\0x", 5), "nul\\x00x"},                       // forbidden in XML: escaped
+      {"\x1b[31mred", "\\x1B[31mred"},
+      {"\xef\xbf\xbe\xef\xbf\xbf", "\\u{FFFE}\\u{FFFF}"},           // noncharacters XML forbids
+      {"bad\xff", "bad\\xFF"},                                         // not UTF-8
       {"§ é ✓", "§ é ✓"},                                              // UTF-8 passes through
   };
   for (const auto& row : rows) EXPECT_EQ(XmlEscape(row.in), row.out) << row.in;

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 #include "policy/common/utf8.h"
 
 namespace hubperm {
@@ -107,7 +108,7 @@ void Diagnostics::Print(const SourceFiles& files, const Style& style, std::ostre
     const bool error = issue->severity == Severity::kError;
     out << files.Format(issue->pos) << ": "
         << style.Paint(error ? Tone::kDeny : Tone::kWarning, error ? "error:" : "warning:") << " "
-        << CutMessage(issue->message) << "\n";
+        << EscapeUnsafe(CutMessage(issue->message)) << "\n";
     const int file = issue->pos.file;
     if (file >= 0 && file < files.size() && issue->pos.line > 0) {
       auto it = indexes.find(file);

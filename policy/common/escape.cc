@@ -30,7 +30,9 @@ constexpr Range kUnsafeRanges[] = {
     {0xE0000, 0xE007F},  // tag characters
 };
 
-char32_t Decode(absl::string_view c) {
+}  // namespace
+
+char32_t DecodeUtf8(absl::string_view c) {
   const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(c[i])); };
   switch (c.size()) {
     case 1:
@@ -44,6 +46,8 @@ char32_t Decode(absl::string_view c) {
   }
 }
 
+namespace {
+
 // Appends the character `c` (one UTF-8 sequence, or one byte that is not UTF-8 when `bad`) as it is or
 // escaped; returns false when it escaped it.
 void AppendCharacter(absl::string_view c, bool bad, absl::string_view keep, std::string* out) {
@@ -51,7 +55,7 @@ void AppendCharacter(absl::string_view c, bool bad, absl::string_view keep, std:
     absl::StrAppendFormat(out, "\\x%02X", static_cast<unsigned char>(c[0]));
     return;
   }
-  const char32_t code = Decode(c);
+  const char32_t code = DecodeUtf8(c);
   if (!IsUnsafeCodePoint(code) || (code < 0x80 && keep.find(static_cast<char>(code)) != absl::string_view::npos)) {
     out->append(c.data(), c.size());
   } else if (code < 0x80) {
@@ -86,7 +90,7 @@ bool IsUnsafeCodePoint(char32_t c) {
 
 bool HasUnsafeCharacter(absl::string_view text) {
   bool unsafe = false;
-  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) { unsafe = unsafe || bad || IsUnsafeCodePoint(Decode(c)); });
+  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) { unsafe = unsafe || bad || IsUnsafeCodePoint(DecodeUtf8(c)); });
   return unsafe;
 }
 

@@ -29,6 +29,9 @@ namespace hubperm {
 // XML).
 bool IsUnsafeCodePoint(char32_t c);
 
+// The code point of `character`, one well-formed UTF-8 sequence (policy/common/utf8.h).
+char32_t DecodeUtf8(absl::string_view character);
+
 // Whether `text` holds a byte that is not UTF-8 or an unsafe code point.
 bool HasUnsafeCharacter(absl::string_view text);
 

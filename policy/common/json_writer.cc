@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "policy/common/escape.h"
 #include "policy/common/utf8.h"
 
 namespace hubperm {
@@ -20,7 +21,20 @@ void AppendQuoted(absl::string_view text, std::string* out) {
       continue;
     }
     if (length > 1) {
-      out->append(text.data() + i, length);
+      // C1 controls and the format characters a viewer acts on (policy/common/escape.h) as \u escapes;
+      // U+2028 and U+2029 also end a line in JavaScript.
+      const absl::string_view character = text.substr(i, length);
+      const char32_t code = DecodeUtf8(character);
+      if (IsUnsafeCodePoint(code)) {
+        if (code <= 0xFFFF) {
+          absl::StrAppendFormat(out, "\\u%04x", static_cast<unsigned>(code));
+        } else {  // a surrogate pair
+          const unsigned v = static_cast<unsigned>(code) - 0x10000;
+          absl::StrAppendFormat(out, "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+        }
+      } else {
+        out->append(character.data(), character.size());
+      }
       i += length;
       continue;
     }

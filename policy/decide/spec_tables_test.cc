@@ -127,14 +127,14 @@ UserRow ParseUserRow(absl::string_view line) {
 }
 
 std::string UserWorld(const UserRow& row) {
-  std::string yaml = absl::StrCat("users: [u, other]\norgs:\n  - name: acme\n    plan: enterprise\n",
-                                  "    members: {u: ", row.org_role, ", other: admin}\n",
+  std::string yaml = absl::StrCat("users: [ua, other]\norgs:\n  - name: acme\n    plan: enterprise\n",
+                                  "    members: {ua: ", row.org_role, ", other: admin}\n",
                                   "    resource_groups:\n      - name: g\n");
-  if (row.group_role != "-") absl::StrAppend(&yaml, "        members: {u: ", row.group_role, "}\n");
+  if (row.group_role != "-") absl::StrAppend(&yaml, "        members: {ua: ", row.group_role, "}\n");
   absl::StrAppend(&yaml, "repos:\n  - id: acme/r\n    private: ", row.visibility == "private" ? "true" : "false",
-                  "\n    created_by: ", row.creator == "self" ? "u" : "other", "\n");
+                  "\n    created_by: ", row.creator == "self" ? "ua" : "other", "\n");
   if (row.place == "group") absl::StrAppend(&yaml, "    resource_group: g\n");
-  absl::StrAppend(&yaml, "tokens:\n  - {name: t, owner: u, role: write}\n");
+  absl::StrAppend(&yaml, "tokens:\n  - {name: t, owner: ua, role: write}\n");
   return yaml;
 }
 
@@ -196,55 +196,55 @@ TEST_P(CreateTableTest, MatchesTheSpec) {
 INSTANTIATE_TEST_SUITE_P(Spec, CreateTableTest, testing::ValuesIn(kCreateTable));
 
 // ---------------------------------------------------------------------------------------------------
-// §4 The token side. The owner u has org role write in acme and group role write in g, so the user side
+// §4 The token side. The owner ua has org role write in acme and group role write in g, so the user side
 // allows every request below; each token's own permissions decide. A allow, D deny.
 
-constexpr char kTokenWorld[] = R"(users: [u]
+constexpr char kTokenWorld[] = R"(users: [ua]
 orgs:
   - name: acme
     plan: enterprise
-    members: {u: write}
+    members: {ua: write}
     resource_groups:
       - name: g
-        members: {u: write}
+        members: {ua: write}
 repos:
   - {id: acme/plain, private: true}
   - {id: acme/grouped, private: true, resource_group: g}
   - {id: acme/public}
   - {id: acme/gated, gated: manual}
-  - {id: u/own, private: true}
+  - {id: ua/own, private: true}
 tokens:
-  - {name: read, owner: u, role: read}
-  - {name: write, owner: u, role: write}
-  - {name: fg-none, owner: u, role: fineGrained}
-  - {name: fg-global, owner: u, role: fineGrained, global: [discussion.write]}
-  - {name: fg-gated, owner: u, role: fineGrained, can_read_gated_repos: true}
+  - {name: read, owner: ua, role: read}
+  - {name: write, owner: ua, role: write}
+  - {name: fg-none, owner: ua, role: fineGrained}
+  - {name: fg-global, owner: ua, role: fineGrained, global: [discussion.write]}
+  - {name: fg-gated, owner: ua, role: fineGrained, can_read_gated_repos: true}
   - name: fg-user
-    owner: u
+    owner: ua
     role: fineGrained
-    scoped: [{entity: {type: user, name: u}, permissions: [repo.content.read, repo.write]}]
+    scoped: [{entity: {type: user, name: ua}, permissions: [repo.content.read, repo.write]}]
   - name: fg-org-read
-    owner: u
+    owner: ua
     role: fineGrained
     scoped: [{entity: {type: org, name: acme}, permissions: [repo.content.read]}]
   - name: fg-org-write
-    owner: u
+    owner: ua
     role: fineGrained
     scoped: [{entity: {type: org, name: acme}, permissions: [repo.write]}]
   - name: fg-org-members
-    owner: u
+    owner: ua
     role: fineGrained
     scoped: [{entity: {type: org, name: acme}, permissions: [org.read]}]
   - name: fg-group
-    owner: u
+    owner: ua
     role: fineGrained
     scoped: [{entity: {type: resource-group, name: g}, permissions: [repo.content.read, repo.write]}]
   - name: fg-repo
-    owner: u
+    owner: ua
     role: fineGrained
     scoped: [{entity: {type: model, name: acme/plain}, permissions: [repo.content.read, repo.write]}]
   - name: fg-override
-    owner: u
+    owner: ua
     role: fineGrained
     scoped:
       - {entity: {type: org, name: acme}, permissions: [repo.content.read, repo.write]}
@@ -265,7 +265,7 @@ constexpr Column kTokenColumns[] = {
     {"download acme/gated", "hf_hub_download", "acme/gated", "", ""},
     {"commit acme/plain", "create_commit", "acme/plain", "", ""},
     {"commit acme/grouped", "create_commit", "acme/grouped", "", ""},
-    {"commit u/own", "create_commit", "u/own", "", ""},
+    {"commit ua/own", "create_commit", "ua/own", "", ""},
     {"create in acme", "create_repo", "acme/new", "", ""},
     {"create in acme into g", "create_repo", "acme/new", "", "g"},
     {"discussion on acme/plain", "create_discussion", "acme/plain", "", ""},
@@ -359,9 +359,9 @@ TEST_P(PolicyTableTest, MatchesTheSpec) {
   const std::vector<std::string> cells = Cells(GetParam());
   ASSERT_EQ(cells.size(), 5u) << GetParam();
   const bool classic = cells[1] == "classic";
-  std::string yaml = absl::StrCat("users: [u]\norgs:\n  - name: acme\n    plan: enterprise\n    token_policy: ", cells[0],
-                                  "\n    members: {u: ", cells[3], "}\nrepos:\n  - {id: acme/r, private: true}\n",
-                                  "tokens:\n  - name: t\n    owner: u\n    role: ", classic ? "write" : "fineGrained", "\n");
+  std::string yaml = absl::StrCat("users: [ua]\norgs:\n  - name: acme\n    plan: enterprise\n    token_policy: ", cells[0],
+                                  "\n    members: {ua: ", cells[3], "}\nrepos:\n  - {id: acme/r, private: true}\n",
+                                  "tokens:\n  - name: t\n    owner: ua\n    role: ", classic ? "write" : "fineGrained", "\n");
   if (!classic) {
     absl::StrAppend(&yaml, "    scoped: [{entity: {type: org, name: acme}, permissions: [repo.content.read, repo.write]}]\n");
   }

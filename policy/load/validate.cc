@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "policy/common/escape.h"
 #include "policy/common/suggest.h"
+#include "policy/model/names.h"
 #include "policy/common/timestamp.h"
 
 namespace hubperm {
@@ -24,23 +25,28 @@ class NameIndex {
   NameIndex(absl::string_view kind, const SourceFiles& files, Diagnostics* diagnostics)
       : kind_(kind), files_(files), diagnostics_(diagnostics) {}
 
-  // Records a definition; a second definition of the same key is an error naming both places.
-  void Define(const std::string& key, const Name& name) {
+  // Records a definition; a second definition of the same key is an error naming both places, and so
+  // is a name that breaks the Hub's naming rule for it (policy/model/names.h): `problem`, or "".
+  void Define(const std::string& key, const Name& name, const std::string& problem) {
+    if (!problem.empty()) {
+      diagnostics_->Error(name.pos, absl::StrCat("invalid ", kind_, " name ", QuoteValue(name.text), ": ", problem));
+    }
     auto [it, inserted] = first_.emplace(key, name.pos);
     if (inserted) {
       names_.push_back(key);
     } else {
-      diagnostics_->Error(name.pos, absl::StrCat(kind_, " '", name.text, "' is defined twice; first at ",
+      diagnostics_->Error(name.pos, absl::StrCat(kind_, " ", QuoteValue(name.text), " is defined twice; first at ",
                                                  files_.Format(it->second)));
     }
   }
+  void Define(const std::string& key, const Name& name, NameKind kind) { Define(key, name, NameProblem(kind, name.text)); }
 
   bool Contains(const std::string& key) const { return first_.contains(key); }
 
   // Reports `ref` unless it names a defined key. Returns whether it does.
   bool Check(const Name& ref, absl::string_view context) const {
     if (Contains(ref.text)) return true;
-    diagnostics_->Error(ref.pos, absl::StrCat(context, "unknown ", kind_, " '", ref.text, "'", Suggest(ref.text)));
+    diagnostics_->Error(ref.pos, absl::StrCat(context, "unknown ", kind_, " ", QuoteValue(ref.text), Suggest(ref.text)));
     return false;
   }
 
@@ -81,15 +87,15 @@ class Validator {
 
  private:
   void IndexDefinitions() {
-    for (const Name& user : world_.users) users_.Define(user.text, user);
+    for (const Name& user : world_.users) users_.Define(user.text, user, NameKind::kUser);
     for (const Org& org : world_.orgs) {
       for (const Name& account : org.service_accounts) {
-        users_.Define(account.text, account);  // a principal's name, as a user's
+        users_.Define(account.text, account, NameKind::kUser);  // a principal's name, as a user's
         service_account_org_.emplace(account.text, &org);
       }
     }
     for (const Org& org : world_.orgs) {
-      orgs_.Define(org.name.text, org.name);
+      orgs_.Define(org.name.text, org.name, NameKind::kOrg);
       org_by_name_.emplace(org.name.text, &org);  // the first definition, as orgs_ keeps
       for (const Member<OrgRole>& m : org.members) members_.emplace(&org, m.user.text);
       if (users_.Contains(org.name.text)) {
@@ -97,22 +103,22 @@ class Validator {
                                              "' has the name of a user; users and orgs share one namespace"));
       }
       for (const ResourceGroup& group : org.resource_groups) {
-        groups_.Define(group.name.text, group.name);
+        groups_.Define(group.name.text, group.name, NameKind::kResourceGroup);
         group_org_.emplace(group.name.text, &org);
       }
     }
     for (const Repo& repo : world_.repos) {
-      repos_.Define(RepoKey(repo.type, repo.id.text), repo.id);
+      repos_.Define(RepoKey(repo.type, repo.id.text), repo.id, RepoIdProblem(repo.id.text));
       if (!repo_ids_.Contains(repo.id.text)) {
-        repo_ids_.Define(repo.id.text, repo.id);
+        repo_ids_.Define(repo.id.text, repo.id, "");
         type_of_id_.emplace(repo.id.text, repo.type);
       }
     }
     for (const Token& token : world_.tokens) {
-      tokens_.Define(token.name.text, token.name);
+      tokens_.Define(token.name.text, token.name, NameKind::kToken);
       token_by_name_.emplace(token.name.text, &token);  // the first definition, as tokens_ keeps
     }
-    for (const Case& c : world_.cases) cases_.Define(c.name.text, c.name);
+    for (const Case& c : world_.cases) cases_.Define(c.name.text, c.name, NameKind::kCase);
   }
 
   const Org* FindOrg(absl::string_view name) const {

@@ -6,13 +6,15 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 #include "policy/common/suggest.h"
+#include "policy/model/names.h"
 
 namespace hubperm {
 namespace {
 
 absl::Status Unknown(absl::string_view kind, absl::string_view name, const std::vector<absl::string_view>& known) {
-  return absl::NotFoundError(absl::StrCat("unknown ", kind, " '", name, "'", DidYouMean(name, known)));
+  return absl::NotFoundError(absl::StrCat("unknown ", kind, " ", QuoteValue(name), DidYouMean(name, known)));
 }
 
 // The fields of a description a resolution can fail on.
@@ -54,6 +56,7 @@ class Resolver {
     absl::optional<TokenId> token = s_.FindToken(token_name);
     if (!token.has_value()) return Blame(Field::kToken, Unknown("token", token_name, s_.TokenNames()));
     r.token = *token;
+    if (absl::Status st = CheckNames(); !st.ok()) return st;
     const OperationInfo& op = GetOperationInfo(d_.operation);
     switch (op.target) {
       case TargetKind::kNone:
@@ -67,7 +70,7 @@ class Resolver {
         if (absl::Status st = Group(); !st.ok()) return st;
         if (r.group != kNoId && s_.group(r.group).org != r.ns_org) {
           return Blame(Field::kGroup, absl::InvalidArgumentError(absl::StrCat(
-              "resource group '", d_.group, "' does not belong to '",
+              "resource group ", QuoteValue(d_.group), " does not belong to '",
               r.ns_org != kNoId ? s_.org(r.ns_org).name : s_.user(r.ns_user).name, "'")));
         }
         break;
@@ -75,7 +78,7 @@ class Resolver {
       case TargetKind::kOrg: {
         absl::optional<OrgId> org = s_.FindOrg(d_.org);
         if (!org.has_value() && s_.FindUser(d_.org).has_value()) {
-          return Blame(Field::kOrg, absl::InvalidArgumentError(absl::StrCat("'", d_.org, "' is a user, not an org")));
+          return Blame(Field::kOrg, absl::InvalidArgumentError(absl::StrCat(QuoteValue(d_.org), " is a user, not an org")));
         }
         if (!org.has_value()) return Blame(Field::kOrg, Unknown("org", d_.org, s_.OrgNames()));
         r.org = *org;
@@ -99,6 +102,34 @@ class Resolver {
   }
 
   std::string Owner() const { return s_.user(s_.token(r_.token).owner).name; }
+
+  // The names the request gives, against the Hub's naming rules (policy/model/names.h): a name the Hub
+  // would refuse is bad input, named by its field, before it is looked up or printed.
+  absl::Status CheckNames() {
+    auto invalid = [&](Field field, absl::string_view what, absl::string_view name, const std::string& problem) {
+      return problem.empty() ? absl::OkStatus()
+                             : Blame(field, absl::InvalidArgumentError(
+                                                absl::StrCat("invalid ", what, " ", QuoteValue(name), ": ", problem)));
+    };
+    if (!d_.repo.empty()) {
+      const bool bare = d_.repo.find('/') == std::string::npos;
+      const std::string problem = bare ? NameProblem(NameKind::kRepoName, d_.repo) : RepoIdProblem(d_.repo);
+      if (absl::Status st = invalid(Field::kRepo, bare ? "repo name" : "repo id", d_.repo, problem); !st.ok()) return st;
+    }
+    if (!d_.ns.empty()) {
+      if (absl::Status st = invalid(Field::kNamespace, "namespace", d_.ns, NameProblem(NameKind::kUser, d_.ns)); !st.ok()) {
+        return st;
+      }
+    }
+    if (!d_.org.empty()) {
+      if (absl::Status st = invalid(Field::kOrg, "org", d_.org, NameProblem(NameKind::kOrg, d_.org)); !st.ok()) return st;
+    }
+    if (!d_.group.empty()) {
+      const std::string problem = NameProblem(NameKind::kResourceGroup, d_.group);
+      if (absl::Status st = invalid(Field::kGroup, "resource group", d_.group, problem); !st.ok()) return st;
+    }
+    return absl::OkStatus();
+  }
 
   absl::Status Group() {
     if (d_.group.empty()) return absl::OkStatus();
