@@ -122,7 +122,7 @@ TEST(ImportWhoamiCommand, BadInputExitsTwo) {
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_THAT(r.err, HasSubstr("import-whoami reads one response"));
 
-  r = Hubperm({"import-whoami", "-"}, R"({"type": "user", "name": "u", "auth": {"accessToken": {"displayName": "t", "role": "god"}}})");
+  r = Hubperm({"import-whoami", "-"}, R"({"type": "user", "name": "ua", "auth": {"accessToken": {"displayName": "t", "role": "god"}}})");
   EXPECT_EQ(r.exit_code, kExitBadInput);
   EXPECT_THAT(r.err, HasSubstr("<stdin>:1:"));
   EXPECT_THAT(r.err, HasSubstr("hubperm: 1 error in <stdin>; nothing was imported\n"));

@@ -88,7 +88,7 @@ TEST(JsonQuote, EscapesControlAndFormatCharacters) {
   EXPECT_EQ(JsonQuote("a\x1b[2Jb"), "\"a\\u001b[2Jb\"");
   EXPECT_EQ(JsonQuote("x\xc2\x9by"), "\"x\\u009by\"");                  // C1 CSI
   EXPECT_EQ(JsonQuote("l\xe2\x80\xa8s"), "\"l\\u2028s\"");              // line separator
-  EXPECT_EQ(JsonQuote("\xe2\x80\xaeevil"), "\"\\u202eevil\"");          // right-to-left override
+  EXPECT_EQ(JsonQuote("\xe2\x80\xae" "evil"), "\"\\u202eevil\"");          // right-to-left override
   EXPECT_EQ(JsonQuote("\xef\xbf\xbf"), "\"\\uffff\"");                  // a noncharacter
   EXPECT_EQ(JsonQuote("\xf3\xa0\x80\x81"), "\"\\udb40\\udc01\"");     // a tag character, as a pair
   EXPECT_EQ(JsonQuote("caf\xc3\xa9"), "\"caf\xc3\xa9\"");              // letters stay as they are

@@ -2,6 +2,10 @@
 
 #include "policy/load/tree_reader.h"
 
+#include "absl/strings/ascii.h"
+#include "policy/common/escape.h"
+#include "policy/common/secret.h"
+
 #include <algorithm>
 
 #include "absl/strings/numbers.h"
@@ -40,14 +44,29 @@ bool TreeReader::IsSequence(const YamlNode& node, absl::string_view what) {
   return Expect(node, YamlNode::Kind::kSequence, what);
 }
 
+bool KeyShaped(absl::string_view key) {
+  if (key.empty() || key.size() > 64 || LooksLikeSecret(key)) return false;
+  for (char c : key) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+std::string TreeReader::Value(absl::string_view text) const {
+  return echo_values_ && !LooksLikeSecret(text) ? absl::StrCat(" ", QuoteValue(text)) : std::string();
+}
+
 void TreeReader::CheckKeys(const YamlNode& map, Keys allowed, absl::string_view what, UnknownKeys unknown) {
   for (size_t i = 0; i < map.map_size(); ++i) {
     const YamlNode& key = map.key(i);
     if (!key.is_scalar()) continue;  // reported by the parser
     if (std::find(allowed.begin(), allowed.end(), key.scalar) == allowed.end()) {
-      // Only the key is named, never its value (a response's value may be a secret).
-      std::string message = absl::StrCat("unknown key '", key.scalar, "' in ", what, DidYouMean(key.scalar, allowed),
-                                         " (valid: ", absl::StrJoin(allowed, ", "), ")");
+      // Only the key is named, never its value (a response's value may be a secret); and the key only
+      // when it has a key's shape (a secret pasted as a key is not repeated).
+      std::string message = absl::StrCat(KeyShaped(key.scalar) ? absl::StrCat("unknown key '", key.scalar, "'")
+                                                               : std::string("an unknown key"),
+                                         " in ", what, DidYouMean(key.scalar, allowed), " (valid: ",
+                                         absl::StrJoin(allowed, ", "), ")");
       if (unknown == UnknownKeys::kError) {
         Error(key.pos, std::move(message));
       } else {
@@ -55,7 +74,9 @@ void TreeReader::CheckKeys(const YamlNode& map, Keys allowed, absl::string_view 
       }
     }
     if (const YamlNode* first = EarlierKey(map, i)) {
-      Error(key.pos, absl::StrCat("duplicate key '", key.scalar, "' in ", what, "; first at line ", first->pos.line));
+      Error(key.pos, absl::StrCat(KeyShaped(key.scalar) ? absl::StrCat("duplicate key '", key.scalar, "'")
+                                                        : std::string("a duplicate key"),
+                                  " in ", what, "; first at line ", first->pos.line));
     }
   }
 }

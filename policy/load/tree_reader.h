@@ -46,9 +46,21 @@ enum class TreeSyntax : uint8_t { kYaml, kJson };
 // (formats the Hub extends over time, such as whoami-v2).
 enum class UnknownKeys : uint8_t { kError, kWarning };
 
+// Whether `key` may be named in a message: a short run of letters, digits, '_', '-' and '.' that does
+// not look like a secret (policy/common/secret.h).
+bool KeyShaped(absl::string_view key);
+
 class TreeReader {
  public:
   TreeReader(Diagnostics* diagnostics, TreeSyntax syntax) : diagnostics_(diagnostics), syntax_(syntax) {}
+
+  // Whether messages may quote the values they are about ("unknown org role 'wirte'"): true for
+  // hubperm's own formats; false for a response from the Hub (import-whoami), whose values may be
+  // anything pasted, so messages name the field and its position only.
+  void set_echo_values(bool echo) { echo_values_ = echo; }
+  // " 'text'" (escaped and cut, policy/common/escape.h) for a message about the value `text`, or ""
+  // when values are not echoed or `text` looks like a secret.
+  std::string Value(absl::string_view text) const;
 
   void Error(const SourcePos& pos, std::string message) { diagnostics_->Error(pos, std::move(message)); }
   void Warning(const SourcePos& pos, std::string message) { diagnostics_->Warning(pos, std::move(message)); }
@@ -98,7 +110,7 @@ class TreeReader {
     absl::optional<E> value = ParseName<E>(node.scalar);
     if (!value.has_value()) {
       const std::vector<absl::string_view> names = NamesOf<E>();
-      Error(node.pos, absl::StrCat("unknown ", what, " '", node.scalar, "'", DidYouMean(node.scalar, names),
+      Error(node.pos, absl::StrCat("unknown ", what, Value(node.scalar), DidYouMean(node.scalar, names),
                                    " (valid: ", absl::StrJoin(names, ", "), ")"));
     }
     return value;
@@ -123,6 +135,7 @@ class TreeReader {
   // A scalar as a message shows it: quoted for YAML, its kind only for JSON.
   std::string Describe(const YamlNode& node) const;
 
+  bool echo_values_ = true;
   Diagnostics* diagnostics_;
   TreeSyntax syntax_;
 };

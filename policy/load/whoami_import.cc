@@ -12,10 +12,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "policy/common/escape.h"
+#include "policy/common/secret.h"
 #include "policy/common/suggest.h"
 #include "policy/load/tree_reader.h"
 #include "policy/load/world_writer.h"
 #include "policy/load/yaml_tree.h"
+#include "policy/model/names.h"
 #include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
 
@@ -71,10 +74,30 @@ constexpr PlanRow kPlans[] = {
     {"academia", OrgPlan::kEnterprise},
 };
 
+// Whether `text` has the shape of a fine-grained permission ("repo.content.read"): lowercase words
+// joined by dots, at most 64 characters.
+bool PermissionShaped(absl::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  bool word_start = true, dotted = false;
+  for (char c : text) {
+    if (c == '.') {
+      if (word_start) return false;
+      word_start = dotted = true;
+      continue;
+    }
+    const bool lower = c >= 'a' && c <= 'z';
+    if (!lower && (word_start || !((c >= '0' && c <= '9') || c == '-'))) return false;
+    word_start = false;
+  }
+  return dotted && !word_start;
+}
+
 class Importer {
  public:
   Importer(Diagnostics* d, World* world, const WhoamiImportOptions& options)
-      : d_(d), in_(d, TreeSyntax::kJson), world_(world), options_(options) {}
+      : d_(d), in_(d, TreeSyntax::kJson), world_(world), options_(options) {
+    in_.set_echo_values(false);  // a response's values may be anything pasted: messages name fields
+  }
 
   void Import(const YamlNode& root) {
     if (!in_.IsMap(root, "a whoami-v2 response")) return;
@@ -82,13 +105,13 @@ class Importer {
     if (const YamlNode* type = user.Get("type")) {
       absl::optional<std::string> t = String(*type, "type");
       if (t.has_value() && *t != "user") {
-        d_->Error(type->pos, absl::StrCat("this response is an ", *t == "org" ? "organization" : *t,
-                                          "'s, not a user's: only user access tokens can be imported"));
+        d_->Error(type->pos, absl::StrCat("this response is ", *t == "org" ? "an organization's" : "not a user's",
+                                          " ('type' is not \"user\"): only user access tokens can be imported"));
       }
     }
     const YamlNode* name = user.Require("name");
     if (name != nullptr) {
-      if (absl::optional<std::string> n = String(*name, "name")) user_ = Name{*n, name->pos};
+      if (absl::optional<std::string> n = Named(*name, "name", NameKind::kUser)) user_ = Name{*n, name->pos};
     }
     if (!user_.text.empty()) world_->users.push_back(user_);
     if (const YamlNode* orgs = user.Get("orgs")) ReadOrgs(*orgs);
@@ -133,11 +156,28 @@ class Importer {
     return kind == YamlNode::Kind::kMap ? in_.IsMap(n, quoted) : in_.IsSequence(n, quoted);
   }
 
-  // A JSON string's text (it may be empty).
+  // A JSON string's text (it may be empty). A value that looks like a credential (a pasted token) is an
+  // error at its position, and is never copied anywhere.
   absl::optional<std::string> String(const YamlNode& n, absl::string_view what) {
     absl::optional<Name> text = in_.Text(n, absl::StrCat("'", what, "'"));
     if (!text.has_value()) return absl::nullopt;
+    if (LooksLikeSecret(text->text)) {
+      d_->Error(n.pos, absl::StrCat("'", what, "' holds what looks like an access token or key; hubperm never copies "
+                                    "a secret (the field is left out)"));
+      return absl::nullopt;
+    }
     return std::move(text->text);
+  }
+
+  // A string that names something of `kind`: it must follow the Hub's naming rule (policy/model/names.h).
+  absl::optional<std::string> Named(const YamlNode& n, absl::string_view what, NameKind kind) {
+    absl::optional<std::string> text = String(n, what);
+    if (!text.has_value()) return absl::nullopt;
+    if (const std::string problem = NameProblem(kind, *text); !problem.empty()) {
+      d_->Error(n.pos, absl::StrCat("'", what, "' is not a valid name: ", problem));
+      return absl::nullopt;
+    }
+    return text;
   }
 
   absl::optional<bool> Bool(const YamlNode& n, absl::string_view what) { return in_.Bool(n, absl::StrCat("'", what, "'")); }
@@ -157,10 +197,10 @@ class Importer {
   void ReadOrg(const YamlNode& node) {
     Object o(node, kOrgKeys, "an org of 'orgs'", this);
     const YamlNode* name_node = o.Require("name");
-    absl::optional<std::string> name = name_node ? String(*name_node, "orgs[].name") : absl::nullopt;
+    absl::optional<std::string> name = name_node ? Named(*name_node, "orgs[].name", NameKind::kOrg) : absl::nullopt;
     if (!name.has_value()) return;
     if (org_index_.contains(*name)) {
-      d_->Error(name_node->pos, absl::StrCat("org '", *name, "' is listed twice"));
+      d_->Error(name_node->pos, absl::StrCat("org '", *name, "' is listed twice"));  // a valid name: safe
       return;
     }
     Org org;
@@ -183,7 +223,7 @@ class Importer {
             known = true;
           }
         }
-        if (!known) d_->Warning(plan->pos, absl::StrCat("unknown plan '", *p, "'; recorded as free"));
+        if (!known) d_->Warning(plan->pos, "unknown 'plan' (the Hub's plans: free, team, enterprise); recorded as free");
         org.plan_pos = plan->pos;
       }
     }
@@ -216,7 +256,8 @@ class Importer {
     const YamlNode* name = g.Require("name");
     const YamlNode* role = g.Require("role");
     absl::optional<std::string> id_text = id ? String(*id, "resourceGroups[].id") : absl::nullopt;
-    absl::optional<std::string> name_text = name ? String(*name, "resourceGroups[].name") : absl::nullopt;
+    absl::optional<std::string> name_text =
+        name ? Named(*name, "resourceGroups[].name", NameKind::kResourceGroup) : absl::nullopt;
     absl::optional<GroupRole> group_role = role ? Enum<GroupRole>(*role, "resource-group role") : absl::nullopt;
     if (!name_text.has_value()) return;
     if (!group_names_.insert(*name_text).second) {
@@ -236,7 +277,9 @@ class Importer {
     const YamlNode* access_token = auth.Get("accessToken");
     if (access_token == nullptr) {
       std::string type = "unknown";
-      if (const YamlNode* t = auth.Get("type"); t != nullptr && t->is_scalar()) type = t->scalar;
+      if (const YamlNode* t = auth.Get("type"); t != nullptr && t->is_scalar()) {
+        type = KeyShaped(t->scalar) ? t->scalar : "not shown";
+      }
       d_->Error(node.pos, absl::StrCat("'auth' has no 'accessToken' (auth type '", type,
                                        "'): only user access tokens can be imported"));
       return;
@@ -247,9 +290,16 @@ class Importer {
     token.owner = user_;
     token.name.pos = access_token->pos;
     if (const YamlNode* display = at.Require("displayName")) {
-      if (absl::optional<std::string> n = String(*display, "displayName")) token.name = Name{*n, display->pos};
+      absl::optional<std::string> n = options_.token_name.empty() ? Named(*display, "displayName", NameKind::kToken)
+                                                                  : String(*display, "displayName");
+      if (n.has_value()) token.name = Name{*n, display->pos};
     }
-    if (!options_.token_name.empty()) token.name.text = options_.token_name;
+    if (!options_.token_name.empty()) {
+      token.name.text = options_.token_name;
+      if (const std::string problem = NameProblem(NameKind::kToken, options_.token_name); !problem.empty()) {
+        d_->Error(token.name.pos, absl::StrCat("--name is not a valid token name: ", problem));
+      }
+    }
     // The token's lifetime: createdAt beside its role, expiresAt beside accessToken [openapi].
     if (const YamlNode* created = at.Get("createdAt")) {
       token.created_at = in_.Time(*created, "createdAt");
@@ -274,7 +324,7 @@ class Importer {
           token.role_pos = role->pos;
         } else {
           const std::vector<absl::string_view> names = NamesOf<TokenRole>();
-          d_->Error(role->pos, absl::StrCat("unknown token role '", *text, "'", DidYouMean(*text, names), " (valid: ",
+          d_->Error(role->pos, absl::StrCat("unknown token 'role'", DidYouMean(*text, names), " (valid: ",
                                             absl::StrJoin(names, ", "), ")"));
         }
       }
@@ -325,6 +375,13 @@ class Importer {
       if (!text.has_value()) continue;
       PermissionEntry entry{Name{*text, p.pos}, ParsePermission(*text)};
       if (!entry.permission.has_value()) {
+        // Kept only when it has a permission's shape (the Hub adds permissions over time); anything else
+        // may be a value pasted in the wrong place, and is neither repeated nor written.
+        if (!PermissionShaped(*text)) {
+          d_->Warning(p.pos, absl::StrCat("'", what, "[]' holds something that is not a permission "
+                                          "(lowercase words joined by dots); left out"));
+          continue;
+        }
         d_->Warning(p.pos, absl::StrCat("unknown permission '", *text,
                                         "': kept, and it grants nothing hubperm models (the Hub adds permissions over time)"));
       }
@@ -353,8 +410,8 @@ class Importer {
     if (!type_text.has_value()) return absl::nullopt;
     absl::optional<EntityType> type = ParseName<EntityType>(*type_text);
     if (!type.has_value()) {
-      d_->Warning(type_node->pos, absl::StrCat("unknown entity type '", *type_text,
-                                               "': this scope is left out (hubperm models ",
+      d_->Warning(type_node->pos, absl::StrCat("unknown 'entity.type'", in_.Value(*type_text),
+                                               ": this scope is left out (hubperm models ",
                                                absl::StrJoin(NamesOf<EntityType>(), ", "), ")"));
       return absl::nullopt;
     }
@@ -364,8 +421,8 @@ class Importer {
       // The response names a group by id; the user's own groups (orgs[].resourceGroups) give its name and org.
       auto it = id.has_value() ? group_ids_.find(*id) : group_ids_.end();
       if (it == group_ids_.end()) {
-        d_->Warning(entity->pos, absl::StrCat("resource group ", name ? absl::StrCat("'", *name, "' ") : "", "(_id ",
-                                              id.value_or("?"), ") is not among the user's resource groups, so its org "
+        d_->Warning(entity->pos, absl::StrCat("a resource group (_id ", id.has_value() && KeyShaped(*id) ? *id : "?",
+                                              ") is not among the user's resource groups, so its org "
                                               "is unknown: this scope is left out (it grants nothing the user can use)"));
         return absl::nullopt;
       }
@@ -373,8 +430,29 @@ class Importer {
       return scope;
     }
     if (!name.has_value() || name->empty()) {
-      d_->Warning(entity->pos, absl::StrCat("the ", *type_text, " entity ", id.value_or("?"),
+      d_->Warning(entity->pos, absl::StrCat("the ", NameOf(*type), " entity ", id.has_value() && KeyShaped(*id) ? *id : "?",
                                             " has no name: this scope is left out"));
+      return absl::nullopt;
+    }
+    std::string problem;
+    switch (*type) {
+      case EntityType::kUser:
+        problem = NameProblem(NameKind::kUser, *name);
+        break;
+      case EntityType::kOrg:
+        problem = NameProblem(NameKind::kOrg, *name);
+        break;
+      case EntityType::kModel:
+      case EntityType::kDataset:
+      case EntityType::kSpace:
+        problem = RepoIdProblem(*name);
+        break;
+      default:
+        if (HasUnsafeCharacter(*name) || name->size() > 200) problem = "it is not printable text of at most 200 bytes";
+        break;
+    }
+    if (!problem.empty()) {
+      d_->Error(at, absl::StrCat("'entity.name' is not a valid name: ", problem));
       return absl::nullopt;
     }
     scope.entity = Name{*name, at};
@@ -400,7 +478,7 @@ class Importer {
         break;
       default:
         // bucket, kernel, collection, oauth-app: kept, as the fixture format keeps them.
-        d_->Warning(type_node->pos, absl::StrCat("hubperm does not model ", *type_text,
+        d_->Warning(type_node->pos, absl::StrCat("hubperm does not model ", NameOf(*type),
                                                  " entities: the scope is kept and grants nothing"));
         break;
     }
@@ -456,7 +534,7 @@ class Importer {
         d_->Warning(r.pos, absl::StrCat("org '", org.name.text, "' restricts access by ", r.text,
                                         ", which hubperm does not model; ignored"));
       } else {
-        d_->Warning(r.pos, absl::StrCat("unknown security restriction '", r.text, "'; ignored"));
+        d_->Warning(r.pos, "unknown 'securityRestrictions[]' entry; ignored");
       }
     }
   }

@@ -96,8 +96,8 @@ TEST(WhoamiImportTest, SecurityRestrictionsBecomeTokenPolicies) {
 }
 
 TEST(WhoamiImportTest, FineGrainedTokenUnderAPolicyIsPending) {
-  WhoamiImport import = Import(R"({"type": "user", "name": "u", "orgs": [
-      {"type": "org", "name": "o", "roleInOrg": "write", "plan": "enterprise", "securityRestrictions": ["token-policy"]}],
+  WhoamiImport import = Import(R"({"type": "user", "name": "ua", "orgs": [
+      {"type": "org", "name": "oo", "roleInOrg": "write", "plan": "enterprise", "securityRestrictions": ["token-policy"]}],
     "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "fineGrained", "fineGrained": {"scoped": []}}}})");
   ASSERT_TRUE(import.ok()) << RenderImportIssues(import);
   EXPECT_EQ(import.world.orgs[0].token_policy, TokenPolicy::kRequireApproval);
@@ -113,11 +113,11 @@ TEST(WhoamiImportTest, NameOptionRenamesTheToken) {
 }
 
 TEST(WhoamiImportTest, UnknownKeysAreWarnedByNameNeverByValue) {
-  WhoamiImport import = Import(R"({"type": "user", "name": "u", "orgs": [], "sessionSecret": "hf_abcdefSECRET",
+  WhoamiImport import = Import(R"({"type": "user", "name": "ua", "orgs": [], "sessionSecret": "hf_abcdefSECRET",
     "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})");
   ASSERT_TRUE(import.ok());
   const std::string issues = RenderImportIssues(import);
-  EXPECT_THAT(issues, HasSubstr("whoami.json:1:43: warning: unknown key 'sessionSecret' in the response"));
+  EXPECT_THAT(issues, HasSubstr("whoami.json:1:44: warning: unknown key 'sessionSecret' in the response"));
   EXPECT_THAT(issues + RenderImportedFixture(import), Not(HasSubstr("SECRET")));
 }
 
@@ -143,35 +143,35 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"Truncated", "{\"type\": \"user\",\n \"name\": ", "whoami.json:2:"},
         ErrorCase{"OrgResponse",
                   R"({"type": "org", "name": "acme", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "write"}}})",
-                  "whoami.json:1:10: error: this response is an organization's, not a user's"},
+                  "whoami.json:1:10: error: this response is an organization's ('type' is not \"user\")"},
         ErrorCase{"GodToken",
-                  R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "god"}}})",
+                  R"({"type": "user", "name": "ua", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "god"}}})",
                   "error: token role 'god' is an internal Hub role"},
         ErrorCase{"UnknownRole",
-                  R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "admin"}}})",
-                  "error: unknown token role 'admin' (valid: read, write, fineGrained)"},
-        ErrorCase{"NoAuth", R"({"type": "user", "name": "u"})", "whoami.json:1:1: error: the response is missing 'auth'"},
-        ErrorCase{"OAuth", R"({"type": "user", "name": "u", "auth": {"type": "oauth"}})",
+                  R"({"type": "user", "name": "ua", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "admin"}}})",
+                  "error: unknown token 'role' (valid: read, write, fineGrained)"},
+        ErrorCase{"NoAuth", R"({"type": "user", "name": "ua"})", "whoami.json:1:1: error: the response is missing 'auth'"},
+        ErrorCase{"OAuth", R"({"type": "user", "name": "ua", "auth": {"type": "oauth"}})",
                   "error: 'auth' has no 'accessToken' (auth type 'oauth'): only user access tokens"},
         ErrorCase{"NameNotString",
                   R"({"type": "user", "name": 42, "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
                   "whoami.json:1:26: error: 'name' must be a string, not a number"},
         ErrorCase{"DuplicateKey",
-                  R"({"type": "user", "name": "u", "name": "v", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
+                  R"({"type": "user", "name": "ua", "name": "va", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
                   "duplicate key 'name' in the response; first at line 1"},
         ErrorCase{"OrgRole",
-                  R"({"type": "user", "name": "u", "orgs": [{"type": "org", "name": "o", "roleInOrg": "owner"}], "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
-                  "error: unknown roleInOrg 'owner' (valid: no_access, read, contributor, write, admin)"},
+                  R"({"type": "user", "name": "ua", "orgs": [{"type": "org", "name": "oo", "roleInOrg": "owner"}], "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "read"}}})",
+                  "error: unknown roleInOrg (valid: no_access, read, contributor, write, admin)"},
         ErrorCase{"OtherUsersNamespace",
-                  R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "fineGrained",
+                  R"({"type": "user", "name": "ua", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "fineGrained",
                      "fineGrained": {"scoped": [{"entity": {"_id": "x", "type": "user", "name": "mallory"}, "permissions": ["repo.write"]}]}}}})",
-                  "error: a token can scope only its owner's namespace: 'mallory' is not 'u'"},
+                  "error: a token can scope only its owner's namespace: 'mallory' is not 'ua'"},
         ErrorCase{"BadRepoName",
-                  R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "fineGrained",
+                  R"({"type": "user", "name": "ua", "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "fineGrained",
                      "fineGrained": {"scoped": [{"entity": {"_id": "x", "type": "model", "name": "no-slash"}, "permissions": []}]}}}})",
-                  "error: repo name 'no-slash' is not 'namespace/name'"},
+                  "error: 'entity.name' is not a valid name: a repo id is namespace/name, with one '/'"},
         ErrorCase{"NoDisplayName",
-                  R"({"type": "user", "name": "u", "auth": {"type": "access_token", "accessToken": {"displayName": "", "role": "read"}}})",
+                  R"({"type": "user", "name": "ua", "auth": {"type": "access_token", "accessToken": {"displayName": "", "role": "read"}}})",
                   "error: the token has no display name: name it with --name"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
 
@@ -190,9 +190,38 @@ TEST(WhoamiImportTest, EveryTruncationIsAnError) {
 }
 
 TEST(WhoamiImportTest, EveryProblemIsReportedNotOnlyTheFirst) {
-  WhoamiImport import = Import(R"({"type": "user", "name": 1, "orgs": [{"type": "org", "name": "o", "roleInOrg": "boss"}],
+  WhoamiImport import = Import(R"({"type": "user", "name": 1, "orgs": [{"type": "org", "name": "oo", "roleInOrg": "boss"}],
     "auth": {"type": "access_token", "accessToken": {"displayName": "t", "role": "god"}}})");
   EXPECT_EQ(import.diagnostics.error_count(), 3) << RenderImportIssues(import);
+}
+
+// A secret pasted into any field of a response never reaches a message or the fixture: every string
+// value of a real response, and every key, is replaced in turn by a token-shaped secret.
+TEST(WhoamiImportTest, ASecretInAnyFieldIsNeverCopied) {
+  const std::string secret = "hf_SeCrEt0123456789abcdefGHIJKLmnop";
+  for (const char* name : {"fine_grained", "read", "write"}) {
+    const std::string json = ReadFileOrEmpty(std::string("testdata/whoami/") + name + ".json");
+    ASSERT_FALSE(json.empty());
+    int fields = 0;
+    // Each JSON string (a value or a key) of the response, found by its quotes.
+    for (size_t open = json.find('"'); open != std::string::npos; open = json.find('"', open + 1)) {
+      const size_t close = json.find('"', open + 1);
+      ASSERT_NE(close, std::string::npos);
+      for (const bool whole : {true, false}) {  // the value replaced, or the secret inside it
+        const std::string value = json.substr(open + 1, close - open - 1);
+        const std::string pasted = whole ? secret : value + " " + secret;
+        const std::string hostile = json.substr(0, open + 1) + pasted + json.substr(close);
+        for (const char* rename : {"", "renamed"}) {
+          WhoamiImport import = Import(hostile, rename);
+          const std::string out = RenderImportIssues(import) + (import.ok() ? RenderImportedFixture(import) : "");
+          EXPECT_THAT(out, Not(HasSubstr("SeCrEt"))) << name << ": the string at " << open << " (" << value << ")";
+        }
+      }
+      ++fields;
+      open = close;
+    }
+    EXPECT_GT(fields, 20) << name;
+  }
 }
 
 }  // namespace

@@ -48,7 +48,8 @@ constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "
 // Reads one file's document into the world.
 class FileReader {
  public:
-  FileReader(Diagnostics* diagnostics, World* world) : in_(diagnostics, TreeSyntax::kYaml), world_(world) {}
+  FileReader(Diagnostics* diagnostics, World* world, const SourceFiles* files)
+      : in_(diagnostics, TreeSyntax::kYaml), world_(world), files_(files) {}
 
   void ReadDocument(const YamlNode& root) {
     if (root.is_null()) {
@@ -616,17 +617,33 @@ class FileReader {
         {"hide_private_repo_from_token", &a.hide_private_repo_from_token},
         {"repo_scope_overrides_namespace_scope", &a.repo_scope_overrides_namespace_scope},
     };
-    for (const Switch& s : switches) {
+    for (size_t i = 0; i < std::size(switches); ++i) {
+      const Switch& s = switches[i];
       if (const YamlNode* value = TreeReader::Find(node, s.key)) {
-        if (auto b = in_.Bool(*value, absl::StrCat("'", s.key, "'"))) *s.value = *b;
+        if (auto b = in_.Bool(*value, absl::StrCat("'", s.key, "'"))) {
+          // Files of one world may repeat a switch, never contradict it: which file is last is no rule.
+          SourcePos& set_at = a.switch_pos[i];
+          if (set_at.known() && *s.value != *b) {
+            in_.Error(value->pos, absl::StrCat("'", s.key, "' is ", *b ? "true" : "false", " here but ",
+                                               *s.value ? "true" : "false", " at ", Where(set_at),
+                                               "; the files of one world must agree"));
+            continue;
+          }
+          *s.value = *b;
+          set_at = value->pos;
+        }
       }
     }
     if (const YamlNode* spelling = TreeReader::Find(node, "contributor_permission")) {
       if (absl::optional<Name> text = in_.String(*spelling, "'contributor_permission'")) {
         absl::optional<Permission> other = ParsePermission(text->text);
         if (other.has_value() && *other != Permission::kRepoContribute) {
-          in_.Error(text->pos, absl::StrCat("'contributor_permission' cannot be '", text->text,
-                                            "', which is another permission"));
+          in_.Error(text->pos, absl::StrCat("'contributor_permission' cannot be ", QuoteValue(text->text),
+                                            ", which is another permission"));
+        } else if (a.contributor_permission_pos.known() && a.contributor_permission != text->text) {
+          in_.Error(text->pos, absl::StrCat("'contributor_permission' is ", QuoteValue(text->text), " here but '",
+                                            a.contributor_permission, "' at ", Where(a.contributor_permission_pos),
+                                            "; the files of one world must agree"));
         } else {
           a.contributor_permission = text->text;
           a.contributor_permission_pos = text->pos;
@@ -635,8 +652,12 @@ class FileReader {
     }
   }
 
+  // "file:line:col" of a position in any file of the world.
+  std::string Where(const SourcePos& pos) const { return files_->Format(pos); }
+
   TreeReader in_;
   World* world_;
+  const SourceFiles* files_;
 };
 
 }  // namespace
@@ -692,7 +713,7 @@ void WorldLoader::AddText(std::string name, std::string text) {
   const int file = files_->Add(std::move(name), std::move(text));
   absl::optional<YamlNode> root = ParseYaml(files_->text(file), file, diagnostics_);
   if (!root.has_value()) return;
-  FileReader(diagnostics_, world_).ReadDocument(*root);
+  FileReader(diagnostics_, world_, files_).ReadDocument(*root);
 }
 
 }  // namespace hubperm

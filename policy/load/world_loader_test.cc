@@ -375,5 +375,21 @@ TEST(LoadFixtures, AnUnreadableFileIsAReadErrorAndTheRestStillLoads) {
   EXPECT_FALSE(Load({"users: [a]\nusers: [b]\n"}).ok());  // an error in the content
 }
 
+TEST(WorldLoader, FilesMayRepeatAnAssumptionButNotContradictIt) {
+  Fixtures f = LoadFixtureTexts({{"a.yaml", "assumptions: {repo_write_implies_read: true, contributor_permission: repo.contrib}\n"},
+                                 {"b.yaml", "assumptions: {repo_write_implies_read: true}\n"},
+                                 {"c.yaml", "assumptions:\n  repo_write_implies_read: false\n  contributor_permission: x.y\n"}});
+  EXPECT_EQ(f.RenderIssues(),
+            "c.yaml:2:28: error: 'repo_write_implies_read' is false here but true at b.yaml:1:40; the files of one world "
+            "must agree\n"
+            "      repo_write_implies_read: false\n"
+            "                               ^\n"
+            "c.yaml:3:27: error: 'contributor_permission' is 'x.y' here but 'repo.contrib' at a.yaml:1:70; the files of "
+            "one world must agree\n"
+            "      contributor_permission: x.y\n"
+            "                              ^\n");
+  EXPECT_TRUE(f.world.assumptions.repo_write_implies_read);  // the first value stands
+}
+
 }  // namespace
 }  // namespace hubperm

@@ -11,6 +11,7 @@
 #ifndef HUBPERM_POLICY_MODEL_WORLD_H_
 #define HUBPERM_POLICY_MODEL_WORLD_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -217,6 +218,9 @@ struct Assumptions {
   std::string contributor_permission = std::string(kDefaultContributorPermission);
   SourcePos contributor_permission_pos;
   SourcePos pos;
+  // Where each of the four switches above was set, in their order (unknown when left at its default):
+  // a world of several files may set a switch in more than one, but only to the same value.
+  std::array<SourcePos, 4> switch_pos;
 };
 
 // Everything loaded from a run's files, merged.

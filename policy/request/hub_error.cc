@@ -2,11 +2,16 @@
 
 #include "policy/request/hub_error.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "policy/common/escape.h"
 
 namespace hubperm {
 namespace {
@@ -24,8 +29,9 @@ std::string UrlAfter(absl::string_view text, absl::string_view marker) {
   return std::string(url);
 }
 
-// The first "NNN " (a 4xx or 5xx status) at the start of a line or after ": " or "Error: ".
-int FindStatus(absl::string_view text) {
+// Every "NNN " (a 4xx or 5xx status followed by its reason) in `text`, distinct, in order.
+std::vector<int> FindStatuses(absl::string_view text) {
+  std::vector<int> statuses;
   for (size_t i = 0; i + 3 <= text.size(); ++i) {
     if (i > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1]))) continue;
     if (i + 3 < text.size() && absl::ascii_isalnum(static_cast<unsigned char>(text[i + 3]))) continue;
@@ -35,11 +41,25 @@ int FindStatus(absl::string_view text) {
       if (absl::StartsWith(after, " Client Error") || absl::StartsWith(after, " Server Error") ||
           absl::StartsWith(after, " Forbidden") || absl::StartsWith(after, " Unauthorized") ||
           absl::StartsWith(after, " Not Found") || absl::StartsWith(after, " Too Many")) {
-        return status;
+        if (std::find(statuses.begin(), statuses.end(), status) == statuses.end()) statuses.push_back(status);
       }
     }
   }
-  return 0;
+  return statuses;
+}
+
+// Every URL in `text` (as UrlAfter ends them), distinct, in order.
+std::vector<std::string> FindUrls(absl::string_view text) {
+  std::vector<std::string> urls;
+  for (size_t at = 0; at < text.size();) {
+    const size_t https = text.find("https://", at), http = text.find("http://", at);
+    const size_t next = std::min(https, http);
+    if (next == absl::string_view::npos) break;
+    std::string url = UrlAfter(text.substr(next), "");
+    if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+    at = next + std::max<size_t>(url.size(), 1);
+  }
+  return urls;
 }
 
 }  // namespace
@@ -62,7 +82,21 @@ absl::string_view HubErrorKindName(HubErrorKind kind) {
 
 absl::StatusOr<HubError> ParseHubError(absl::string_view text) {
   HubError e;
-  e.status = FindStatus(text);
+  // One request's error: text pasted from several (a log of retries, two tracebacks) would take the
+  // status from one and the URL from another.
+  const std::vector<int> statuses = FindStatuses(text);
+  if (statuses.size() > 1) {
+    return absl::InvalidArgumentError(absl::StrCat("the error text holds ", statuses.size(), " different HTTP statuses (",
+                                                   absl::StrJoin(statuses, ", "), "): paste the error of one request"));
+  }
+  const std::vector<std::string> urls = FindUrls(text);
+  if (urls.size() > 1) {
+    std::vector<std::string> quoted;
+    for (const std::string& url : urls) quoted.push_back(QuoteValue(url));
+    return absl::InvalidArgumentError(absl::StrCat("the error text holds ", urls.size(), " different URLs (",
+                                                   absl::StrJoin(quoted, ", "), "): paste the error of one request"));
+  }
+  e.status = statuses.empty() ? 0 : statuses[0];
   struct Form {
     absl::string_view marker;
     HubErrorKind kind;

@@ -62,6 +62,30 @@ INSTANTIATE_TEST_SUITE_P(
                   403, HubErrorKind::kGated, "https://huggingface.co/acme/g/resolve/main/x", ""}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
+TEST(HubErrorTest, OneRequestsErrorOnly) {
+  // Two requests' errors pasted together: the status of one and the URL of the other would be mixed.
+  const std::string two_urls =
+      "404 Client Error.\n\nRepository Not Found for url: https://huggingface.co/api/models/acme/a.\n"
+      "404 Client Error.\n\nRepository Not Found for url: https://huggingface.co/api/models/acme/b.";
+  absl::StatusOr<HubError> e = ParseHubError(two_urls);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().message(),
+            "the error text holds 2 different URLs ('https://huggingface.co/api/models/acme/a', "
+            "'https://huggingface.co/api/models/acme/b'): paste the error of one request");
+  const std::string two_statuses =
+      "403 Forbidden: None.\nCannot access content at: https://huggingface.co/api/repos/create.\n"
+      "then 404 Client Error. for the same URL";
+  e = ParseHubError(two_statuses);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().message(), "the error text holds 2 different HTTP statuses (403, 404): paste the error of one request");
+  // The same URL twice (a message that repeats it) is one request.
+  e = ParseHubError(
+      "404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/a\n"
+      "Repository Not Found for url: https://huggingface.co/api/models/acme/a.");
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_EQ(e->url, "https://huggingface.co/api/models/acme/a");
+}
+
 TEST(HubErrorTest, SaysWhatIsMissing) {
   EXPECT_FALSE(ParseHubError("something went wrong").ok());
   EXPECT_FALSE(ParseHubError("").ok());

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -54,6 +55,34 @@ std::string FieldValue(const YamlNode& value) {
   return !value.is_sequence() && !value.is_map() && !value.is_null() ? value.scalar : "";
 }
 
+// The fields hubperm reads a name or a kind from (policy/request/route.cc), which must be strings; null
+// too where the Hub's OpenAPI description allows it. Any other type is an error, never dropped: a create
+// whose `organization` were dropped would be decided in the user's own namespace.
+struct StringField {
+  absl::string_view key;
+  bool nullable;
+};
+constexpr StringField kStringFields[] = {
+    {"type", false},   {"name", false},     {"organization", true}, {"resourceGroupId", true},
+    {"fromRepo", false}, {"toRepo", false}, {"repository", false},  {"operation", false},
+};
+
+// "" for a string; else what `value` is ("a number", "an object", ...).
+std::string NonStringKind(const YamlNode& value) {
+  if (value.is_map()) return "an object";
+  if (value.is_sequence()) return "an array";
+  if (value.is_null()) return "null";
+  if (!value.plain) return "";
+  const std::string& v = value.scalar;
+  if (v == "null" || v == "~") return "null";
+  if (v == "true" || v == "false") return "a boolean";
+  if (!v.empty() && (absl::ascii_isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-')) {
+    double ignored;
+    if (absl::SimpleAtod(v, &ignored)) return "a number";
+  }
+  return "";
+}
+
 // The object `text` holds (JSON, or YAML).
 absl::StatusOr<Body> ParseObject(absl::string_view text) {
   std::string errors;
@@ -67,7 +96,17 @@ absl::StatusOr<Body> ParseObject(absl::string_view text) {
     for (const auto& [k, v] : body) {
       if (k == key.scalar) return absl::InvalidArgumentError(absl::StrCat("body field '", k, "' appears twice"));
     }
-    body.emplace_back(key.scalar, FieldValue(root->value(i)));
+    const YamlNode& value = root->value(i);
+    for (const StringField& field : kStringFields) {
+      if (field.key != key.scalar) continue;
+      const std::string kind = NonStringKind(value);
+      if (!kind.empty() && !(field.nullable && kind == "null")) {
+        return absl::InvalidArgumentError(absl::StrCat("body field '", field.key, "' (line ", value.pos.line,
+                                                       ", column ", value.pos.column, ") must be a string",
+                                                       field.nullable ? " or null" : "", ", not ", kind));
+      }
+    }
+    body.emplace_back(key.scalar, FieldValue(value));
   }
   return body;
 }

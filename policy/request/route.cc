@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "policy/common/escape.h"
 #include "policy/common/percent_decode.h"
 #include "policy/common/suggest.h"
 #include "policy/request/catalogue.h"
@@ -159,8 +160,9 @@ absl::Status CheckBody(const RequestBody& body, const CatalogueRoute& route) {
 }
 
 // The path of a request line: a full URL loses its scheme and host ("https://huggingface.co/api/..."),
-// the query goes to `query`.
+// the query goes to `query`, and a fragment ("#readme") is dropped: a client never sends it.
 absl::string_view SplitTarget(absl::string_view target, absl::string_view* query) {
+  if (size_t hash = target.find('#'); hash != absl::string_view::npos) target = target.substr(0, hash);
   if (size_t scheme = target.find("://"); scheme != absl::string_view::npos) {
     target.remove_prefix(scheme + 3);
     const size_t slash = target.find('/');
@@ -181,17 +183,18 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
   std::vector<absl::string_view> words = absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
   if (words.size() != 2) {
-    return absl::InvalidArgumentError(absl::StrCat("an HTTP request is 'VERB PATH', e.g. 'POST /api/repos/create'; got '", line, "'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("an HTTP request is 'VERB PATH', e.g. 'POST /api/repos/create'; got ", QuoteValue(line)));
   }
   const std::string method = absl::AsciiStrToUpper(words[0]);
   if (std::find(HttpVerbs().begin(), HttpVerbs().end(), method) == HttpVerbs().end()) {
-    return absl::InvalidArgumentError(absl::StrCat("unknown HTTP verb '", words[0], "'", DidYouMean(method, HttpVerbs()),
+    return absl::InvalidArgumentError(absl::StrCat("unknown HTTP verb ", QuoteValue(words[0]), DidYouMean(method, HttpVerbs()),
                                                    " (verbs: ", absl::StrJoin(HttpVerbs(), ", "), ")"));
   }
   absl::string_view query;
   const absl::string_view target = SplitTarget(words[1], &query);
   if (!absl::StartsWith(target, "/")) {
-    return absl::InvalidArgumentError(absl::StrCat("the path must start with '/': '", target, "'"));
+    return absl::InvalidArgumentError(absl::StrCat("the path must start with '/': ", QuoteValue(target)));
   }
   std::vector<std::string> segments;
   for (absl::string_view seg : absl::StrSplit(absl::StripPrefix(target, "/"), '/')) segments.push_back(PercentDecode(seg));
@@ -227,10 +230,13 @@ absl::StatusOr<RouteMatch> MatchHttpRequest(absl::string_view line) {
     for (const CatalogueRoute& route : routes) distances.push_back(Distance(route, method, segments));
     std::string nearest;
     for (size_t i : LowestScores(distances, 3)) absl::StrAppend(&nearest, "\n  ", routes[i].Name());
-    return absl::NotFoundError(absl::StrCat("unknown route '", method, " ", target, "'; the nearest known routes:", nearest,
+    return absl::NotFoundError(absl::StrCat("unknown route ", QuoteValue(absl::StrCat(method, " ", target)),
+                                            "; the nearest known routes:", nearest,
                                             "\n(hubperm routes lists them all)"));
   }
-  for (absl::string_view param : absl::StrSplit(query, '&', absl::SkipEmpty())) {
+  // Query parameters are percent-decoded as the path is ("create%5Fpr=1" is create_pr=1).
+  for (absl::string_view encoded : absl::StrSplit(query, '&', absl::SkipEmpty())) {
+    const std::string param = PercentDecode(encoded, /*plus_is_space=*/true);
     if (param == "create_pr=1" || param == "create_pr=true" || param == "create_pr=True") best.create_pr = true;
   }
   return best;

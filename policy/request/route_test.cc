@@ -67,6 +67,10 @@ INSTANTIATE_TEST_SUITE_P(
         RouteCase{"Commit", "POST /api/models/acme/m/commit/main", "", O::kCreateCommit, M, "acme/m"},
         RouteCase{"CommitEncodedRevision", "POST /api/models/acme/m/commit/refs%2Fpr%2F1", "", O::kCreateCommit, M, "acme/m"},
         RouteCase{"CommitAsPullRequest", "POST /api/spaces/acme/s/commit/main?create_pr=1", "", O::kCreatePullRequest, S, "acme/s"},
+        // The query is percent-decoded as the path is; a fragment is dropped (a client never sends one).
+        RouteCase{"EncodedQuery", "POST /api/spaces/acme/s/commit/main?create%5Fpr=%31", "", O::kCreatePullRequest, S, "acme/s"},
+        RouteCase{"FragmentDropped", "GET /api/models/acme/m#readme", "", O::kRepoInfo, M, "acme/m"},
+        RouteCase{"FragmentAfterQuery", "GET https://huggingface.co/api/models/acme/m?expand=x#top", "", O::kRepoInfo, M, "acme/m"},
         RouteCase{"Preupload", "POST /api/models/acme/m/preupload/main", "", O::kCreateCommit, M, "acme/m"},
         RouteCase{"CreateBranch", "POST /api/models/acme/m/branch/dev", "", O::kCreateBranch, M, "acme/m"},
         RouteCase{"DeleteBranch", "DELETE /api/models/acme/m/branch/dev", "", O::kDeleteBranch, M, "acme/m"},
@@ -251,6 +255,24 @@ TEST(ParseHttpRequest, FormEncodedBodiesAreFields) {
                               .status()
                               .message()),
               HasSubstr("unknown body field 'nam'; did you mean 'name'?"));
+}
+
+TEST(ParseHttpRequest, ANameFieldOfTheWrongTypeIsAnErrorNeverDropped) {
+  // Were `organization` dropped, the create would be decided in the user's own namespace.
+  for (const char* body : {R"({"type": "model", "name": "x", "organization": 42})",
+                           R"({"type": "model", "name": "x", "organization": {"name": "acme"}})",
+                           R"({"type": "model", "name": "x", "organization": ["acme"]})",
+                           R"({"type": "model", "name": "x", "organization": true})"}) {
+    absl::StatusOr<RequestBody> parsed = ParseRequestBody(body);
+    ASSERT_FALSE(parsed.ok()) << body;
+    EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("body field 'organization' (line 1, column 48) must be a string or null"))
+        << body;
+  }
+  absl::StatusOr<RequestBody> name = ParseRequestBody(R"({"type": "model", "name": 7})");
+  EXPECT_THAT(std::string(name.status().message()), HasSubstr("body field 'name' (line 1, column 27) must be a string, not a number"));
+  // null is what the OpenAPI description allows for organization: the user's own namespace.
+  EXPECT_TRUE(ParseRequestBody(R"({"type": "model", "name": "x", "organization": null})").ok());
+  EXPECT_TRUE(ParseRequestBody(R"({"type": "model", "name": "123"})").ok());  // a string of digits is a string
 }
 
 }  // namespace
