@@ -30,13 +30,13 @@ struct FlagSpec {
 std::string Format(const std::string& v, Options* o) {
   o->format = v;
   if (v == "text" || v == "json" || v == "html") return "";
-  return absl::StrCat("--format must be text or json (or html, for audit), not '", v, "'");
+  return absl::StrCat("--format must be text or json (or html, for audit), not ", QuoteValue(v));
 }
 
 std::string Color(const std::string& v, Options* o) {
   o->color = v;
   if (v == "auto" || v == "always" || v == "never") return "";
-  return absl::StrCat("--color must be auto, always or never, not '", v, "'");
+  return absl::StrCat("--color must be auto, always or never, not ", QuoteValue(v));
 }
 
 std::string RepoTypeValue(const std::string& v, Options* o) {

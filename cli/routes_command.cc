@@ -40,13 +40,13 @@ Examples:
 
 
 int RunRoutes(const Options& o, CommandIo& io) {
-  if (!o.files.empty()) return Fail(io.err, io.err_style, absl::StrCat("routes takes no files, not '", o.files[0], "'"));
+  if (!o.files.empty()) return Fail(io.err, io.err_style, absl::StrCat("routes takes no files, not ", QuoteValue(o.files[0])));
   absl::optional<Client> client;
   if (!o.client.empty()) {
     client = ParseClient(o.client);
     if (!client.has_value()) {
       return Fail(io.err, io.err_style,
-                  absl::StrCat("--client must be ", absl::StrJoin(ClientNames(), " or "), ", not '", o.client, "'"));
+                  absl::StrCat("--client must be ", absl::StrJoin(ClientNames(), " or "), ", not ", QuoteValue(o.client)));
     }
   }
   int count = 0;

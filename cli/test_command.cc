@@ -62,14 +62,14 @@ int RunTest(const Options& o, CommandIo& io) {
   if (run.results.empty()) {
     return Fail(io.err, io.err_style,
                 engine.world().cases.empty() ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
-                                             : absl::StrCat("no case matches --filter '", o.filter, "'"));
+                                             : absl::StrCat("no case matches --filter ", QuoteValue(o.filter)));
   }
   io.err << run.invalid_requests.Render(engine.files(), io.err_style);
   if (!o.junit.empty()) {
     std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
     junit << RenderJunit(run.results, engine.files());
     junit.close();
-    if (!junit) return Fail(io.err, io.err_style, absl::StrCat("cannot write the JUnit report to '", o.junit, "'"));
+    if (!junit) return Fail(io.err, io.err_style, absl::StrCat("cannot write the JUnit report to ", QuoteValue(o.junit, o.junit.size())));
   }
   TestReportOptions report;
   report.files = o.files;

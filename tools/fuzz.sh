@@ -4,7 +4,8 @@
 #   tools/fuzz.sh [SECONDS]      # default 30
 #
 # Builds the target with Debian's clang (`--config=fuzz`, ASan + UBSan) in a Bazel output base of its
-# own, seeds a fresh corpus with every fixture in testdata/ (valid and broken), and runs libFuzzer for
+# own, seeds a fresh corpus with every fixture in testdata/ (valid and broken, and the hostile-input
+# seeds of testdata/hostile/), adds the dictionary policy/cases/fixture_fuzzer.dict, and runs libFuzzer for
 # SECONDS. On a crash, hang, leak or sanitizer report it prints libFuzzer's report and the input (saved
 # as fuzz-artifacts/crash-*), and exits non-zero. Its last line is `fuzz: ...` with the verdict.
 set -uo pipefail
@@ -31,8 +32,10 @@ mkdir -p "$work/corpus" fuzz-artifacts
 find testdata -name '*.yaml' -exec cp --backup=numbered {} "$work/corpus/" \;
 seeds=$(ls "$work/corpus" | wc -l)
 
-# -timeout: one input taking 10 s is a hang; -rss_limit_mb: a file may not make the loader use 2 GiB.
-"$binary" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+# -timeout: one input taking 5 s is a hang (docs/limits.md: time linear in the input); -rss_limit_mb: a
+# file may not make the loader use 2 GiB; -dict: the format's keys and the hostile-input classes' pieces.
+"$binary" "$work/corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+  -dict=policy/cases/fixture_fuzzer.dict \
   -print_final_stats=1 -artifact_prefix=fuzz-artifacts/ >"$work/log" 2>&1
 rc=$?
 runs=$(sed -n -E 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$work/log" | tail -1)

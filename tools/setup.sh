@@ -16,6 +16,7 @@ PACKAGES=(
   clang-14            # tools/fuzz.sh: libFuzzer builds need clang
   libclang-rt-14-dev  # tools/fuzz.sh: libFuzzer and the sanitizers' runtimes for clang
   chromium            # cli:audit_html_browser_test: the audit's HTML page in headless Chromium
+  python3             # cli:hostile_input_test: the hostile-input suite
 )
 
 missing=()

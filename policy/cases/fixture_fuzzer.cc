@@ -53,6 +53,13 @@ void FuzzOneFixture(std::string text) {
   }
   const std::string report = diagnostics.Render(files);
   if (report.empty() != diagnostics.issues().empty()) Violated("rendered report and issues disagree");
+  // The report grows with the issues kept, never with the input (docs/limits.md): at most
+  // kDefaultMaxIssuesPerFile issues, each a bounded message and a bounded excerpt (every character of
+  // which may be escaped into at most 10 bytes), and the line counting the rest.
+  if (diagnostics.issues().size() > static_cast<size_t>(kDefaultMaxIssuesPerFile)) Violated("more issues kept than the bound");
+  const size_t per_issue = 10 * (kMaxMessageChars + 2 * kExcerptWidth + 100);
+  if (report.size() > kDefaultMaxIssuesPerFile * per_issue + 400) Violated("the report outgrew its bound");
+  if (report.find('\x1b') != std::string::npos) Violated("an escape character in the report");
   if (files.text(0).size() != size) Violated("the loader changed the file's text");
   if (!fixtures.ok()) return;
 

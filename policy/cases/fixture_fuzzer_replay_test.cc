@@ -48,7 +48,22 @@ TEST(FixtureFuzzer, SurvivesHostileInputs) {
     for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
     bomb += "]\n";
   }
+  // The classes of docs/limits.md at the fuzzer's input size (64 KB): errors on one long line, an error
+  // on every line, a product of tokens and repos.
+  std::string one_line = "users: [";
+  while (one_line.size() < 65000) one_line += "bad_name_" + std::to_string(one_line.size()) + ", ";
+  one_line += "]\n";
+  std::string every_line = "users:\n";
+  while (every_line.size() < 65000) every_line += "  - bad_" + std::to_string(every_line.size()) + "\n";
+  std::string product = "users: [alice]\ntokens:\n  - {name: t, owner: alice, role: read}\ncases:\n  - {name: p, tokens: [";
+  for (int i = 0; i < 2000; ++i) product += (i ? ", t" : "t");
+  product += "], repos: [";
+  for (int i = 0; i < 2000; ++i) product += (i ? ", a/m" : "a/m") + std::to_string(i);
+  product += "], operation: repo_info, expect: allow}\n";
   const std::vector<std::string> inputs = {
+      one_line,
+      every_line,
+      product,
       "",
       "\n\n\n",
       std::string("\0", 1),

@@ -24,16 +24,23 @@ struct Excerpt {
 };
 
 Excerpt ExcerptAround(absl::string_view line, int column, int width) {
-  std::vector<size_t> offsets;  // the byte offset of each character, then the line's end
-  ForEachCharacter(line, [&](absl::string_view c, bool) { offsets.push_back(static_cast<size_t>(c.data() - line.data())); });
-  const int characters = static_cast<int>(offsets.size());
-  offsets.push_back(line.size());
+  // Two passes over the line, no allocation: a line may be megabytes long.
+  int characters = 0;
+  ForEachCharacter(line, [&](absl::string_view, bool) { ++characters; });
   if (characters <= width) return Excerpt{line, column};
   int first = std::max(1, std::min(column, characters) - width / 2);
   const int last = std::min(characters, first + width - 1);
   first = std::max(1, last - width + 1);
+  size_t begin = 0, end = line.size();
+  int index = 0;
+  ForEachCharacter(line, [&](absl::string_view c, bool) {
+    ++index;
+    const size_t offset = static_cast<size_t>(c.data() - line.data());
+    if (index == first) begin = offset;
+    if (index == last + 1) end = offset;
+  });
   Excerpt excerpt;
-  excerpt.text = line.substr(offsets[first - 1], offsets[last] - offsets[first - 1]);
+  excerpt.text = line.substr(begin, end - begin);
   excerpt.column = column - first + 1;
   excerpt.cut_before = first > 1;
   excerpt.cut_after = last < characters;
@@ -65,6 +72,11 @@ void Diagnostics::Add(Severity severity, SourcePos pos, std::string message) {
   }
   ++kept;
   issues_.push_back(Issue{severity, pos, std::move(message)});
+}
+
+bool Diagnostics::Full(int file) const {
+  const auto it = kept_.find(file);
+  return it != kept_.end() && it->second >= max_per_file_;
 }
 
 int Diagnostics::omitted_count() const {

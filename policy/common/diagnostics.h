@@ -53,6 +53,9 @@ class Diagnostics {
   void Warning(SourcePos pos, std::string message) { Add(Severity::kWarning, pos, std::move(message)); }
   void Add(Severity severity, SourcePos pos, std::string message);
 
+  // Whether `file` has as many issues as are kept: another is only counted, so a caller may skip
+  // composing an expensive message (a "did you mean" over thousands of names).
+  bool Full(int file) const;
   // The issues kept; error_count() and warning_count() count the others too.
   const std::vector<Issue>& issues() const { return issues_; }
   int max_per_file() const { return max_per_file_; }

@@ -43,6 +43,40 @@ TEST(BoundedEditDistance, AgreesWithTheFullDistanceOnRandomStrings) {
   }
 }
 
+TEST(ClosestNames, AgreesWithABruteForceSearchOnRandomNames) {
+  // Property: the letter bound and the band never change the answer of the plain definition (every
+  // candidate within a third of the longer name, at least 1 and at most kMaxSuggestDistance edits,
+  // nearest first, ties in candidate order).
+  std::mt19937 random(7);
+  auto word = [&](int max_length) {
+    std::string w(std::uniform_int_distribution<int>(1, max_length)(random), 'a');
+    for (char& c : w) c = "abcdAB-"[std::uniform_int_distribution<int>(0, 6)(random)];
+    return w;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 30; ++i) names.push_back(word(14));
+    std::vector<absl::string_view> views(names.begin(), names.end());
+    const std::string name = word(14);
+    std::vector<std::pair<int, size_t>> expected;
+    for (size_t i = 0; i < names.size(); ++i) {
+      const int d = EditDistance(name, names[i]);
+      const int limit = std::min(kMaxSuggestDistance, std::max(1, static_cast<int>(std::max(name.size(), names[i].size()) / 3)));
+      if (d <= limit) expected.push_back({d, i});
+    }
+    std::stable_sort(expected.begin(), expected.end(), [](auto& x, auto& y) { return x.first < y.first; });
+    std::vector<std::string> want;
+    for (size_t k = 0; k < expected.size() && k < 3; ++k) want.push_back(names[expected[k].second]);
+    ASSERT_EQ(ClosestNames(name, views, 3), want) << name;
+    // NearestNames: the n lowest distances (capped), ties in order.
+    std::vector<int> capped;
+    for (const std::string& n : names) capped.push_back(std::min(EditDistance(name, n), kMaxSuggestDistance + 1));
+    std::vector<std::string> nearest;
+    for (size_t i : LowestScores(capped, 4)) nearest.push_back(names[i]);
+    ASSERT_EQ(NearestNames(name, views, 4), nearest) << name;
+  }
+}
+
 TEST(BoundedEditDistance, CostsLinearTimeOnLongNames) {
   // 20,000 candidates of 500 characters against a 506-character name: the band keeps each comparison
   // to about 17 x 500 cells (the full distance would be 250,000). Bounded by the answer, not the clock.

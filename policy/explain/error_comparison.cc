@@ -3,6 +3,7 @@
 #include "policy/explain/error_comparison.h"
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 #include "policy/common/json_writer.h"
 #include "policy/explain/explain_json.h"
 
@@ -45,7 +46,10 @@ ErrorComparison CompareWithError(const HubError& error, const Explanation& expla
   if (error.kind == HubErrorKind::kGated) {
     absl::StrAppend(&answered, "(gated repo, not granted)");
   } else if (!error.message.empty()) {
-    absl::StrAppend(&answered, error.message);
+    // Pasted text: one line, escaped, and cut (the JSON form keeps all of it, escaped as JSON).
+    std::string message = EscapeUnsafe(error.message);
+    if (message.size() > 500) message = absl::StrCat(message.substr(0, 500), "... (cut)");
+    absl::StrAppend(&answered, message);
   } else {
     absl::StrAppend(&answered, "(", HubErrorKindName(error.kind), ", no message printed)");
   }

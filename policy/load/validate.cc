@@ -29,7 +29,8 @@ class NameIndex {
   // is a name that breaks the Hub's naming rule for it (policy/model/names.h): `problem`, or "".
   void Define(const std::string& key, const Name& name, const std::string& problem) {
     if (!problem.empty()) {
-      diagnostics_->Error(name.pos, absl::StrCat("invalid ", kind_, " name ", QuoteValue(name.text), ": ", problem));
+      diagnostics_->Error(name.pos, absl::StrCat("invalid ", kind_, kind_ == "repo" ? " id " : " name ",
+                                                 QuoteValue(name.text), ": ", problem));
     }
     auto [it, inserted] = first_.emplace(key, name.pos);
     if (inserted) {
@@ -46,7 +47,9 @@ class NameIndex {
   // Reports `ref` unless it names a defined key. Returns whether it does.
   bool Check(const Name& ref, absl::string_view context) const {
     if (Contains(ref.text)) return true;
-    diagnostics_->Error(ref.pos, absl::StrCat(context, "unknown ", kind_, " ", QuoteValue(ref.text), Suggest(ref.text)));
+    // Past the issues kept for the file, the error is only counted: no "did you mean" to compute.
+    const std::string suggestion = diagnostics_->Full(ref.pos.file) ? "" : Suggest(ref.text);
+    diagnostics_->Error(ref.pos, absl::StrCat(context, "unknown ", kind_, " ", QuoteValue(ref.text), suggestion));
     return false;
   }
 

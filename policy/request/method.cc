@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "policy/common/escape.h"
 #include "policy/common/suggest.h"
 #include "policy/request/sequence_table.h"
 
@@ -37,7 +38,7 @@ absl::StatusOr<const CatalogueRoute*> RouteOfMethod(absl::string_view method, co
                                               absl::StrJoin(entries, ", ")));
     }
     const std::vector<std::string> near = NearestNames(method, KnownMethods(), 3);
-    return absl::NotFoundError(absl::StrCat("unknown huggingface_hub method '", method, "'; the nearest known: ",
+    return absl::NotFoundError(absl::StrCat("unknown huggingface_hub method ", QuoteValue(method), "; the nearest known: ",
                                             absl::StrJoin(near, ", "), " (hubperm routes lists every method and its route)"));
   }
   // The row of the asked repo type (model by default, as in huggingface_hub; a Space for the *_space

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "policy/common/escape.h"
 #include "policy/common/suggest.h"
 
 namespace hubperm {
@@ -66,7 +67,7 @@ absl::StatusOr<const PermissionForm*> FindPermissionForm(absl::string_view name,
   if (!permission.has_value()) {
     std::vector<absl::string_view> known;
     for (const PermissionInfo& info : AllPermissions()) known.push_back(info.name);
-    return absl::NotFoundError(absl::StrCat("unknown permission '", name, "'", DidYouMean(name, known)));
+    return absl::NotFoundError(absl::StrCat("unknown permission ", QuoteValue(name), DidYouMean(name, known)));
   }
   std::vector<const PermissionForm*> rows;
   for (const PermissionForm& form : kForms) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
+#include "policy/common/escape.h"
 #include "policy/common/diagnostics.h"
 #include "policy/common/percent_decode.h"
 #include "policy/common/utf8.h"
@@ -94,7 +95,7 @@ absl::StatusOr<Body> ParseObject(absl::string_view text) {
     const YamlNode& key = root->key(i);
     if (!key.is_scalar()) return absl::InvalidArgumentError("body keys must be strings");
     for (const auto& [k, v] : body) {
-      if (k == key.scalar) return absl::InvalidArgumentError(absl::StrCat("body field '", k, "' appears twice"));
+      if (k == key.scalar) return absl::InvalidArgumentError(absl::StrCat("body field ", QuoteValue(k), " appears twice"));
     }
     const YamlNode& value = root->value(i);
     for (const StringField& field : kStringFields) {
@@ -118,7 +119,7 @@ absl::StatusOr<BodyLine> ParseLine(absl::string_view text, int line) {
   absl::optional<YamlNode> root = ParseTree(text, &errors);
   if (!root.has_value() || !root->is_map()) {
     // The line as a terminal can show it: a body's control characters are escaped, not written.
-    return absl::InvalidArgumentError(absl::StrCat(where, " is not a JSON object: '", Printable(text.substr(0, 80)), "'"));
+    return absl::InvalidArgumentError(absl::StrCat(where, " is not a JSON object: ", QuoteValue(text)));
   }
   BodyLine out;
   out.line = line;
@@ -137,7 +138,7 @@ absl::StatusOr<BodyLine> ParseLine(absl::string_view text, int line) {
       has_value = true;
     } else {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ": unknown field '", key.scalar, "' (a line is {\"key\": ..., \"value\": {...}})"));
+          absl::StrCat(where, ": unknown field ", QuoteValue(key.scalar), " (a line is {\"key\": ..., \"value\": {...}})"));
     }
   }
   if (out.key.empty() || !has_value) {
@@ -168,7 +169,7 @@ absl::StatusOr<RequestBody> ParseForm(absl::string_view text) {
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(pair, absl::MaxSplits('=', 1));
     const std::string key = PercentDecode(kv.first, /*plus_is_space=*/true);
     if (key.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat("form-encoded body: '", pair, "' has no field name"));
+      return absl::InvalidArgumentError(absl::StrCat("form-encoded body: ", QuoteValue(pair), " has no field name"));
     }
     bool repeated = false;
     for (auto& [k, v] : body.fields) {
@@ -219,7 +220,7 @@ absl::StatusOr<BodyFormat> ParseContentType(absl::string_view content_type) {
   if (absl::EndsWith(type, "+json")) return BodyFormat::kJson;
   std::vector<absl::string_view> known;
   for (const ContentTypeRow& row : kContentTypes) known.push_back(row.type);
-  return absl::InvalidArgumentError(absl::StrCat("unknown content type '", content_type, "' (hubperm reads ",
+  return absl::InvalidArgumentError(absl::StrCat("unknown content type ", QuoteValue(content_type), " (hubperm reads ",
                                                  absl::StrJoin(known, ", "), " and any +json type)"));
 }
 

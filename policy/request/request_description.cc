@@ -3,6 +3,7 @@
 #include "policy/request/request_description.h"
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 #include "policy/common/json_writer.h"
 
 namespace hubperm {
@@ -60,8 +61,8 @@ bool IsRepoId(absl::string_view id) {
 
 absl::StatusOr<std::string> DestinationNamespace(Operation operation, absl::string_view to) {
   if (!IsRepoId(to)) {
-    return absl::InvalidArgumentError(absl::StrCat(GetOperationInfo(operation).name, "'s destination '", to,
-                                                   "' must be NAMESPACE/NAME, as huggingface_hub requires"));
+    return absl::InvalidArgumentError(absl::StrCat(GetOperationInfo(operation).name, "'s destination ", QuoteValue(to),
+                                                   " must be NAMESPACE/NAME, as huggingface_hub requires"));
   }
   return std::string(to.substr(0, to.find('/')));
 }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "policy/common/escape.h"
 #include "policy/request/route.h"
 
 namespace hubperm {
@@ -37,7 +38,7 @@ absl::StatusOr<SequenceDescription> ParseSequenceRequest(absl::string_view metho
   auto repo_id = [&](Arg arg, const std::string& id) -> absl::Status {
     if (IsRepoId(id)) return absl::OkStatus();
     return blame(arg, absl::InvalidArgumentError(absl::StrCat(method, " needs ", spell(arg), " NAMESPACE/NAME",
-                                                              id.empty() ? "" : absl::StrCat(", not '", id, "'"))));
+                                                              id.empty() ? "" : absl::StrCat(", not ", QuoteValue(id)))));
   };
   if (absl::Status st = repo_id(Arg::kRepo, args.repo); !st.ok()) return st;
   if (!args.to.empty()) {
