@@ -61,7 +61,7 @@ Examples:
 int RunAudit(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "audit needs at least one fixture file (see hubperm audit --help)");
   const LoadResult loaded = Engine::Load(o.files, o.load);
-  io.err << loaded.RenderIssues(io.err_style);
+  loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was audited");
   const Engine& engine = *loaded.engine;
   if (engine.world().tokens.empty()) return Fail(io.err, io.err_style, "the fixtures define no token to audit");

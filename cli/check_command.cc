@@ -151,7 +151,7 @@ int RunSequence(const Options& o, CommandIo& io, const RequestInput& input) {
   const absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
   if (!sequence.ok()) return Fail(io.err, io.err_style, sequence.status().message());
   const LoadResult loaded = Engine::Load(o.files, o.load);
-  io.err << loaded.RenderIssues(io.err_style);
+  loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
   const absl::StatusOr<SequenceExplanation> explanation = loaded.engine->ExplainSequence(o.token, *sequence);
   if (!explanation.ok()) return Fail(io.err, io.err_style, explanation.status().message());
@@ -183,7 +183,7 @@ int RunDecide(const Options& o, CommandIo& io) {
     return kExitUnmodeled;
   }
   const LoadResult loaded = Engine::Load(o.files, o.load);
-  io.err << loaded.RenderIssues(io.err_style);
+  loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
   const Engine& engine = *loaded.engine;
   const absl::StatusOr<ResolvedRequest> request = engine.Resolve(o.token, *description);

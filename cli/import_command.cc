@@ -69,7 +69,7 @@ int RunImportWhoami(const Options& o, CommandIo& io) {
   // What is printed must load: check it as `hubperm validate` would.
   const LoadResult check = Engine::LoadTexts({{"imported fixture", fixture}});
   if (!check.ok()) {
-    io.err << check.RenderIssues(io.err_style);
+    check.PrintIssues(io.err, io.err_style);
     return Fail(io.err, io.err_style, "internal error: the imported fixture does not load (please report it)");
   }
   io.out << fixture;

@@ -55,7 +55,7 @@ Examples:
 int RunTest(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "test needs at least one fixture file (see hubperm test --help)");
   const LoadResult loaded = Engine::Load(o.files, o.load);
-  io.err << loaded.RenderIssues(io.err_style);
+  loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "no case was run");
   const Engine& engine = *loaded.engine;
   const TestRun run = engine.RunTests(o.filter, o.At());
@@ -64,7 +64,7 @@ int RunTest(const Options& o, CommandIo& io) {
                 engine.world().cases.empty() ? "the files hold no cases to run (see docs/fixture-format.md, 'cases')"
                                              : absl::StrCat("no case matches --filter ", QuoteValue(o.filter)));
   }
-  io.err << run.invalid_requests.Render(engine.files(), io.err_style);
+  run.invalid_requests.Print(engine.files(), io.err_style, io.err);
   if (!o.junit.empty()) {
     std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
     junit << RenderJunit(run.results, engine.files());

@@ -41,7 +41,7 @@ int RunValidate(const Options& o, CommandIo& io) {
     io.out << loaded.RenderIssuesJson(o.files);
     return clean ? kExitAllow : kExitBadInput;
   }
-  io.err << loaded.RenderIssues(io.err_style);
+  loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok() && loaded.case_count > 0) {
     // A case's request names things of the world: it can be resolved only against a world without errors.
     io.err << "hubperm: the requests of the cases are checked once the world has no errors\n";

@@ -13,6 +13,10 @@ std::string LoadResult::RenderIssues(const Style& style) const {
   return RenderLoadIssues(engine != nullptr ? engine->files() : files, diagnostics, read_errors, style);
 }
 
+void LoadResult::PrintIssues(std::ostream& out, const Style& style) const {
+  PrintLoadIssues(engine != nullptr ? engine->files() : files, diagnostics, read_errors, style, out);
+}
+
 std::string LoadResult::RenderIssuesJson(const std::vector<std::string>& paths) const {
   return RenderLoadIssuesJson(engine != nullptr ? engine->files() : files, diagnostics, read_errors, paths);
 }

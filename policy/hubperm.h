@@ -37,6 +37,7 @@
 #ifndef HUBPERM_POLICY_HUBPERM_H_
 #define HUBPERM_POLICY_HUBPERM_H_
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <utility>
@@ -89,6 +90,8 @@ struct LoadResult {
   int warning_count() const { return diagnostics.warning_count(); }
   // Every issue as text: file:line:col: message, the source line and a caret.
   std::string RenderIssues(const Style& style = Style::Plain()) const;
+  // The same, written to `out` as it goes (bounded: docs/limits.md).
+  void PrintIssues(std::ostream& out, const Style& style = Style::Plain()) const;
   // The same as JSON (schema hubperm.validate/v1), with `paths` as given.
   std::string RenderIssuesJson(const std::vector<std::string>& paths) const;
 };

@@ -2,6 +2,9 @@
 
 #include "policy/load/fixtures.h"
 
+#include <ostream>
+#include <sstream>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "policy/common/json_writer.h"
@@ -14,13 +17,19 @@ std::string Fixtures::RenderIssues(const Style& style) const {
   return RenderLoadIssues(files, diagnostics, read_errors, style);
 }
 
+void PrintLoadIssues(const SourceFiles& files, const Diagnostics& diagnostics,
+                     const std::vector<std::string>& read_errors, const Style& style, std::ostream& out) {
+  for (const std::string& message : read_errors) {
+    out << "hubperm: " << style.Paint(Tone::kDeny, "error:") << " " << message << "\n";
+  }
+  diagnostics.Print(files, style, out);
+}
+
 std::string RenderLoadIssues(const SourceFiles& files, const Diagnostics& diagnostics,
                              const std::vector<std::string>& read_errors, const Style& style) {
-  std::string out;
-  for (const std::string& message : read_errors) {
-    absl::StrAppend(&out, "hubperm: ", style.Paint(Tone::kDeny, "error:"), " ", message, "\n");
-  }
-  return out + diagnostics.Render(files, style);
+  std::ostringstream out;
+  PrintLoadIssues(files, diagnostics, read_errors, style, out);
+  return out.str();
 }
 
 Fixtures LoadFixtures(const std::vector<std::string>& paths, const LoadOptions& options) {

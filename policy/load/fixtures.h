@@ -14,6 +14,7 @@
 #ifndef HUBPERM_POLICY_LOAD_FIXTURES_H_
 #define HUBPERM_POLICY_LOAD_FIXTURES_H_
 
+#include <iosfwd>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,7 +47,9 @@ struct Fixtures {
 };
 
 // What Fixtures::RenderIssues and RenderIssuesJson render, for issues kept apart from their Fixtures
-// (policy/hubperm.h's LoadResult).
+// (policy/hubperm.h's LoadResult). PrintLoadIssues writes the same to `out` as it goes.
+void PrintLoadIssues(const SourceFiles& files, const Diagnostics& diagnostics,
+                     const std::vector<std::string>& read_errors, const Style& style, std::ostream& out);
 std::string RenderLoadIssues(const SourceFiles& files, const Diagnostics& diagnostics,
                              const std::vector<std::string>& read_errors, const Style& style = Style::Plain());
 std::string RenderLoadIssuesJson(const SourceFiles& files, const Diagnostics& diagnostics,

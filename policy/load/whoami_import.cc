@@ -585,7 +585,11 @@ std::string RenderImportIssues(const WhoamiImport& import) {
   std::string out;
   for (const Issue* issue : import.diagnostics.Sorted()) {
     absl::StrAppend(&out, import.files.Format(issue->pos), ": ",
-                    issue->severity == Severity::kError ? "error" : "warning", ": ", issue->message, "\n");
+                    issue->severity == Severity::kError ? "error" : "warning", ": ", EscapeUnsafe(issue->message), "\n");
+  }
+  if (const int omitted = import.diagnostics.omitted_count(); omitted > 0) {
+    absl::StrAppend(&out, import.files.Format(SourcePos{0, 0, 0}), ": ", omitted, omitted == 1 ? " more issue" : " more issues",
+                    " not shown (at most ", import.diagnostics.max_per_file(), " per file)\n");
   }
   return out;
 }
