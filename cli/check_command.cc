@@ -112,7 +112,7 @@ absl::StatusOr<std::string> ReadTextArg(absl::string_view what, const std::strin
   const absl::string_view path = body == "-" ? absl::string_view(body) : absl::string_view(body).substr(1);
   absl::StatusOr<std::string> text = ReadFileOrStdin(path, in);
   if (absl::IsNotFound(text.status())) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", what, " file ", QuoteValue(path, path.size())));
+    return absl::NotFoundError(absl::StrCat("cannot read ", what, " file ", QuotePath(path)));
   }
   return text;
 }

@@ -69,7 +69,7 @@ int RunTest(const Options& o, CommandIo& io) {
     std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
     junit << RenderJunit(run.results, engine.files());
     junit.close();
-    if (!junit) return Fail(io.err, io.err_style, absl::StrCat("cannot write the JUnit report to ", QuoteValue(o.junit, o.junit.size())));
+    if (!junit) return Fail(io.err, io.err_style, absl::StrCat("cannot write the JUnit report to ", QuotePath(o.junit)));
   }
   TestReportOptions report;
   report.files = o.files;

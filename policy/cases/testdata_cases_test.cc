@@ -13,6 +13,7 @@
 #include "policy/cases/case_runner.h"
 #include "absl/strings/str_join.h"
 #include "policy/load/fixtures.h"
+#include "policy/load/validate.h"
 #include "testdata/fixture_files.h"
 
 namespace hubperm {
@@ -28,6 +29,8 @@ class CaseTest : public ::testing::Test {
   CaseTest(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const Fixtures> fixtures, const Case* c)
       : snapshot_(std::move(snapshot)), fixtures_(std::move(fixtures)), case_(c) {}
   void TestBody() override {
+    // --max-checks counts a case's checks without expanding them: the count must be what expands.
+    EXPECT_EQ(ExpandCase(*case_).size(), CheckCount(*case_)) << case_->name.text;
     for (const CaseResult& r : RunCase(*snapshot_, fixtures_->world, *case_)) {
       EXPECT_TRUE(r.passed) << snapshot_->files().Format(r.pos) << ": " << r.name << ": " << r.failure << "\n"
                             << r.explanation;

@@ -32,24 +32,10 @@ constexpr Range kUnsafeRanges[] = {
 
 }  // namespace
 
-char32_t DecodeUtf8(absl::string_view c) {
-  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(c[i])); };
-  switch (c.size()) {
-    case 1:
-      return byte(0);
-    case 2:
-      return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
-    case 3:
-      return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
-    default:
-      return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
-  }
-}
-
 namespace {
 
 // Appends the character `c` (one UTF-8 sequence, or one byte that is not UTF-8 when `bad`) as it is or
-// escaped; returns false when it escaped it.
+// escaped.
 void AppendCharacter(absl::string_view c, bool bad, absl::string_view keep, std::string* out) {
   if (bad) {
     absl::StrAppendFormat(out, "\\x%02X", static_cast<unsigned char>(c[0]));
@@ -62,18 +48,6 @@ void AppendCharacter(absl::string_view c, bool bad, absl::string_view keep, std:
     absl::StrAppendFormat(out, "\\x%02X", static_cast<unsigned>(code));
   } else {
     absl::StrAppendFormat(out, "\\u{%04X}", static_cast<unsigned>(code));
-  }
-}
-
-// Like ForEachCharacter (policy/common/utf8.h), but every ASCII control is a character of its own here,
-// not "bad": whether it is escaped is IsUnsafeCodePoint's to say.
-template <typename Visit>
-void ForEachCodeUnit(absl::string_view text, Visit visit) {
-  for (size_t i = 0; i < text.size();) {
-    const size_t length = Utf8SequenceLength(text, i);
-    const size_t taken = length == 0 ? 1 : length;
-    visit(text.substr(i, taken), length == 0);
-    i += taken;
   }
 }
 
@@ -90,14 +64,35 @@ bool IsUnsafeCodePoint(char32_t c) {
 
 bool HasUnsafeCharacter(absl::string_view text) {
   bool unsafe = false;
-  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) { unsafe = unsafe || bad || IsUnsafeCodePoint(DecodeUtf8(c)); });
+  ForEachSequence(text, [&](absl::string_view c, bool bad) { unsafe = unsafe || bad || IsUnsafeCodePoint(DecodeUtf8(c)); });
   return unsafe;
 }
 
 std::string EscapeUnsafe(absl::string_view text, absl::string_view keep) {
   std::string out;
   out.reserve(text.size());
-  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) { AppendCharacter(c, bad, keep, &out); });
+  ForEachSequence(text, [&](absl::string_view c, bool bad) { AppendCharacter(c, bad, keep, &out); });
+  return out;
+}
+
+std::string QuotePath(absl::string_view path) { return QuoteValue(path, path.size()); }
+
+std::string Printable(absl::string_view line) { return EscapeUnsafe(line, "\t"); }
+
+std::string CaretIndent(absl::string_view line, int column) {
+  std::string out, shown;
+  int current = 1;
+  ForEachSequence(line, [&](absl::string_view c, bool bad) {
+    if (current++ >= column) return;
+    shown.clear();
+    AppendCharacter(c, bad, "\t", &shown);
+    if (shown == "\t") {
+      out.push_back('\t');
+    } else {
+      out.append(!bad && shown == c ? 1 : shown.size(), ' ');  // a character shown as it is takes one cell
+    }
+  });
+  if (column > current) out.append(column - current, ' ');
   return out;
 }
 
@@ -105,7 +100,7 @@ std::string QuoteValue(absl::string_view text, size_t max_chars) {
   std::string out = "'";
   size_t characters = 0;
   bool cut = false;
-  ForEachCodeUnit(text, [&](absl::string_view c, bool bad) {
+  ForEachSequence(text, [&](absl::string_view c, bool bad) {
     if (cut) return;
     if (characters++ == max_chars) {
       cut = true;

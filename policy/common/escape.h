@@ -29,9 +29,6 @@ namespace hubperm {
 // XML).
 bool IsUnsafeCodePoint(char32_t c);
 
-// The code point of `character`, one well-formed UTF-8 sequence (policy/common/utf8.h).
-char32_t DecodeUtf8(absl::string_view character);
-
 // Whether `text` holds a byte that is not UTF-8 or an unsafe code point.
 bool HasUnsafeCharacter(absl::string_view text);
 
@@ -44,6 +41,20 @@ std::string EscapeUnsafe(absl::string_view text, absl::string_view keep = "");
 // value: "unknown token 'ci-tokne'". A value longer than `max_chars` characters is cut there and its
 // length in bytes added: "'xxxx...' (50000000 bytes)".
 std::string QuoteValue(absl::string_view text, size_t max_chars = 80);
+
+// A path in a message: QuoteValue, escaped but never cut (the path is the user's own, and they need
+// all of it).
+std::string QuotePath(absl::string_view path);
+
+// `line` (a line of a source file, under a diagnostic) as a terminal can show it: EscapeUnsafe(line,
+// "\t"), the line's own tabs kept so a caret can line up under them.
+std::string Printable(absl::string_view line);
+
+// The blanks to print before a caret so it stands under the 1-based character `column` of `line` as
+// `Printable` shows it: one per character (each counted one cell wide), one per byte of each escape,
+// and the line's own tabs kept as tabs. A column past the end of the line gets one blank per missing
+// character.
+std::string CaretIndent(absl::string_view line, int column);
 
 // The text terminal output is: `text` as EscapeUnsafe(text, "\n\t") writes it, except that, when
 // `allow_style` is true, the colour sequences hubperm's own Style paints with pass unescaped. Appends

@@ -3,6 +3,7 @@
 #include "policy/common/escape.h"
 
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "policy/common/style.h"
@@ -97,6 +98,36 @@ TEST(EscapeTest, NoUnsafeByteSurvivesAnyInput) {
     EXPECT_NE(byte, 0x7F);
   }
   EXPECT_FALSE(HasUnsafeCharacter(EscapeUnsafe(all)));
+}
+
+TEST(Printable, EscapesWhatATerminalCannotShow) {
+  EXPECT_EQ(Printable("plain: text"), "plain: text");
+  EXPECT_EQ(Printable("caf\xC3\xA9"), "caf\xC3\xA9");
+  EXPECT_EQ(Printable("al\xFFice"), "al\\xFFice");
+  EXPECT_EQ(Printable(std::string("a\0b\x1B", 4)), "a\\x00b\\x1B");
+  EXPECT_EQ(Printable("\tkey"), "\tkey");
+  EXPECT_EQ(Printable("a\rb\xE2\x80\xAE"), "a\\x0Db\\u{202E}");  // what the terminal filter would escape
+}
+
+TEST(CaretIndent, CountsCharactersNotBytes) {
+  struct Row {
+    std::string line;
+    int column;
+    std::string indent;
+  };
+  const std::vector<Row> rows = {
+      {"users: [x]", 1, ""},
+      {"users: [x]", 9, "        "},
+      {"\xC3\xA9\xC3\xA9: x", 3, "  "},   // two 2-byte characters, one cell each
+      {"al\xFFice", 4, "      "},         // 'a', 'l', then \xFF shown as four cells
+      {"\tkey: x", 3, "\t "},            // tabs kept so the caret lines up
+      {"ab", 5, "    "},                 // past the end of the line
+      {"a\rb", 3, "     "},              // a lone carriage return, shown as \x0D
+      {"\xE2\x80\xAE" "ab", 2, "        "},  // U+202E, shown as \u{202E}: the caret stays under 'a'
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(CaretIndent(row.line, row.column), row.indent) << row.line << " @" << row.column;
+  }
 }
 
 }  // namespace

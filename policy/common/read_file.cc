@@ -15,9 +15,6 @@
 namespace hubperm {
 namespace {
 
-// A path in a message: escaped, never cut (it is the user's own, and they need all of it).
-std::string QuotePath(absl::string_view path) { return QuoteValue(path, path.size()); }
-
 absl::Status TooLarge(absl::string_view what, size_t max_bytes) {
   return absl::ResourceExhaustedError(absl::StrCat(what, " is larger than ", FormatBytes(max_bytes),
                                                    "; hubperm reads no input that large (see docs/limits.md)"));

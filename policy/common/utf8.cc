@@ -2,7 +2,6 @@
 
 #include "policy/common/utf8.h"
 
-#include "absl/strings/str_format.h"
 
 namespace hubperm {
 
@@ -31,32 +30,18 @@ bool IsForbiddenControl(unsigned char byte) {
   return (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F;
 }
 
-std::string Printable(absl::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  ForEachCharacter(line, [&](absl::string_view c, bool escaped) {
-    if (escaped) {
-      absl::StrAppendFormat(&out, "\\x%02X", static_cast<unsigned char>(c[0]));
-    } else {
-      out.append(c.data(), c.size());
-    }
-  });
-  return out;
-}
-
-std::string CaretIndent(absl::string_view line, int column) {
-  std::string out;
-  int current = 1;
-  ForEachCharacter(line, [&](absl::string_view c, bool escaped) {
-    if (current++ >= column) return;
-    if (escaped) {
-      out.append(4, ' ');
-    } else {
-      out.push_back(c == "\t" ? '\t' : ' ');
-    }
-  });
-  if (column > current) out.append(column - current, ' ');
-  return out;
+char32_t DecodeUtf8(absl::string_view c) {
+  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(c[i])); };
+  switch (c.size()) {
+    case 1:
+      return byte(0);
+    case 2:
+      return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+    case 3:
+      return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+    default:
+      return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+  }
 }
 
 }  // namespace hubperm

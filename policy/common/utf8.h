@@ -4,7 +4,7 @@
 // does a line look in a terminal.
 //
 // Fixture files must be UTF-8 (the loader refuses anything else, naming the bad byte); diagnostics still
-// show such a line, so `Printable` escapes what a terminal cannot show and keeps carets aligned.
+// show such a line, through `Printable` and `CaretIndent` (policy/common/escape.h).
 
 #ifndef HUBPERM_POLICY_COMMON_UTF8_H_
 #define HUBPERM_POLICY_COMMON_UTF8_H_
@@ -25,28 +25,30 @@ size_t Utf8SequenceLength(absl::string_view text, size_t i);
 // file: C0 controls other than tab, line feed and carriage return, and DEL.
 bool IsForbiddenControl(unsigned char byte);
 
+// The code point of `character`, one well-formed UTF-8 sequence (Utf8SequenceLength > 0).
+char32_t DecodeUtf8(absl::string_view character);
+
+// Calls `visit(sequence, not_utf8)` for each character of `text`, in order: a well-formed UTF-8
+// sequence (not_utf8 == false), or one byte that is not well-formed UTF-8 (not_utf8 == true).
+template <typename Visit>
+void ForEachSequence(absl::string_view text, Visit visit) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8SequenceLength(text, i);
+    const size_t taken = length == 0 ? 1 : length;
+    visit(text.substr(i, taken), length == 0);
+    i += taken;
+  }
+}
+
 // Calls `visit(character, bad)` for each character of `text`, in order: a well-formed UTF-8 sequence
 // (bad == false), or one byte that is not well-formed UTF-8 or is a forbidden control character
 // (bad == true; IsForbiddenControl tells which).
 template <typename Visit>
 void ForEachCharacter(absl::string_view text, Visit visit) {
-  for (size_t i = 0; i < text.size();) {
-    const size_t length = Utf8SequenceLength(text, i);
-    const bool bad = length == 0 || IsForbiddenControl(static_cast<unsigned char>(text[i]));
-    const size_t taken = bad ? 1 : length;
-    visit(text.substr(i, taken), bad);
-    i += taken;
-  }
+  ForEachSequence(text, [&](absl::string_view c, bool not_utf8) {
+    visit(c, not_utf8 || IsForbiddenControl(static_cast<unsigned char>(c[0])));
+  });
 }
-
-// `line` as a terminal can show it: bytes that are not well-formed UTF-8, and forbidden control
-// characters, are written as `\xHH`.
-std::string Printable(absl::string_view line);
-
-// The blanks to print before a caret so it stands under the 1-based character `column` of `line` as
-// `Printable` shows it: one per character (each counted one cell wide), four per escaped byte, and the
-// line's own tabs kept as tabs. A column past the end of the line gets one blank per missing character.
-std::string CaretIndent(absl::string_view line, int column);
 
 }  // namespace hubperm
 

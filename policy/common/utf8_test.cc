@@ -47,32 +47,5 @@ TEST(IsForbiddenControl, AllowsTabAndLineBreaksOnly) {
   }
 }
 
-TEST(Printable, EscapesWhatATerminalCannotShow) {
-  EXPECT_EQ(Printable("plain: text"), "plain: text");
-  EXPECT_EQ(Printable("caf\xC3\xA9"), "caf\xC3\xA9");
-  EXPECT_EQ(Printable("al\xFFice"), "al\\xFFice");
-  EXPECT_EQ(Printable(std::string("a\0b\x1B", 4)), "a\\x00b\\x1B");
-  EXPECT_EQ(Printable("\tkey"), "\tkey");
-}
-
-TEST(CaretIndent, CountsCharactersNotBytes) {
-  struct Row {
-    std::string line;
-    int column;
-    std::string indent;
-  };
-  const std::vector<Row> rows = {
-      {"users: [x]", 1, ""},
-      {"users: [x]", 9, "        "},
-      {"\xC3\xA9\xC3\xA9: x", 3, "  "},   // two 2-byte characters, one cell each
-      {"al\xFFice", 4, "      "},         // 'a', 'l', then \xFF shown as four cells
-      {"\tkey: x", 3, "\t "},            // tabs kept so the caret lines up
-      {"ab", 5, "    "},                 // past the end of the line
-  };
-  for (const Row& row : rows) {
-    EXPECT_EQ(CaretIndent(row.line, row.column), row.indent) << row.line << " @" << row.column;
-  }
-}
-
 }  // namespace
 }  // namespace hubperm

@@ -701,7 +701,7 @@ absl::Status WorldLoader::AddPath(const std::string& path) {
   if (!text.ok()) {
     if (absl::IsFailedPrecondition(text.status()) && std::filesystem::is_directory(path)) {
       return absl::FailedPreconditionError(
-          absl::StrCat(QuoteValue(path, path.size()), " is a directory; give the fixture files in it"));
+          absl::StrCat(QuotePath(path), " is a directory; give the fixture files in it"));
     }
     return text.status();
   }

@@ -116,16 +116,7 @@ absl::StatusOr<HubError> ParseHubError(absl::string_view text) {
       break;
     }
   }
-  if (e.url.empty()) {
-    // A bare URL anywhere in the text.
-    for (absl::string_view scheme : {"https://", "http://"}) {
-      const size_t at = text.find(scheme);
-      if (at != absl::string_view::npos) {
-        e.url = UrlAfter(text.substr(at), "");
-        break;
-      }
-    }
-  }
+  if (e.url.empty() && !urls.empty()) e.url = urls[0];  // a bare URL anywhere in the text
   if (e.url.empty()) {
     return absl::InvalidArgumentError(
         "no URL in the error text: paste what huggingface_hub printed, e.g. '403 Forbidden: ... Cannot access "
