@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 namespace hubperm {
 namespace {
@@ -67,8 +68,16 @@ std::string Count(absl::string_view flag, const std::string& v, int max, int* co
   return absl::StrCat(flag, " takes a number from 1 to ", max, ", not ", QuoteValue(v));
 }
 
+// One of the spellings of enum E (policy/model/vocabulary.h).
+template <typename E>
+std::string EnumValue(absl::string_view flag, const std::string& v, absl::optional<E>* value) {
+  *value = ParseName<E>(v);
+  if (value->has_value()) return "";
+  return absl::StrCat(flag, " must be ", absl::StrJoin(NamesOf<E>(), ", "), "; not ", QuoteValue(v));
+}
+
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 27> kFlags = {{
+constexpr std::array<FlagSpec, 29> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -118,6 +127,10 @@ constexpr std::array<FlagSpec, 27> kFlags = {{
      [](const std::string& v, Options* o) { return Count("--max-issues", v, 1000000, &o->load.max_issues_per_file); }},
     {Flag::kMaxChecks, absl::nullopt, "--max-checks", true,
      [](const std::string& v, Options* o) { return Count("--max-checks", v, 100000000, &o->load.max_checks); }},
+    {Flag::kPlan, absl::nullopt, "--plan", true,
+     [](const std::string& v, Options* o) { return EnumValue("--plan", v, &o->plan); }},
+    {Flag::kTokenPolicy, absl::nullopt, "--token-policy", true,
+     [](const std::string& v, Options* o) { return EnumValue("--token-policy", v, &o->token_policy); }},
 }};
 
 constexpr bool RowsInEnumOrder() {

@@ -49,6 +49,8 @@ enum class Flag : uint8_t {
   kOlderThan,
   kMaxIssues,
   kMaxChecks,
+  kPlan,
+  kTokenPolicy,
 };
 
 // "--repo-type".
@@ -84,6 +86,8 @@ struct Options {
   int expiring_within_days = 30;  // audit --expiring-within DAYS
   int older_than_days = 365;      // audit --older-than DAYS
   LoadOptions load;               // --max-issues, --max-checks (docs/limits.md)
+  absl::optional<OrgPlan> plan;   // import-org --plan
+  absl::optional<TokenPolicy> token_policy;  // import-org --token-policy
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -12,6 +12,7 @@
 #include "cli/fail.h"
 #include "cli/flags.h"
 #include "cli/import_command.h"
+#include "cli/import_org_command.h"
 #include "cli/routes_command.h"
 #include "cli/safe_output.h"
 #include "cli/test_command.h"
@@ -79,7 +80,7 @@ Example (the founding scenario):
 const std::vector<const Command*>& Commands() {
   static const auto* commands = new std::vector<const Command*>{
       &CheckCommand(), &ExplainCommand(), &ValidateCommand(), &TestCommand(),
-      &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(),
+      &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(), &ImportOrgCommand(),
   };
   return *commands;
 }

@@ -13,9 +13,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "policy/common/escape.h"
-#include "policy/common/secret.h"
 #include "policy/common/suggest.h"
-#include "policy/load/tree_reader.h"
+#include "policy/load/response_reader.h"
 #include "policy/load/world_writer.h"
 #include "policy/load/yaml_tree.h"
 #include "policy/model/names.h"
@@ -24,14 +23,6 @@
 
 namespace hubperm {
 namespace {
-
-// What the import does with a key of the response: read it, or skip it knowingly (a field hubperm does
-// not model). Any other key is warned about.
-enum class Use { kRead, kSkip };
-struct KeySpec {
-  absl::string_view key;
-  Use use;
-};
 
 // The keys of each object of the whoami-v2 schema (the Hub's OpenAPI description).
 constexpr KeySpec kUserKeys[] = {
@@ -95,13 +86,11 @@ bool PermissionShaped(absl::string_view text) {
 class Importer {
  public:
   Importer(Diagnostics* d, World* world, const WhoamiImportOptions& options)
-      : d_(d), in_(d, TreeSyntax::kJson), world_(world), options_(options) {
-    in_.set_echo_values(false);  // a response's values may be anything pasted: messages name fields
-  }
+      : d_(d), in_(d), world_(world), options_(options) {}
 
   void Import(const YamlNode& root) {
-    if (!in_.IsMap(root, "a whoami-v2 response")) return;
-    Object user(root, kUserKeys, "the response", this);
+    if (!in_.tree().IsMap(root, "a whoami-v2 response")) return;
+    Object user = in_.Read(root, kUserKeys, "the response");
     if (const YamlNode* type = user.Get("type")) {
       absl::optional<std::string> t = String(*type, "type");
       if (t.has_value() && *t != "user") {
@@ -120,68 +109,16 @@ class Importer {
   }
 
  private:
-  // One JSON object of the response: its keys checked against the schema once (an unknown key is a
-  // warning: the Hub adds keys over time), and the keys the import reads.
-  class Object {
-   public:
-    Object(const YamlNode& node, absl::Span<const KeySpec> keys, absl::string_view what, Importer* importer)
-        : node_(node), keys_(keys), what_(what), importer_(importer) {
-      std::vector<absl::string_view> known;
-      for (const KeySpec& k : keys) known.push_back(k.key);
-      importer->in_.CheckKeys(node, known, what, UnknownKeys::kWarning);
-    }
-    // The value of a read key, or nullptr when absent (a JSON null counts as absent).
-    const YamlNode* Get(absl::string_view key) const {
-      for (const KeySpec& k : keys_) {
-        if (k.key == key && k.use == Use::kRead) return importer_->in_.Get(node_, key);
-      }
-      return nullptr;
-    }
-    // The same, with an error when absent.
-    const YamlNode* Require(absl::string_view key) const {
-      const YamlNode* value = Get(key);
-      if (value == nullptr) importer_->in_.Require(node_, key, what_);  // reports it missing
-      return value;
-    }
-
-   private:
-    const YamlNode& node_;
-    absl::Span<const KeySpec> keys_;
-    absl::string_view what_;
-    Importer* importer_;
-  };
+  using Object = ResponseReader::Object;
 
   bool Expect(const YamlNode& n, YamlNode::Kind kind, absl::string_view what) {
-    const std::string quoted = absl::StrCat("'", what, "'");
-    return kind == YamlNode::Kind::kMap ? in_.IsMap(n, quoted) : in_.IsSequence(n, quoted);
+    return kind == YamlNode::Kind::kMap ? in_.IsObject(n, what) : in_.IsArray(n, what);
   }
-
-  // A JSON string's text (it may be empty). A value that looks like a credential (a pasted token) is an
-  // error at its position, and is never copied anywhere.
-  absl::optional<std::string> String(const YamlNode& n, absl::string_view what) {
-    absl::optional<Name> text = in_.Text(n, absl::StrCat("'", what, "'"));
-    if (!text.has_value()) return absl::nullopt;
-    if (LooksLikeSecret(text->text)) {
-      d_->Error(n.pos, absl::StrCat("'", what, "' holds what looks like an access token or key; hubperm never copies "
-                                    "a secret (the field is left out)"));
-      return absl::nullopt;
-    }
-    return std::move(text->text);
-  }
-
-  // A string that names something of `kind`: it must follow the Hub's naming rule (policy/model/names.h).
+  absl::optional<std::string> String(const YamlNode& n, absl::string_view what) { return in_.String(n, what); }
   absl::optional<std::string> Named(const YamlNode& n, absl::string_view what, NameKind kind) {
-    absl::optional<std::string> text = String(n, what);
-    if (!text.has_value()) return absl::nullopt;
-    if (const std::string problem = NameProblem(kind, *text); !problem.empty()) {
-      d_->Error(n.pos, absl::StrCat("'", what, "' is not a valid name: ", problem));
-      return absl::nullopt;
-    }
-    return text;
+    return in_.Named(n, what, kind);
   }
-
-  absl::optional<bool> Bool(const YamlNode& n, absl::string_view what) { return in_.Bool(n, absl::StrCat("'", what, "'")); }
-
+  absl::optional<bool> Bool(const YamlNode& n, absl::string_view what) { return in_.Bool(n, what); }
   template <typename E>
   absl::optional<E> Enum(const YamlNode& n, absl::string_view what) {
     return in_.Enum<E>(n, what);
@@ -195,7 +132,7 @@ class Importer {
   }
 
   void ReadOrg(const YamlNode& node) {
-    Object o(node, kOrgKeys, "an org of 'orgs'", this);
+    Object o = in_.Read(node, kOrgKeys, "an org of 'orgs'");
     const YamlNode* name_node = o.Require("name");
     absl::optional<std::string> name = name_node ? Named(*name_node, "orgs[].name", NameKind::kOrg) : absl::nullopt;
     if (!name.has_value()) return;
@@ -251,7 +188,7 @@ class Importer {
   }
 
   void ReadGroup(const YamlNode& node, Org* org) {
-    Object g(node, kGroupKeys, "a resource group of 'resourceGroups'", this);
+    Object g = in_.Read(node, kGroupKeys, "a resource group of 'resourceGroups'");
     const YamlNode* id = g.Require("id");
     const YamlNode* name = g.Require("name");
     const YamlNode* role = g.Require("role");
@@ -273,7 +210,7 @@ class Importer {
   }
 
   void ReadAuth(const YamlNode& node) {
-    Object auth(node, kAuthKeys, "'auth'", this);
+    Object auth = in_.Read(node, kAuthKeys, "'auth'");
     const YamlNode* access_token = auth.Get("accessToken");
     if (access_token == nullptr) {
       std::string type = "unknown";
@@ -285,7 +222,7 @@ class Importer {
       return;
     }
     if (!Expect(*access_token, YamlNode::Kind::kMap, "accessToken")) return;
-    Object at(*access_token, kAccessTokenKeys, "'auth.accessToken'", this);
+    Object at = in_.Read(*access_token, kAccessTokenKeys, "'auth.accessToken'");
     Token token;
     token.owner = user_;
     token.name.pos = access_token->pos;
@@ -341,7 +278,7 @@ class Importer {
   }
 
   void ReadFineGrained(const YamlNode& node, Token* token) {
-    Object fg(node, kFineGrainedKeys, "'fineGrained'", this);
+    Object fg = in_.Read(node, kFineGrainedKeys, "'fineGrained'");
     if (const YamlNode* flag = fg.Get("canReadGatedRepos")) {
       if (absl::optional<bool> b = Bool(*flag, "canReadGatedRepos")) {
         token->can_read_gated_repos = *b;
@@ -391,13 +328,13 @@ class Importer {
   }
 
   absl::optional<Scope> ReadScope(const YamlNode& node) {
-    Object s(node, kScopeKeys, "a scope of 'scoped'", this);
+    Object s = in_.Read(node, kScopeKeys, "a scope of 'scoped'");
     const YamlNode* entity = s.Require("entity");
     const YamlNode* permissions = s.Require("permissions");
     if (entity == nullptr || permissions == nullptr || !Expect(*entity, YamlNode::Kind::kMap, "entity")) {
       return absl::nullopt;
     }
-    Object e(*entity, kEntityKeys, "a scope's 'entity'", this);
+    Object e = in_.Read(*entity, kEntityKeys, "a scope's 'entity'");
     const YamlNode* type_node = e.Require("type");
     const YamlNode* id_node = e.Require("_id");
     const YamlNode* name_node = e.Get("name");
@@ -410,7 +347,7 @@ class Importer {
     if (!type_text.has_value()) return absl::nullopt;
     absl::optional<EntityType> type = ParseName<EntityType>(*type_text);
     if (!type.has_value()) {
-      d_->Warning(type_node->pos, absl::StrCat("unknown 'entity.type'", in_.Value(*type_text),
+      d_->Warning(type_node->pos, absl::StrCat("unknown 'entity.type'", in_.tree().Value(*type_text),
                                                ": this scope is left out (hubperm models ",
                                                absl::StrJoin(NamesOf<EntityType>(), ", "), ")"));
       return absl::nullopt;
@@ -549,7 +486,7 @@ class Importer {
   };
 
   Diagnostics* d_;
-  TreeReader in_;
+  ResponseReader in_;
   World* world_;
   const WhoamiImportOptions& options_;
   Name user_;
@@ -562,36 +499,22 @@ class Importer {
 
 }  // namespace
 
+void ImportWhoamiInto(int file, absl::string_view json, const WhoamiImportOptions& options, Diagnostics* diagnostics,
+                      World* world) {
+  absl::optional<YamlNode> root = ParseResponse(file, json, '{', "GET /api/whoami-v2", diagnostics);
+  if (!root.has_value()) return;
+  Importer(diagnostics, world, options).Import(*root);
+}
+
 WhoamiImport ImportWhoami(std::string name, std::string text, const WhoamiImportOptions& options) {
   WhoamiImport import;
   const int file = import.files.Add(std::move(name), std::move(text));
-  const absl::string_view json = import.files.text(file);
-  const size_t first = json.find_first_not_of(" \t\r\n");
-  if (first == absl::string_view::npos || json[first] != '{') {
-    SourcePos pos{file, 1, 1};
-    import.diagnostics.Error(pos, first == absl::string_view::npos
-                                      ? "empty input: expected the JSON object of GET /api/whoami-v2"
-                                      : "expected the JSON object of GET /api/whoami-v2 (it starts with '{')");
-    return import;
-  }
-  // JSON is YAML's flow style; the YAML tree keeps positions and reports duplicate keys and syntax errors.
-  absl::optional<YamlNode> root = ParseYaml(json, file, &import.diagnostics);
-  if (!root.has_value() || import.diagnostics.has_errors()) return import;
-  Importer(&import.diagnostics, &import.world, options).Import(*root);
+  ImportWhoamiInto(file, import.files.text(file), options, &import.diagnostics, &import.world);
   return import;
 }
 
 std::string RenderImportIssues(const WhoamiImport& import) {
-  std::string out;
-  for (const Issue* issue : import.diagnostics.Sorted()) {
-    absl::StrAppend(&out, import.files.Format(issue->pos), ": ",
-                    issue->severity == Severity::kError ? "error" : "warning", ": ", EscapeUnsafe(issue->message), "\n");
-  }
-  if (const int omitted = import.diagnostics.omitted_count(); omitted > 0) {
-    absl::StrAppend(&out, import.files.Format(SourcePos{0, 0, 0}), ": ", omitted, omitted == 1 ? " more issue" : " more issues",
-                    " not shown (at most ", import.diagnostics.max_per_file(), " per file)\n");
-  }
-  return out;
+  return RenderResponseIssues(import.files, import.diagnostics);
 }
 
 std::string RenderImportedFixture(const WhoamiImport& import) {

@@ -33,6 +33,8 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
+
 #include "policy/common/diagnostics.h"
 #include "policy/common/source.h"
 #include "policy/model/world.h"
@@ -53,6 +55,11 @@ struct WhoamiImport {
 
 // Imports the whoami-v2 JSON `text`, named `name` in messages.
 WhoamiImport ImportWhoami(std::string name, std::string text, const WhoamiImportOptions& options);
+
+// The same for file `file` of a run's SourceFiles (whose text is `json`), adding to `world` and
+// reporting to `diagnostics`: how import-org reads each token's response into its world.
+void ImportWhoamiInto(int file, absl::string_view json, const WhoamiImportOptions& options, Diagnostics* diagnostics,
+                      World* world);
 
 // Every issue as "file:line:col: error|warning: message", one per line. Unlike fixture diagnostics, the
 // source line is not shown: a response is often one long line, and it may hold secrets.
