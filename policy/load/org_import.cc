@@ -101,11 +101,12 @@ class LeftOut {
     auto [it, inserted] = counts_.emplace(type, Entry{0, pos});
     ++it->second.count;
   }
-  void Report(Diagnostics* d, absl::string_view where) const {
+  // "WHERE holds N NOUN(s) of type 'T', which hubperm does not model; left out", once per type.
+  void Report(Diagnostics* d, absl::string_view where, absl::string_view noun) const {
     for (const auto& [type, entry] : counts_) {
       const std::string shown = KeyShaped(type) ? type : "(not shown)";
-      d->Warning(entry.first, absl::StrCat(where, " ", entry.count == 1 ? "holds 1 " : absl::StrCat("holds ", entry.count, " "),
-                                           "resource of type '", shown, "', which hubperm does not model; left out"));
+      d->Warning(entry.first, absl::StrCat(where, " holds ", entry.count, " ", noun, entry.count == 1 ? "" : "s",
+                                           " of type '", shown, "', which hubperm does not model; left out"));
     }
   }
 
@@ -148,7 +149,13 @@ class OrgImporter {
 
   void Run() {
     CheckPages();
+    bool listings_read = false;
     for (const OrgResponse& r : import_->responses.responses) {
+      // The groups' repos join the repository listing before anything refers to the repos by name or id.
+      if (!listings_read && r.where.route > OrgRoute::kRepositories) {
+        AddGroupRepos();
+        listings_read = true;
+      }
       switch (r.where.route) {
         case OrgRoute::kMembers:
           ForEachItem(r, "the members of an org", [&](const YamlNode& n) { ReadMember(n); });
@@ -159,7 +166,7 @@ class OrgImporter {
         case OrgRoute::kRepositories: {
           LeftOut left_out;
           ForEachItem(r, "the repositories of an org", [&](const YamlNode& n) { ReadRepository(n, &left_out); });
-          left_out.Report(d_, "the repository listing");
+          left_out.Report(d_, "the repository listing", "repo");
           break;
         }
         case OrgRoute::kServiceAccounts:
@@ -179,6 +186,7 @@ class OrgImporter {
           break;
       }
     }
+    if (!listings_read) AddGroupRepos();
     ReadServiceAccountTokens();
     Assemble();
   }
@@ -351,7 +359,7 @@ class OrgImporter {
         group_repos_.push_back(GroupRepo{*group_name, *ParseName<RepoType>(*type_text), *id, priv.value_or(false),
                                          repo_name->pos});
       }
-      left_out.Report(d_, absl::StrCat("resource group '", *group_name, "'"));
+      left_out.Report(d_, absl::StrCat("resource group '", *group_name, "'"), "resource");
     }
   }
 
@@ -393,6 +401,35 @@ class OrgImporter {
     if (!inserted) {
       d_->Error(id->pos, absl::StrCat(NameOf(repo_type), " '", *repo_id, "' is listed twice (first at ",
                                       files().Format(it->second.id.pos), ")"));
+    }
+  }
+
+  // Each repo's group, from the groups' resources; a repo a group holds but the listing does not is added.
+  void AddGroupRepos() {
+    for (const GroupRepo& gr : group_repos_) {
+      auto it = repos_.find(OrderOf(gr.type, gr.id));
+      if (it == repos_.end()) {
+        d_->Warning(gr.pos, absl::StrCat(NameOf(gr.type), " '", gr.id, "' of resource group '", gr.group,
+                                         "' is not in the org's repository listing; added from the group"));
+        Repo repo;
+        repo.id = Name{gr.id, gr.pos};
+        repo.ns = gr.id.substr(0, gr.id.find('/'));
+        repo.repo_name = gr.id.substr(gr.id.find('/') + 1);
+        repo.type = gr.type;
+        repo.is_private = gr.is_private;
+        if (repo.ns != org_) {
+          d_->Error(gr.pos, absl::StrCat("repo '", gr.id, "' of resource group '", gr.group, "' is not in org '", org_, "'"));
+          continue;
+        }
+        it = repos_.emplace(OrderOf(gr.type, gr.id), std::move(repo)).first;
+      }
+      Repo& repo = it->second;
+      if (repo.resource_group.has_value() && repo.resource_group->text != gr.group) {
+        d_->Error(gr.pos, absl::StrCat(NameOf(gr.type), " '", gr.id, "' is in resource group '", gr.group, "' and in '",
+                                       repo.resource_group->text, "': a repo belongs to at most one group"));
+        continue;
+      }
+      repo.resource_group = Name{gr.group, gr.pos};
     }
   }
 
@@ -540,8 +577,8 @@ class OrgImporter {
     absl::optional<std::string> object_id_text = object_id ? in_.String(*object_id, "_id") : absl::nullopt;
     if (!repo_id.has_value()) return;
     if (*repo_id != r.where.repo_id) {
-      d_->Error(id->pos, absl::StrCat("'id' is '", *repo_id, "' but the file is the info of '",
-                                      QuoteValue(r.where.repo_id), "'"));
+      d_->Error(id->pos, absl::StrCat("'id' is '", *repo_id, "' but the file is the info of ",
+                                      QuoteValue(r.where.repo_id)));
       return;
     }
     auto it = repos_.find(OrderOf(r.where.repo_type, *repo_id));
@@ -614,6 +651,7 @@ class OrgImporter {
       ResourceGroup out;
       out.name = group.name;
       out.auto_join = group.auto_join;
+      if (group.auto_join.has_value()) WarnAutoJoined(group);
       for (auto& [user, member] : group.members) {
         if (members_.count(user) == 0) {
           d_->Warning(member.user.pos, absl::StrCat("user '", user, "' of resource group '", name,
@@ -623,32 +661,6 @@ class OrgImporter {
         out.members.push_back(member);
       }
       org.resource_groups.push_back(std::move(out));
-    }
-    // Each repo's group, from the groups' resources.
-    for (const GroupRepo& gr : group_repos_) {
-      auto it = repos_.find(OrderOf(gr.type, gr.id));
-      if (it == repos_.end()) {
-        d_->Warning(gr.pos, absl::StrCat(NameOf(gr.type), " '", gr.id, "' of resource group '", gr.group,
-                                         "' is not in the org's repository listing; added from the group"));
-        Repo repo;
-        repo.id = Name{gr.id, gr.pos};
-        repo.ns = gr.id.substr(0, gr.id.find('/'));
-        repo.repo_name = gr.id.substr(gr.id.find('/') + 1);
-        repo.type = gr.type;
-        repo.is_private = gr.is_private;
-        if (repo.ns != org_) {
-          d_->Error(gr.pos, absl::StrCat("repo '", gr.id, "' of resource group '", gr.group, "' is not in org '", org_, "'"));
-          continue;
-        }
-        it = repos_.emplace(OrderOf(gr.type, gr.id), std::move(repo)).first;
-      }
-      Repo& repo = it->second;
-      if (repo.resource_group.has_value() && repo.resource_group->text != gr.group) {
-        d_->Error(gr.pos, absl::StrCat(NameOf(gr.type), " '", gr.id, "' is in resource group '", gr.group, "' and in '",
-                                       repo.resource_group->text, "': a repo belongs to at most one group"));
-        continue;
-      }
-      repo.resource_group = Name{gr.group, gr.pos};
     }
     for (const auto& [key, repo] : repos_) {
       if (info_seen_.count(key) == 0) {
@@ -761,6 +773,26 @@ class OrgImporter {
     NameTokens();
     std::sort(tokens_.begin(), tokens_.end(), [](const Token& a, const Token& b) { return a.name.text < b.name.text; });
     world.tokens = std::move(tokens_);
+  }
+
+  // hubperm's model counts every member an auto-join group admits as its member (docs/hub-access-model.md
+  // §3); the Hub's listing may not show them all (members who were there before auto-join was turned on,
+  // or were taken out since). Those the model adds are named, so the difference is never silent.
+  void WarnAutoJoined(const GroupFact& group) {
+    std::vector<std::string> added;
+    for (const auto& [user, fact] : members_) {
+      if (group.members.count(user) > 0) continue;
+      if (group.auto_join->scope == AutoJoinScope::kReadPlus && fact.role == OrgRole::kNoAccess) continue;
+      added.push_back(user);
+    }
+    if (added.empty()) return;
+    const size_t shown = std::min<size_t>(added.size(), 5);
+    std::string names = absl::StrJoin(added.begin(), added.begin() + shown, ", ");
+    if (added.size() > shown) absl::StrAppend(&names, " and ", added.size() - shown, " more");
+    d_->Warning(group.auto_join->pos,
+                absl::StrCat("resource group '", group.name.text, "' has auto-join (", NameOf(group.auto_join->scope),
+                             "): hubperm counts every member it admits as a ", NameOf(group.auto_join->role),
+                             " member, though its users do not list ", names, " [assumed: docs/hub-access-model.md §3]"));
   }
 
   // An org the tokens' owners belong to, or are scoped to, other than the imported one: its members and
