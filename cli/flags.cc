@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 29> kFlags = {{
+constexpr std::array<FlagSpec, 32> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -131,6 +131,18 @@ constexpr std::array<FlagSpec, 29> kFlags = {{
      [](const std::string& v, Options* o) { return EnumValue("--plan", v, &o->plan); }},
     {Flag::kTokenPolicy, absl::nullopt, "--token-policy", true,
      [](const std::string& v, Options* o) { return EnumValue("--token-policy", v, &o->token_policy); }},
+    {Flag::kOut, absl::nullopt, "--out", true,
+     [](const std::string& v, Options* o) {
+       o->out = v;
+       return v.empty() ? std::string("--out needs a directory") : std::string();
+     }},
+    {Flag::kTokenFile, absl::nullopt, "--token-file", true,
+     [](const std::string& v, Options* o) {
+       o->token_file = v;
+       return v.empty() ? std::string("--token-file needs a file name") : std::string();
+     }},
+    {Flag::kWhoamiOnly, absl::nullopt, "--whoami-only", false,
+     [](const std::string&, Options* o) { o->whoami_only = true; return std::string(); }},
 }};
 
 constexpr bool RowsInEnumOrder() {

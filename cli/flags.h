@@ -51,6 +51,9 @@ enum class Flag : uint8_t {
   kMaxChecks,
   kPlan,
   kTokenPolicy,
+  kOut,
+  kTokenFile,
+  kWhoamiOnly,
 };
 
 // "--repo-type".
@@ -88,6 +91,9 @@ struct Options {
   LoadOptions load;               // --max-issues, --max-checks (docs/limits.md)
   absl::optional<OrgPlan> plan;   // import-org --plan
   absl::optional<TokenPolicy> token_policy;  // import-org --token-policy
+  std::string out;                // fetch-org --out DIR
+  std::string token_file;         // fetch-org --token-file FILE
+  bool whoami_only = false;       // fetch-org --whoami-only
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the hostile-input suite (hostile_input_test.py) with Debian's python3, installed by tools/setup.sh.
-# Usage: hostile_input_test.sh SUITE.py HUBPERM FOUNDING_WORLD
+# Runs a Python test suite (hostile_input_test.py, fetch_org_test.py) with python3, installed by tools/setup.sh.
+# Usage: hostile_input_test.sh SUITE.py ARGS...
 set -euo pipefail
 exec python3 "$@"

@@ -13,6 +13,7 @@
 #include "cli/flags.h"
 #include "cli/import_command.h"
 #include "cli/import_org_command.h"
+#include "cli/fetch_org_command.h"
 #include "cli/routes_command.h"
 #include "cli/safe_output.h"
 #include "cli/test_command.h"
@@ -36,6 +37,8 @@ Usage:
                                                     every token: effective access and findings
   hubperm import-whoami [FILE.json | -] [--name NAME]
                                                     a token's whoami-v2 response -> fixture YAML
+  hubperm fetch-org ORG --out DIR                   save an org's API responses (HF_TOKEN: an admin's)
+  hubperm import-org DIR                            an org's saved responses -> one fixture world
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
@@ -80,7 +83,7 @@ Example (the founding scenario):
 const std::vector<const Command*>& Commands() {
   static const auto* commands = new std::vector<const Command*>{
       &CheckCommand(), &ExplainCommand(), &ValidateCommand(), &TestCommand(),
-      &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(), &ImportOrgCommand(),
+      &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(), &ImportOrgCommand(), &FetchOrgCommand(),
   };
   return *commands;
 }

@@ -54,6 +54,7 @@
 #include "policy/common/diagnostics.h"
 #include "policy/common/escape.h"
 #include "policy/common/read_file.h"
+#include "policy/common/secret.h"
 #include "policy/common/source.h"
 #include "policy/common/style.h"
 #include "policy/common/suggest.h"
