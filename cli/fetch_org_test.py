@@ -16,7 +16,9 @@ org.read. Each check is one JUnit <testcase> in $XML_OUTPUT_FILE, so tools/test.
   - a re-fetch replaces the org's files (a stale one goes) and keeps other members' whoami files;
   - the fetched directory imports to the golden fixture.
 
-usage: fetch_org_test.py HUBPERM SAMPLE_DIR GOLDEN_FIXTURE
+  - and the README's walk-through runs on it: import-org, audit --format html, test with the cases.
+
+usage: fetch_org_test.py HUBPERM SAMPLE_DIR GOLDEN_FIXTURE CASES
 """
 
 import filecmp
@@ -32,7 +34,7 @@ import time
 import urllib.parse
 from xml.sax.saxutils import escape
 
-HUBPERM, SAMPLE, GOLDEN = sys.argv[1], sys.argv[2], sys.argv[3]
+HUBPERM, SAMPLE, GOLDEN, CASES = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 TMP = os.environ.get("TEST_TMPDIR") or "/tmp"
 ORG = "acme"
 
@@ -226,6 +228,19 @@ def imports_to_golden():
         assert out == f.read(), "the imported fixture is not the golden one"
 
 
+def walk_through():
+    world = os.path.join(TMP, "acme.yaml")
+    code, out, err = hubperm(["import-org", OUT])
+    assert code == 0, err
+    with open(world, "w") as f:
+        f.write(out)
+    code, html, err = hubperm(["audit", world, "--format", "html"])
+    assert code == 1, f"audit: exit {code} (the sample org has error findings): {err}"
+    assert html.lstrip().lower().startswith("<!doctype html") and "limited-test-token" in html, html[:200]
+    code, out, err = hubperm(["test", world, CASES])
+    assert code == 0 and out.rstrip().endswith(" passed, 0 failed"), out + err
+
+
 def refused(token, expected, name):
     before = {rel: open(full, "rb").read() for rel, full in tree(OUT).items()}
     code, out, err = hubperm(["fetch-org", ORG, "--out", OUT], token=token)
@@ -280,6 +295,7 @@ check("the directory holds exactly the sample's responses", exactly_the_sample)
 check("files are readable by their owner only", owner_only_files)
 check("the token is in no file and no message", token_nowhere)
 check("the fetched directory imports to the golden fixture", imports_to_golden)
+check("the README's walk-through: import-org, audit --format html, test with cases", walk_through)
 check("401: the token is refused", lambda: refused("hf_test_unknown", ["-> 401 Unauthorized", "does not accept the token"], "401"))
 check("403: the missing admin role and org.read are named", lambda: refused(
     "hf_test_no_org_read", ["members -> 403 Forbidden", "needs the token of an admin of acme (bob is 'admin')",

@@ -3,25 +3,31 @@
 # //bench:gen_world, runs every //bench:world_bench benchmark in its own process (so each peak RSS is that
 # benchmark's alone) and prints the scaling table as Markdown, medians of repeated runs.
 #
-#   tools/bench.sh              # tiers S M L (about 15 minutes on the 2-core machine)
+#   tools/bench.sh              # tiers S M L and import-org (about 15 minutes on the 2-core machine)
 #   tools/bench.sh S M          # some tiers only
+#   tools/bench.sh org          # import-org only: 10,000 repos and 2,000 members (//bench:gen_org)
 #   BENCH_OUT=/tmp/b tools/bench.sh   # keep the raw Google Benchmark JSON there
 #
 # Timing is never asserted in tests; this script is where the figures come from.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tiers=("$@")
-[ ${#tiers[@]} -eq 0 ] && tiers=(S M L)
+tiers=()
+org=0
+for arg in "$@"; do
+  if [ "$arg" = org ]; then org=1; else tiers+=("$arg"); fi
+done
+[ $# -eq 0 ] && { tiers=(S M L); org=1; }
 out=${BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 
 bash tools/setup.sh >/dev/null
 trap 'bazel shutdown >/dev/null 2>&1' EXIT
-bazel build -c opt --color=no --curses=no //bench:world_bench //bench:gen_world >&2
+bazel build -c opt --color=no --curses=no //bench:world_bench //bench:gen_world //bench:gen_org \
+  //bench:org_import_bench >&2
 bin=$(bazel info -c opt bazel-bin 2>/dev/null)/bench
 
-for tier in "${tiers[@]}"; do
+for tier in ${tiers[@]+"${tiers[@]}"}; do
   fixture="$out/$tier.yaml"
   echo "== tier $tier: writing $fixture" >&2
   "$bin/gen_world" --tier="$tier" --seed=1 --out="$fixture"
@@ -35,6 +41,7 @@ for tier in "${tiers[@]}"; do
   done
 done
 
+if [ ${#tiers[@]} -gt 0 ]; then
 python3 - "$out" "${tiers[@]}" <<'EOF'
 import glob, json, os, sys
 
@@ -97,4 +104,41 @@ print("|---|" + "---|" * len(tiers) + "---|")
 for label, name, what, target in rows:
     print(f"| {label} | " + " | ".join(fig(name, t, what) for t in tiers) + f" | {target} |")
 EOF
+fi
+
+# import-org at the issue's scale: each benchmark in its own process, so each peak RSS is its own.
+if [ $org -eq 1 ]; then
+  echo "== import-org: writing $out/org" >&2
+  "$bin/gen_org" --members=2000 --repos=10000 --groups=50 --service-accounts=5 --tokens=200 --seed=1 --out="$out/org"
+  for name in import_org parse_json; do
+    echo "== $name (5 runs)" >&2
+    "$bin/org_import_bench" --dir="$out/org" --benchmark_filter="^$name" --benchmark_repetitions=5 \
+      --benchmark_out="$out/$name-org.json" --benchmark_out_format=json >/dev/null
+  done
+  python3 - "$out" <<'EOF'
+import json, os, sys
+out = sys.argv[1]
+def runs(name):
+    with open(os.path.join(out, f"{name}-org.json")) as f:
+        return [b for b in json.load(f)["benchmarks"] if b.get("run_type") == "iteration"]
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+def seconds(b):
+    return b["real_time"] * {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1}[b["time_unit"]]
+imp, parse = runs("import_org"), runs("parse_json")
+t_imp, t_parse = median(seconds(b) for b in imp), median(seconds(b) for b in parse)
+first = imp[0]
+print()
+print(f"| import-org: {first['repos']:.0f} repos, {first['members']:.0f} members, {first['tokens']:.0f} tokens "
+      f"({first['input_MiB']:.1f} MiB of JSON) | time | peak RSS | target |")
+print("|---|---|---|---|")
+print(f"| read, import, render, load-check (what `hubperm import-org` does) | {t_imp:.2f} s | "
+      f"{median(b['peak_rss_MiB'] for b in imp):.0f} MiB | ≤ 2 s, ≤ 256 MiB |")
+print(f"| read and parse the same JSON, nothing more (the floor) | {t_parse:.2f} s | "
+      f"{median(b['peak_rss_MiB'] for b in parse):.0f} MiB | |")
+print(f"| import / parse | {t_imp / t_parse:.2f} | | |")
+EOF
+fi
 echo "raw results: $out" >&2
