@@ -32,7 +32,9 @@ import sys
 import threading
 import time
 import urllib.parse
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import junit_cases  # noqa: E402  (beside this file)
 
 HUBPERM, SAMPLE, GOLDEN, CASES = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 TMP = os.environ.get("TEST_TMPDIR") or "/tmp"
@@ -321,18 +323,4 @@ def requests_seen():
 check("the server saw only API paths, and one request with an unknown token", requests_seen)
 
 server.shutdown()
-failed = [r for r in results if r[1]]
-xml_path = os.environ.get("XML_OUTPUT_FILE")
-if xml_path:
-    with open(xml_path, "w") as report:
-        report.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n<testsuite name="fetch_org" '
-                     'tests="%d" failures="%d">\n' % (len(results), len(failed)))
-        for name, failure, seconds in results:
-            report.write('  <testcase name="%s" classname="fetch_org" time="%.3f"' % (escape(name, {'"': "&quot;"}), seconds))
-            if failure:
-                report.write('>\n    <failure message="%s"/>\n  </testcase>\n' % escape(failure, {'"': "&quot;"}))
-            else:
-                report.write("/>\n")
-        report.write("</testsuite>\n</testsuites>\n")
-print("%d passed, %d failed" % (len(results) - len(failed), len(failed)))
-sys.exit(1 if failed else 0)
+sys.exit(junit_cases.report("fetch_org", results))

@@ -23,7 +23,9 @@ import sys
 import time
 import unicodedata
 import xml.dom.minidom
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import junit_cases  # noqa: E402  (beside this file)
 
 HUBPERM, FOUNDING = sys.argv[1], sys.argv[2]
 TMP = os.environ.get("TEST_TMPDIR") or "/tmp"
@@ -294,7 +296,7 @@ case("audit html: <!--<script> in a token name", ["audit", html_world, "--format
      max_bytes=1 << 20, check=script_block_closes)
 
 # --- JUnit is well-formed XML for names XML is strict about. --------------------------------------
-junit_cases = write("junit.yaml", 'cases:\n  - {name: "caf\u00e9 <&> \\"quoted\\" \'apos\' ]]> \u2603", '
+junit_fixture = write("junit.yaml", 'cases:\n  - {name: "caf\u00e9 <&> \\"quoted\\" \'apos\' ]]> \u2603", '
                                    'token: limited-test-token, operation: whoami, expect: deny}\n')
 junit_out = path("report.xml")
 
@@ -310,7 +312,7 @@ def junit_parses(out, err):
     return ""
 
 
-case("JUnit: a case name with XML's special characters", ["test", FOUNDING, junit_cases, "--junit", junit_out], code=1,
+case("JUnit: a case name with XML's special characters", ["test", FOUNDING, junit_fixture, "--junit", junit_out], code=1,
      check=junit_parses)
 
 # --- Smaller holes. ------------------------------------------------------------------------------
@@ -333,18 +335,4 @@ for label, name in [("a/b", "a/b"), ("..", ".."), ("a blank", " "), ("50 MB", "x
          present=("invalid user name",))
 
 # --- Report. ------------------------------------------------------------------------------------
-failed = [r for r in results if r[1]]
-xml_path = os.environ.get("XML_OUTPUT_FILE")
-if xml_path:
-    with open(xml_path, "w") as report:
-        report.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n<testsuite name="hostile_input" '
-                     'tests="%d" failures="%d">\n' % (len(results), len(failed)))
-        for name, failure, seconds in results:
-            report.write('  <testcase name="%s" classname="hostile_input" time="%.3f"' % (escape(name, {'"': "&quot;"}), seconds))
-            if failure:
-                report.write('>\n    <failure message="%s"/>\n  </testcase>\n' % escape(failure, {'"': "&quot;"}))
-            else:
-                report.write("/>\n")
-        report.write("</testsuite>\n</testsuites>\n")
-print("%d passed, %d failed" % (len(results) - len(failed), len(failed)))
-sys.exit(1 if failed else 0)
+sys.exit(junit_cases.report("hostile_input", results))

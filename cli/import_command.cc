@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
+#include "cli/imported_fixture.h"
 #include "cli/read_input.h"
 
 namespace hubperm {
@@ -60,20 +61,8 @@ int RunImportWhoami(const Options& o, CommandIo& io) {
   import_options.token_name = o.name;
   const WhoamiImport import = ImportWhoami(name, *std::move(text), import_options);
   io.err << RenderImportIssues(import);
-  if (!import.ok()) {
-    const int errors = import.diagnostics.error_count();
-    io.err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in " << name << "; nothing was imported\n";
-    return kExitBadInput;
-  }
-  const std::string fixture = RenderImportedFixture(import);
-  // What is printed must load: check it as `hubperm validate` would.
-  const LoadResult check = Engine::LoadTexts({{"imported fixture", fixture}});
-  if (!check.ok()) {
-    check.PrintIssues(io.err, io.err_style);
-    return Fail(io.err, io.err_style, "internal error: the imported fixture does not load (please report it)");
-  }
-  io.out << fixture;
-  return kExitAllow;
+  return PrintImportedFixture(io, import.diagnostics.error_count(), name,
+                              [&] { return RenderImportedFixture(import); });
 }
 
 }  // namespace

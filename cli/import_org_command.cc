@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
+#include "cli/imported_fixture.h"
 
 namespace hubperm {
 namespace {
@@ -66,21 +67,8 @@ int RunImportOrg(const Options& o, CommandIo& io) {
   options.max_issues_per_file = o.load.max_issues_per_file;
   const OrgImport import = ImportOrg(*std::move(responses), options);
   io.err << RenderResponseIssues(import.responses.files, import.diagnostics);
-  if (!import.ok()) {
-    const int errors = import.diagnostics.error_count();
-    io.err << "hubperm: " << errors << (errors == 1 ? " error" : " errors") << " in " << QuotePath(o.files[0])
-           << "; nothing was imported\n";
-    return kExitBadInput;
-  }
-  const std::string fixture = RenderOrgFixture(import);
-  // What is printed must load: check it as `hubperm validate` would.
-  const LoadResult check = Engine::LoadTexts({{"imported fixture", fixture}});
-  if (!check.ok()) {
-    check.PrintIssues(io.err, io.err_style);
-    return Fail(io.err, io.err_style, "internal error: the imported fixture does not load (please report it)");
-  }
-  io.out << fixture;
-  return kExitAllow;
+  return PrintImportedFixture(io, import.diagnostics.error_count(), QuotePath(o.files[0]),
+                              [&] { return RenderOrgFixture(import); });
 }
 
 }  // namespace
