@@ -18,7 +18,6 @@
 #include "policy/load/whoami_import.h"
 #include "policy/load/world_writer.h"
 #include "policy/model/names.h"
-#include "policy/model/permission.h"
 
 namespace hubperm {
 namespace {
@@ -126,14 +125,12 @@ struct MemberFact {
 
 struct GroupFact {
   Name name;
-  std::string id;
   std::map<std::string, Member<GroupRole>> members;
   absl::optional<AutoJoin> auto_join;
 };
 
 struct ServiceAccountFact {
   Name user;
-  std::string id;
   bool listed = false;  // in the listing
   bool detailed = false;  // its own response was read
 };
@@ -293,7 +290,7 @@ class OrgImporter {
     Object g = in_.Read(node, kGroupKeys, "a resource group");
     const YamlNode* id = g.Require("id");
     const YamlNode* name = g.Require("name");
-    absl::optional<std::string> id_text = id ? in_.String(*id, "id") : absl::nullopt;
+    if (id != nullptr) in_.String(*id, "id");  // its shape checked; group scopes name groups by name here
     absl::optional<std::string> group_name = name ? in_.Named(*name, "name", NameKind::kResourceGroup) : absl::nullopt;
     if (!group_name.has_value()) return;
     if (groups_.count(*group_name) > 0) {
@@ -303,10 +300,6 @@ class OrgImporter {
     }
     GroupFact& group = groups_[*group_name];
     group.name = Name{*group_name, name->pos};
-    if (id_text.has_value()) {
-      group.id = *id_text;
-      group_by_id_[*id_text] = *group_name;
-    }
     if (const YamlNode* auto_join = g.Get("autoJoin"); auto_join != nullptr && in_.IsObject(*auto_join, "autoJoin")) {
       Object a = in_.Read(*auto_join, kAutoJoinKeys, "'autoJoin'");
       const YamlNode* enabled = a.Require("enabled");
@@ -456,7 +449,6 @@ class OrgImporter {
       return;
     }
     if (account.user.text.empty()) account.user = Name{*name, user->pos};
-    account.id = *id_text;
     if (detail == nullptr) {
       if (account.listed) d_->Error(id->pos, absl::StrCat("service account '", *name, "' is listed twice"));
       account.listed = true;
@@ -485,22 +477,6 @@ class OrgImporter {
         if (in_.IsObject(t, "accessTokens[]")) ReadServiceToken(t, owner);
       }
     }
-  }
-
-  std::vector<PermissionEntry> Permissions(const YamlNode& node, absl::string_view what) {
-    std::vector<PermissionEntry> out;
-    if (!in_.IsArray(node, what)) return out;
-    for (const YamlNode& p : node.children) {
-      absl::optional<std::string> text = in_.String(p, absl::StrCat(what, "[]"));
-      if (!text.has_value()) continue;
-      PermissionEntry entry{Name{*text, p.pos}, ParsePermission(*text)};
-      if (!entry.permission.has_value()) {
-        d_->Warning(p.pos, absl::StrCat("unknown permission", in_.tree().Value(*text),
-                                        " in '", what, "': kept, and it grants nothing hubperm models"));
-      }
-      out.push_back(std::move(entry));
-    }
-    return out;
   }
 
   void ReadServiceToken(const YamlNode& node, const Name& owner) {
@@ -538,13 +514,13 @@ class OrgImporter {
       scope.type = EntityType::kOrg;
       scope.entity = Name{org_, permissions->pos};
       scope.pos = permissions->pos;
-      scope.permissions = Permissions(*permissions, "permissions");
+      scope.permissions = in_.Permissions(*permissions, "permissions");
       if (!scope.permissions.empty()) token.scoped.push_back(std::move(scope));
     }
     const YamlNode* repo_ids = t.Require("repoIds");
     const YamlNode* repo_permissions = t.Require("repoPermissions");
     if (repo_ids != nullptr && repo_permissions != nullptr && in_.IsArray(*repo_ids, "repoIds")) {
-      const std::vector<PermissionEntry> on_repos = Permissions(*repo_permissions, "repoPermissions");
+      const std::vector<PermissionEntry> on_repos = in_.Permissions(*repo_permissions, "repoPermissions");
       for (const YamlNode& r : repo_ids->children) {
         absl::optional<std::string> id = in_.String(r, "repoIds[]");
         if (!id.has_value()) continue;
@@ -871,7 +847,6 @@ class OrgImporter {
   std::map<std::string, MemberFact> members_;
   std::vector<MemberGroup> member_groups_;
   std::map<std::string, GroupFact> groups_;
-  absl::flat_hash_map<std::string, std::string> group_by_id_;
   std::vector<GroupRepo> group_repos_;
   std::map<RepoOrder, Repo> repos_;
   std::set<RepoOrder> info_seen_;

@@ -329,6 +329,12 @@ INSTANTIATE_TEST_SUITE_P(
                   "[\"6677aa00bb11cc22dd33eeff\"], \"repoPermissions\": [\"repo.write\"]}]}",
                   "66cc00bb11cc22dd33ee0001.json:2:78: warning: repo 6677aa00bb11cc22dd33eeff has no saved GET "
                   "/api/{type}s/{id} response, so its name is unknown: this repo scope is left out"},
+        ErrorCase{"NotAPermission", kAccount,
+                  "{\"_id\": \"66cc00bb11cc22dd33ee0001\", \"user\": \"acme-ci\", \"accessTokens\": [\n"
+                  "  {\"displayName\": \"t\", \"role\": \"fineGrained\", \"permissions\": [\"Bad Value\"], \"repoIds\": [], "
+                  "\"repoPermissions\": []}]}",
+                  "66cc00bb11cc22dd33ee0001.json:2:63: warning: 'permissions[]' holds something that is not a permission "
+                  "(lowercase words joined by dots); left out"},
         ErrorCase{"AccountOfAnotherFile", kAccount, "{\"_id\": \"66cc00bb11cc22dd33ee0009\", \"user\": \"acme-ci\", \"accessTokens\": []}",
                   "66cc00bb11cc22dd33ee0001.json:1:9: error: '_id' is not the service account id of the file's name"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });

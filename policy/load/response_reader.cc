@@ -8,8 +8,31 @@
 #include "absl/strings/str_cat.h"
 #include "policy/common/escape.h"
 #include "policy/common/secret.h"
+#include "policy/model/permission.h"
 
 namespace hubperm {
+namespace {
+
+// Whether `text` has the shape of a fine-grained permission ("repo.content.read"): lowercase words
+// joined by dots, at most 64 characters.
+bool PermissionShaped(absl::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  bool word_start = true, dotted = false;
+  for (char c : text) {
+    if (c == '.') {
+      if (word_start) return false;
+      word_start = dotted = true;
+      continue;
+    }
+    const bool lower = c >= 'a' && c <= 'z';
+    if (!lower && (word_start || !((c >= '0' && c <= '9') || c == '-'))) return false;
+    word_start = false;
+  }
+  return dotted && !word_start;
+}
+
+}  // namespace
+
 
 std::string RenderResponseIssues(const SourceFiles& files, const Diagnostics& diagnostics) {
   std::string out;
@@ -108,6 +131,29 @@ absl::optional<std::string> ResponseReader::RepoId(const YamlNode& node, absl::s
 
 absl::optional<bool> ResponseReader::Bool(const YamlNode& node, absl::string_view what) {
   return tree_.Bool(node, absl::StrCat("'", what, "'"));
+}
+
+std::vector<PermissionEntry> ResponseReader::Permissions(const YamlNode& node, absl::string_view what) {
+  std::vector<PermissionEntry> out;
+  if (!IsArray(node, what)) return out;
+  for (const YamlNode& p : node.children) {
+    absl::optional<std::string> text = String(p, absl::StrCat(what, "[]"));
+    if (!text.has_value()) continue;
+    PermissionEntry entry{Name{*text, p.pos}, ParsePermission(*text)};
+    if (!entry.permission.has_value()) {
+      // Kept only when it has a permission's shape (the Hub adds permissions over time); anything else
+      // may be a value pasted in the wrong place, and is neither repeated nor written.
+      if (!PermissionShaped(*text)) {
+        tree_.Warning(p.pos, absl::StrCat("'", what, "[]' holds something that is not a permission "
+                                          "(lowercase words joined by dots); left out"));
+        continue;
+      }
+      tree_.Warning(p.pos, absl::StrCat("unknown permission '", *text,
+                                        "': kept, and it grants nothing hubperm models (the Hub adds permissions over time)"));
+    }
+    out.push_back(std::move(entry));
+  }
+  return out;
 }
 
 }  // namespace hubperm

@@ -23,6 +23,7 @@
 #define HUBPERM_POLICY_LOAD_RESPONSE_READER_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -33,6 +34,7 @@
 #include "policy/load/tree_reader.h"
 #include "policy/load/yaml_tree.h"
 #include "policy/model/names.h"
+#include "policy/model/world.h"
 
 namespace hubperm {
 
@@ -91,6 +93,10 @@ class ResponseReader {
   // A repo id "namespace/name" whose parts follow the naming rules; otherwise an error.
   absl::optional<std::string> RepoId(const YamlNode& node, absl::string_view what);
   absl::optional<bool> Bool(const YamlNode& node, absl::string_view what);
+  // An array of permission strings. One hubperm does not know is kept, with a warning, when it has a
+  // permission's shape (lowercase words joined by dots: the Hub adds permissions over time); anything
+  // else may be a value pasted in the wrong place, and is left out with a warning that does not repeat it.
+  std::vector<PermissionEntry> Permissions(const YamlNode& node, absl::string_view what);
   absl::optional<absl::Time> Time(const YamlNode& node, absl::string_view what) { return tree_.Time(node, what); }
   template <typename E>
   absl::optional<E> Enum(const YamlNode& node, absl::string_view what) {

@@ -18,7 +18,6 @@
 #include "policy/load/world_writer.h"
 #include "policy/load/yaml_tree.h"
 #include "policy/model/names.h"
-#include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
 
 namespace hubperm {
@@ -64,24 +63,6 @@ constexpr PlanRow kPlans[] = {
     {"plus", OrgPlan::kEnterprise},
     {"academia", OrgPlan::kEnterprise},
 };
-
-// Whether `text` has the shape of a fine-grained permission ("repo.content.read"): lowercase words
-// joined by dots, at most 64 characters.
-bool PermissionShaped(absl::string_view text) {
-  if (text.empty() || text.size() > 64) return false;
-  bool word_start = true, dotted = false;
-  for (char c : text) {
-    if (c == '.') {
-      if (word_start) return false;
-      word_start = dotted = true;
-      continue;
-    }
-    const bool lower = c >= 'a' && c <= 'z';
-    if (!lower && (word_start || !((c >= '0' && c <= '9') || c == '-'))) return false;
-    word_start = false;
-  }
-  return dotted && !word_start;
-}
 
 class Importer {
  public:
@@ -285,7 +266,7 @@ class Importer {
         token->can_read_gated_repos_pos = flag->pos;
       }
     }
-    if (const YamlNode* global = fg.Get("global")) token->global = Permissions(*global, "global");
+    if (const YamlNode* global = fg.Get("global")) token->global = in_.Permissions(*global, "global");
     if (const YamlNode* scoped = fg.Get("scoped")) {
       if (Expect(*scoped, YamlNode::Kind::kSequence, "scoped")) {
         absl::flat_hash_set<std::string> seen;
@@ -304,29 +285,6 @@ class Importer {
     }
   }
 
-  std::vector<PermissionEntry> Permissions(const YamlNode& node, absl::string_view what) {
-    std::vector<PermissionEntry> out;
-    if (!Expect(node, YamlNode::Kind::kSequence, what)) return out;
-    for (const YamlNode& p : node.children) {
-      absl::optional<std::string> text = String(p, absl::StrCat(what, "[]"));
-      if (!text.has_value()) continue;
-      PermissionEntry entry{Name{*text, p.pos}, ParsePermission(*text)};
-      if (!entry.permission.has_value()) {
-        // Kept only when it has a permission's shape (the Hub adds permissions over time); anything else
-        // may be a value pasted in the wrong place, and is neither repeated nor written.
-        if (!PermissionShaped(*text)) {
-          d_->Warning(p.pos, absl::StrCat("'", what, "[]' holds something that is not a permission "
-                                          "(lowercase words joined by dots); left out"));
-          continue;
-        }
-        d_->Warning(p.pos, absl::StrCat("unknown permission '", *text,
-                                        "': kept, and it grants nothing hubperm models (the Hub adds permissions over time)"));
-      }
-      out.push_back(std::move(entry));
-    }
-    return out;
-  }
-
   absl::optional<Scope> ReadScope(const YamlNode& node) {
     Object s = in_.Read(node, kScopeKeys, "a scope of 'scoped'");
     const YamlNode* entity = s.Require("entity");
@@ -343,7 +301,7 @@ class Importer {
     absl::optional<std::string> name = name_node ? String(*name_node, "entity.name") : absl::nullopt;
     Scope scope;
     scope.pos = node.pos;
-    scope.permissions = Permissions(*permissions, "permissions");
+    scope.permissions = in_.Permissions(*permissions, "permissions");
     if (!type_text.has_value()) return absl::nullopt;
     absl::optional<EntityType> type = ParseName<EntityType>(*type_text);
     if (!type.has_value()) {
