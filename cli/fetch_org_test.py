@@ -48,6 +48,7 @@ TOKENS = {
     "hf_test_no_org_read": {"whoami": "api/whoami-v2/bob-bob-laptop.json", "forbidden": True},
     "hf_test_evil_link": {"whoami": "api/whoami-v2/bob-bob-laptop.json", "evil_link": True},
     "hf_test_echo": {"whoami": "api/whoami-v2/bob-bob-laptop.json", "echo": True},
+    "hf_test_org_token": {"whoami_body": b'{"type": "org", "name": "acme", "auth": {"type": "access_token"}}'},
 }
 PAGINATED = {
     "/api/organizations/acme/members": "api/organizations/acme/members",
@@ -88,7 +89,7 @@ class Hub(http.server.BaseHTTPRequestHandler):
         if behaviour is None:
             return self.send_json(401, {"error": "Invalid credentials in Authorization header"})
         if url.path == "/api/whoami-v2":
-            return self.send_json(200, read(behaviour["whoami"]))
+            return self.send_json(200, behaviour.get("whoami_body") or read(behaviour["whoami"]))
         if url.path.startswith("/api/organizations/") and behaviour.get("forbidden"):
             return self.send_json(403, {"error": "You don't have the rights to access this resource"})
         if url.path in PAGINATED:
@@ -308,6 +309,9 @@ check("a next link to another origin is not followed", lambda: refused(
     "hf_test_evil_link", ["the next page is not on http://127.0.0.1", "the token is sent nowhere else"], "link"))
 check("a response that holds the token is not saved", lambda: refused(
     "hf_test_echo", ["the response contains the token itself"], "echo"))
+check("a whoami-v2 response that is not a user token's is refused, at its position", lambda: refused(
+    "hf_test_org_token", ["the response to GET /api/whoami-v2 is not one hubperm can read: GET /api/whoami-v2:1:",
+                          "only user access tokens can be imported"], "org token"))
 check("a re-fetch replaces the org's files and keeps other whoami files", stale_files_go_and_whoami_files_stay)
 check("no token is exit 2", no_token)
 check("bad usage is exit 2", bad_usage)

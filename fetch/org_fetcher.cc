@@ -27,14 +27,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// What the whoami-v2 response says that the fetch needs.
+// What the whoami-v2 response says that the fetch needs, as import-whoami reads it.
 struct Who {
   std::string user;
   std::string token_name;  // displayName
   std::string token_role;  // read, write, fineGrained
   bool member = false;
   std::string role_in_org;
-  std::string plan;        // "" (free), team, enterprise, plus, academia
+  OrgPlan plan = OrgPlan::kFree;  // plus and academia read as enterprise (whoami_import.h)
   bool org_read = false;   // the token may use org.read on the org
 };
 
@@ -127,7 +127,7 @@ class Fetcher {
     const std::string base = absl::StrCat(o_.endpoint, "/api/organizations/", o_.org);
     if (absl::Status s = Pages(OrgRoute::kMembers, base + "/members?limit=500", nullptr); !s.ok()) return s;
     // Resource groups need a team or enterprise plan, service accounts an enterprise one [openapi].
-    if (!who_.plan.empty()) {
+    if (who_.plan != OrgPlan::kFree) {
       if (absl::Status s = Pages(OrgRoute::kResourceGroups, base + "/resource-groups", nullptr); !s.ok()) return s;
     } else {
       progress_ << "fetch-org: " << o_.org << " has no team or enterprise plan: no resource groups to fetch\n";
@@ -138,7 +138,7 @@ class Fetcher {
         !s.ok()) {
       return s;
     }
-    if (who_.plan == "enterprise" || who_.plan == "plus" || who_.plan == "academia") {
+    if (who_.plan == OrgPlan::kEnterprise) {
       std::vector<std::string> accounts;
       if (absl::Status s = Pages(OrgRoute::kServiceAccounts, base + "/service-accounts",
                                  [&](const YamlNode& item) { CollectAccount(item, &accounts); });
@@ -248,41 +248,27 @@ class Fetcher {
   }
 
   absl::StatusOr<Who> ReadWho(const std::string& body) {
-    Diagnostics diagnostics;
-    absl::optional<YamlNode> root = ParseYaml(body, 0, &diagnostics);
-    if (!root.has_value() || diagnostics.has_errors() || !root->is_map()) {
-      return absl::DataLossError("GET /api/whoami-v2: the response is not the JSON object the Hub sends");
+    const WhoamiImport whoami = ImportWhoami("GET /api/whoami-v2", body, {});
+    if (!whoami.ok() || whoami.world.users.empty() || whoami.world.tokens.size() != 1) {
+      const std::string issues = RenderImportIssues(whoami);
+      return absl::DataLossError(absl::StrCat("the response to GET /api/whoami-v2 is not one hubperm can read: ",
+                                              issues.substr(0, issues.find('\n'))));
     }
+    const Token& token = whoami.world.tokens[0];
     Who who;
-    who.user = Text(Field(*root, "name"));
-    if (!NameProblem(NameKind::kUser, who.user).empty()) {
-      return absl::DataLossError("GET /api/whoami-v2: the response names no valid user (is the token a user's?)");
+    who.user = whoami.world.users[0].text;
+    who.token_name = token.name.text;
+    who.token_role = std::string(NameOf(token.role));
+    who.org_read = token.role != TokenRole::kFineGrained;  // a classic token carries org.read
+    for (const Scope& scope : token.scoped) {
+      if (scope.type != EntityType::kOrg || scope.entity.text != o_.org) continue;
+      for (const PermissionEntry& p : scope.permissions) who.org_read |= p.permission == Permission::kOrgRead;
     }
-    if (const YamlNode* auth = Field(*root, "auth")) {
-      if (const YamlNode* at = Field(*auth, "accessToken")) {
-        who.token_name = Text(Field(*at, "displayName"));
-        who.token_role = Text(Field(*at, "role"));
-        if (const YamlNode* fine = Field(*at, "fineGrained")) {
-          if (const YamlNode* scoped = Field(*fine, "scoped"); scoped != nullptr && scoped->is_sequence()) {
-            for (const YamlNode& s : scoped->children) {
-              const YamlNode* entity = Field(s, "entity");
-              const YamlNode* permissions = Field(s, "permissions");
-              if (entity == nullptr || permissions == nullptr || !permissions->is_sequence()) continue;
-              if (Text(Field(*entity, "type")) != "org" || Text(Field(*entity, "name")) != o_.org) continue;
-              for (const YamlNode& p : permissions->children) who.org_read = who.org_read || Text(&p) == "org.read";
-            }
-          }
-        }
-      }
-    }
-    if (who.token_role == "read" || who.token_role == "write") who.org_read = true;
-    if (const YamlNode* orgs = Field(*root, "orgs"); orgs != nullptr && orgs->is_sequence()) {
-      for (const YamlNode& org : orgs->children) {
-        if (Text(Field(org, "name")) != o_.org) continue;
-        who.member = true;
-        who.role_in_org = Text(Field(org, "roleInOrg"));
-        who.plan = Text(Field(org, "plan"));
-      }
+    for (const Org& org : whoami.world.orgs) {
+      if (org.name.text != o_.org || org.members.empty()) continue;  // an org the token is only scoped to
+      who.member = true;
+      who.role_in_org = std::string(NameOf(org.members[0].role));
+      who.plan = org.plan;
     }
     return who;
   }
