@@ -63,6 +63,12 @@ std::string PathOf(absl::string_view url) {
   return std::string(url.substr(origin.size()));
 }
 
+// The path without its query, as messages and progress lines show a request.
+std::string ShownPath(absl::string_view url) {
+  const std::string path = PathOf(url);
+  return path.substr(0, path.find('?'));
+}
+
 bool Retryable(int status) { return status == 429 || (status >= 500 && status <= 599); }
 
 // The "error" of a Hub error body, quoted and cut, for a message; "" when there is none.
@@ -192,7 +198,7 @@ class Fetcher {
       Diagnostics diagnostics;
       absl::optional<YamlNode> root = ParseYaml(r->body, 0, &diagnostics);
       if (!root.has_value() || diagnostics.has_errors() || !root->is_sequence()) {
-        return absl::DataLossError(absl::StrCat("GET ", PathOf(url), ": the response is not the JSON array the Hub's API "
+        return absl::DataLossError(absl::StrCat("GET ", ShownPath(url), ": the response is not the JSON array the Hub's API "
                                                 "documents; nothing was saved"));
       }
       if constexpr (!std::is_same_v<Fn, std::nullptr_t>) {
@@ -203,17 +209,17 @@ class Fetcher {
       where.org = o_.org;
       where.page = page;
       if (absl::Status s = Save(where, r->body); !s.ok()) return s;
-      progress_ << "fetch-org: " << PathOf(url).substr(0, PathOf(url).find('?')) << " page " << page << ": "
+      progress_ << "fetch-org: " << ShownPath(url) << " page " << page << ": "
                 << root->children.size() << (root->children.size() == 1 ? " item\n" : " items\n");
       const absl::optional<std::string> next = NextLink(r->Header("Link"));
       if (!next.has_value()) return absl::OkStatus();
       const std::string resolved = ResolveLink(url, *next);
       if (resolved.empty() || Origin(resolved) != origin_) {
-        return absl::PermissionDeniedError(absl::StrCat("GET ", PathOf(url), ": the next page is not on ", origin_,
+        return absl::PermissionDeniedError(absl::StrCat("GET ", ShownPath(url), ": the next page is not on ", origin_,
                                                         " (Link header); not followed, the token is sent nowhere else"));
       }
       if (seen.count(resolved) > 0) {
-        return absl::DataLossError(absl::StrCat("GET ", PathOf(url), ": the next page link loops back to an earlier page"));
+        return absl::DataLossError(absl::StrCat("GET ", ShownPath(url), ": the next page link loops back to an earlier page"));
       }
       url = resolved;
     }
@@ -290,12 +296,12 @@ class Fetcher {
         // No response at all: the host is likely down or unreachable; fewer attempts than for a busy one.
         max_attempts = std::min(max_attempts, 3);
       } else if (Retryable(r->status)) {
-        why = absl::StrCat("GET ", PathOf(url), " -> ", r->status);
+        why = absl::StrCat("GET ", ShownPath(url), " -> ", r->status);
         if (absl::optional<int> after = RetryAfterSeconds(r->Header("Retry-After"))) wait = absl::Seconds(*after);
       } else if (r->status >= 300 && r->status < 400 && !r->Header("Location").empty()) {
         const std::string to = ResolveLink(url, r->Header("Location"));
         if (to.empty() || Origin(to) != origin_ || ++redirects > 5) {
-          return absl::PermissionDeniedError(absl::StrCat("GET ", PathOf(url), " -> ", r->status,
+          return absl::PermissionDeniedError(absl::StrCat("GET ", ShownPath(url), " -> ", r->status,
                                                           ": redirected away from ", origin_,
                                                           "; not followed, the token is sent nowhere else"));
         }
@@ -318,7 +324,7 @@ class Fetcher {
   }
 
   absl::StatusOr<HttpResponse> Checked(const std::string& url, HttpResponse r, bool missing_ok) {
-    const std::string path = PathOf(url).substr(0, PathOf(url).find('?'));
+    const std::string path = ShownPath(url);
     if (r.status >= 200 && r.status < 300) {
       if (r.body.find(o_.token) != std::string::npos) {
         return absl::PermissionDeniedError(absl::StrCat("GET ", path, ": the response contains the token itself; "
