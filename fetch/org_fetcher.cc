@@ -32,8 +32,7 @@ struct Who {
   std::string user;
   std::string token_name;  // displayName
   std::string token_role;  // read, write, fineGrained
-  bool member = false;
-  std::string role_in_org;
+  std::string role_in_org;  // "" when the user is not a member
   OrgPlan plan = OrgPlan::kFree;  // plus and academia read as enterprise (whoami_import.h)
   bool org_read = false;   // the token may use org.read on the org
 };
@@ -121,7 +120,7 @@ class Fetcher {
     report_.whoami_file = absl::StrCat(o_.out_dir, "/", whoami_path.Path());
     if (o_.whoami_only) return absl::OkStatus();
 
-    if (!who_.member) {
+    if (who_.role_in_org.empty()) {
       return absl::PermissionDeniedError(absl::StrCat(who_.user, " (the token's user) is not a member of ", o_.org,
                                                       ": fetch-org needs the token of one of its admins"));
     }
@@ -272,7 +271,6 @@ class Fetcher {
     }
     for (const Org& org : whoami.world.orgs) {
       if (org.name.text != o_.org || org.members.empty()) continue;  // an org the token is only scoped to
-      who.member = true;
       who.role_in_org = std::string(NameOf(org.members[0].role));
       who.plan = org.plan;
     }

@@ -66,16 +66,10 @@ absl::string_view OrgRouteTemplate(OrgRoute route) { return Row(route).url_templ
 bool IsPaginated(OrgRoute route) { return Row(route).paginated; }
 
 std::string ResponsePath::Path() const {
-  switch (route) {
-    case OrgRoute::kServiceAccount:
-      return absl::StrCat("api/organizations/", org, "/service-accounts/", service_account_id, kJson);
-    case OrgRoute::kRepoInfo:
-      return absl::StrCat("api/", NameOf(repo_type), "s/", repo_id, kJson);
-    case OrgRoute::kWhoami:
-      return absl::StrCat("api/whoami-v2/", whoami_name, kJson);
-    default:
-      return absl::StrCat("api/organizations/", org, "/", Row(route).org_suffix, "/", kPage, page, kJson);
-  }
+  const std::string url = Url().substr(1);  // without the leading '/'
+  if (route == OrgRoute::kWhoami) return absl::StrCat(url, "/", whoami_name, kJson);
+  if (IsPaginated(route)) return absl::StrCat(url, "/", kPage, page, kJson);
+  return absl::StrCat(url, kJson);
 }
 
 std::string ResponsePath::Url() const {
