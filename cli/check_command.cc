@@ -3,6 +3,8 @@
 #include "cli/check_command.h"
 
 #include <iostream>
+#include <sstream>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -55,6 +57,7 @@ constexpr char kRequestForms[] = R"(REQUEST, one of four forms that ask the same
 
 
 constexpr char kCheckHelp[] = R"(hubperm check FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
+hubperm check FILES... --batch FILE|- [--at TIME]
 
 Decides one request and prints one line: ALLOW, or DENY with the status the Hub would answer, the
 sides that deny (user, token, policy) and the deciding reason. With --format json, the whole decision
@@ -63,6 +66,14 @@ sides that deny (user, token, policy) and the deciding reason. With --format jso
 Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then), 3 a route of the
 Hub's API that hubperm does not model (billing, papers, jobs, collections, ...): it prints
 "NOT MODELED", the route and why (the route catalogue's reason), and decides nothing.
+
+With --batch, the world is loaded once and FILE (or stdin, -) holds JSON lines, one request per line
+with its token, in any form, keyed as a case is ({"token": "ci", "operation": "create_commit", "repo":
+"acme/m"}); each non-blank line is answered by one JSON line on stdout, in order, as it is read: the
+line number, its "id" if it has one, the verdict, the check line as text and the document --format json
+prints (docs/batch-json.md). A bad line is answered with its errors (also on stderr, file:line:col)
+and the batch goes on. The exit code is 2 if a line was bad, else 1 if one was denied, else 3 if one
+was not modeled, else 0; stderr ends with the counts.
 
 Examples:
   # The founding scenario, in each of the three request forms; each prints DENY 403 (token): ...
@@ -80,10 +91,13 @@ Examples:
       --from-error '403 Forbidden: None. Cannot access content at: https://huggingface.co/api/models/acme/token-test-model/commit/main.'
   # A route hubperm does not model: NOT MODELED and why, exit 3.
   hubperm check testdata/founding/world.yaml --token limited-test-token --http 'GET /api/jobs/hardware'
+  # Many requests against the world loaded once: one JSON answer per line.
+  hubperm check testdata/sequences/world.yaml --batch testdata/batch/requests.jsonl
 )";
 
 
 constexpr char kExplainHelp[] = R"(hubperm explain FILES... --token NAME REQUEST [--format text|json] [--color auto|always|never]
+hubperm explain FILES... --batch FILE|- [--at TIME]
 
 Decides one request and explains it: the user side, the token side and the org's token policy, each
 with the rule that decided it and the fixture position of the grant; the status and message the Hub
@@ -93,6 +107,9 @@ on that the Hub does not document ("Assumed"). With --format json, the same as d
 
 Exit codes: 0 allowed, 1 denied, 2 bad input or usage (nothing is decided then), 3 a route hubperm
 does not model (see check --help).
+
+--batch FILE|- decides JSON lines of requests as check --batch does (see check --help,
+docs/batch-json.md); each answer's "text" is then the whole explanation.
 
 Examples:
   # Why may alice's token not create a model in her org? And what should she add to the token?
@@ -165,12 +182,52 @@ int RunSequence(const Options& o, CommandIo& io, const RequestInput& input) {
   return explanation->allowed ? kExitAllow : kExitDeny;
 }
 
+// The flags that state a request: with --batch, each line states its own.
+constexpr Flag kRequestFlags[] = {Flag::kToken,     Flag::kHttp,       Flag::kBody, Flag::kContentType, Flag::kOperation,
+                                  Flag::kPermission, Flag::kFromError, Flag::kRepo, Flag::kRepoType,    Flag::kOrg,
+                                  Flag::kUser,      Flag::kGroup,      Flag::kTo,   Flag::kWrite,       Flag::kExistOk};
+
+// `check --batch` and `explain --batch`: JSON lines of requests, decided against the world loaded once.
+int RunBatchLines(const Options& o, CommandIo& io) {
+  for (Flag flag : kRequestFlags) {
+    if (o.has(flag)) {
+      return Fail(io.err, io.err_style,
+                  absl::StrCat("--batch reads the token and the request from each line; drop ", FlagName(flag),
+                               " (docs/batch-json.md)"));
+    }
+  }
+  if (o.has(Flag::kFormat) && !o.json()) {
+    return Fail(io.err, io.err_style, "--batch writes JSON lines (docs/batch-json.md); drop --format text");
+  }
+  const bool from_stdin = o.batch == "-";
+  std::istringstream file_lines;
+  if (!from_stdin) {
+    absl::StatusOr<std::string> text = ReadRegularFile(o.batch, kMaxFixtureBytes);
+    if (!text.ok()) return Fail(io.err, io.err_style, text.status().message());
+    file_lines.str(*std::move(text));
+  }
+  const LoadResult loaded = Engine::Load(o.files, o.load);
+  loaded.PrintIssues(io.err, io.err_style);
+  if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
+  BatchOptions options;
+  options.name = from_stdin ? "stdin" : o.batch;
+  options.explain = o.command == "explain";
+  options.at = o.At();
+  options.flush_each_line = from_stdin;
+  options.max_issues_per_line = o.load.max_issues_per_file;
+  const BatchSummary summary =
+      loaded.engine->RunBatch(from_stdin ? io.in : file_lines, options, io.out, io.err, io.err_style);
+  io.err << "hubperm: " << summary.Text() << "\n";
+  return summary.ExitCode();
+}
+
 // `check` and `explain`: one request decided, as one line or as the whole explanation.
 int RunDecide(const Options& o, CommandIo& io) {
   if (o.files.empty()) {
     return Fail(io.err, io.err_style,
                 absl::StrCat(o.command, " needs at least one fixture file (see hubperm ", o.command, " --help)"));
   }
+  if (o.has(Flag::kBatch)) return RunBatchLines(o, io);
   if (o.token.empty()) return Fail(io.err, io.err_style, absl::StrCat(o.command, " needs --token NAME"));
   const absl::StatusOr<RequestInput> input = InputOfFlags(o, io.in);
   if (!input.ok()) return Fail(io.err, io.err_style, input.status().message());
@@ -214,7 +271,8 @@ int RunDecide(const Options& o, CommandIo& io) {
 std::vector<Flag> DecideFlags() {
   return {Flag::kToken, Flag::kHttp, Flag::kBody, Flag::kContentType,  Flag::kOperation, Flag::kPermission,
           Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
-          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor};
+          Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor,
+          Flag::kBatch};
 }
 
 }  // namespace

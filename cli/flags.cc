@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 32> kFlags = {{
+constexpr std::array<FlagSpec, 33> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -143,6 +143,11 @@ constexpr std::array<FlagSpec, 32> kFlags = {{
      }},
     {Flag::kWhoamiOnly, absl::nullopt, "--whoami-only", false,
      [](const std::string&, Options* o) { o->whoami_only = true; return std::string(); }},
+    {Flag::kBatch, absl::nullopt, "--batch", true,
+     [](const std::string& v, Options* o) {
+       o->batch = v;
+       return v.empty() ? std::string("--batch needs a file of JSON lines, or - for stdin") : std::string();
+     }},
 }};
 
 constexpr bool RowsInEnumOrder() {

@@ -54,6 +54,7 @@ enum class Flag : uint8_t {
   kOut,
   kTokenFile,
   kWhoamiOnly,
+  kBatch,
 };
 
 // "--repo-type".
@@ -94,6 +95,7 @@ struct Options {
   std::string out;                // fetch-org --out DIR
   std::string token_file;         // fetch-org --token-file FILE
   bool whoami_only = false;       // fetch-org --whoami-only
+  std::string batch;              // check/explain --batch FILE, or - for stdin
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -334,5 +334,29 @@ for label, name in [("a/b", "a/b"), ("..", ".."), ("a blank", " "), ("50 MB", "x
     case("a user named %s" % label, ["validate", f], reference=(["validate", benign],), times=20,
          present=("invalid user name",))
 
+# --- Batches (docs/batch-json.md): every line answered within its bound, the batch going on. --------
+GOOD_LINE = '{"token": "limited-test-token", "operation": "model_info", "repo": "acme/token-test-model"}\n'
+long_line = write("batch_long.jsonl", '{"token": "limited-test-token", "id": "%s"}\n' % ("x" * (50 << 20)) + GOOD_LINE)
+benign_long = write("batch_long_benign.jsonl", GOOD_LINE * 2 + " " * (50 << 20) + "\n")
+for label, stdin in (("FILE", None), ("stdin", long_line)):
+    case("batch: a 50 MB line, then a good one (%s)" % label,
+         ["check", FOUNDING, "--batch", "-" if stdin else long_line], stdin=stdin,
+         reference=(["check", FOUNDING, "--batch", benign_long],), times=10,
+         present=("the line is longer than 1 MiB", '"line": 2, "id": null, "exit_code": 1'))
+many_bad = write("batch_many_bad.jsonl", '{"token": "limited-test-token", "operation": "model_inf"}\n' * 10000)
+many_good = write("batch_many_good.jsonl", GOOD_LINE * 10000)
+case("batch: 10,000 bad lines", ["check", FOUNDING, "--batch", many_bad], reference=(["check", FOUNDING, "--batch", many_good],),
+     times=10, max_bytes=16 << 20, present=("hubperm: 10000 requests: 0 allowed, 0 denied, 0 not modeled, 10000 errors",))
+case("batch: /dev/zero as FILE", ["check", FOUNDING, "--batch", "/dev/zero"], present=("not a regular file",))
+case("batch: control codes in a line",
+     ["check", FOUNDING, "--batch", write("batch_controls.jsonl",
+                                          '{"token": "t\x1b[2J\u202e", "operation": "model_info\u2028", "repo": "a/\u0007b"}\n'
+                                          '{"token": "limited-test-token", "operation": "whoami", "id": "\x1b]0;x\x07"}\n')],
+     present=("control character",))
+secret = "hf_" + "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7cF0"
+case("batch: a secret as the token's name", ["check", FOUNDING, "--batch", write("batch_secret.jsonl",
+     '{"token": "%s", "operation": "whoami"}\n{"token": "limited-test-token", "permission": "%s", "org": "acme"}\n' % (secret, secret))],
+     absent=(secret, secret[3:20]))
+
 # --- Report. ------------------------------------------------------------------------------------
 sys.exit(junit_cases.report("hostile_input", results))

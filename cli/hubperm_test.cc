@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "policy/hubperm.h"
@@ -264,6 +265,125 @@ TEST(Sequence, UploadFolderShowsItsStepsAndTheFailingOne) {
                          "upload_folder", "--repo", "acme/model"});
   EXPECT_EQ(line.exit_code, kExitAllow);
   EXPECT_EQ(line.out, "ALLOW (upload_folder succeeds: every request the client sends is allowed or caught)\n");
+}
+
+// `check --batch`: the world loaded once, one JSON answer per line, a bad line answered with its errors.
+const std::string kBatchWorld = "testdata/sequences/world.yaml";
+const std::string kBatch = "testdata/batch/mixed.jsonl";
+
+// `json` without the blanks and line breaks outside its strings: the one-line and the indented layouts of
+// one document compare equal.
+std::string Squeezed(const std::string& json) {
+  std::string out;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < json.size()) out += json[++i];
+      if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+      out += c;
+    } else if (c != ' ' && c != '\n') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+TEST(Batch, CheckAnswersEveryLineInOrder) {
+  CliRun r = Hubperm({"check", kBatchWorld, "--batch", kBatch});
+  EXPECT_EQ(r.exit_code, kExitBadInput);  // two lines are bad; the others are answered all the same
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/batch_check.jsonl")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.err, ReadFileOrEmpty("testdata/golden/batch_check.err.txt")) << "actual:\n" << r.err;
+}
+
+TEST(Batch, ExplainGivesEachAnswerTheWholeExplanation) {
+  CliRun r = Hubperm({"explain", kBatchWorld, "--batch", kBatch});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/batch_explain.jsonl")) << "actual:\n" << r.out;
+  EXPECT_EQ(r.err, ReadFileOrEmpty("testdata/golden/batch_check.err.txt"));
+}
+
+TEST(Batch, StdinIsTheSameAsTheFile) {
+  CliRun file = Hubperm({"check", kBatchWorld, "--batch", kBatch});
+  CliRun in = Hubperm({"check", kBatchWorld, "--batch", "-"}, ReadFileOrEmpty(kBatch));
+  EXPECT_EQ(in.exit_code, file.exit_code);
+  std::string expected = file.out;
+  for (size_t at = expected.find(kBatch); at != std::string::npos; at = expected.find(kBatch, at)) {
+    expected.replace(at, kBatch.size(), "stdin");
+  }
+  EXPECT_EQ(in.out, expected);
+}
+
+// Each answer's result is what `check --format json` prints for the same request alone.
+TEST(Batch, EachResultIsTheSingleChecksDocument) {
+  const std::vector<std::string> answers = Lines(Hubperm({"check", kBatchWorld, "--batch", kBatch}).out);
+  ASSERT_EQ(answers.size(), 9u);
+  const std::vector<std::pair<int, std::vector<std::string>>> singles = {
+      {0, {"--token", "alice-write", "--operation", "model_info", "--repo", "acme/model"}},
+      {1, {"--token", "bob-write", "--http", "POST /api/repos/create", "--body",
+           R"({"type": "model", "name": "x", "organization": "acme"})"}},
+      {4, {"--token", "alice-fg-model", "--operation", "create_repo", "--repo", "acme/model", "--exist-ok"}},
+      {5, {"--token", "alice-write", "--http", "GET /api/jobs/hardware"}},
+      {6, {"--token", "alice-fg-write-model", "--permission", "repo.write", "--repo", "acme/model"}},
+  };
+  for (const auto& [index, flags] : singles) {
+    std::vector<std::string> args = {"check", kBatchWorld, "--format", "json"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    const CliRun single = Hubperm(args);
+    const std::string answer = Squeezed(answers[index]);
+    EXPECT_NE(answer.find(absl::StrCat("\"exit_code\":", single.exit_code, ",")), std::string::npos) << answer;
+    EXPECT_NE(answer.find(absl::StrCat("\"result\":", Squeezed(single.out), ",\"errors\":")), std::string::npos)
+        << "line " << index + 1 << ":\n" << answers[index] << "\nsingle:\n" << single.out;
+  }
+}
+
+struct BatchUsage {
+  std::vector<std::string> args;
+  std::string message;
+};
+
+TEST(Batch, UsageErrorsDecideNothing) {
+  const std::vector<BatchUsage> cases = {
+      {{"--batch", kBatch, "--token", "alice-write"}, "--batch reads the token and the request from each line; drop --token"},
+      {{"--batch", kBatch, "--repo", "acme/model"}, "drop --repo"},
+      {{"--batch", kBatch, "--format", "text"}, "--batch writes JSON lines (docs/batch-json.md); drop --format text"},
+      {{"--batch", "testdata/batch/missing.jsonl"}, "cannot read 'testdata/batch/missing.jsonl'"},
+      {{"--batch", "testdata/batch"}, "is a directory"},
+      {{"--batch", ""}, "--batch needs a file of JSON lines, or - for stdin"},
+  };
+  for (const BatchUsage& c : cases) {
+    std::vector<std::string> args = {"check", kBatchWorld};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const CliRun r = Hubperm(args);
+    EXPECT_EQ(r.exit_code, kExitBadInput) << c.message;
+    EXPECT_EQ(r.out, "") << c.message;
+    EXPECT_THAT(r.err, HasSubstr(c.message));
+  }
+  // A world with an error: nothing is decided, nothing is printed as if it were.
+  const CliRun bad = Hubperm({"check", "testdata/invalid/references.yaml", "--batch", kBatch});
+  EXPECT_EQ(bad.exit_code, kExitBadInput);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_THAT(bad.err, HasSubstr("in the fixtures; nothing was decided"));
+}
+
+TEST(Batch, AllAllowedIsExitZeroAndJsonFormatIsAccepted) {
+  const std::string lines =
+      "{\"token\": \"alice-write\", \"operation\": \"model_info\", \"repo\": \"acme/model\"}\n"
+      "{\"token\": \"alice-write\", \"operation\": \"whoami\"}\n";
+  CliRun r = Hubperm({"check", kBatchWorld, "--batch", "-", "--format", "json"}, lines);
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 2u);
+  EXPECT_EQ(r.err, "hubperm: 2 requests: 2 allowed, 0 denied, 0 not modeled, 0 errors\n");
 }
 
 // huggingface_hub issue 2955: the create alone is refused; create_repo(exist_ok=True) falls back to reading
@@ -584,7 +704,13 @@ TEST(Help, EveryExampleRuns) {
       const std::string line = ::testing::PrintToString(example);
       EXPECT_TRUE(r.exit_code == kExitAllow || r.exit_code == kExitDeny || r.exit_code == kExitUnmodeled)
           << line << "\n" << r.err;
-      EXPECT_EQ(r.err, "") << line;
+      // A batch ends stderr with its counts, and writes nothing else there when every line is good.
+      const bool batch = std::find(example.begin(), example.end(), "--batch") != example.end();
+      if (batch) {
+        EXPECT_THAT(r.err, ::testing::MatchesRegex("hubperm: [0-9]+ requests: .* 0 errors\n")) << line;
+      } else {
+        EXPECT_EQ(r.err, "") << line;
+      }
       EXPECT_NE(r.out, "") << line;
       ++run;
     }

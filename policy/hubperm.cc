@@ -78,6 +78,11 @@ std::string Engine::ErrorComparisonJson(const Explanation& explanation, const Er
   return RenderErrorComparisonJson(*snapshot_, explanation, comparison);
 }
 
+BatchSummary Engine::RunBatch(std::istream& in, const BatchOptions& options, std::ostream& out, std::ostream& err,
+                              const Style& err_style) const {
+  return hubperm::RunBatch(*snapshot_, world_, in, options, out, err, err_style);
+}
+
 Diagnostics Engine::CheckCaseRequests() const {
   Diagnostics diagnostics;
   hubperm::CheckCaseRequests(*snapshot_, world_, &diagnostics);

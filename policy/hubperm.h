@@ -12,7 +12,8 @@
 //   explain  Engine::Explain -> Explanation; RenderExplanation, RenderCheckLine (text),
 //            Engine::ExplanationJson (docs/explanation-json.md)
 //   print    the caller's: every renderer returns a string
-// and, over the whole world: Engine::RunTests (the fixtures' cases), Engine::Audit (every token).
+// and, over the whole world: Engine::RunTests (the fixtures' cases), Engine::Audit (every token);
+// Engine::RunBatch decides JSON lines of requests against the world loaded once.
 //
 // Example (examples/embed.cc runs it):
 //   hubperm::LoadResult loaded = hubperm::Engine::Load({"testdata/founding/world.yaml"});
@@ -49,6 +50,7 @@
 #include "policy/audit/audit.h"
 #include "policy/audit/audit_html.h"
 #include "policy/audit/audit_report.h"
+#include "policy/batch/batch_run.h"
 #include "policy/cases/junit_report.h"
 #include "policy/cases/test_report.h"
 #include "policy/common/diagnostics.h"
@@ -133,6 +135,11 @@ class Engine {
   // it: each step as its HTTP request, and the client's outcome. RenderSequence, RenderSequenceLine and
   // RenderSequenceJson lay it out.
   absl::StatusOr<SequenceExplanation> ExplainSequence(absl::string_view token, const SequenceDescription& sequence) const;
+
+  // A batch of requests, one JSON object per line of `in` (docs/batch-json.md), each answered by one JSON
+  // line on `out` as it is read; a bad line's errors also go to `err`, and the batch goes on.
+  BatchSummary RunBatch(std::istream& in, const BatchOptions& options, std::ostream& out, std::ostream& err,
+                        const Style& err_style = Style::Plain()) const;
 
   // Every check of the world's cases whose request does not resolve, as errors at the key to blame.
   Diagnostics CheckCaseRequests() const;

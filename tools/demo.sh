@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh
 trap 'bazel shutdown >/dev/null 2>&1' EXIT
 
-bazel build --color=no --curses=no --noshow_progress //cli:hubperm 2>/dev/null ||
-  bazel build --color=no --curses=no //cli:hubperm   # on failure, again with the errors shown
+bazel build --config=opt --color=no --curses=no --noshow_progress //cli:hubperm 2>/dev/null ||
+  bazel build --config=opt --color=no --curses=no //cli:hubperm   # on failure, again with the errors shown
 
 set +e
 bazel-bin/cli/hubperm explain testdata/founding/world.yaml \

@@ -125,7 +125,7 @@ void Diagnostics::Print(const SourceFiles& files, const Style& style, std::ostre
     if (file >= 0 && file < files.size() && issue->pos.line > 0) {
       auto it = indexes.find(file);
       if (it == indexes.end()) it = indexes.emplace(file, LineIndex(files.text(file))).first;
-      const absl::string_view line = it->second.Line(issue->pos.line);
+      const absl::string_view line = it->second.Line(issue->pos.line - files.first_line(file) + 1);
       if (!line.empty()) {
         const Excerpt excerpt = ExcerptAround(line, issue->pos.column, kExcerptWidth);
         const absl::string_view before = excerpt.cut_before ? "..." : "";

@@ -80,7 +80,12 @@ void JsonWriter::Separate() {
     return;
   }
   if (levels_.empty()) return;
-  if (levels_.back().members++ > 0) out_.push_back(',');
+  const bool first = levels_.back().members++ == 0;
+  if (layout_ == JsonLayout::kOneLine) {
+    if (!first) out_.append(", ");
+    return;
+  }
+  if (!first) out_.push_back(',');
   out_.push_back('\n');
   out_.append(2 * levels_.size(), ' ');
 }
@@ -94,7 +99,7 @@ void JsonWriter::Open(char bracket) {
 void JsonWriter::Close(char bracket) {
   const bool empty = levels_.back().members == 0;
   levels_.pop_back();
-  if (!empty) {
+  if (!empty && layout_ == JsonLayout::kIndented) {
     out_.push_back('\n');
     out_.append(2 * levels_.size(), ' ');
   }

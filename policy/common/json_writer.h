@@ -11,6 +11,9 @@
 //   JsonWriter json;
 //   json.BeginObject().Key("allowed").Bool(false).Key("status").Int(403).EndObject();
 //   std::string text = json.Finish();  // "{\n  \"allowed\": false,\n  \"status\": 403\n}\n"
+//
+// JsonLayout::kOneLine writes the same document on one line (`{"allowed": false, "status": 403}`), for
+// JSON lines (`check --batch`): the writer never writes a raw line break inside a string.
 
 #ifndef HUBPERM_POLICY_COMMON_JSON_WRITER_H_
 #define HUBPERM_POLICY_COMMON_JSON_WRITER_H_
@@ -25,9 +28,14 @@
 
 namespace hubperm {
 
+enum class JsonLayout : uint8_t {
+  kIndented,  // two blanks per level, one member per line
+  kOneLine,   // the whole document on one line
+};
+
 class JsonWriter {
  public:
-  JsonWriter() = default;
+  explicit JsonWriter(JsonLayout layout = JsonLayout::kIndented) : layout_(layout) {}
 
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
@@ -55,6 +63,7 @@ class JsonWriter {
   struct Level {
     int members = 0;
   };
+  JsonLayout layout_;
   std::string out_;
   std::vector<Level> levels_;
   bool after_key_ = false;

@@ -33,6 +33,21 @@ TEST(JsonWriterTest, NestsAndIndentsObjectsAndArrays) {
 )");
 }
 
+TEST(JsonWriterTest, OneLineLayoutWritesTheSameDocumentOnOneLine) {
+  JsonWriter json(JsonLayout::kOneLine);
+  json.BeginObject()
+      .Key("allowed").Bool(false)
+      .Key("text").String("two\nlines")
+      .Key("needed").BeginArray().String("repo.write").String("repo.content.read").EndArray()
+      .Key("none").BeginArray().EndArray()
+      .Key("empty").BeginObject().EndObject()
+      .Key("side").BeginObject().Key("allowed").Bool(true).Key("at").Null().EndObject()
+      .EndObject();
+  EXPECT_EQ(json.Finish(),
+            "{\"allowed\": false, \"text\": \"two\\nlines\", \"needed\": [\"repo.write\", \"repo.content.read\"], "
+            "\"none\": [], \"empty\": {}, \"side\": {\"allowed\": true, \"at\": null}}\n");
+}
+
 TEST(JsonWriterTest, OptionalStringsAndPositions) {
   SourceFiles files;
   const int file = files.Add("w.yaml", "users: [a]\n");

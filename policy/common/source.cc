@@ -9,8 +9,8 @@
 
 namespace hubperm {
 
-int SourceFiles::Add(std::string name, std::string text) {
-  files_.push_back(File{std::move(name), std::move(text)});
+int SourceFiles::Add(std::string name, std::string text, int first_line) {
+  files_.push_back(File{std::move(name), std::move(text), first_line});
   return size() - 1;
 }
 
@@ -23,7 +23,7 @@ std::string SourceFiles::Format(const SourcePos& pos) const {
 
 absl::string_view SourceFiles::Line(const SourcePos& pos) const {
   if (pos.file < 0 || pos.file >= size() || pos.line <= 0) return "";
-  return LineIndex(text(pos.file)).Line(pos.line);
+  return LineIndex(text(pos.file)).Line(pos.line - first_line(pos.file) + 1);
 }
 
 LineIndex::LineIndex(absl::string_view text) : text_(text) {

@@ -47,12 +47,16 @@ class LineIndex {
 // The files a world was loaded from: their names as given and their text. Append-only.
 class SourceFiles {
  public:
-  // Adds a file and returns its index for `SourcePos::file`.
-  int Add(std::string name, std::string text);
+  // Adds a file and returns its index for `SourcePos::file`. `text` is the whole file, or an excerpt of
+  // it that starts at line `first_line` (one line of a JSON lines input): positions in it count lines
+  // from the file's start, as messages show them.
+  int Add(std::string name, std::string text, int first_line = 1);
 
   int size() const { return static_cast<int>(files_.size()); }
   absl::string_view name(int file) const { return files_[file].name; }
   absl::string_view text(int file) const { return files_[file].text; }
+  // The line of the file that `text(file)` starts with.
+  int first_line(int file) const { return files_[file].first_line; }
 
   // "name:line:col" for a known position (the name with its control characters escaped), "name" when only the file is known, "<unknown>" otherwise.
   std::string Format(const SourcePos& pos) const;
@@ -64,6 +68,7 @@ class SourceFiles {
   struct File {
     std::string name;
     std::string text;
+    int first_line = 1;
   };
   std::vector<File> files_;
 };

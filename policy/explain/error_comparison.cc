@@ -73,11 +73,11 @@ std::string RenderErrorComparison(const Explanation& explanation, const ErrorCom
   return out;
 }
 
-std::string RenderErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
-                                      const ErrorComparison& comparison) {
+void WriteErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
+                              const ErrorComparison& comparison, JsonWriter* out) {
+  JsonWriter& json = *out;
   const AskedAs& asked = explanation.request.asked;
   const HubError& error = *asked.error;
-  JsonWriter json;
   json.BeginObject()
       .Key("schema").String("hubperm.from_error/v1")
       .Key("error").BeginObject()
@@ -90,8 +90,14 @@ std::string RenderErrorComparisonJson(const Snapshot& snapshot, const Explanatio
       .Key("other_verbs").BeginArray();
   for (const std::string& verb : asked.other_verbs) json.String(verb);
   json.EndArray().Key("agrees").Bool(comparison.agrees).Key("comparison").String(comparison.text).Key("decision");
-  WriteDecisionJson(snapshot, explanation, &json);
+  WriteDecisionJson(snapshot, explanation, out);
   json.EndObject();
+}
+
+std::string RenderErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
+                                      const ErrorComparison& comparison) {
+  JsonWriter json;
+  WriteErrorComparisonJson(snapshot, explanation, comparison, &json);
   return json.Finish();
 }
 

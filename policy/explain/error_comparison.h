@@ -12,6 +12,7 @@
 
 #include <string>
 
+#include "policy/common/json_writer.h"
 #include "policy/compile/snapshot.h"
 #include "policy/explain/explain.h"
 #include "policy/model/reply.h"
@@ -36,6 +37,9 @@ std::string RenderErrorComparison(const Explanation& explanation, const ErrorCom
 // comparison and the decision (explain_json.h). `explanation.request.asked.error` is set.
 std::string RenderErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
                                       const ErrorComparison& comparison);
+// The same object written into `json` (to embed it in a larger document).
+void WriteErrorComparisonJson(const Snapshot& snapshot, const Explanation& explanation,
+                              const ErrorComparison& comparison, JsonWriter* json);
 
 }  // namespace hubperm
 

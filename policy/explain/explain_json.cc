@@ -243,8 +243,8 @@ void WriteDecisionJson(const Snapshot& s, const Explanation& e, JsonWriter* json
   json->EndObject();
 }
 
-std::string RenderExplanationJson(const Snapshot& snapshot, const Explanation& explanation) {
-  JsonWriter json;
+std::string RenderExplanationJson(const Snapshot& snapshot, const Explanation& explanation, JsonLayout layout) {
+  JsonWriter json(layout);
   WriteDecisionJson(snapshot, explanation, &json);
   return json.Finish();
 }

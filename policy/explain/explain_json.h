@@ -28,7 +28,8 @@ inline constexpr char kDecisionSchema[] = "hubperm.decision/v1";
 void WriteDecisionJson(const Snapshot& snapshot, const Explanation& explanation, JsonWriter* json);
 
 // The explained decision as a JSON document, ending with a line break.
-std::string RenderExplanationJson(const Snapshot& snapshot, const Explanation& explanation);
+std::string RenderExplanationJson(const Snapshot& snapshot, const Explanation& explanation,
+                                  JsonLayout layout = JsonLayout::kIndented);
 
 }  // namespace hubperm
 

@@ -316,8 +316,8 @@ std::string RenderSequence(const SequenceExplanation& e, const Style& style) {
   return out;
 }
 
-std::string RenderSequenceJson(const SequenceExplanation& e) {
-  JsonWriter json;
+void WriteSequenceJson(const SequenceExplanation& e, JsonWriter* out) {
+  JsonWriter& json = *out;
   json.BeginObject()
       .Key("schema").String(kSequenceSchema)
       .Key("method").String(e.method)
@@ -352,13 +352,18 @@ std::string RenderSequenceJson(const SequenceExplanation& e) {
     }
     json.Key("decision");
     if (r.explanation.has_value()) {
-      WriteDecisionJson(*r.snapshot, *r.explanation, &json);
+      WriteDecisionJson(*r.snapshot, *r.explanation, out);
     } else {
       json.Null();
     }
     json.EndObject();
   }
   json.EndArray().EndObject();
+}
+
+std::string RenderSequenceJson(const SequenceExplanation& e) {
+  JsonWriter json;
+  WriteSequenceJson(e, &json);
   return json.Finish();
 }
 

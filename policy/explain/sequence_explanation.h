@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "policy/common/json_writer.h"
 #include "policy/common/style.h"
 #include "policy/compile/snapshot.h"
 #include "policy/explain/explain.h"
@@ -90,6 +91,8 @@ std::string RenderSequence(const SequenceExplanation& e, const Style& style = St
 
 // The same as a JSON document (docs/sequence-json.md, schema hubperm.sequence/v1).
 std::string RenderSequenceJson(const SequenceExplanation& e);
+// The same object written into `json` (to embed it in a larger document).
+void WriteSequenceJson(const SequenceExplanation& e, JsonWriter* json);
 
 }  // namespace hubperm
 

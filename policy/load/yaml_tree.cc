@@ -24,8 +24,8 @@ namespace {
 // pointers stay valid.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(int file, Diagnostics* diagnostics, const YamlLimits& limits)
-      : file_(file), diagnostics_(diagnostics), limits_(limits) {}
+  TreeBuilder(int file, int first_line, Diagnostics* diagnostics, const YamlLimits& limits)
+      : file_(file), first_line_(first_line), diagnostics_(diagnostics), limits_(limits) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -66,7 +66,7 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode TakeRoot() { return std::move(root_); }
 
  private:
-  SourcePos Pos(const YAML::Mark& mark) const { return SourcePos{file_, mark.line + 1, mark.column + 1}; }
+  SourcePos Pos(const YAML::Mark& mark) const { return SourcePos{file_, first_line_ + mark.line, mark.column + 1}; }
 
   void CheckTag(const YAML::Mark& mark, const std::string& tag) {
     if (skip_depth_ == 0 && !tag.empty() && tag != "?" && tag != "!") {
@@ -117,6 +117,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   const int file_;
+  const int first_line_;
   Diagnostics* const diagnostics_;
   const YamlLimits limits_;
   YamlNode root_;
@@ -127,10 +128,10 @@ class TreeBuilder : public YAML::EventHandler {
 // Fixture files are UTF-8 text (YAML 1.2 allows UTF-16 and -32 too; we do not). Reports the first bad
 // byte or control character of each line, at most `kMaxReported` lines, and returns whether the text
 // is clean. Columns count characters, as yaml-cpp's do.
-bool CheckEncoding(absl::string_view text, int file, Diagnostics* diagnostics) {
+bool CheckEncoding(absl::string_view text, int file, int first_line, Diagnostics* diagnostics) {
   constexpr int kMaxReported = 20;
   int reported = 0, more = 0;
-  int line = 1, column = 1, last_reported_line = 0;
+  int line = first_line, column = 1, last_reported_line = 0;
   if (absl::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark is allowed
   ForEachCharacter(text, [&](absl::string_view c, bool bad) {
     const unsigned char b = static_cast<unsigned char>(c[0]);
@@ -159,37 +160,37 @@ bool CheckEncoding(absl::string_view text, int file, Diagnostics* diagnostics) {
   return reported == 0;
 }
 
-SourcePos MarkPos(const YAML::Exception& e, int file) {
-  return e.mark.is_null() ? SourcePos{file, 0, 0} : SourcePos{file, e.mark.line + 1, e.mark.column + 1};
+SourcePos MarkPos(const YAML::Exception& e, int file, int first_line) {
+  return e.mark.is_null() ? SourcePos{file, 0, 0} : SourcePos{file, first_line + e.mark.line, e.mark.column + 1};
 }
 
 }  // namespace
 
 absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
-                                   const YamlLimits& limits) {
+                                   const YamlLimits& limits, int first_line) {
   if (text.size() > limits.max_bytes) {
     diagnostics->Error(SourcePos{file, 0, 0}, absl::StrCat("the file is ", text.size(),
                                                            " bytes; hubperm reads fixture files of at most ",
                                                            limits.max_bytes, " bytes"));
     return absl::nullopt;
   }
-  if (!CheckEncoding(text, file, diagnostics)) return absl::nullopt;
+  if (!CheckEncoding(text, file, first_line, diagnostics)) return absl::nullopt;
   std::istringstream in{std::string(text)};
   YamlNode root{YamlNode::Kind::kNull, true, SourcePos{file, 0, 0}, {}, {}};
   try {
     YAML::Parser parser(in);
-    TreeBuilder builder(file, diagnostics, limits);
+    TreeBuilder builder(file, first_line, diagnostics, limits);
     if (!parser.HandleNextDocument(builder)) return root;  // an empty file
     root = builder.TakeRoot();
     // A further document is parsed only to report where it starts (its content is not checked).
     Diagnostics ignored;
-    TreeBuilder second(file, &ignored, limits);
+    TreeBuilder second(file, first_line, &ignored, limits);
     if (parser.HandleNextDocument(second)) {
       diagnostics->Error(second.TakeRoot().pos, "a file holds one YAML document; this is a second one");
     }
     return root;
   } catch (const YAML::Exception& e) {
-    diagnostics->Error(MarkPos(e, file), absl::StrCat("YAML syntax: ", e.msg));
+    diagnostics->Error(MarkPos(e, file, first_line), absl::StrCat("YAML syntax: ", e.msg));
     return absl::nullopt;
   }
 }

@@ -51,8 +51,10 @@ struct YamlLimits {
 // result is nullopt only when the text could not be parsed at all. An empty file is a null node. Text
 // that is not UTF-8, holds control characters, or is larger than `limits.max_bytes` is not parsed: each
 // bad place is reported and the result is nullopt.
+// `first_line` is the line of the file that `text` starts with, when it is an excerpt (one line of a
+// JSON lines input, SourceFiles::Add): positions count from the file's start.
 absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
-                                   const YamlLimits& limits = YamlLimits());
+                                   const YamlLimits& limits = YamlLimits(), int first_line = 1);
 
 // "a mapping", "a sequence", "a scalar" or "null", for error messages.
 absl::string_view KindName(const YamlNode& node);

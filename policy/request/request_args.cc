@@ -11,24 +11,25 @@ struct ArgSpelling {
   Arg arg;
   absl::string_view flag;      // Dialect::kFlags
   absl::string_view case_key;  // Dialect::kCaseKeys (docs/fixture-format.md, "case")
+  absl::string_view json_key;  // Dialect::kJsonKeys (docs/batch-json.md)
 };
 
 // One row per Arg, in enum order (checked below).
 constexpr std::array<ArgSpelling, kArgCount> kSpellings = {{
-    {Arg::kToken,      "--token",      "token:"},
-    {Arg::kHttp,       "--http",       "http:"},
-    {Arg::kBody,       "--body",       "body:"},
-    {Arg::kOperation,  "--operation",  "operation:"},
-    {Arg::kPermission, "--permission", "permission:"},
-    {Arg::kFromError,  "--from-error", "from_error:"},
-    {Arg::kRepo,       "--repo",       "repo:"},
-    {Arg::kRepoType,   "--repo-type",  "repo_type:"},
-    {Arg::kOrg,        "--org",        "org:"},
-    {Arg::kUser,       "--user",       "user:"},
-    {Arg::kGroup,      "--group",      "group:"},
-    {Arg::kTo,         "--to",         "to:"},
-    {Arg::kWrite,      "--write",      "write:"},
-    {Arg::kExistOk,    "--exist-ok",   "exist_ok:"},
+    {Arg::kToken,     "--token",      "token:",      "\"token\""},
+    {Arg::kHttp,      "--http",       "http:",       "\"http\""},
+    {Arg::kBody,      "--body",       "body:",       "\"body\""},
+    {Arg::kOperation, "--operation",  "operation:",  "\"operation\""},
+    {Arg::kPermission, "--permission", "permission:", "\"permission\""},
+    {Arg::kFromError, "--from-error", "from_error:", "\"from_error\""},
+    {Arg::kRepo,      "--repo",       "repo:",       "\"repo\""},
+    {Arg::kRepoType,  "--repo-type",  "repo_type:",  "\"repo_type\""},
+    {Arg::kOrg,       "--org",        "org:",        "\"org\""},
+    {Arg::kUser,      "--user",       "user:",       "\"user\""},
+    {Arg::kGroup,     "--group",      "group:",      "\"group\""},
+    {Arg::kTo,        "--to",         "to:",         "\"to\""},
+    {Arg::kWrite,     "--write",      "write:",      "\"write\""},
+    {Arg::kExistOk,   "--exist-ok",   "exist_ok:",   "\"exist_ok\""},
 }};
 
 constexpr bool RowsInEnumOrder() {
@@ -43,7 +44,15 @@ static_assert(RowsInEnumOrder(), "kSpellings rows must follow the Arg enum's ord
 
 absl::string_view Spell(Arg arg, Dialect dialect) {
   const ArgSpelling& row = kSpellings[static_cast<size_t>(arg)];
-  return dialect == Dialect::kFlags ? row.flag : row.case_key;
+  switch (dialect) {
+    case Dialect::kFlags:
+      return row.flag;
+    case Dialect::kCaseKeys:
+      return row.case_key;
+    case Dialect::kJsonKeys:
+      return row.json_key;
+  }
+  return row.flag;
 }
 
 std::vector<Arg> GivenArgs(const TargetArgs& args) {

@@ -28,6 +28,7 @@ namespace hubperm {
 enum class Dialect : uint8_t {
   kFlags,     // the command line: "--repo"
   kCaseKeys,  // a YAML case: "repo:"
+  kJsonKeys,  // a line of a batch (`check --batch`, docs/batch-json.md): "\"repo\""
 };
 
 // Every argument a request may have, in any form.
@@ -49,7 +50,8 @@ enum class Arg : uint8_t {
 };
 inline constexpr int kArgCount = static_cast<int>(Arg::kExistOk) + 1;
 
-// `arg` as `dialect` spells it: "--repo-type" on the command line, "repo_type:" in a case.
+// `arg` as `dialect` spells it: "--repo-type" on the command line, "repo_type:" in a case, "\"repo_type\""
+// in a batch line.
 absl::string_view Spell(Arg arg, Dialect dialect);
 
 // What a request's flags (or a case's keys) say about its target, before the request is described.

@@ -84,11 +84,10 @@ std::string NonStringKind(const YamlNode& value) {
   return "";
 }
 
-// The object `text` holds (JSON, or YAML).
-absl::StatusOr<Body> ParseObject(absl::string_view text) {
-  std::string errors;
-  absl::optional<YamlNode> root = ParseTree(text, &errors);
-  if (!root.has_value()) return absl::InvalidArgumentError(absl::StrCat("the body is not valid JSON or YAML:\n", errors));
+}  // namespace
+
+absl::StatusOr<Body> BodyOfObject(const YamlNode& object) {
+  const YamlNode* root = &object;
   if (!root->is_map()) return absl::InvalidArgumentError("the body must be a JSON object");
   Body body;
   for (size_t i = 0; i < root->map_size(); ++i) {
@@ -110,6 +109,16 @@ absl::StatusOr<Body> ParseObject(absl::string_view text) {
     body.emplace_back(key.scalar, FieldValue(value));
   }
   return body;
+}
+
+namespace {
+
+// The object `text` holds (JSON, or YAML).
+absl::StatusOr<Body> ParseObject(absl::string_view text) {
+  std::string errors;
+  absl::optional<YamlNode> root = ParseTree(text, &errors);
+  if (!root.has_value()) return absl::InvalidArgumentError(absl::StrCat("the body is not valid JSON or YAML:\n", errors));
+  return BodyOfObject(*root);
 }
 
 // The {"key": ..., "value": {...}} line `text` holds.

@@ -25,6 +25,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "policy/load/yaml_tree.h"
 
 namespace hubperm {
 
@@ -67,6 +68,11 @@ BodyFormat RecognizeBodyFormat(absl::string_view text);
 // Parses `text` in the format `content_type` names ("" recognizes it). An empty text is an empty body.
 // Errors say what is wrong and, for NDJSON, on which line.
 absl::StatusOr<RequestBody> ParseRequestBody(absl::string_view text, absl::string_view content_type = "");
+
+// The fields of a JSON object already parsed (a batch line's "body", policy/batch), read as a JSON
+// body's text is: an error for anything but an object, a repeated field, or a name or kind field that
+// is not a string.
+absl::StatusOr<Body> BodyOfObject(const YamlNode& object);
 
 }  // namespace hubperm
 

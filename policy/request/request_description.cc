@@ -39,17 +39,21 @@ std::string UnmodeledText(const RequestDescription& description) {
   return absl::StrCat(route.Name(), " is not modeled: ", UnmodeledReason(description).second, " (", route.Where(), ")");
 }
 
-std::string UnmodeledJson(const RequestDescription& description) {
+void WriteUnmodeledJson(const RequestDescription& description, JsonWriter* json) {
   const CatalogueRoute& route = *description.asked.route;
   const auto [key, reason] = UnmodeledReason(description);
-  JsonWriter json;
-  json.BeginObject()
+  json->BeginObject()
       .Key("schema").String("hubperm.unmodeled/v1")
       .Key("route").String(route.Name())
       .Key("unmodeled").String(key)
       .Key("reason").String(reason)
       .Key("at").String(route.Where())
       .EndObject();
+}
+
+std::string UnmodeledJson(const RequestDescription& description) {
+  JsonWriter json;
+  WriteUnmodeledJson(description, &json);
   return json.Finish();
 }
 

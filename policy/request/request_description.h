@@ -21,6 +21,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "absl/types/optional.h"
+#include "policy/common/json_writer.h"
 #include "policy/decide/request.h"
 #include "policy/model/operation.h"
 #include "policy/request/catalogue.h"
@@ -111,6 +112,8 @@ std::string UnmodeledText(const RequestDescription& description);
 // The same as a JSON document (schema hubperm.unmodeled/v1): the route, the reason's key and words,
 // and where the catalogue says it.
 std::string UnmodeledJson(const RequestDescription& description);
+// The same object written into `json` (to embed it in a larger document).
+void WriteUnmodeledJson(const RequestDescription& description, JsonWriter* json);
 
 // Whether `id` is a repo id as huggingface_hub requires one: "NAMESPACE/NAME", both parts non-empty.
 bool IsRepoId(absl::string_view id);

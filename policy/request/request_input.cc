@@ -14,7 +14,7 @@ namespace hubperm {
 namespace {
 
 // Exactly one form, and a body only with the HTTP form.
-absl::Status CheckForms(const RequestInput& input) {
+absl::Status CheckForms(const RequestInput& input, absl::optional<Arg>* culprit) {
   const Dialect dialect = input.target.dialect;
   auto spell = [dialect](Arg arg) { return Spell(arg, dialect); };
   const int forms = !input.http.empty() + !input.operation.empty() + !input.permission.empty() + !input.error.empty();
@@ -25,6 +25,7 @@ absl::Status CheckForms(const RequestInput& input) {
         spell(Arg::kFromError), " 'ERROR TEXT'"));
   }
   if (input.body.has_value() && input.http.empty()) {
+    *culprit = Arg::kBody;
     return absl::InvalidArgumentError(absl::StrCat(spell(Arg::kBody), " goes with ", spell(Arg::kHttp)));
   }
   return absl::OkStatus();
@@ -38,7 +39,8 @@ bool AsksSequence(const RequestInput& input) {
 }
 
 absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input, absl::optional<Arg>* culprit) {
-  if (absl::Status st = CheckForms(input); !st.ok()) return st;
+  absl::optional<Arg> ignored;
+  if (absl::Status st = CheckForms(input, culprit != nullptr ? culprit : &ignored); !st.ok()) return st;
   absl::StatusOr<SequenceDescription> sequence = ParseSequenceRequest(input.operation, input.target, culprit);
   if (sequence.ok()) {
     sequence->at = input.at;
@@ -49,28 +51,36 @@ absl::StatusOr<SequenceDescription> ParseSequenceInput(const RequestInput& input
 
 namespace {
 
-absl::StatusOr<RequestDescription> DescribeRequest(const RequestInput& input) {
+absl::StatusOr<RequestDescription> DescribeRequest(const RequestInput& input, absl::optional<Arg>* culprit) {
   const Dialect dialect = input.target.dialect;
   auto spell = [dialect](Arg arg) { return Spell(arg, dialect); };
-  if (absl::Status st = CheckForms(input); !st.ok()) return st;
+  if (absl::Status st = CheckForms(input, culprit); !st.ok()) return st;
   const std::vector<Arg> given = GivenArgs(input.target);
+  // Unless a check below blames another argument, an error is the form's own (its method, route, ...).
+  auto blame = [culprit](Arg form, absl::StatusOr<RequestDescription> description) {
+    if (!description.ok()) *culprit = form;
+    return description;
+  };
   if (!input.http.empty()) {
     if (!given.empty()) {
+      *culprit = given.front();
       return absl::InvalidArgumentError(absl::StrCat(
           spell(given.front()), " goes with ", spell(Arg::kOperation), " or ", spell(Arg::kPermission), "; with ",
           spell(Arg::kHttp), ", the path and the body name the target"));
     }
-    absl::StatusOr<RequestDescription> description = ParseHttpRequest(input.http, input.body.value_or(RequestBody()));
+    absl::StatusOr<RequestDescription> description =
+        blame(Arg::kHttp, ParseHttpRequest(input.http, input.body.value_or(RequestBody())));
     if (description.ok()) description->dialect = dialect;
     return description;
   }
   if (!input.error.empty()) {
     if (!given.empty()) {
+      *culprit = given.front();
       return absl::InvalidArgumentError(absl::StrCat(spell(Arg::kFromError),
                                                      " names the request itself: give no other request or target (not ",
                                                      spell(given.front()), ")"));
     }
-    return ParseErrorRequest(input.error, dialect);
+    return blame(Arg::kFromError, ParseErrorRequest(input.error, dialect));
   }
   if (!input.operation.empty()) {
     if (AsksSequence(input)) {
@@ -78,17 +88,19 @@ absl::StatusOr<RequestDescription> DescribeRequest(const RequestInput& input) {
           absl::StrCat(input.operation, " sends several requests: it is decided as its sequence (ParseSequenceInput)"));
     }
     if (input.target.exist_ok) {
+      *culprit = Arg::kExistOk;
       return absl::InvalidArgumentError(absl::StrCat(input.operation, " takes no ", spell(Arg::kExistOk)));
     }
-    return ParseMethodRequest(input.operation, input.target);
+    return blame(Arg::kOperation, ParseMethodRequest(input.operation, input.target));
   }
-  return ParsePermissionRequest(input.permission, input.target);
+  return blame(Arg::kPermission, ParsePermissionRequest(input.permission, input.target));
 }
 
 }  // namespace
 
-absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input) {
-  absl::StatusOr<RequestDescription> description = DescribeRequest(input);
+absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input, absl::optional<Arg>* culprit) {
+  absl::optional<Arg> ignored;
+  absl::StatusOr<RequestDescription> description = DescribeRequest(input, culprit != nullptr ? culprit : &ignored);
   if (description.ok()) description->at = input.at;
   return description;
 }

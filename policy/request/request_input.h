@@ -42,8 +42,10 @@ struct RequestInput {
 };
 
 // The description of the one request `input` states. A client method that sends several requests
-// (AsksSequence) is refused: ParseSequenceInput describes it.
-absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input);
+// (AsksSequence) is refused: ParseSequenceInput describes it. `*culprit`, if given, is set to the
+// argument to blame when it fails: one that does not go with the form, or else the form's own (its
+// method, route, permission or error text).
+absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input, absl::optional<Arg>* culprit = nullptr);
 
 // Whether `input` asks a client method that sends several requests (sequences.yaml: upload_folder,
 // create_repo with exist_ok, PreTrainedModel.push_to_hub, ...).
