@@ -107,5 +107,22 @@ TEST(AuditCommand, BadInputExitsTwo) {
   EXPECT_THAT(r.err, HasSubstr("cannot read"));
 }
 
+// The report is the same, byte for byte, with --jobs 1 and --jobs 2 (and with the default).
+TEST(AuditCommand, JobsDoNotChangeTheReport) {
+  for (const char* format : {"text", "json", "html"}) {
+    const CliRun one = Hubperm({"audit", "testdata/audit/world.yaml", "--at", "2026-11-30", "--format", format, "--jobs", "1"});
+    const CliRun two = Hubperm({"audit", "testdata/audit/world.yaml", "--at", "2026-11-30", "--format", format, "--jobs", "2"});
+    const CliRun any = Hubperm({"audit", "testdata/audit/world.yaml", "--at", "2026-11-30", "--format", format});
+    EXPECT_EQ(one.exit_code, two.exit_code);
+    EXPECT_FALSE(one.out.empty());
+    EXPECT_EQ(one.out, two.out) << format;
+    EXPECT_EQ(one.out, any.out) << format;
+  }
+  const CliRun bad = Hubperm({"audit", "testdata/audit/world.yaml", "--jobs", "0"});
+  EXPECT_EQ(bad.exit_code, kExitBadInput);
+  EXPECT_THAT(bad.err, HasSubstr("--jobs takes a number from 1 to 1024, not '0'"));
+}
+
+
 }  // namespace
 }  // namespace hubperm

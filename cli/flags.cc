@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 33> kFlags = {{
+constexpr std::array<FlagSpec, 34> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -148,6 +148,8 @@ constexpr std::array<FlagSpec, 33> kFlags = {{
        o->batch = v;
        return v.empty() ? std::string("--batch needs a file of JSON lines, or - for stdin") : std::string();
      }},
+    {Flag::kJobs, absl::nullopt, "--jobs", true,
+     [](const std::string& v, Options* o) { return Count("--jobs", v, 1024, &o->jobs); }},
 }};
 
 constexpr bool RowsInEnumOrder() {

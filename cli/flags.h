@@ -55,6 +55,7 @@ enum class Flag : uint8_t {
   kTokenFile,
   kWhoamiOnly,
   kBatch,
+  kJobs,
 };
 
 // "--repo-type".
@@ -96,6 +97,7 @@ struct Options {
   std::string token_file;         // fetch-org --token-file FILE
   bool whoami_only = false;       // fetch-org --whoami-only
   std::string batch;              // check/explain --batch FILE, or - for stdin
+  int jobs = 0;                   // audit --jobs N; 0: the machine's cores
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

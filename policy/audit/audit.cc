@@ -3,7 +3,10 @@
 #include "policy/audit/audit.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <tuple>
+#include <utility>
 
 namespace hubperm {
 
@@ -18,12 +21,28 @@ AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   std::vector<TokenId> order(s.token_count());
   for (TokenId t : IdsUpTo<TokenId>(s.token_count())) order[t.index()] = t;
   std::sort(order.begin(), order.end(), [&](TokenId a, TokenId b) { return s.token(a).name < s.token(b).name; });
+  // Each token is audited alone (the snapshot and the index are read-only), into its own slot: threads
+  // take the next token in turn, and the slots are joined in order, so the report never depends on the
+  // number of threads or on which thread audited what.
+  std::vector<TokenAccess> accesses(order.size());
+  std::vector<std::vector<Finding>> found(order.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < order.size(); i = next++) {
+      accesses[i] = EffectiveAccess(s, index, order[i]);
+      found[i] = FindingsFor(s, index, accesses[i], options);
+    }
+  };
+  const size_t jobs = std::min<size_t>(std::max(options.jobs, 1), std::max<size_t>(order.size(), 1));
+  std::vector<std::thread> threads;
+  for (size_t j = 1; j < jobs; ++j) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+
   AuditReport report;
-  report.tokens.reserve(order.size());
-  for (TokenId t : order) {
-    report.tokens.push_back(EffectiveAccess(s, index, t));
-    std::vector<Finding> found = FindingsFor(s, index, report.tokens.back(), options);
-    for (Finding& f : found) report.findings.push_back(std::move(f));
+  report.tokens = std::move(accesses);
+  for (std::vector<Finding>& findings : found) {
+    for (Finding& f : findings) report.findings.push_back(std::move(f));
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
     return std::make_tuple(GetFindingKindInfo(a.kind).severity, s.token(a.token).name, a.kind, a.subject) <

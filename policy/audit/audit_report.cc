@@ -2,6 +2,7 @@
 
 #include "policy/audit/audit_report.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -36,6 +37,60 @@ std::string GroupList(const Snapshot& s, const std::vector<GroupId>& groups) {
   for (GroupId g : groups) names.push_back(s.group(g).name);
   return absl::StrJoin(names, ", ");
 }
+
+std::string OrgList(const Snapshot& s, const std::vector<OrgId>& orgs) {
+  std::vector<absl::string_view> names;
+  for (OrgId o : orgs) names.push_back(s.org(o).name);
+  return absl::StrJoin(names, ", ");
+}
+
+// The orgs of each token policy, by name: the public-read line names them when they are few.
+class PolicyOrgs {
+ public:
+  explicit PolicyOrgs(const Snapshot& s) : s_(s) {
+    for (OrgId o : IdsUpTo<OrgId>(s.org_count())) by_policy_[static_cast<int>(s.org(o).token_policy)].push_back(o);
+    for (std::vector<OrgId>& orgs : by_policy_) {
+      std::sort(orgs.begin(), orgs.end(), [&](OrgId a, OrgId b) { return s.org(a).name < s.org(b).name; });
+    }
+  }
+
+  // "strict, lab (token policy require_approval)", or "the 1200 orgs whose token policy is
+  // require_approval (a, b, c, d, e, ...)": the orgs of `policy` that block the token's public reads,
+  // those it reaches whole and those with a status for it (named apart, or approving it) left out. Costs the names shown plus the token's
+  // own namespaces and approvals, not the world's orgs.
+  std::string Blocking(const TokenAccess& access, TokenPolicy policy) const {
+    constexpr size_t kShown = 5;
+    auto excluded = [&](OrgId o) {
+      for (const NamespaceAccess& ns : access.namespaces) {
+        if (ns.is_org && ns.whole && ns.org() == o) return true;
+      }
+      return std::find(access.public_allowed_in.begin(), access.public_allowed_in.end(), o) != access.public_allowed_in.end() ||
+             std::find(access.public_blocked_in.begin(), access.public_blocked_in.end(), o) != access.public_blocked_in.end();
+    };
+    size_t left_out = 0;
+    for (const NamespaceAccess& ns : access.namespaces) {
+      if (ns.is_org && ns.whole && s_.org(ns.org()).token_policy == policy) ++left_out;
+    }
+    for (const std::vector<OrgId>* orgs : {&access.public_allowed_in, &access.public_blocked_in}) {
+      for (OrgId o : *orgs) {
+        if (s_.org(o).token_policy == policy) ++left_out;
+      }
+    }
+    const std::vector<OrgId>& all = by_policy_[static_cast<int>(policy)];
+    const size_t count = all.size() - left_out;
+    std::vector<absl::string_view> names;
+    for (size_t i = 0; i < all.size() && names.size() < kShown; ++i) {
+      if (!excluded(all[i])) names.push_back(s_.org(all[i]).name);
+    }
+    if (count <= kShown) return absl::StrCat(absl::StrJoin(names, ", "), " (token policy ", NameOf(policy), ")");
+    return absl::StrCat("the ", count, " orgs whose token policy is ", NameOf(policy), " (", absl::StrJoin(names, ", "),
+                        ", ...)");
+  }
+
+ private:
+  const Snapshot& s_;
+  std::vector<OrgId> by_policy_[kTokenPolicyCount];
+};
 
 absl::string_view EditName(FixEdit::Kind kind) {
   switch (kind) {
@@ -88,6 +143,7 @@ std::string RenderAuditText(const Snapshot& s, const AuditReport& report, const 
     absl::StrAppend(&out, "    fix: ", f.fix, "\n");
   }
   absl::StrAppend(&out, "\n", style.Paint(Tone::kHeading, "Effective access (user side, token side and org policy together)"), "\n");
+  const PolicyOrgs policy_orgs(s);
   for (const TokenAccess& access : report.tokens) {
     const Snapshot::TokenRecord& t = s.token(access.token);
     absl::StrAppend(&out, "  ", style.Paint(Tone::kHeading, t.name), " (", s.user(t.owner).name, ", ", NameOf(t.role), ")\n");
@@ -114,10 +170,13 @@ std::string RenderAuditText(const Snapshot& s, const AuditReport& report, const 
     }
     absl::StrAppend(&out, access.reads_public ? "    elsewhere: reads public repos"
                                               : "    elsewhere: nothing (a repo's trusted publisher token)");
-    if (access.reads_public && !access.public_blocked_in.empty()) {
-      std::vector<absl::string_view> orgs;
-      for (OrgId o : access.public_blocked_in) orgs.push_back(s.org(o).name);
-      absl::StrAppend(&out, ", except in ", absl::StrJoin(orgs, ", "), " (token policy)");
+    if (access.reads_public) {
+      std::vector<std::string> except;
+      for (TokenPolicy policy : access.public_blocked_by) except.push_back(policy_orgs.Blocking(access, policy));
+      if (!access.public_blocked_in.empty()) {
+        except.push_back(absl::StrCat(OrgList(s, access.public_blocked_in), " (token policy)"));
+      }
+      if (!except.empty()) absl::StrAppend(&out, ", except in ", absl::StrJoin(except, ", and in "));
     }
     absl::StrAppend(&out, "\n");
   }
@@ -203,6 +262,10 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
       for (GroupId g : ns.admin_groups) json.String(s.group(g).name);
       json.EndArray().EndObject();
     }
+    json.EndArray().Key("public_repos_blocked_by_policy").BeginArray();
+    for (TokenPolicy p : access.public_blocked_by) json.String(NameOf(p));
+    json.EndArray().Key("public_repos_allowed_in").BeginArray();
+    for (OrgId o : access.public_allowed_in) json.String(s.org(o).name);
     json.EndArray().Key("public_repos_blocked_in").BeginArray();
     for (OrgId o : access.public_blocked_in) json.String(s.org(o).name);
     json.EndArray().EndObject();

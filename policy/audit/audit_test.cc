@@ -230,8 +230,7 @@ TEST(EffectiveAccess, ReachMissesNothing) {
           continue;
         }
         const Snapshot::RepoRecord& repo = s.repo(r);
-        const bool blocked = repo.ns_org != kNoId &&
-                             std::count(access.public_blocked_in.begin(), access.public_blocked_in.end(), repo.ns_org) > 0;
+        const bool blocked = repo.ns_org != kNoId && access.reads_public && !ReadsPublicIn(s, access, repo.ns_org);
         EXPECT_LE(level, RepoLevel::kRead);
         if (repo.is_private || blocked) {
           EXPECT_EQ(level, RepoLevel::kNone);
@@ -259,6 +258,53 @@ TEST(EffectiveAccess, ReachMissesNothing) {
       }
     }
   }
+}
+
+// The report is the same, byte for byte, whatever the number of threads that audit the tokens.
+TEST(AuditJobs, TheReportDoesNotDependOnTheThreads) {
+  std::vector<Loaded> worlds = {Load({"testdata/audit/world.yaml"}), Load({"testdata/spec/world.yaml"})};
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    worlds.push_back(LoadWorld(RandomWorld(seed, RandomWorldShape{}), absl::StrCat("random-", seed, ".yaml")));
+  }
+  for (const Loaded& w : worlds) {
+    ASSERT_NE(w.snapshot, nullptr);
+    AuditOptions options;
+    options.at = absl::FromUnixSeconds(1780000000);
+    const AuditReport one = Audit(*w.snapshot, options);
+    const std::string json = RenderAuditJson(*w.snapshot, one);
+    const std::string text = RenderAuditText(*w.snapshot, one);
+    for (int jobs : {2, 3, 8}) {
+      options.jobs = jobs;
+      const AuditReport many = Audit(*w.snapshot, options);
+      EXPECT_EQ(RenderAuditJson(*w.snapshot, many), json) << "jobs " << jobs;
+      EXPECT_EQ(RenderAuditText(*w.snapshot, many), text) << "jobs " << jobs;
+    }
+  }
+}
+
+// Reading public repos elsewhere: the token policies that block it, named by org when they are few,
+// counted when they are many, with the orgs that recorded a status for the token apart.
+TEST(AuditText, PublicReadsNameTheBlockingPolicies) {
+  std::string orgs;
+  for (int i = 1; i <= 7; ++i) {
+    absl::StrAppend(&orgs, "  - {name: o", i, ", plan: enterprise, token_policy: require_approval, members: {bob: read}}\n");
+  }
+  absl::StrAppend(&orgs, "  - {name: f1, plan: enterprise, token_policy: fine_grained_only, members: {bob: read}}\n");
+  const std::string world = absl::StrCat("users: [ann, bob]\norgs:\n", orgs, R"(tokens:
+  - {name: ann-classic, owner: ann, role: read}
+  - {name: ann-fg, owner: ann, role: fineGrained, org_status: {o1: approved, o2: revoked}}
+  - {name: ann-approved, owner: ann, role: fineGrained, org_status: {o1: approved, o2: approved, o3: approved}}
+)");
+  Fixtures fixtures = LoadFixtureTexts({{"world.yaml", world}});
+  ASSERT_TRUE(fixtures.ok()) << fixtures.RenderIssues();
+  const std::shared_ptr<const Snapshot> s = Snapshot::Compile(fixtures.world, std::move(fixtures.files));
+  const std::string text = RenderAuditText(*s, Audit(*s));
+  EXPECT_THAT(text, HasSubstr("  ann-classic (ann, read)\n    user ann (own namespace)\n      no namespace rights\n"
+                              "    elsewhere: reads public repos, except in f1 (token policy fine_grained_only), and in "
+                              "the 7 orgs whose token policy is require_approval (o1, o2, o3, o4, o5, ...)\n"));
+  EXPECT_THAT(text, HasSubstr("    elsewhere: reads public repos, except in o3, o4, o5, o6, o7 (token policy "
+                              "require_approval), and in o2 (token policy)\n"));
+  EXPECT_THAT(text, HasSubstr("    elsewhere: reads public repos, except in o4, o5, o6, o7 (token policy require_approval)\n"));
 }
 
 TEST(ApplyFix, EditsTheTokenByName) {

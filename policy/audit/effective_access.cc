@@ -24,14 +24,69 @@ Request OrgRequest(TokenId token, Operation op, OrgId org) {
   return r;
 }
 
-void DecideRepo(const Snapshot& s, TokenId token, RepoId repo, NamespaceAccess* ns, bool* useful) {
-  const RepoLevel level = LevelOn(s, token, repo);
-  ns->repos[static_cast<int>(level)].push_back(repo);
-  ++ns->repos_decided;
-  const Snapshot::RepoRecord& record = s.repo(repo);
-  if (level == RepoLevel::kWrite || (level != RepoLevel::kNone && (record.is_private || record.gated != Gating::kNone))) {
-    *useful = true;
+// The number of repo classes of a namespace, before groups: type (3) x gating (3) x private x in a group.
+constexpr int kRepoClassCount = 3 * 3 * 2 * 2;
+
+uint8_t RepoClassOf(const Snapshot::RepoRecord& repo) {
+  return static_cast<uint8_t>(((static_cast<int>(repo.type) * 3 + static_cast<int>(repo.gated)) * 2 + repo.is_private) * 2 +
+                              (repo.group != kNoId));
+}
+
+// Decides the repos of one namespace (`repos`, with their `classes` and, for an org, their `groups`) for
+// one token: each class once, on its first repo with no fact of its own (`own`: OwnFactRepos), and each
+// of those alone. A repo of a group in `involved` (sorted: the owner's groups and the token's) is a class
+// with its group; every other group's repos share their class.
+void DecideNamespace(const Snapshot& s, TokenId token, const std::vector<RepoId>& repos,
+                     const std::vector<uint8_t>& classes, const std::vector<GroupId>* groups,
+                     const std::vector<GroupId>& involved, const std::vector<RepoId>& own, NamespaceAccess* ns,
+                     bool* useful) {
+  // Useful: a write, or any access to a private or gated repo (reading a public one is anyone's).
+  auto marks_useful = [&](RepoId r, RepoLevel level) {
+    const Snapshot::RepoRecord& repo = s.repo(r);
+    return level == RepoLevel::kWrite || (level != RepoLevel::kNone && (repo.is_private || repo.gated != Gating::kNone));
+  };
+  struct ClassDecision {
+    bool decided = false;
+    RepoLevel level = RepoLevel::kNone;
+  };
+  ClassDecision uninvolved[kRepoClassCount];
+  std::vector<std::pair<std::pair<GroupId, uint8_t>, ClassDecision>> with_group;  // few: the involved groups'
+  auto next_own = std::lower_bound(own.begin(), own.end(), repos.empty() ? RepoId() : repos.front());
+  for (size_t j = 0; j < repos.size(); ++j) {
+    const RepoId r = repos[j];
+    while (next_own != own.end() && *next_own < r) ++next_own;
+    RepoLevel level;
+    if (next_own != own.end() && *next_own == r) {
+      level = LevelOn(s, token, r);
+      if (marks_useful(r, level)) *useful = true;
+    } else {
+      ClassDecision* c = &uninvolved[classes[j]];
+      const GroupId group = groups != nullptr ? (*groups)[j] : GroupId();
+      if (group != kNoId && std::binary_search(involved.begin(), involved.end(), group)) {
+        c = nullptr;
+        for (auto& [key, decision] : with_group) {
+          if (key.first == group && key.second == classes[j]) c = &decision;
+        }
+        if (c == nullptr) {
+          with_group.push_back({{group, classes[j]}, ClassDecision()});
+          c = &with_group.back().second;
+        }
+      }
+      if (!c->decided) {
+        c->decided = true;
+        c->level = LevelOn(s, token, r);
+        if (marks_useful(r, c->level)) *useful = true;  // the class shares visibility and gating
+      }
+      level = c->level;
+    }
+    ns->repos[static_cast<int>(level)].push_back(r);
   }
+  ns->repos_decided += static_cast<int>(repos.size());
+}
+
+// One repo alone (a scoped repo outside the namespaces decided whole).
+void DecideRepo(const Snapshot& s, TokenId token, RepoId repo, NamespaceAccess* ns, bool* useful) {
+  DecideNamespace(s, token, {repo}, {0}, nullptr, {}, {}, ns, useful);
 }
 
 }  // namespace
@@ -63,16 +118,31 @@ AuditIndex::AuditIndex(const Snapshot& s)
       groups_of_org_(s.org_count()),
       orgs_of_user_(s.user_count()),
       orgs_with_status_(s.token_count()) {
+  user_classes_ = IdVector<UserId, std::vector<uint8_t>>(s.user_count());
+  org_classes_ = IdVector<OrgId, std::vector<uint8_t>>(s.org_count());
+  org_repo_groups_ = IdVector<OrgId, std::vector<GroupId>>(s.org_count());
+  created_by_user_ = IdVector<UserId, std::vector<RepoId>>(s.user_count());
+  created_by_token_ = IdVector<TokenId, std::vector<RepoId>>(s.token_count());
   for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
     const Snapshot::RepoRecord& repo = s.repo(r);
-    if (repo.ns_user != kNoId) by_user_[repo.ns_user].push_back(r);
-    if (repo.ns_org != kNoId) by_org_[repo.ns_org].push_back(r);
+    if (repo.ns_user != kNoId) {
+      by_user_[repo.ns_user].push_back(r);
+      user_classes_[repo.ns_user].push_back(RepoClassOf(repo));
+    }
+    if (repo.ns_org != kNoId) {
+      by_org_[repo.ns_org].push_back(r);
+      org_classes_[repo.ns_org].push_back(RepoClassOf(repo));
+      org_repo_groups_[repo.ns_org].push_back(repo.group);
+    }
     if (repo.group != kNoId) by_group_[repo.group].push_back(r);
+    if (repo.created_by != kNoId) created_by_user_[repo.created_by].push_back(r);
+    if (repo.created_by_token != kNoId) created_by_token_[repo.created_by_token].push_back(r);
   }
+  s.ForEachAccessRequest([&](RepoId repo, UserId user, const Snapshot::AccessRequest&) {
+    created_by_user_[user].push_back(repo);
+  });
   for (GroupId g : IdsUpTo<GroupId>(s.group_count())) groups_of_org_[s.group(g).org].push_back(g);
-  for (OrgId o : IdsUpTo<OrgId>(s.org_count())) {
-    if (s.org(o).token_policy != TokenPolicy::kAllowAll) orgs_with_policy_.push_back(o);
-  }
+  for (OrgId o : IdsUpTo<OrgId>(s.org_count())) orgs_by_policy_[static_cast<int>(s.org(o).token_policy)].push_back(o);
   s.ForEachOrgMembership([&](UserId user, OrgId org, const RoleGrant<OrgRole>&) { orgs_of_user_[user].push_back(org); });
   // A service account acts in its org as a member would (docs/hub-access-model.md §2a).
   for (UserId user : IdsUpTo<UserId>(s.user_count())) {
@@ -83,6 +153,22 @@ AuditIndex::AuditIndex(const Snapshot& s)
   for (std::vector<OrgId>& orgs : orgs_of_user_) {
     std::sort(orgs.begin(), orgs.end(), [&](OrgId a, OrgId b) { return s.org(a).name < s.org(b).name; });
   }
+}
+
+std::vector<RepoId> AuditIndex::OwnFactRepos(const Snapshot& s, TokenId token) const {
+  const Snapshot::TokenRecord& t = s.token(token);
+  std::vector<RepoId> own = created_by_user_[t.owner];
+  own.insert(own.end(), created_by_token_[token].begin(), created_by_token_[token].end());
+  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
+    if (scope.type == EntityType::kModel || scope.type == EntityType::kDataset || scope.type == EntityType::kSpace) {
+      own.push_back(RepoId(scope.entity));
+    }
+  }
+  if (t.publisher_repo != kNoId) own.push_back(t.publisher_repo);
+  if (s.user(t.owner).publisher_of != kNoId) own.push_back(s.user(t.owner).publisher_of);
+  std::sort(own.begin(), own.end());
+  own.erase(std::unique(own.begin(), own.end()), own.end());
+  return own;
 }
 
 TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId token) {
@@ -132,14 +218,25 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
   };
 
   // The owner's namespace.
+  const std::vector<RepoId> own_facts = index.OwnFactRepos(s, token);
   NamespaceAccess* own = add(false, t.owner.index(), true);
-  for (RepoId r : index.repos_of_user(t.owner)) DecideRepo(s, token, r, own, &access.useful);
+  DecideNamespace(s, token, index.repos_of_user(t.owner), index.classes_of_user(t.owner), nullptr, {}, own_facts, own,
+                  &access.useful);
   create(own);
 
   // The owner's orgs: every repo, creation, membership listing and administration.
   for (OrgId org : index.orgs_of_user(t.owner)) {
     NamespaceAccess* ns = add(true, org.index(), true);
-    for (RepoId r : index.repos_of_org(org)) DecideRepo(s, token, r, ns, &access.useful);
+    // The org's groups the owner holds a role in or the token is scoped to: their repos are classes apart.
+    std::vector<GroupId> involved;
+    for (GroupId g : index.groups_of_org(org)) {
+      if (s.GroupRoleOf(t.owner, g) != nullptr || s.FindScope(t, EntityType::kResourceGroup, g) != nullptr) {
+        involved.push_back(g);
+      }
+    }
+    std::sort(involved.begin(), involved.end());
+    DecideNamespace(s, token, index.repos_of_org(org), index.classes_of_org(org), &index.groups_of_org_repos(org),
+                    involved, own_facts, ns, &access.useful);
     create(ns);
     ns->admin = Allowed(s, OrgRequest(token, Operation::kChangeMemberRole, org));
     for (GroupId g : index.groups_of_org(org)) {
@@ -184,23 +281,48 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
 
   // A repo's trusted publisher token reads nothing beyond its repo (§4c).
   access.reads_public = !(t.kind == TokenKind::kTrustedPublisher && t.publisher_repo != kNoId);
-  // Public repos elsewhere: readable, unless the org's policy blocks the token (a policy, or an
-  // approval recorded for this token, such as a revocation).
-  auto check_public = [&](OrgId org) {
+  // Public repos elsewhere: readable, unless the org's token policy blocks the token. In an org that
+  // recorded no status for it (and whose service account its owner is not: that org is decided whole),
+  // the policy's answer depends on the org's policy and the token's kind and role alone (decide/check.cc,
+  // DecidePolicy), so one org of each policy answers for all of them; the orgs with a status are asked
+  // one by one.
+  auto decided_whole = [&](OrgId org) {
     const NamespaceAccess* ns = find(true, org.index());
-    if ((ns != nullptr && ns->whole) ||
-        std::find(access.public_blocked_in.begin(), access.public_blocked_in.end(), org) != access.public_blocked_in.end()) {
-      return;
-    }
-    if (!Check(s, OrgRequest(token, Operation::kListOrgMembers, org)).policy.allowed) {
-      access.public_blocked_in.push_back(org);
-    }
+    return ns != nullptr && ns->whole;
   };
-  for (OrgId org : index.orgs_with_policy()) check_public(org);
-  for (OrgId org : index.orgs_with_status(token)) check_public(org);
-  std::sort(access.public_blocked_in.begin(), access.public_blocked_in.end(),
-            [&](OrgId a, OrgId b) { return s.org(a).name < s.org(b).name; });
+  const std::vector<OrgId>& with_status = index.orgs_with_status(token);
+  auto has_status = [&](OrgId org) { return std::binary_search(with_status.begin(), with_status.end(), org); };
+  auto policy_allows = [&](OrgId org) { return Check(s, OrgRequest(token, Operation::kListOrgMembers, org)).policy.allowed; };
+  for (TokenPolicy policy : {TokenPolicy::kFineGrainedOnly, TokenPolicy::kRequireApproval}) {
+    for (OrgId org : index.orgs_with_policy(policy)) {
+      if (decided_whole(org) || has_status(org)) continue;
+      if (!policy_allows(org)) access.public_blocked_by.push_back(policy);
+      break;  // one stands for all
+    }
+  }
+  for (OrgId org : with_status) {
+    if (decided_whole(org)) continue;
+    const bool allowed = policy_allows(org);
+    const TokenPolicy policy = s.org(org).token_policy;
+    const bool by_rule = std::find(access.public_blocked_by.begin(), access.public_blocked_by.end(), policy) !=
+                         access.public_blocked_by.end();
+    if (!allowed) access.public_blocked_in.push_back(org);
+    if (allowed && by_rule) access.public_allowed_in.push_back(org);
+  }
+  auto by_name = [&](OrgId a, OrgId b) { return s.org(a).name < s.org(b).name; };
+  std::sort(access.public_blocked_in.begin(), access.public_blocked_in.end(), by_name);
+  std::sort(access.public_allowed_in.begin(), access.public_allowed_in.end(), by_name);
   return access;
+}
+
+bool ReadsPublicIn(const Snapshot& s, const TokenAccess& access, OrgId org) {
+  if (!access.reads_public) return false;
+  auto has = [](const std::vector<OrgId>& orgs, OrgId o) { return std::find(orgs.begin(), orgs.end(), o) != orgs.end(); };
+  if (has(access.public_blocked_in, org)) return false;
+  if (has(access.public_allowed_in, org)) return true;
+  const TokenPolicy policy = s.org(org).token_policy;
+  return std::find(access.public_blocked_by.begin(), access.public_blocked_by.end(), policy) ==
+         access.public_blocked_by.end();
 }
 
 }  // namespace hubperm

@@ -6,8 +6,17 @@
 // It is computed from the token's reach, not by asking about every repo of the world: the owner's
 // namespace, the orgs they belong to (their resource groups are in them), and the entities the token is
 // scoped to. Only the repos of those namespaces (for a scope outside them, the scoped repo alone) are
-// decided; everything else the token can do is reading public repos, reported as one line with the orgs
-// whose token policy blocks even that. So the cost grows with a token's reach, not with the world.
+// decided; everything else the token can do is reading public repos, reported as one line: the token
+// policies that block even that, and the orgs that recorded an approval status for the token. So the cost
+// grows with a token's reach, not with the world.
+//
+// Within a namespace, repos that agree on every fact a decision reads get one decision per such class:
+// their type, visibility and gating, and their resource group when the token's owner holds a role in it
+// or the token a scope on it (the repos of every other group are alike for this token: no role, no
+// scope), provided they have no fact of their own for this token (a scope on the repo, created by its
+// owner or by it, an access request of its owner's, a trusted publisher's repo). A member of a large
+// org costs a few decisions and a pass over its repo ids. policy/audit:audit_test checks every level
+// against a decision of its own on random worlds.
 //
 // Every level is a real decision (policy/decide's Check) of the operation that defines it, so the audit
 // can never disagree with `hubperm check`:
@@ -48,11 +57,21 @@ class AuditIndex {
   explicit AuditIndex(const Snapshot& snapshot);
   const std::vector<RepoId>& repos_of_user(UserId user) const { return by_user_[user]; }
   const std::vector<RepoId>& repos_of_org(OrgId org) const { return by_org_[org]; }
+  // The class of each repo of repos_of_user / repos_of_org (the same order): its type, visibility and
+  // gating, and whether it is in a resource group (kRepoClassCount of them); and, for an org, each repo's
+  // group (kNoId for none).
+  const std::vector<uint8_t>& classes_of_user(UserId user) const { return user_classes_[user]; }
+  const std::vector<uint8_t>& classes_of_org(OrgId org) const { return org_classes_[org]; }
+  const std::vector<GroupId>& groups_of_org_repos(OrgId org) const { return org_repo_groups_[org]; }
+  // The repos whose decision for this token reads a fact of their own, not their class's: those the token
+  // is scoped to or created, those its owner created or asked access to, a trusted publisher's; sorted.
+  std::vector<RepoId> OwnFactRepos(const Snapshot& snapshot, TokenId token) const;
   const std::vector<RepoId>& repos_of_group(GroupId group) const { return by_group_[group]; }
   const std::vector<GroupId>& groups_of_org(OrgId org) const { return groups_of_org_[org]; }
-  // The orgs whose token policy is not allow_all: the only ones that can block a token it is not
-  // scoped to (besides a recorded approval, which audit looks up per token).
-  const std::vector<OrgId>& orgs_with_policy() const { return orgs_with_policy_; }
+  // The orgs whose token policy is `policy`, by id.
+  const std::vector<OrgId>& orgs_with_policy(TokenPolicy policy) const {
+    return orgs_by_policy_[static_cast<int>(policy)];
+  }
   // The orgs the user belongs to, by name.
   const std::vector<OrgId>& orgs_of_user(UserId user) const { return orgs_of_user_[user]; }
   // The orgs that recorded an approval status for the token.
@@ -61,11 +80,16 @@ class AuditIndex {
  private:
   IdVector<UserId, std::vector<RepoId>> by_user_;
   IdVector<OrgId, std::vector<RepoId>> by_org_;
+  IdVector<UserId, std::vector<uint8_t>> user_classes_;
+  IdVector<OrgId, std::vector<uint8_t>> org_classes_;
+  IdVector<OrgId, std::vector<GroupId>> org_repo_groups_;
+  IdVector<UserId, std::vector<RepoId>> created_by_user_;     // and the repos a user asked access to
+  IdVector<TokenId, std::vector<RepoId>> created_by_token_;
   IdVector<GroupId, std::vector<RepoId>> by_group_;
   IdVector<OrgId, std::vector<GroupId>> groups_of_org_;
   IdVector<UserId, std::vector<OrgId>> orgs_of_user_;
   IdVector<TokenId, std::vector<OrgId>> orgs_with_status_;
-  std::vector<OrgId> orgs_with_policy_;
+  std::vector<OrgId> orgs_by_policy_[kTokenPolicyCount];
 };
 
 // A token's access in one namespace.
@@ -94,8 +118,16 @@ struct TokenAccess {
   TokenId token = kNoId;
   // The owner's namespace first, then the orgs they belong to, then namespaces reached only by scopes.
   std::vector<NamespaceAccess> namespaces;
-  // Outside the namespaces decided whole, public repos are readable (any token reads them), except in
-  // these orgs, whose token policy blocks the token.
+  // Outside the namespaces decided whole, public repos are readable (any token reads them), except:
+  //  - in every org whose token policy is one of `public_blocked_by` (classic tokens under
+  //    fine_grained_only and require_approval, fine-grained ones under require_approval), but those of
+  //    `public_allowed_in`, which recorded an approval for the token;
+  //  - in `public_blocked_in`: orgs that recorded a status for the token that blocks it (revoked,
+  //    pending, denied).
+  // ReadsPublicIn says it for one org. Each list is bounded by the token's own records, never by the
+  // number of orgs in the world.
+  std::vector<TokenPolicy> public_blocked_by;
+  std::vector<OrgId> public_allowed_in;
   std::vector<OrgId> public_blocked_in;
   // False for a repo's trusted publisher token, which reads nothing beyond its repo (§4c).
   bool reads_public = true;
@@ -105,6 +137,10 @@ struct TokenAccess {
 };
 
 TokenAccess EffectiveAccess(const Snapshot& snapshot, const AuditIndex& index, TokenId token);
+
+// Whether `access`'s token may read the public repos of `org`, an org outside its namespaces decided
+// whole, as far as the org's token policy is concerned (gating aside).
+bool ReadsPublicIn(const Snapshot& snapshot, const TokenAccess& access, OrgId org);
 
 }  // namespace hubperm
 

@@ -87,6 +87,9 @@ struct AuditOptions {
   absl::Time at = Request::kAnyMoment;
   absl::Duration expiring_within = absl::Hours(24 * 30);
   absl::Duration older_than = absl::Hours(24 * 365);
+  // The threads that audit tokens (audit.h): 1 audits on the caller's thread. The report is the same,
+  // byte for byte, for any number.
+  int jobs = 1;
 };
 
 // The lifetime hubperm suggests for a new token that replaces one without an expiry [hubperm's choice,

@@ -224,6 +224,13 @@ class Snapshot {
       visit(TokenId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), approval);
     }
   }
+  // Calls `visit(repo, user, request)` for every access request recorded, in no particular order.
+  template <typename Visit>
+  void ForEachAccessRequest(Visit visit) const {
+    for (const auto& [key, request] : access_requests_) {
+      visit(RepoId(static_cast<int32_t>(key >> 32)), UserId(static_cast<int32_t>(key & 0xffffffffu)), request);
+    }
+  }
   // The user's access request to a gated repo (its state, and where it is written), or nullptr.
   const AccessRequest* AccessRequestOf(RepoId repo, UserId user) const {
     return Lookup(access_requests_, repo.index(), user.index());

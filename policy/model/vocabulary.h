@@ -35,6 +35,7 @@ enum class OrgPlan : uint8_t { kFree, kTeam, kEnterprise };
 
 // An organization's policy for user access tokens (enterprise-tokens-management.md) [doc].
 enum class TokenPolicy : uint8_t { kAllowAll, kFineGrainedOnly, kRequireApproval };
+inline constexpr int kTokenPolicyCount = 3;
 
 // A token's standing with an organization's token policy [doc]. `auto_approved`: approved because an org
 // admin created it or last changed its permissions; it stays approved when that admin (or its owner) is
