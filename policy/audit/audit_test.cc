@@ -22,6 +22,7 @@
 #include "policy/decide/check.h"
 #include "policy/load/fixtures.h"
 #include "policy/load/world_writer.h"
+#include "policy/model/operation.h"
 #include "policy/testing/random_world.h"
 #include "testdata/fixture_files.h"
 
@@ -305,6 +306,56 @@ TEST(AuditText, PublicReadsNameTheBlockingPolicies) {
   EXPECT_THAT(text, HasSubstr("    elsewhere: reads public repos, except in o3, o4, o5, o6, o7 (token policy "
                               "require_approval), and in o2 (token policy)\n"));
   EXPECT_THAT(text, HasSubstr("    elsewhere: reads public repos, except in o4, o5, o6, o7 (token policy require_approval)\n"));
+}
+
+// The classes of alike repos the audit decides once: on random worlds, every repo of a class decides every
+// operation hubperm models on a repo exactly as the class's first repo does, on each side.
+TEST(RepoClasses, EveryRepoDecidesAsItsClass) {
+  int compared = 0, shared = 0;
+  // Namespaces of up to 12 repos in up to 3 groups, so that classes hold several repos.
+  RandomWorldShape shape;
+  shape.max_repos_per_namespace = 12;
+  shape.max_groups_per_org = 3;
+  for (uint32_t seed = 1; seed <= kRandomWorlds; ++seed) {
+    const Loaded w = LoadWorld(RandomWorld(seed, shape), absl::StrCat("random-", seed, ".yaml"));
+    ASSERT_NE(w.snapshot, nullptr);
+    const Snapshot& s = *w.snapshot;
+    const AuditIndex index(s);
+    for (TokenId token : IdsUpTo<TokenId>(s.token_count())) {
+      const std::vector<RepoId> own = index.OwnFactRepos(s, token);
+      std::vector<RepoClasses> all;
+      for (OrgId org : IdsUpTo<OrgId>(s.org_count())) all.push_back(RepoClasses::OfOrg(s, index, token, org, own));
+      for (UserId user : IdsUpTo<UserId>(s.user_count())) all.push_back(RepoClasses::OfUser(index, user, own));
+      for (const RepoClasses& classes : all) {
+        for (size_t j = 0; j < classes.repos().size(); ++j) {
+          const RepoId repo = classes.repos()[j];
+          const RepoId first = classes.representatives()[classes.class_of(j)];
+          if (repo == first) continue;
+          ++shared;
+          for (const OperationInfo& op : AllOperations()) {
+            if (op.target != TargetKind::kRepo) continue;
+            Request a;
+            a.operation = op.operation;
+            a.token = token;
+            a.repo = repo;
+            Request b = a;
+            b.repo = first;
+            const Decision da = Check(s, a), db = Check(s, b);
+            SCOPED_TRACE(absl::StrCat("seed ", seed, ", token ", s.token(token).name, ", ", op.name, " on ",
+                                      s.repo(repo).id, " vs ", s.repo(first).id));
+            ASSERT_EQ(da.allowed, db.allowed);
+            ASSERT_EQ(da.user.allowed, db.user.allowed);
+            ASSERT_EQ(da.token.allowed, db.token.allowed);
+            ASSERT_EQ(da.policy.allowed, db.policy.allowed);
+            ASSERT_EQ(da.status, db.status);
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(shared, 5000) << "the random worlds should put many repos in shared classes";
+  EXPECT_GT(compared, 50000);
 }
 
 TEST(ApplyFix, EditsTheTokenByName) {

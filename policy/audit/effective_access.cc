@@ -32,61 +32,34 @@ uint8_t RepoClassOf(const Snapshot::RepoRecord& repo) {
                               (repo.group != kNoId));
 }
 
-// Decides the repos of one namespace (`repos`, with their `classes` and, for an org, their `groups`) for
-// one token: each class once, on its first repo with no fact of its own (`own`: OwnFactRepos), and each
-// of those alone. A repo of a group in `involved` (sorted: the owner's groups and the token's) is a class
-// with its group; every other group's repos share their class.
-void DecideNamespace(const Snapshot& s, TokenId token, const std::vector<RepoId>& repos,
-                     const std::vector<uint8_t>& classes, const std::vector<GroupId>* groups,
-                     const std::vector<GroupId>& involved, const std::vector<RepoId>& own, NamespaceAccess* ns,
-                     bool* useful) {
-  // Useful: a write, or any access to a private or gated repo (reading a public one is anyone's).
-  auto marks_useful = [&](RepoId r, RepoLevel level) {
+// Decides the repos of `classes` for one token: each class once, on its first repo.
+void DecideNamespace(const Snapshot& s, TokenId token, const RepoClasses& classes, NamespaceAccess* ns, bool* useful) {
+  std::vector<RepoLevel> level_of(classes.representatives().size());
+  for (size_t c = 0; c < level_of.size(); ++c) {
+    const RepoId r = classes.representatives()[c];
+    level_of[c] = LevelOn(s, token, r);
+    // Useful: a write, or any access to a private or gated repo (reading a public one is anyone's); the
+    // class shares visibility and gating.
     const Snapshot::RepoRecord& repo = s.repo(r);
-    return level == RepoLevel::kWrite || (level != RepoLevel::kNone && (repo.is_private || repo.gated != Gating::kNone));
-  };
-  struct ClassDecision {
-    bool decided = false;
-    RepoLevel level = RepoLevel::kNone;
-  };
-  ClassDecision uninvolved[kRepoClassCount];
-  std::vector<std::pair<std::pair<GroupId, uint8_t>, ClassDecision>> with_group;  // few: the involved groups'
-  auto next_own = std::lower_bound(own.begin(), own.end(), repos.empty() ? RepoId() : repos.front());
-  for (size_t j = 0; j < repos.size(); ++j) {
-    const RepoId r = repos[j];
-    while (next_own != own.end() && *next_own < r) ++next_own;
-    RepoLevel level;
-    if (next_own != own.end() && *next_own == r) {
-      level = LevelOn(s, token, r);
-      if (marks_useful(r, level)) *useful = true;
-    } else {
-      ClassDecision* c = &uninvolved[classes[j]];
-      const GroupId group = groups != nullptr ? (*groups)[j] : GroupId();
-      if (group != kNoId && std::binary_search(involved.begin(), involved.end(), group)) {
-        c = nullptr;
-        for (auto& [key, decision] : with_group) {
-          if (key.first == group && key.second == classes[j]) c = &decision;
-        }
-        if (c == nullptr) {
-          with_group.push_back({{group, classes[j]}, ClassDecision()});
-          c = &with_group.back().second;
-        }
-      }
-      if (!c->decided) {
-        c->decided = true;
-        c->level = LevelOn(s, token, r);
-        if (marks_useful(r, c->level)) *useful = true;  // the class shares visibility and gating
-      }
-      level = c->level;
+    if (level_of[c] == RepoLevel::kWrite ||
+        (level_of[c] != RepoLevel::kNone && (repo.is_private || repo.gated != Gating::kNone))) {
+      *useful = true;
     }
-    ns->repos[static_cast<int>(level)].push_back(r);
   }
+  const std::vector<RepoId>& repos = classes.repos();
+  for (size_t j = 0; j < repos.size(); ++j) ns->repos[static_cast<int>(level_of[classes.class_of(j)])].push_back(repos[j]);
   ns->repos_decided += static_cast<int>(repos.size());
 }
 
 // One repo alone (a scoped repo outside the namespaces decided whole).
 void DecideRepo(const Snapshot& s, TokenId token, RepoId repo, NamespaceAccess* ns, bool* useful) {
-  DecideNamespace(s, token, {repo}, {0}, nullptr, {}, {}, ns, useful);
+  const RepoLevel level = LevelOn(s, token, repo);
+  ns->repos[static_cast<int>(level)].push_back(repo);
+  ++ns->repos_decided;
+  const Snapshot::RepoRecord& record = s.repo(repo);
+  if (level == RepoLevel::kWrite || (level != RepoLevel::kNone && (record.is_private || record.gated != Gating::kNone))) {
+    *useful = true;
+  }
 }
 
 }  // namespace
@@ -155,6 +128,61 @@ AuditIndex::AuditIndex(const Snapshot& s)
   }
 }
 
+RepoClasses::RepoClasses(const std::vector<RepoId>& repos, const std::vector<uint8_t>& classes,
+                         const std::vector<GroupId>* groups, const std::vector<GroupId>& involved,
+                         const std::vector<RepoId>& own)
+    : repos_(&repos), class_of_(repos.size()) {
+  constexpr uint32_t kNone = ~0u;
+  uint32_t uninvolved[kRepoClassCount];
+  std::fill(std::begin(uninvolved), std::end(uninvolved), kNone);
+  std::vector<std::pair<std::pair<GroupId, uint8_t>, uint32_t>> with_group;  // few: the involved groups'
+  auto add = [&](RepoId r) {
+    representatives_.push_back(r);
+    return static_cast<uint32_t>(representatives_.size() - 1);
+  };
+  auto next_own = std::lower_bound(own.begin(), own.end(), repos.empty() ? RepoId() : repos.front());
+  for (size_t j = 0; j < repos.size(); ++j) {
+    const RepoId r = repos[j];
+    while (next_own != own.end() && *next_own < r) ++next_own;
+    if (next_own != own.end() && *next_own == r) {
+      class_of_[j] = add(r);
+      continue;
+    }
+    const GroupId group = groups != nullptr ? (*groups)[j] : GroupId();
+    uint32_t* c = &uninvolved[classes[j]];
+    if (group != kNoId && std::binary_search(involved.begin(), involved.end(), group)) {
+      c = nullptr;
+      for (auto& [key, id] : with_group) {
+        if (key.first == group && key.second == classes[j]) c = &id;
+      }
+      if (c == nullptr) {
+        with_group.push_back({{group, classes[j]}, kNone});
+        c = &with_group.back().second;
+      }
+    }
+    if (*c == kNone) *c = add(r);
+    class_of_[j] = *c;
+  }
+}
+
+RepoClasses RepoClasses::OfOrg(const Snapshot& s, const AuditIndex& index, TokenId token, OrgId org,
+                               const std::vector<RepoId>& own) {
+  // The org's groups the owner holds a role in or the token is scoped to: their repos are classes apart.
+  const Snapshot::TokenRecord& t = s.token(token);
+  std::vector<GroupId> involved;
+  for (GroupId g : index.groups_of_org(org)) {
+    if (s.GroupRoleOf(t.owner, g) != nullptr || s.FindScope(t, EntityType::kResourceGroup, g) != nullptr) {
+      involved.push_back(g);
+    }
+  }
+  std::sort(involved.begin(), involved.end());
+  return RepoClasses(index.repos_of_org(org), index.classes_of_org(org), &index.groups_of_org_repos(org), involved, own);
+}
+
+RepoClasses RepoClasses::OfUser(const AuditIndex& index, UserId user, const std::vector<RepoId>& own) {
+  return RepoClasses(index.repos_of_user(user), index.classes_of_user(user), nullptr, {}, own);
+}
+
 std::vector<RepoId> AuditIndex::OwnFactRepos(const Snapshot& s, TokenId token) const {
   const Snapshot::TokenRecord& t = s.token(token);
   std::vector<RepoId> own = created_by_user_[t.owner];
@@ -220,23 +248,13 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
   // The owner's namespace.
   const std::vector<RepoId> own_facts = index.OwnFactRepos(s, token);
   NamespaceAccess* own = add(false, t.owner.index(), true);
-  DecideNamespace(s, token, index.repos_of_user(t.owner), index.classes_of_user(t.owner), nullptr, {}, own_facts, own,
-                  &access.useful);
+  DecideNamespace(s, token, RepoClasses::OfUser(index, t.owner, own_facts), own, &access.useful);
   create(own);
 
   // The owner's orgs: every repo, creation, membership listing and administration.
   for (OrgId org : index.orgs_of_user(t.owner)) {
     NamespaceAccess* ns = add(true, org.index(), true);
-    // The org's groups the owner holds a role in or the token is scoped to: their repos are classes apart.
-    std::vector<GroupId> involved;
-    for (GroupId g : index.groups_of_org(org)) {
-      if (s.GroupRoleOf(t.owner, g) != nullptr || s.FindScope(t, EntityType::kResourceGroup, g) != nullptr) {
-        involved.push_back(g);
-      }
-    }
-    std::sort(involved.begin(), involved.end());
-    DecideNamespace(s, token, index.repos_of_org(org), index.classes_of_org(org), &index.groups_of_org_repos(org),
-                    involved, own_facts, ns, &access.useful);
+    DecideNamespace(s, token, RepoClasses::OfOrg(s, index, token, org, own_facts), ns, &access.useful);
     create(ns);
     ns->admin = Allowed(s, OrgRequest(token, Operation::kChangeMemberRole, org));
     for (GroupId g : index.groups_of_org(org)) {

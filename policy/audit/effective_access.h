@@ -92,6 +92,34 @@ class AuditIndex {
   std::vector<OrgId> orgs_by_policy_[kTokenPolicyCount];
 };
 
+// The repos of one namespace in the classes one token's decisions treat alike (above): each repo's class,
+// numbered from 0, and each class's first repo, whose decisions stand for the whole class. A repo with a
+// fact of its own for the token is a class alone.
+//
+//   RepoClasses classes = RepoClasses::OfOrg(snapshot, index, token, org, index.OwnFactRepos(snapshot, token));
+//   for (RepoId r : classes.representatives()) ...   // one decision per class
+class RepoClasses {
+ public:
+  // `own` is AuditIndex::OwnFactRepos(snapshot, token).
+  static RepoClasses OfOrg(const Snapshot& snapshot, const AuditIndex& index, TokenId token, OrgId org,
+                           const std::vector<RepoId>& own);
+  static RepoClasses OfUser(const AuditIndex& index, UserId user, const std::vector<RepoId>& own);
+
+  const std::vector<RepoId>& repos() const { return *repos_; }
+  // The class of repos()[j].
+  uint32_t class_of(size_t j) const { return class_of_[j]; }
+  // By class: its first repo.
+  const std::vector<RepoId>& representatives() const { return representatives_; }
+
+ private:
+  RepoClasses(const std::vector<RepoId>& repos, const std::vector<uint8_t>& classes, const std::vector<GroupId>* groups,
+              const std::vector<GroupId>& involved, const std::vector<RepoId>& own);
+
+  const std::vector<RepoId>* repos_;
+  std::vector<uint32_t> class_of_;
+  std::vector<RepoId> representatives_;
+};
+
 // A token's access in one namespace.
 struct NamespaceAccess {
   bool is_org = false;

@@ -3,6 +3,7 @@
 #include "policy/audit/findings.h"
 
 #include <algorithm>
+#include <deque>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -395,10 +396,17 @@ class Auditor {
       const RoleGrant<OrgRole>* role = s_.OrgRoleOf(t_.owner, org);
       if (role == nullptr || OrgRoleAccess(role->role) >= RepoAccess::kContributor) continue;
       const std::vector<RepoId>& repos = index_.repos_of_org(org);
+      // Whether the user side lets the owner write: once per class of alike repos (effective_access.h).
+      const RepoClasses& classes = ClassesOf(org);
+      std::vector<char> class_writes;
+      for (RepoId repo : classes.representatives()) {
+        class_writes.push_back(Check(s_, LevelRequest(access_.token, repo, RepoLevel::kWrite)).user.allowed);
+      }
       std::vector<RepoId> writable;
       std::vector<GroupId> groups;
-      for (RepoId repo : repos) {
-        if (!Check(s_, LevelRequest(access_.token, repo, RepoLevel::kWrite)).user.allowed) continue;
+      for (size_t j = 0; j < repos.size(); ++j) {
+        const RepoId repo = repos[j];
+        if (!class_writes[classes.class_of(j)]) continue;
         writable.push_back(repo);
         const GroupId g = s_.repo(repo).group;
         if (g != kNoId && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
@@ -443,8 +451,9 @@ class Auditor {
     const GroupId group(id);
     const std::vector<RepoId> one_repo = {RepoId(id)};
     const std::vector<RepoId> none;
+    // An org's repos: one per class of alike repos, whose decisions stand for the rest (effective_access.h).
     const std::vector<RepoId>& repos = type == EntityType::kUser ? (user == t_.owner ? index_.repos_of_user(user) : none)
-                                       : type == EntityType::kOrg           ? index_.repos_of_org(org)
+                                       : type == EntityType::kOrg           ? ClassesOf(org).representatives()
                                        : type == EntityType::kResourceGroup ? index_.repos_of_group(group)
                                                                             : one_repo;
     auto user_allows = [&](Request r) { return Check(s_, r).user.allowed; };
@@ -571,6 +580,16 @@ class Auditor {
     f.edits.push_back(e);
   }
 
+  // The classes of an org's repos for this token, computed once.
+  const RepoClasses& ClassesOf(OrgId org) {
+    for (const auto& [o, classes] : classes_) {
+      if (o == org) return classes;
+    }
+    if (own_facts_.empty()) own_facts_ = index_.OwnFactRepos(s_, access_.token);
+    classes_.emplace_back(org, RepoClasses::OfOrg(s_, index_, access_.token, org, own_facts_));
+    return classes_.back().second;
+  }
+
   const Snapshot& s_;
   const AuditIndex& index_;
   const TokenAccess& access_;
@@ -578,6 +597,8 @@ class Auditor {
   const std::string& owner_;
   const AuditOptions& options_;
   std::vector<Finding> out_;
+  std::vector<RepoId> own_facts_;
+  std::deque<std::pair<OrgId, RepoClasses>> classes_;  // a deque: references to its items stay valid
 };
 
 }  // namespace
