@@ -4,6 +4,8 @@
 //   check/T        one Check on the compiled snapshot, no explanation, cycling through 1024 requests that
 //                  mix every operation, token and target (they stay in the CPU caches)
 //   check_cold/T   the same through a million requests: every check reads records no recent check read
+//   check_vs_flat/T, check_vs_flat_cold/T  the engine's check against a flat-array checker of the same rule
+//                  (bench/flat_checker.h) on its five operations, alternating blocks in one run: the ratio
 //   memory_latency/T  one cache-missing read through a buffer the size of the snapshot, for comparison
 //   explain/T      one Check and its full text explanation (RenderExplanation)
 //   http_check/T   one HTTP request line parsed, resolved against the snapshot and checked
@@ -27,6 +29,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -41,6 +44,7 @@
 #include "absl/strings/strip.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "bench/flat_checker.h"
 #include "bench/synthetic_world.h"
 #include "benchmark/benchmark.h"
 #include "policy/audit/audit.h"
@@ -147,11 +151,15 @@ std::shared_ptr<const Snapshot> TheSnapshot() {
   return *snapshot;
 }
 
-// A reproducible sample of requests spread over every operation, token and target.
-std::vector<Request> SampleRequests(const Snapshot& s, int count) {
+// A reproducible sample of requests spread over every operation (or only those `keep` says), token and
+// target.
+std::vector<Request> SampleRequests(const Snapshot& s, int count, bool (*keep)(Operation) = nullptr) {
   std::mt19937 rng(TheOptions().seed);
   auto below = [&rng](int n) { return n <= 0 ? kNoIndex : std::uniform_int_distribution<int>(0, n - 1)(rng); };
-  const auto ops = AllOperations();
+  std::vector<OperationInfo> ops;
+  for (const OperationInfo& op : AllOperations()) {
+    if (keep == nullptr || keep(op.operation)) ops.push_back(op);
+  }
   std::vector<Request> out;
   while (static_cast<int>(out.size()) < count) {
     const OperationInfo& op = ops[below(static_cast<int>(ops.size()))];
@@ -215,6 +223,41 @@ void BM_Check(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
   state.counters["allowed_share"] = static_cast<double>(allowed) / std::max<int64_t>(1, state.iterations());
+  AddCommonCounters(state);
+}
+
+// The engine's Check against the flat baseline (bench/flat_checker.h), side by side in one run: on the
+// baseline's operations, each iteration times a block of engine checks and then the same requests through
+// the baseline, alternating, so that both see the same machine. state.range(0) as for BM_Check. Reports
+// engine_ns and flat_ns per check and their ratio (the README's target: at most 2 cold, 1.2 in cache).
+void BM_CheckVsFlat(benchmark::State& state) {
+  std::shared_ptr<const Snapshot> s = TheSnapshot();
+  static const FlatChecker* flat = new FlatChecker(*s);
+  const std::vector<Request> sample = SampleRequests(*s, static_cast<int>(state.range(0)), FlatCheckerDecides);
+  constexpr size_t kBlock = 4096;
+  size_t i = 0, j = 0, disagree = 0;
+  double engine_ns = 0, flat_ns = 0;
+  using Clock = std::chrono::steady_clock;
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    size_t allowed = 0;
+    for (size_t k = 0; k < kBlock; ++k, i = (i + 1) & (sample.size() - 1)) allowed += Check(*s, sample[i]).allowed;
+    const auto t1 = Clock::now();
+    size_t flat_allowed = 0;
+    for (size_t k = 0; k < kBlock; ++k, j = (j + 1) & (sample.size() - 1)) flat_allowed += flat->Allowed(sample[j]);
+    const auto t2 = Clock::now();
+    benchmark::DoNotOptimize(allowed);
+    benchmark::DoNotOptimize(flat_allowed);
+    disagree += allowed != flat_allowed;
+    engine_ns += std::chrono::duration<double, std::nano>(t1 - t0).count();
+    flat_ns += std::chrono::duration<double, std::nano>(t2 - t1).count();
+  }
+  const double checks = static_cast<double>(state.iterations()) * kBlock;
+  state.SetItemsProcessed(static_cast<int64_t>(checks) * 2);
+  state.counters["engine_ns"] = engine_ns / checks;
+  state.counters["flat_ns"] = flat_ns / checks;
+  state.counters["ratio"] = engine_ns / std::max(flat_ns, 1.0);
+  state.counters["disagreements"] = static_cast<double>(disagree);
   AddCommonCounters(state);
 }
 
@@ -431,6 +474,8 @@ void Register(const std::string& tier) {
   const benchmark::TimeUnit ms = benchmark::kMillisecond;
   benchmark::RegisterBenchmark(name("check").c_str(), BM_Check)->Arg(1 << 10)->ArgName("requests");
   benchmark::RegisterBenchmark(name("check_cold").c_str(), BM_Check)->Arg(1 << 20)->ArgName("requests");
+  benchmark::RegisterBenchmark(name("check_vs_flat").c_str(), BM_CheckVsFlat)->Arg(1 << 10)->ArgName("requests");
+  benchmark::RegisterBenchmark(name("check_vs_flat_cold").c_str(), BM_CheckVsFlat)->Arg(1 << 20)->ArgName("requests");
   benchmark::RegisterBenchmark(name("memory_latency").c_str(), BM_MemoryLatency);
   benchmark::RegisterBenchmark(name("explain").c_str(), BM_Explain)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark(name("http_check").c_str(), BM_HttpCheck)->Unit(benchmark::kMicrosecond);

@@ -15,7 +15,7 @@ out=$TEST_TMPDIR/out.json
   --benchmark_format=json --benchmark_out="$out" --benchmark_out_format=json >/dev/null
 
 fail=0
-for name in check check_cold memory_latency explain http_check yaml_cpp load compile load_compile audit; do
+for name in check check_cold check_vs_flat check_vs_flat_cold memory_latency explain http_check yaml_cpp load compile load_compile audit; do
   if ! grep -Eq "\"name\": \"$name/S(/[^\"]*)?\"" "$out"; then
     echo "benchmark $name/S did not run"; fail=1
   fi
@@ -23,9 +23,11 @@ done
 if grep -q '"error_occurred": true' "$out"; then
   echo "a benchmark reported an error:"; grep -A1 '"error_occurred": true' "$out"; fail=1
 fi
-for counter in items_per_second repos peak_rss_MiB snapshot_B_per_repo source_B_per_repo findings; do
+for counter in items_per_second repos peak_rss_MiB snapshot_B_per_repo source_B_per_repo findings engine_ns flat_ns ratio; do
   grep -q "\"$counter\":" "$out" || { echo "no benchmark reported $counter"; fail=1; }
 done
+# The baseline and the engine allow the same number of requests in every block.
+if grep -E '"disagreements": [1-9]' "$out"; then echo "the flat baseline disagreed with the engine"; fail=1; fi
 grep -q '"repos": 1\.0*e+03' "$out" || { echo "tier S should have 1000 repos"; grep '"repos"' "$out" | head -3; fail=1; }
 
 # The mix flags change the world: only classic read tokens, no private repo.

@@ -217,6 +217,14 @@ class Snapshot {
       visit(UserId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), grant);
     }
   }
+  // Calls `visit(user, group, grant)` for every resource-group role (auto-join included), in no
+  // particular order.
+  template <typename Visit>
+  void ForEachGroupRole(Visit visit) const {
+    for (const auto& [key, grant] : group_roles_) {
+      visit(UserId(static_cast<int32_t>(key >> 32)), GroupId(static_cast<int32_t>(key & 0xffffffffu)), grant);
+    }
+  }
   // Calls `visit(token, org, approval)` for every approval status recorded, in no particular order.
   template <typename Visit>
   void ForEachApproval(Visit visit) const {
