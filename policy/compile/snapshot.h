@@ -23,7 +23,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "absl/types/optional.h"
@@ -31,6 +30,7 @@
 #include "policy/common/source.h"
 #include "policy/compile/id_index.h"
 #include "policy/compile/ids.h"
+#include "policy/compile/runs.h"
 #include "policy/model/oauth.h"
 #include "policy/model/permission.h"
 #include "policy/model/vocabulary.h"
@@ -78,21 +78,36 @@ class Snapshot {
     SourcePos pos;
     OrgId org;
   };
-  struct RepoRecord {
-    absl::string_view id;  // "ns/name", held by the snapshot
-    SourcePos pos;
+  // What a decision reads of a repo, packed apart from its record (36 bytes, in a dense array): a cold
+  // decision reads one short line per repo, and the array of a million repos stays within reach of the
+  // caches and the TLB. The same facts are in the RepoRecord, with everything explanations need.
+  struct RepoFacts {
     RepoType type = RepoType::kModel;
+    bool is_private = false;
+    Gating gated = Gating::kNone;
+    UserId ns_user = kNoId;
+    OrgId ns_org = kNoId;
+    GroupId group = kNoId;
+    UserId created_by = kNoId;
+    TokenId created_by_token = kNoId;
+    SourcePos private_pos;  // a public repo's read access names it
+  };
+  struct RepoRecord {
+    RepoType type = RepoType::kModel;
+    bool is_private = false;
+    Gating gated = Gating::kNone;
     UserId ns_user = kNoId;  // the namespace: exactly one of ns_user and ns_org is set
     OrgId ns_org = kNoId;
     GroupId group = kNoId;
-    SourcePos group_pos;
-    bool is_private = false;
-    SourcePos private_pos;
-    Gating gated = Gating::kNone;
-    SourcePos gated_pos;
     UserId created_by = kNoId;
-    SourcePos created_by_pos;
     TokenId created_by_token = kNoId;  // the token that created it (contributor permission, §4b)
+    SourcePos private_pos;
+    SourcePos gated_pos;
+    SourcePos group_pos;
+    // For explanations.
+    absl::string_view id;  // "ns/name", held by the snapshot
+    SourcePos pos;
+    SourcePos created_by_pos;
     SourcePos created_by_token_pos;
   };
   // One scope of a fine-grained token, resolved. Entities hubperm does not model are dropped, and so are
@@ -103,8 +118,24 @@ class Snapshot {
     PermissionSet permissions;
     SourcePos pos;
   };
+  // What a decision reads of a token, packed apart from its record (40 bytes, in a dense array), as
+  // RepoFacts are; the TokenRecord holds the same and everything explanations need. A lifetime is read
+  // from the record, and only for a request made at a given moment.
+  struct TokenFacts {
+    UserId owner = kNoId;
+    TokenRole role = TokenRole::kFineGrained;
+    TokenKind kind = TokenKind::kUser;
+    bool special_owner = false;
+    bool can_read_gated_repos = false;
+    PermissionSet global;
+    uint32_t scopes_begin = 0, scopes_end = 0;
+    RepoId publisher_repo = kNoId;
+    uint32_t oauth_scopes = 0;
+    SourcePos role_pos;  // a classic token's decision names it
+    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes & OAuthScopeBit(scope)) != 0; }
+  };
   struct TokenRecord {
-    // What every decision reads first, together (one cache line with the scope range).
+    // What every decision reads first, together.
     UserId owner = kNoId;
     TokenRole role = TokenRole::kFineGrained;
     // §4c: a trusted publisher's token (of `publisher_repo`, or a user publisher's when it has none) or an
@@ -168,6 +199,9 @@ class Snapshot {
   const OrgRecord& org(OrgId id) const { return orgs_[id.index()]; }
   const GroupRecord& group(GroupId id) const { return groups_[id.index()]; }
   const RepoRecord& repo(RepoId id) const { return repos_[id.index()]; }
+  // What decisions read, packed (RepoFacts, TokenFacts).
+  const RepoFacts& facts(RepoId id) const { return repo_facts_[id.index()]; }
+  const TokenFacts& facts(TokenId id) const { return token_facts_[id.index()]; }
   const TokenRecord& token(TokenId id) const { return tokens_[id.index()]; }
   int user_count() const { return static_cast<int>(users_.size()); }
   int org_count() const { return static_cast<int>(orgs_.size()); }
@@ -175,19 +209,22 @@ class Snapshot {
   int repo_count() const { return static_cast<int>(repos_.size()); }
   int token_count() const { return static_cast<int>(tokens_.size()); }
 
-  absl::Span<const ScopeRecord> scopes(const TokenRecord& token) const {
+  // A token's scopes (`token`: its TokenRecord or TokenFacts).
+  template <typename Token>
+  absl::Span<const ScopeRecord> scopes(const Token& token) const {
     return absl::MakeConstSpan(scopes_).subspan(token.scopes_begin, token.scopes_end - token.scopes_begin);
   }
   // The token's scope on the entity (of `type`, at index `entity`), or nullptr (a token has at most one
   // per entity). A linear scan of the token's few scopes: no allocation, no hashing.
-  const ScopeRecord* FindScope(const TokenRecord& token, EntityType type, int32_t entity) const {
+  template <typename Token>
+  const ScopeRecord* FindScope(const Token& token, EntityType type, int32_t entity) const {
     for (const ScopeRecord& scope : scopes(token)) {
       if (scope.type == type && scope.entity == entity) return &scope;
     }
     return nullptr;
   }
-  template <typename Tag>
-  const ScopeRecord* FindScope(const TokenRecord& token, EntityType type, Id<Tag> entity) const {
+  template <typename Token, typename Tag>
+  const ScopeRecord* FindScope(const Token& token, EntityType type, Id<Tag> entity) const {
     return FindScope(token, type, entity.index());
   }
   // The name of a scope's entity (of `type`, at index `entity`): the user, org or group name, or the repo id.
@@ -199,53 +236,47 @@ class Snapshot {
 
   // The user's role in the org / group, or nullptr if they hold none.
   const RoleGrant<OrgRole>* OrgRoleOf(UserId user, OrgId org) const {
-    return Lookup(org_roles_, user.index(), org.index());
+    return org_roles_.Find(user.index(), org.index());
   }
   const RoleGrant<GroupRole>* GroupRoleOf(UserId user, GroupId group) const {
-    return Lookup(group_roles_, user.index(), group.index());
+    return group_roles_.Find(user.index(), group.index());
   }
   // The user's strongest resource-group role among the org's groups, or nullptr (for creating a repo in
   // an org "into a group" when the request names none).
   const GroupGrant* BestGroupRoleIn(UserId user, OrgId org) const {
-    return Lookup(best_group_roles_, user.index(), org.index());
+    return best_group_roles_.Find(user.index(), org.index());
   }
   // Calls `visit(user, org, grant)` for every org membership, in no particular order (for the audit,
   // which walks memberships rather than asking every user about every org).
   template <typename Visit>
   void ForEachOrgMembership(Visit visit) const {
-    for (const auto& [key, grant] : org_roles_) {
-      visit(UserId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), grant);
-    }
+    org_roles_.ForEach([&](int32_t user, int32_t org, const RoleGrant<OrgRole>& grant) { visit(UserId(user), OrgId(org), grant); });
   }
   // Calls `visit(user, group, grant)` for every resource-group role (auto-join included), in no
   // particular order.
   template <typename Visit>
   void ForEachGroupRole(Visit visit) const {
-    for (const auto& [key, grant] : group_roles_) {
-      visit(UserId(static_cast<int32_t>(key >> 32)), GroupId(static_cast<int32_t>(key & 0xffffffffu)), grant);
-    }
+    group_roles_.ForEach(
+        [&](int32_t user, int32_t group, const RoleGrant<GroupRole>& grant) { visit(UserId(user), GroupId(group), grant); });
   }
   // Calls `visit(token, org, approval)` for every approval status recorded, in no particular order.
   template <typename Visit>
   void ForEachApproval(Visit visit) const {
-    for (const auto& [key, approval] : approvals_) {
-      visit(TokenId(static_cast<int32_t>(key >> 32)), OrgId(static_cast<int32_t>(key & 0xffffffffu)), approval);
-    }
+    approvals_.ForEach([&](int32_t token, int32_t org, const Approval& approval) { visit(TokenId(token), OrgId(org), approval); });
   }
   // Calls `visit(repo, user, request)` for every access request recorded, in no particular order.
   template <typename Visit>
   void ForEachAccessRequest(Visit visit) const {
-    for (const auto& [key, request] : access_requests_) {
-      visit(RepoId(static_cast<int32_t>(key >> 32)), UserId(static_cast<int32_t>(key & 0xffffffffu)), request);
-    }
+    access_requests_.ForEach(
+        [&](int32_t user, int32_t repo, const AccessRequest& request) { visit(RepoId(repo), UserId(user), request); });
   }
   // The user's access request to a gated repo (its state, and where it is written), or nullptr.
   const AccessRequest* AccessRequestOf(RepoId repo, UserId user) const {
-    return Lookup(access_requests_, repo.index(), user.index());
+    return access_requests_.Find(user.index(), repo.index());
   }
   // The token's approval by the org, or nullptr if none is recorded.
   const Approval* ApprovalOf(TokenId token, OrgId org) const {
-    return Lookup(approvals_, token.index(), org.index());
+    return approvals_.Find(token.index(), org.index());
   }
 
   const Assumptions& assumptions() const { return assumptions_; }
@@ -267,11 +298,6 @@ class Snapshot {
   static uint64_t Key(Id<A> a, Id<B> b) {
     return Key(a.index(), b.index());
   }
-  template <typename Map>
-  static const typename Map::mapped_type* Lookup(const Map& map, int32_t a, int32_t b) {
-    auto it = map.find(Key(a, b));
-    return it == map.end() ? nullptr : &it->second;
-  }
   // The key of a record in the name indexes: its name, or for a repo its type and id.
   template <typename Record>
   struct NameOf {
@@ -288,6 +314,8 @@ class Snapshot {
   std::vector<OrgRecord> orgs_;
   std::vector<GroupRecord> groups_;
   std::vector<RepoRecord> repos_;
+  std::vector<RepoFacts> repo_facts_;    // by repo, as in repos_
+  std::vector<TokenFacts> token_facts_;  // by token, as in tokens_
   std::vector<TokenRecord> tokens_;
   std::vector<ScopeRecord> scopes_;
 
@@ -299,11 +327,12 @@ class Snapshot {
   IdIndex<absl::string_view, NameOf<TokenRecord>> token_ids_{NameOf<TokenRecord>{&tokens_}};
   IdIndex<RepoKey, RepoKeyOf> repo_ids_{RepoKeyOf{&repos_}};
 
-  absl::flat_hash_map<uint64_t, RoleGrant<OrgRole>> org_roles_;      // (user, org)
-  absl::flat_hash_map<uint64_t, RoleGrant<GroupRole>> group_roles_;  // (user, group)
-  absl::flat_hash_map<uint64_t, GroupGrant> best_group_roles_;      // (user, org)
-  absl::flat_hash_map<uint64_t, AccessRequest> access_requests_;    // (repo, user)
-  absl::flat_hash_map<uint64_t, Approval> approvals_;                // (token, org)
+  // One run per owner (runs.h): a decision reads its owner's few entries, from one cache line.
+  Runs<RoleGrant<OrgRole>> org_roles_;      // user -> (org, role)
+  Runs<RoleGrant<GroupRole>> group_roles_;  // user -> (group, role)
+  Runs<GroupGrant> best_group_roles_;       // user -> (org, strongest group role there)
+  Runs<AccessRequest> access_requests_;     // user -> (repo, request)
+  Runs<Approval> approvals_;                // token -> (org, approval)
 
   Assumptions assumptions_;
   SourceFiles files_;

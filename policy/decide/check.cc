@@ -13,7 +13,7 @@ namespace {
 // User side.
 
 // The user's standing toward an existing repo (hub-access-model §2-3).
-UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoRecord& repo) {
+UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoFacts& repo) {
   UserSide side;
   if (repo.ns_user != kNoId) {
     if (repo.ns_user == user) {
@@ -63,7 +63,7 @@ UserSide RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoRecord
 
 // Whether the user passes a gated repo's gate: the owner, org members (the Hub does not gate them by
 // default), writers, and users whose access request was accepted [doc].
-void ApplyGate(const Snapshot& s, UserId user, RepoId repo_id, const Snapshot::RepoRecord& repo, UserSide* side) {
+void ApplyGate(const Snapshot& s, UserId user, RepoId repo_id, const Snapshot::RepoFacts& repo, UserSide* side) {
   if (repo.gated == Gating::kNone) return;
   const bool member = repo.ns_user == user || (repo.ns_org != kNoId && s.OrgRoleOf(user, repo.ns_org) != nullptr) ||
                       side->access >= RepoAccess::kWrite;
@@ -80,12 +80,12 @@ void ApplyGate(const Snapshot& s, UserId user, RepoId repo_id, const Snapshot::R
   } else {
     side->allowed = false;
     side->reason = UserReason::kGateNotGranted;
-    side->pos = repo.gated_pos;
+    side->pos = s.repo(repo_id).gated_pos;  // the record's: a gate's position is rarely needed
   }
 }
 
 UserSide UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed need) {
-  const Snapshot::RepoRecord& repo = s.repo(r.repo);
+  const Snapshot::RepoFacts& repo = s.facts(r.repo);
   UserSide side = RepoStanding(s, user, repo);
   switch (need) {
     case UserNeed::kSeeRepo:
@@ -287,7 +287,7 @@ UserSide SpecialOwner(const Snapshot& s, const Request& r, const OperationInfo& 
 }
 
 UserSide DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op) {
-  const Snapshot::TokenRecord& token = s.token(r.token);
+  const Snapshot::TokenFacts& token = s.facts(r.token);
   if (token.special_owner) return SpecialOwner(s, r, op, token.owner);
   return OrdinaryUser(s, r, op, token.owner);
 }
@@ -330,7 +330,7 @@ struct Coverage {
 };
 
 TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const OperationInfo& op,
-                            const Snapshot::TokenRecord& t) {
+                            const Snapshot::TokenFacts& t) {
   TokenSide side;
   side.basis = TokenBasis::kFineGrained;
   side.needed = op.permissions;
@@ -347,7 +347,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
   side.assumed = true;
   switch (op.target) {
     case TargetKind::kRepo: {
-      const Snapshot::RepoRecord& repo = s.repo(r.repo);
+      const Snapshot::RepoFacts& repo = s.facts(r.repo);
       const EntityType repo_entity = EntityOfRepoType(repo.type);
       const Snapshot::ScopeRecord* repo_scope = s.FindScope(t, repo_entity, r.repo);
       Coverage ns;
@@ -366,7 +366,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
         cover.Add(ns.granted, ns.source, ns.pos, needed);
       }
       if (!t.global.empty() && (t.global & needed) != PermissionSet()) {
-        cover.Add(t.global, GrantSource::kGlobal, t.global_pos, needed);
+        cover.Add(t.global, GrantSource::kGlobal, s.token(r.token).global_pos, needed);
       }
       if (r.group != kNoId) {
         // Moving the repo into a group [assumed]: resourceGroup.write is a permission on the destination
@@ -420,7 +420,7 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
         } else if (t.can_read_gated_repos) {
           cover.granted.Add(Permission::kRepoContentRead);
           cover.source = GrantSource::kGatedFlag;
-          cover.pos = t.can_read_gated_repos_pos;
+          cover.pos = s.token(r.token).can_read_gated_repos_pos;
         } else if (op.operation == Operation::kDownloadFile) {
           side.gate_blocked = true;
         } else {
@@ -472,21 +472,24 @@ TokenSide DecideFineGrained(const Snapshot& s, const Request& r, const Operation
 }
 
 TokenSide DecideToken(const Snapshot& s, const Request& r, const OperationInfo& op) {
-  const Snapshot::TokenRecord& t = s.token(r.token);
+  const Snapshot::TokenFacts& t = s.facts(r.token);
   // A token the Hub does not take at that moment gets 401 on every route (§4a) [assumed for expiry].
-  if (r.at != Request::kAnyMoment && (r.at >= t.expires_at || r.at < t.created_at)) {
-    TokenSide side;
-    side.needed = op.permissions;
-    side.basis = r.at >= t.expires_at ? TokenBasis::kExpired : TokenBasis::kNotCreated;
-    side.pos = side.basis == TokenBasis::kExpired ? t.expires_at_pos : t.created_at_pos;
-    side.assumed = true;
-    return side;
+  if (r.at != Request::kAnyMoment) {
+    const Snapshot::TokenRecord& record = s.token(r.token);
+    if (r.at >= record.expires_at || r.at < record.created_at) {
+      TokenSide side;
+      side.needed = op.permissions;
+      side.basis = r.at >= record.expires_at ? TokenBasis::kExpired : TokenBasis::kNotCreated;
+      side.pos = side.basis == TokenBasis::kExpired ? record.expires_at_pos : record.created_at_pos;
+      side.assumed = true;
+      return side;
+    }
   }
   if (op.permissions.empty()) {
     TokenSide side;
     side.allowed = true;
     side.basis = TokenBasis::kAnyToken;
-    side.pos = t.pos;
+    side.pos = s.token(r.token).pos;
     return side;
   }
   if (t.role == TokenRole::kFineGrained) return DecideFineGrained(s, r, op, t);
@@ -513,7 +516,7 @@ PolicySide DecidePolicy(const Snapshot& s, const Request& r) {
   side.org = TargetOrg(s, r);
   if (side.org == kNoId) return side;
   const Snapshot::OrgRecord& org = s.org(side.org);
-  const Snapshot::TokenRecord& t = s.token(r.token);
+  const Snapshot::TokenFacts& t = s.facts(r.token);
   const Snapshot::Approval* approval = s.ApprovalOf(r.token, side.org);
   side.pos = org.token_policy_pos;
   // Token policies concern user access tokens [doc]; a trusted publisher's or an OAuth app's token is
@@ -604,7 +607,7 @@ Reply ChooseReply(const Snapshot& s, const Request& r, const OperationInfo& op, 
     return Reply::kTokenExpired;
   }
   const bool repo_target = op.target == TargetKind::kRepo;
-  const bool is_private = repo_target && s.repo(r.repo).is_private;
+  const bool is_private = repo_target && s.facts(r.repo).is_private;
   // The Hub hides private repos from users who cannot see them [doc, seen].
   if (repo_target && d->user.access < RepoAccess::kRead) return Reply::kRepoNotFound;
   // ... and, [assumed] (open question 3), from tokens that cannot read them.
@@ -658,7 +661,7 @@ void DecideReply(const Snapshot& s, const Request& r, const OperationInfo& op, P
 OrgId TargetOrg(const Snapshot& s, const Request& r) {
   switch (GetOperationInfo(r.operation).target) {
     case TargetKind::kRepo:
-      return s.repo(r.repo).ns_org;
+      return s.facts(r.repo).ns_org;
     case TargetKind::kNamespace:
       return r.ns_org;
     case TargetKind::kOrg:

@@ -33,8 +33,9 @@ OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 // The token's namespace-wide scopes that cover `repo` [assumed, hub-access-model §4]: its scope on the owner when the
 // repo is in the owner's namespace, on the repo's org, and on the repo's resource group. Calls
 // `visit(scope, source)` for each the token has (a scope on the repo itself is not among them).
-template <typename Visit>
-void ForEachNamespaceScope(const Snapshot& s, const Snapshot::TokenRecord& token, const Snapshot::RepoRecord& repo,
+// `Token` and `Repo` are the snapshot's records or their facts.
+template <typename Token, typename Repo, typename Visit>
+void ForEachNamespaceScope(const Snapshot& s, const Token& token, const Repo& repo,
                            Visit visit) {
   auto scope_on = [&](EntityType type, auto entity, GrantSource source) {
     if (entity == kNoId) return;
