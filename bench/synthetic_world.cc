@@ -175,17 +175,14 @@ class Generator {
       int org = -1;
       if (in_org) {
         org = Weighted(org_weights_);
-        repo.ns = w->orgs[org].name.text;
-        repo.repo_name = absl::StrCat("repo", next_in_org[org]++);
+        repo.id = Named(absl::StrCat(w->orgs[org].name.text, "/repo", next_in_org[org]++));
         orgs_[org].repos.push_back(r);
       } else {
         const int user = random_.Below(size_.users);
-        repo.ns = w->users[user].text;
-        repo.repo_name = absl::StrCat("repo", next_in_user[user]++);
+        repo.id = Named(absl::StrCat(w->users[user].text, "/repo", next_in_user[user]++));
         repo.created_by = w->users[user];
         users_[user].repos.push_back(r);
       }
-      repo.id = Named(absl::StrCat(repo.ns, "/", repo.repo_name));
       repo.type = random_.Pick({RepoType::kModel, RepoType::kModel, RepoType::kModel, RepoType::kModel, RepoType::kDataset,
                         RepoType::kDataset, RepoType::kSpace});
       repo.is_private = random_.Chance(size_.private_repos);

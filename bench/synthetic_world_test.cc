@@ -83,7 +83,7 @@ TEST(SyntheticWorldTest, MixesEverythingTheEngineDecidesOn) {
   std::map<std::string, int> repos_per_ns;
   int in_group = 0, is_private = 0, gated = 0, granted = 0;
   for (const Repo& r : w.repos) {
-    ++repos_per_ns[r.ns];
+    ++repos_per_ns[std::string(r.ns())];
     in_group += r.resource_group.has_value();
     is_private += r.is_private;
     gated += r.gated != Gating::kNone;
@@ -130,7 +130,7 @@ TEST(SyntheticWorldTest, OrgSizesDoNotGrowWithTheWorld) {
     const World w = SyntheticWorld(size, 1);
     std::map<std::string, int> repos;
     int largest = 0;
-    for (const Repo& r : w.repos) largest = std::max(largest, ++repos[r.ns]);
+    for (const Repo& r : w.repos) largest = std::max(largest, ++repos[std::string(r.ns())]);
     return largest;
   };
   WorldSize small = *TierSize("S");

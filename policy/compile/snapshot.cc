@@ -157,8 +157,8 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     r.id = absl::string_view(s->repo_id_text_).substr(id_begin);
     r.pos = repo.id.pos;
     r.type = repo.type;
-    r.ns_user = s->FindUser(repo.ns).value_or(kNoId);
-    r.ns_org = s->FindOrg(repo.ns).value_or(kNoId);
+    r.ns_user = s->FindUser(repo.ns()).value_or(kNoId);
+    r.ns_org = s->FindOrg(repo.ns()).value_or(kNoId);
     if (repo.resource_group.has_value()) {
       r.group = s->FindGroup(repo.resource_group->text).value_or(kNoId);
       r.group_pos = repo.resource_group->pos;

@@ -23,9 +23,6 @@ std::shared_ptr<const Snapshot> WithCreatedRepo(const Snapshot& snapshot, const 
   World w = world;
   Repo repo;
   repo.id.text = sequence.repo;
-  const size_t slash = sequence.repo.find('/');
-  repo.ns = sequence.repo.substr(0, slash);
-  repo.repo_name = sequence.repo.substr(slash + 1);
   repo.type = sequence.type;
   repo.created_by = Name{owner, SourcePos()};
   repo.created_by_token = Name{token, SourcePos()};

@@ -378,8 +378,6 @@ class OrgImporter {
     }
     Repo repo;
     repo.id = Name{*repo_id, id->pos};
-    repo.ns = org_;
-    repo.repo_name = repo_id->substr(org_.size() + 1);
     repo.type = repo_type;
     if (vis.has_value()) {
       if (*vis == "private" || *vis == "protected") {
@@ -406,11 +404,9 @@ class OrgImporter {
                                          "' is not in the org's repository listing; added from the group"));
         Repo repo;
         repo.id = Name{gr.id, gr.pos};
-        repo.ns = gr.id.substr(0, gr.id.find('/'));
-        repo.repo_name = gr.id.substr(gr.id.find('/') + 1);
         repo.type = gr.type;
         repo.is_private = gr.is_private;
-        if (repo.ns != org_) {
+        if (repo.ns() != org_) {
           d_->Error(gr.pos, absl::StrCat("repo '", gr.id, "' of resource group '", gr.group, "' is not in org '", org_, "'"));
           continue;
         }
@@ -689,7 +685,7 @@ class OrgImporter {
       }
       for (Repo& repo : w.repos) {
         if (repos_.count(OrderOf(repo.type, repo.id.text)) > 0) continue;
-        if (repo.ns == org_) {
+        if (repo.ns() == org_) {
           d_->Warning(repo.id.pos, absl::StrCat("token '", w.tokens[0].name.text, "' is scoped to ", NameOf(repo.type), " '",
                                                 repo.id.text, "', which the org's repository listing does not have: it is "
                                                 "added with the defaults (public, not gated)"));

@@ -42,7 +42,7 @@ class NameIndex {
   }
   void Define(const std::string& key, const Name& name, NameKind kind) { Define(key, name, NameProblem(kind, name.text)); }
 
-  bool Contains(const std::string& key) const { return first_.contains(key); }
+  bool Contains(absl::string_view key) const { return first_.contains(key); }
 
   // Reports `ref` unless it names a defined key. Returns whether it does.
   bool Check(const Name& ref, absl::string_view context) const {
@@ -171,10 +171,10 @@ class Validator {
   void CheckRepos() {
     for (const Repo& repo : world_.repos) {
       const std::string in_repo = absl::StrCat("in repo '", repo.id.text, "': ");
-      const bool ns_is_user = users_.Contains(repo.ns);
-      const Org* ns_org = FindOrg(repo.ns);
+      const bool ns_is_user = users_.Contains(repo.ns());
+      const Org* ns_org = FindOrg(repo.ns());
       if (!ns_is_user && ns_org == nullptr) {
-        d_->Error(repo.id.pos, absl::StrCat("repo '", repo.id.text, "': namespace '", repo.ns,
+        d_->Error(repo.id.pos, absl::StrCat("repo '", repo.id.text, "': namespace '", repo.ns(),
                                             "' is neither a declared user nor an org"));
       }
       if (repo.created_by.has_value()) users_.Check(*repo.created_by, in_repo);
@@ -197,7 +197,7 @@ class Validator {
           d_->Error(repo.resource_group->pos,
                     absl::StrCat("repo '", repo.id.text, "' cannot be in resource group '",
                                  repo.resource_group->text, "': the group belongs to org '",
-                                 group_org->name.text, "', the repo to namespace '", repo.ns, "'"));
+                                 group_org->name.text, "', the repo to namespace '", repo.ns(), "'"));
         }
       }
     }

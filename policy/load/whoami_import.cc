@@ -397,13 +397,12 @@ class Importer {
     if (!repo_keys_.insert(RepoKey(type, id)).second) return true;
     Repo repo;
     repo.id = Name{id, pos};
-    repo.ns = id.substr(0, slash);
-    repo.repo_name = id.substr(slash + 1);
     repo.type = type;
-    if (repo.ns != user_.text && !org_index_.contains(repo.ns)) {
+    const std::string ns = id.substr(0, slash);
+    if (ns != user_.text && !org_index_.contains(ns)) {
       d_->Warning(pos, absl::StrCat("the namespace of '", id, "' is neither the user nor one of their orgs: '",
-                                    repo.ns, "' is added as an organization without members [assumed]"));
-      AddOrg(repo.ns, pos);
+                                    ns, "' is added as an organization without members [assumed]"));
+      AddOrg(ns, pos);
     }
     world_->repos.push_back(std::move(repo));
     return true;

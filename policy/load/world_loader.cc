@@ -45,11 +45,26 @@ constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "
                                                  "hide_private_repo_from_token",
                                                  "repo_scope_overrides_namespace_scope", "contributor_permission"};
 
-// Reads one file's document into the world.
-class FileReader {
+// Reads one file's document into the world. The entries of its lists (orgs, repos, tokens, cases) are
+// read as the parser completes each one (TakeItem), so the whole document is never held as a tree; what
+// is left (the lists' other items, the other keys) is read from the tree when the parse ends.
+class FileReader : public YamlItemSink {
  public:
   FileReader(Diagnostics* diagnostics, World* world, const SourceFiles* files)
       : in_(diagnostics, TreeSyntax::kYaml), world_(world), files_(files) {}
+
+  // An entry of a top-level list, as soon as it is parsed: read now, when it is under the first key of
+  // its name (a repeated key is an error reported at the end; its entries stay in the tree, unread).
+  bool TakeItem(const YamlNode& key, const YamlNode& item) override {
+    for (List& list : lists_) {
+      if (key.scalar != list.key) continue;
+      if (list.first_key_pos.known() && !(list.first_key_pos == key.pos)) return false;
+      list.first_key_pos = key.pos;
+      (this->*list.read)(item);
+      return true;
+    }
+    return false;
+  }
 
   void ReadDocument(const YamlNode& root) {
     if (root.is_null()) {
@@ -61,17 +76,12 @@ class FileReader {
     if (const YamlNode* users = TreeReader::Find(root, "users")) {
       for (Name& user : in_.StringList(*users, "'users'")) world_->users.push_back(std::move(user));
     }
-    if (const YamlNode* orgs = TreeReader::Find(root, "orgs")) {
-      in_.ForEachItem(*orgs, "'orgs'", [&](const YamlNode& n) { ReadOrg(n); });
-    }
-    if (const YamlNode* repos = TreeReader::Find(root, "repos")) {
-      in_.ForEachItem(*repos, "'repos'", [&](const YamlNode& n) { ReadRepo(n); });
-    }
-    if (const YamlNode* tokens = TreeReader::Find(root, "tokens")) {
-      in_.ForEachItem(*tokens, "'tokens'", [&](const YamlNode& n) { ReadToken(n); });
-    }
-    if (const YamlNode* cases = TreeReader::Find(root, "cases")) {
-      in_.ForEachItem(*cases, "'cases'", [&](const YamlNode& n) { ReadCase(n); });
+    // The items TakeItem did not take (those that are not mappings, reported here), or every item when
+    // the document was parsed whole.
+    for (const List& list : lists_) {
+      if (const YamlNode* node = TreeReader::Find(root, list.key)) {
+        in_.ForEachItem(*node, list.what, [&](const YamlNode& n) { (this->*list.read)(n); });
+      }
     }
     if (const YamlNode* assumptions = TreeReader::Find(root, "assumptions")) ReadAssumptions(*assumptions);
   }
@@ -164,8 +174,6 @@ class FileReader {
       in_.Error(id->pos, absl::StrCat("repo id '", id->text, "' must be namespace/name"));
       return;
     }
-    repo.ns = std::string(parts[0]);
-    repo.repo_name = std::string(parts[1]);
     repo.id = std::move(*id);
     if (const YamlNode* type = TreeReader::Find(node, "type")) {
       if (auto value = in_.Enum<RepoType>(*type, "repo type")) repo.type = *value;
@@ -655,6 +663,18 @@ class FileReader {
   // "file:line:col" of a position in any file of the world.
   std::string Where(const SourcePos& pos) const { return files_->Format(pos); }
 
+  // The top-level lists, and how each entry is read.
+  struct List {
+    absl::string_view key;
+    absl::string_view what;
+    void (FileReader::*read)(const YamlNode&);
+    SourcePos first_key_pos;  // of the key whose entries TakeItem reads
+  };
+  List lists_[4] = {{"orgs", "'orgs'", &FileReader::ReadOrg, {}},
+                    {"repos", "'repos'", &FileReader::ReadRepo, {}},
+                    {"tokens", "'tokens'", &FileReader::ReadToken, {}},
+                    {"cases", "'cases'", &FileReader::ReadCase, {}}};
+
   TreeReader in_;
   World* world_;
   const SourceFiles* files_;
@@ -711,9 +731,10 @@ absl::Status WorldLoader::AddPath(const std::string& path) {
 
 void WorldLoader::AddText(std::string name, std::string text) {
   const int file = files_->Add(std::move(name), std::move(text));
-  absl::optional<YamlNode> root = ParseYaml(files_->text(file), file, diagnostics_);
+  FileReader reader(diagnostics_, world_, files_);
+  absl::optional<YamlNode> root = ParseYamlStreaming(files_->text(file), file, diagnostics_, &reader);
   if (!root.has_value()) return;
-  FileReader(diagnostics_, world_, files_).ReadDocument(*root);
+  reader.ReadDocument(*root);
 }
 
 }  // namespace hubperm

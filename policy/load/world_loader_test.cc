@@ -294,8 +294,7 @@ TEST(WorldLoader, LoadsTheFoundingScenario) {
   ASSERT_EQ(w.repos.size(), 1u);
   const Repo& model = w.repos[0];
   EXPECT_EQ(model.id.text, "acme/token-test-model");
-  EXPECT_EQ(model.ns, "acme");
-  EXPECT_EQ(model.repo_name, "token-test-model");
+  EXPECT_EQ(model.ns(), "acme");
   EXPECT_EQ(model.type, RepoType::kModel);
   EXPECT_TRUE(model.is_private);
   EXPECT_EQ(model.gated, Gating::kNone);

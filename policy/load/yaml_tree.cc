@@ -2,7 +2,8 @@
 
 #include "policy/load/yaml_tree.h"
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,8 +25,9 @@ namespace {
 // pointers stay valid.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(int file, int first_line, Diagnostics* diagnostics, const YamlLimits& limits)
-      : file_(file), first_line_(first_line), diagnostics_(diagnostics), limits_(limits) {}
+  TreeBuilder(int file, int first_line, Diagnostics* diagnostics, const YamlLimits& limits,
+              YamlItemSink* sink = nullptr)
+      : file_(file), first_line_(first_line), diagnostics_(diagnostics), limits_(limits), sink_(sink) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -113,13 +115,25 @@ class TreeBuilder : public YAML::EventHandler {
       --skip_depth_;
       return;
     }
-    if (!stack_.empty()) stack_.pop_back();
+    if (stack_.empty()) return;
+    // A mapping item of a sequence under a key of the top-level mapping: the sink's, if it takes it.
+    if (sink_ != nullptr && stack_.size() == 3 && stack_[0]->is_map() && stack_[1]->is_sequence() &&
+        stack_[2]->is_map() && stack_[0]->children.size() % 2 == 0) {
+      const YamlNode& key = stack_[0]->children[stack_[0]->children.size() - 2];
+      if (key.is_scalar() && sink_->TakeItem(key, *stack_[2])) {
+        stack_.pop_back();
+        stack_.back()->children.pop_back();
+        return;
+      }
+    }
+    stack_.pop_back();
   }
 
   const int file_;
   const int first_line_;
   Diagnostics* const diagnostics_;
   const YamlLimits limits_;
+  YamlItemSink* const sink_;
   YamlNode root_;
   std::vector<YamlNode*> stack_;
   int skip_depth_ = 0;
@@ -160,14 +174,25 @@ bool CheckEncoding(absl::string_view text, int file, int first_line, Diagnostics
   return reported == 0;
 }
 
+// A read-only stream buffer over text held elsewhere.
+class TextBuf : public std::streambuf {
+ public:
+  explicit TextBuf(absl::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only ever read through the get area
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 SourcePos MarkPos(const YAML::Exception& e, int file, int first_line) {
   return e.mark.is_null() ? SourcePos{file, 0, 0} : SourcePos{file, first_line + e.mark.line, e.mark.column + 1};
 }
 
 }  // namespace
 
-absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
-                                   const YamlLimits& limits, int first_line) {
+namespace {
+
+absl::optional<YamlNode> Parse(absl::string_view text, int file, Diagnostics* diagnostics, const YamlLimits& limits,
+                               int first_line, YamlItemSink* sink) {
   if (text.size() > limits.max_bytes) {
     diagnostics->Error(SourcePos{file, 0, 0}, absl::StrCat("the file is ", text.size(),
                                                            " bytes; hubperm reads fixture files of at most ",
@@ -175,11 +200,12 @@ absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics
     return absl::nullopt;
   }
   if (!CheckEncoding(text, file, first_line, diagnostics)) return absl::nullopt;
-  std::istringstream in{std::string(text)};
+  TextBuf buf(text);  // yaml-cpp reads the text where it is, not a copy of it
+  std::istream in(&buf);
   YamlNode root{YamlNode::Kind::kNull, true, SourcePos{file, 0, 0}, {}, {}};
   try {
     YAML::Parser parser(in);
-    TreeBuilder builder(file, first_line, diagnostics, limits);
+    TreeBuilder builder(file, first_line, diagnostics, limits, sink);
     if (!parser.HandleNextDocument(builder)) return root;  // an empty file
     root = builder.TakeRoot();
     // A further document is parsed only to report where it starts (its content is not checked).
@@ -193,6 +219,18 @@ absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics
     diagnostics->Error(MarkPos(e, file, first_line), absl::StrCat("YAML syntax: ", e.msg));
     return absl::nullopt;
   }
+}
+
+}  // namespace
+
+absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
+                                   const YamlLimits& limits, int first_line) {
+  return Parse(text, file, diagnostics, limits, first_line, nullptr);
+}
+
+absl::optional<YamlNode> ParseYamlStreaming(absl::string_view text, int file, Diagnostics* diagnostics,
+                                            YamlItemSink* sink, const YamlLimits& limits) {
+  return Parse(text, file, diagnostics, limits, 1, sink);
 }
 
 absl::string_view KindName(const YamlNode& node) {

@@ -56,6 +56,20 @@ struct YamlLimits {
 absl::optional<YamlNode> ParseYaml(absl::string_view text, int file, Diagnostics* diagnostics,
                                    const YamlLimits& limits = YamlLimits(), int first_line = 1);
 
+// Takes each mapping that is an item of a sequence that is a value of the top-level mapping (a
+// fixture's `repos:` entries) as soon as the parser completes it, with the key it is under; returns
+// whether it consumed the item. A consumed item is dropped from the tree, so a document of a million
+// entries never holds more than one entry's nodes at a time; an item not consumed stays in the tree.
+class YamlItemSink {
+ public:
+  virtual ~YamlItemSink() = default;
+  virtual bool TakeItem(const YamlNode& key, const YamlNode& item) = 0;
+};
+
+// ParseYaml, handing each top-level list's mapping items to `sink` as they complete.
+absl::optional<YamlNode> ParseYamlStreaming(absl::string_view text, int file, Diagnostics* diagnostics,
+                                            YamlItemSink* sink, const YamlLimits& limits = YamlLimits());
+
 // "a mapping", "a sequence", "a scalar" or "null", for error messages.
 absl::string_view KindName(const YamlNode& node);
 

@@ -2,7 +2,9 @@
 
 #include "policy/load/yaml_tree.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -208,6 +210,90 @@ TEST(ParseYaml, SurvivesAnAliasBomb) {
   Parsed p = Parse(text);
   EXPECT_EQ(p.diagnostics.error_count(), 90);
   EXPECT_THAT(p.diagnostics.issues()[0].message, HasSubstr("aliases (*name) are not supported"));
+}
+
+// A sink that takes the items of some keys, recording each with its key and where it was in its list.
+class RecordingSink : public YamlItemSink {
+ public:
+  explicit RecordingSink(std::vector<std::string> keys) : keys_(std::move(keys)) {}
+  bool TakeItem(const YamlNode& key, const YamlNode& item) override {
+    if (std::find(keys_.begin(), keys_.end(), key.scalar) == keys_.end()) return false;
+    taken.push_back({key.scalar, item});
+    return true;
+  }
+  std::vector<std::pair<std::string, YamlNode>> taken;
+
+ private:
+  std::vector<std::string> keys_;
+};
+
+bool SameTree(const YamlNode& a, const YamlNode& b) {
+  if (a.kind != b.kind || a.plain != b.plain || !(a.pos == b.pos) || a.scalar != b.scalar ||
+      a.children.size() != b.children.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.children.size(); ++i) {
+    if (!SameTree(a.children[i], b.children[i])) return false;
+  }
+  return true;
+}
+
+constexpr char kStreamed[] = R"(users: [alice, bob]
+repos:
+  - {id: acme/a, private: true}
+  - just-a-string
+  - id: acme/b
+    access_requests: [{user: bob}]
+orgs:
+  - name: acme
+    members: {alice: admin}
+nested:
+  deeper:
+    - {id: not/top-level}
+)";
+
+TEST(ParseYamlStreaming, HandsOverEachTopLevelListMappingAsItCompletes) {
+  Diagnostics whole_diagnostics, streamed_diagnostics;
+  const absl::optional<YamlNode> whole = ParseYaml(kStreamed, 0, &whole_diagnostics);
+  RecordingSink sink({"repos", "orgs", "nested"});
+  const absl::optional<YamlNode> rest = ParseYamlStreaming(kStreamed, 0, &streamed_diagnostics, &sink);
+  ASSERT_TRUE(whole.has_value() && rest.has_value());
+  EXPECT_EQ(Messages(streamed_diagnostics), Messages(whole_diagnostics));
+  // The mappings of the top-level lists, in order, with their keys; not a scalar item, not a deeper list.
+  ASSERT_EQ(sink.taken.size(), 3u);
+  EXPECT_EQ(sink.taken[0].first, "repos");
+  EXPECT_EQ(sink.taken[1].first, "repos");
+  EXPECT_EQ(sink.taken[2].first, "orgs");
+  EXPECT_TRUE(SameTree(sink.taken[0].second, whole->value(1).children[0]));
+  EXPECT_TRUE(SameTree(sink.taken[1].second, whole->value(1).children[2]));
+  EXPECT_TRUE(SameTree(sink.taken[2].second, whole->value(2).children[0]));
+  // What is left is the tree without them: put back, it is the whole tree.
+  YamlNode rebuilt = *rest;
+  ASSERT_EQ(rebuilt.value(1).children.size(), 1u);  // the string stays
+  rebuilt.children[3].children.insert(rebuilt.children[3].children.begin(), sink.taken[0].second);
+  rebuilt.children[3].children.push_back(sink.taken[1].second);
+  rebuilt.children[5].children.push_back(sink.taken[2].second);
+  EXPECT_TRUE(SameTree(rebuilt, *whole));
+  EXPECT_EQ(rest->value(3).value(0).children.size(), 1u);  // nested.deeper keeps its item
+}
+
+TEST(ParseYamlStreaming, ASinkThatTakesNothingLeavesTheWholeTree) {
+  Diagnostics a, b;
+  RecordingSink none({});
+  const absl::optional<YamlNode> whole = ParseYaml(kStreamed, 0, &a);
+  const absl::optional<YamlNode> streamed = ParseYamlStreaming(kStreamed, 0, &b, &none);
+  ASSERT_TRUE(whole.has_value() && streamed.has_value());
+  EXPECT_TRUE(SameTree(*whole, *streamed));
+}
+
+TEST(ParseYamlStreaming, ItemsBeforeASyntaxErrorAreHandedOver) {
+  Diagnostics d;
+  RecordingSink sink({"repos"});
+  const absl::optional<YamlNode> root =
+      ParseYamlStreaming("repos:\n  - {id: a/b}\n  - {id: c/d}\n  - {id: [\n", 0, &d, &sink);
+  EXPECT_FALSE(root.has_value());
+  EXPECT_THAT(Messages(d), HasSubstr("YAML syntax"));
+  EXPECT_EQ(sink.taken.size(), 2u);
 }
 
 }  // namespace

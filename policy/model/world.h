@@ -68,8 +68,8 @@ struct Org {
 
 struct Repo {
   Name id;                // "namespace/name", as written
-  std::string ns;         // the part before '/'
-  std::string repo_name;  // the part after '/'
+  // The part of the id before '/' (the whole id when it has none, which validation refuses).
+  absl::string_view ns() const { return absl::string_view(id.text).substr(0, id.text.find('/')); }
   RepoType type = RepoType::kModel;
   bool is_private = false;
   SourcePos private_pos;

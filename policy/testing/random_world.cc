@@ -92,9 +92,7 @@ class Generator {
     const int count = 1 + random_.Below(shape_.max_repos_per_namespace);
     for (int i = 0; i < count; ++i) {
       Repo repo;
-      repo.ns = ns;
-      repo.repo_name = absl::StrCat("repo", i);
-      repo.id = Named(absl::StrCat(ns, "/", repo.repo_name));
+      repo.id = Named(absl::StrCat(ns, "/repo", i));
       repo.type = random_.Pick({RepoType::kModel, RepoType::kModel, RepoType::kDataset, RepoType::kSpace});
       repo.is_private = random_.Chance(0.5);
       repo.gated = random_.Pick({Gating::kNone, Gating::kNone, Gating::kAuto, Gating::kManual});
@@ -243,7 +241,7 @@ class Generator {
     org->service_accounts.push_back(Named(account));
     std::vector<const Repo*> repos;
     for (const Repo& repo : w->repos) {
-      if (repo.ns == org->name.text) repos.push_back(&repo);
+      if (repo.ns() == org->name.text) repos.push_back(&repo);
     }
     for (int i = 0; i < 2; ++i) {
       Token t;
