@@ -168,7 +168,6 @@ class Generator {
 
   void AddRepos(World* w) {
     std::vector<int> next_in_user(size_.users, 0), next_in_org(size_.orgs, 0);
-    w->repos.reserve(size_.repos);
     for (int r = 0; r < size_.repos; ++r) {
       const bool in_org = (size_.orgs > 0 && random_.Chance(size_.repos_in_orgs)) || size_.users == 0;
       Repo repo;
@@ -274,7 +273,6 @@ class Generator {
 
   void AddTokens(World* w) {
     if (size_.users == 0) return;
-    w->tokens.reserve(size_.tokens);
     for (int i = 0; i < size_.tokens; ++i) {
       const int owner = random_.Below(size_.users);
       Token t;

@@ -420,7 +420,7 @@ void BM_Load(benchmark::State& state) {
   for (auto _ : state) {
     Fixtures f;
     if (!LoadOrFail(state, &f)) return;
-    benchmark::DoNotOptimize(f.world.repos.data());
+    benchmark::DoNotOptimize(f.world.repos.size());
   }
   state.SetItemsProcessed(state.iterations() * repos);
   AddCommonCounters(state);

@@ -64,9 +64,20 @@ absl::StatusOr<std::string> ReadRegularFile(absl::string_view path, size_t max_b
   std::string text;
   text.resize(static_cast<size_t>(info.st_size));
   size_t filled = 0;
-  // The file may grow while it is read: read to its end, never past the bound.
+  // The file may grow while it is read: read to its end, never past the bound. Once the size it had is
+  // read, a small read tells whether there is more before the buffer grows, so that a file that did not
+  // grow is held in exactly its size (a 1 GiB fixture, not 2).
   for (;;) {
     if (filled == text.size()) {
+      char probe[4096];
+      ssize_t more;
+      do {
+        more = read(fd.get(), probe, sizeof probe);
+      } while (more < 0 && errno == EINTR);
+      if (more < 0) return absl::DataLossError(absl::StrCat("error while reading ", QuotePath(path)));
+      if (more == 0) break;
+      text.append(probe, static_cast<size_t>(more));
+      filled = text.size();
       if (text.size() > max_bytes) return TooLarge(QuotePath(path), max_bytes);
       text.resize(std::min(max_bytes + 1, std::max<size_t>(text.size() * 2, 4096)));
     }

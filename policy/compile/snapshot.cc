@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "policy/model/oauth.h"
 
 namespace hubperm {
@@ -69,11 +68,12 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   std::shared_ptr<Snapshot> s(new Snapshot());
   s->files_ = std::move(files);
   s->assumptions_ = world.assumptions;
-  // The relations, built as maps (the first entry of a key wins), then laid out as runs (runs.h).
-  absl::flat_hash_map<uint64_t, RoleGrant<OrgRole>> org_roles;      // (user, org)
-  absl::flat_hash_map<uint64_t, RoleGrant<GroupRole>> group_roles;  // (user, group)
-  absl::flat_hash_map<uint64_t, AccessRequest> access_requests;    // (user, repo)
-  absl::flat_hash_map<uint64_t, Approval> approvals;                // (token, org)
+  // The relations, gathered in order (of entries with the same key, Runs::Build keeps the first), then
+  // laid out as runs (runs.h).
+  std::vector<Runs<RoleGrant<OrgRole>>::Entry> org_roles;      // (user, org)
+  std::vector<Runs<RoleGrant<GroupRole>>::Entry> group_roles;  // (user, group)
+  std::vector<Runs<AccessRequest>::Entry> access_requests;     // (user, repo)
+  std::vector<Runs<Approval>::Entry> approvals;                // (token, org)
 
   // A name already taken (validation reported it) is skipped, so ids stay dense; otherwise the record is
   // added, then indexed by the name it holds.
@@ -96,7 +96,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     }
     for (const Member<OrgRole>& m : org.members) {
       if (auto user = s->FindUser(m.user.text)) {
-        org_roles.emplace(Key(*user, org_id), RoleGrant<OrgRole>{m.role, m.role_pos});
+        org_roles.push_back({user->index(), org_id.index(), RoleGrant<OrgRole>{m.role, m.role_pos}});
       }
     }
     for (const ResourceGroup& group : org.resource_groups) {
@@ -106,7 +106,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       s->group_ids_.Insert(group_id.index());
       for (const Member<GroupRole>& m : group.members) {
         if (auto user = s->FindUser(m.user.text)) {
-          group_roles.emplace(Key(*user, group_id), RoleGrant<GroupRole>{m.role, m.role_pos});
+          group_roles.push_back({user->index(), group_id.index(), RoleGrant<GroupRole>{m.role, m.role_pos}});
         }
       }
       // Auto-join adds org members who are not listed, with the set role: all members, or those whose
@@ -115,35 +115,27 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
         for (const Member<OrgRole>& m : org.members) {
           if (group.auto_join->scope == AutoJoinScope::kReadPlus && m.role == OrgRole::kNoAccess) continue;
           if (auto user = s->FindUser(m.user.text)) {
-            group_roles.emplace(Key(*user, group_id),
-                                    RoleGrant<GroupRole>{group.auto_join->role, group.auto_join->pos, true});
+            group_roles.push_back(
+                {user->index(), group_id.index(), RoleGrant<GroupRole>{group.auto_join->role, group.auto_join->pos, true}});
           }
         }
       }
     }
   }
-  absl::flat_hash_map<uint64_t, GroupGrant> best_group_roles;  // (user, org)
-  for (const auto& [key, grant] : group_roles) {
-    const UserId user(static_cast<int32_t>(key >> 32));
-    const GroupId group(static_cast<int32_t>(key & 0xffffffffu));
-    auto [it, inserted] = best_group_roles.emplace(Key(user, s->group(group).org), GroupGrant{group, grant});
-    if (!inserted && (grant.role > it->second.grant.role ||
-                      (grant.role == it->second.grant.role && group < it->second.group))) {
-      it->second = GroupGrant{group, grant};
+  s->org_roles_.Build(s->user_count(), std::move(org_roles));
+  s->group_roles_.Build(s->user_count(), std::move(group_roles));
+  // Each user's strongest group role in each org (ties: the group first in the world).
+  std::vector<Runs<GroupGrant>::Entry> best;  // (user, org), one per user and org: runs are by user
+  s->group_roles_.ForEach([&](int32_t user, int32_t group, const RoleGrant<GroupRole>& grant) {
+    const OrgId org = s->group(GroupId(group)).org;
+    for (auto it = best.rbegin(); it != best.rend() && it->owner == user; ++it) {
+      if (it->key != org.index()) continue;
+      if (grant.role > it->value.grant.role) it->value = GroupGrant{GroupId(group), grant};
+      return;
     }
-  }
-  auto runs = [](const auto& map) {
-    using Value = typename std::decay_t<decltype(map)>::mapped_type;
-    std::vector<typename Runs<Value>::Entry> entries;
-    entries.reserve(map.size());
-    for (const auto& [key, value] : map) {
-      entries.push_back({static_cast<int32_t>(key >> 32), static_cast<int32_t>(key & 0xffffffffu), value});
-    }
-    return entries;
-  };
-  s->org_roles_.Build(s->user_count(), runs(org_roles));
-  s->group_roles_.Build(s->user_count(), runs(group_roles));
-  s->best_group_roles_.Build(s->user_count(), runs(best_group_roles));
+    best.push_back({user, org.index(), GroupGrant{GroupId(group), grant}});
+  });
+  s->best_group_roles_.Build(s->user_count(), std::move(best));
   size_t id_text_size = 0;
   for (const Repo& repo : world.repos) id_text_size += repo.id.text.size();
   s->repo_id_text_.reserve(id_text_size);  // never reallocated below, so the ids' views stay valid
@@ -173,12 +165,12 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     }
     for (const Name& user : repo.access_granted) {
       if (auto user_id = s->FindUser(user.text)) {
-        access_requests.emplace(Key(*user_id, repo_id), AccessRequest{AccessRequestState::kAccepted, user.pos});
+        access_requests.push_back({user_id->index(), repo_id.index(), AccessRequest{AccessRequestState::kAccepted, user.pos}});
       }
     }
     for (const Member<AccessRequestState>& request : repo.access_requests) {
       if (auto user_id = s->FindUser(request.user.text)) {
-        access_requests.emplace(Key(*user_id, repo_id), AccessRequest{request.role, request.role_pos});
+        access_requests.push_back({user_id->index(), repo_id.index(), AccessRequest{request.role, request.role_pos}});
       }
     }
     s->repos_.push_back(r);
@@ -286,7 +278,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     t.scopes_end = static_cast<uint32_t>(s->scopes_.size());
     for (const OrgApproval& approval : token.org_status) {
       if (auto org = s->FindOrg(approval.org.text)) {
-        approvals.emplace(Key(token_id, *org), Approval{approval.status, approval.status_pos});
+        approvals.push_back({token_id.index(), org->index(), Approval{approval.status, approval.status_pos}});
       }
     }
     s->tokens_.push_back(std::move(t));
@@ -315,8 +307,8 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     s->repo_facts_.push_back(
         RepoFacts{r.type, r.is_private, r.gated, r.ns_user, r.ns_org, r.group, r.created_by, r.created_by_token, r.private_pos});
   }
-  s->access_requests_.Build(s->user_count(), runs(access_requests));
-  s->approvals_.Build(s->token_count(), runs(approvals));
+  s->access_requests_.Build(s->user_count(), std::move(access_requests));
+  s->approvals_.Build(s->token_count(), std::move(approvals));
   return s;
 }
 

@@ -291,13 +291,6 @@ class Snapshot {
     return TypedId(*index);
   }
 
-  static uint64_t Key(int32_t a, int32_t b) {
-    return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
-  }
-  template <typename A, typename B>
-  static uint64_t Key(Id<A> a, Id<B> b) {
-    return Key(a.index(), b.index());
-  }
   // The key of a record in the name indexes: its name, or for a repo its type and id.
   template <typename Record>
   struct NameOf {

@@ -744,7 +744,7 @@ class OrgImporter {
     for (auto& [key, repo] : repos_) world.repos.push_back(std::move(repo));
     NameTokens();
     std::sort(tokens_.begin(), tokens_.end(), [](const Token& a, const Token& b) { return a.name.text < b.name.text; });
-    world.tokens = std::move(tokens_);
+    world.tokens.assign(std::make_move_iterator(tokens_.begin()), std::make_move_iterator(tokens_.end()));
   }
 
   // hubperm's model counts every member an auto-join group admits as its member (docs/hub-access-model.md

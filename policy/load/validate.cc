@@ -19,30 +19,32 @@
 namespace hubperm {
 namespace {
 
-// The names of one kind, each with the place it was first defined.
-class NameIndex {
+// The names of one kind, each with the place it was first defined. Keys are views of the world's own
+// strings (the world outlives its validation), so indexing a million repos copies no name.
+template <typename Key>
+class NameIndexOf {
  public:
-  NameIndex(absl::string_view kind, const SourceFiles& files, Diagnostics* diagnostics)
+  NameIndexOf(absl::string_view kind, const SourceFiles& files, Diagnostics* diagnostics)
       : kind_(kind), files_(files), diagnostics_(diagnostics) {}
 
   // Records a definition; a second definition of the same key is an error naming both places, and so
   // is a name that breaks the Hub's naming rule for it (policy/model/names.h): `problem`, or "".
-  void Define(const std::string& key, const Name& name, const std::string& problem) {
+  void Define(const Key& key, const Name& name, const std::string& problem) {
     if (!problem.empty()) {
       diagnostics_->Error(name.pos, absl::StrCat("invalid ", kind_, kind_ == "repo" ? " id " : " name ",
                                                  QuoteValue(name.text), ": ", problem));
     }
     auto [it, inserted] = first_.emplace(key, name.pos);
     if (inserted) {
-      names_.push_back(key);
+      names_.push_back(name.text);
     } else {
       diagnostics_->Error(name.pos, absl::StrCat(kind_, " ", QuoteValue(name.text), " is defined twice; first at ",
                                                  files_.Format(it->second)));
     }
   }
-  void Define(const std::string& key, const Name& name, NameKind kind) { Define(key, name, NameProblem(kind, name.text)); }
+  void Define(const Key& key, const Name& name, NameKind kind) { Define(key, name, NameProblem(kind, name.text)); }
 
-  bool Contains(absl::string_view key) const { return first_.contains(key); }
+  bool Contains(const Key& key) const { return first_.contains(key); }
 
   // Reports `ref` unless it names a defined key. Returns whether it does.
   bool Check(const Name& ref, absl::string_view context) const {
@@ -63,9 +65,11 @@ class NameIndex {
   std::string kind_;
   const SourceFiles& files_;
   Diagnostics* diagnostics_;
-  absl::flat_hash_map<std::string, SourcePos> first_;
-  std::vector<std::string> names_;
+  absl::flat_hash_map<Key, SourcePos> first_;
+  std::vector<absl::string_view> names_;  // as defined, for "did you mean"
 };
+using NameIndex = NameIndexOf<absl::string_view>;
+using RepoKeyView = std::pair<RepoType, absl::string_view>;  // (type, id): a model and a dataset may share an id
 
 class Validator {
  public:
@@ -76,10 +80,10 @@ class Validator {
         users_("user", files, diagnostics),
         orgs_("org", files, diagnostics),
         groups_("resource group", files, diagnostics),
-        repos_("repo", files, diagnostics),
         repo_ids_("repo", files, diagnostics),
         tokens_("token", files, diagnostics),
-        cases_("case", files, diagnostics) {}
+        cases_("case", files, diagnostics),
+        repos_("repo", files, diagnostics) {}
 
   void Run() {
     IndexDefinitions();
@@ -111,7 +115,7 @@ class Validator {
       }
     }
     for (const Repo& repo : world_.repos) {
-      repos_.Define(RepoKey(repo.type, repo.id.text), repo.id, RepoIdProblem(repo.id.text));
+      repos_.Define(RepoKeyView(repo.type, repo.id.text), repo.id, RepoIdProblem(repo.id.text));
       if (!repo_ids_.Contains(repo.id.text)) {
         repo_ids_.Define(repo.id.text, repo.id, "");
         type_of_id_.emplace(repo.id.text, repo.type);
@@ -380,7 +384,7 @@ class Validator {
 
   // Reports `id` unless a repo of `type` has it.
   void CheckRepoOfType(RepoType type, const Name& id, const std::string& context) {
-    if (repos_.Contains(RepoKey(type, id.text))) return;
+    if (repos_.Contains(RepoKeyView(type, id.text))) return;
     auto other = type_of_id_.find(id.text);
     d_->Error(id.pos, absl::StrCat(context, "unknown ", NameOf(type), " '", id.text, "'",
                                    other != type_of_id_.end()
@@ -391,9 +395,10 @@ class Validator {
   const World& world_;
   const SourceFiles& files_;
   Diagnostics* d_;
-  NameIndex users_, orgs_, groups_, repos_, repo_ids_, tokens_, cases_;
-  absl::flat_hash_map<std::string, const Org*> group_org_;
-  absl::flat_hash_map<std::string, RepoType> type_of_id_;  // the first repo of each id
+  NameIndex users_, orgs_, groups_, repo_ids_, tokens_, cases_;
+  NameIndexOf<RepoKeyView> repos_;
+  absl::flat_hash_map<absl::string_view, const Org*> group_org_;
+  absl::flat_hash_map<absl::string_view, RepoType> type_of_id_;  // the first repo of each id
   absl::flat_hash_map<absl::string_view, const Org*> org_by_name_;            // the first org of each name
   absl::flat_hash_map<absl::string_view, const Token*> token_by_name_;        // the first token of each name
   absl::flat_hash_map<absl::string_view, const Org*> service_account_org_;    // service account -> its org

@@ -36,8 +36,8 @@ class FixtureEmitter {
 
  private:
   // `key:` and a block sequence of `items`, each written by `emit`; nothing when there are none.
-  template <typename T>
-  void BlockList(const char* key, const std::vector<T>& items, void (FixtureEmitter::*emit)(const T&)) {
+  template <typename Items, typename T>
+  void BlockList(const char* key, const Items& items, void (FixtureEmitter::*emit)(const T&)) {
     if (items.empty()) return;
     out_ << YAML::Key << key << YAML::Value << YAML::BeginSeq;
     for (const T& item : items) (this->*emit)(item);

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <string>
+#include <deque>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -227,8 +228,10 @@ struct Assumptions {
 struct World {
   std::vector<Name> users;
   std::vector<Org> orgs;
-  std::vector<Repo> repos;
-  std::vector<Token> tokens;
+  // Deques: a world of a million repos grows in blocks as it is loaded, never copied to a larger array
+  // (which would hold the old and the new at once) and never twice the size it needs.
+  std::deque<Repo> repos;
+  std::deque<Token> tokens;
   std::vector<Case> cases;
   Assumptions assumptions;
 };

@@ -197,7 +197,7 @@ class Generator {
   // Tokens the Hub mints (§4c): a trusted publisher's for some repos, an OAuth app's for some users, with
   // random scopes and some of the orgs the user is in.
   void AddMintedTokens(World* w) {
-    const std::vector<Repo> repos = w->repos;
+    const std::deque<Repo> repos = w->repos;
     for (const Repo& repo : repos) {
       if (!random_.Chance(0.15)) continue;
       Token t;
