@@ -121,6 +121,10 @@ const World& TheWorld() {
   return *world;
 }
 
+// The tier's repos, from its size (exact: bench/synthetic_world.h), so that a benchmark of loading
+// --fixture does not also hold the generated world in memory.
+size_t TierRepos() { return static_cast<size_t>(TierSize(TheOptions().tier)->repos); }
+
 // The fixture file: --fixture, or the generated world written to a temporary file.
 const std::string& FixturePath() {
   static const std::string* path = [] {
@@ -204,7 +208,7 @@ std::vector<Request> SampleRequests(const Snapshot& s, int count, bool (*keep)(O
 // ---- Benchmarks -------------------------------------------------------------------------------------
 
 void AddCommonCounters(benchmark::State& state) {
-  state.counters["repos"] = TheWorld().repos.size();
+  state.counters["repos"] = TierRepos();
   state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 
@@ -401,7 +405,7 @@ void BM_YamlCpp(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(handler.events);
   }
-  state.SetItemsProcessed(state.iterations() * TheWorld().repos.size());
+  state.SetItemsProcessed(state.iterations() * TierRepos());
   state.SetBytesProcessed(state.iterations() * text.size());
   AddCommonCounters(state);
 }
@@ -415,7 +419,7 @@ bool LoadOrFail(benchmark::State& state, Fixtures* out) {
 }
 
 void BM_Load(benchmark::State& state) {
-  const size_t repos = TheWorld().repos.size();
+  const size_t repos = TierRepos();
   ResetPeakRss();
   for (auto _ : state) {
     Fixtures f;
@@ -447,7 +451,7 @@ void BM_Compile(benchmark::State& state) {
 }
 
 void BM_LoadCompile(benchmark::State& state) {
-  const size_t repos = TheWorld().repos.size();
+  const size_t repos = TierRepos();
   ResetPeakRss();
   for (auto _ : state) {
     Fixtures f;

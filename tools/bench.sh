@@ -24,14 +24,19 @@ mkdir -p "$out"
 bash tools/setup.sh >/dev/null
 trap 'bazel shutdown >/dev/null 2>&1' EXIT
 bazel build -c opt --color=no --curses=no //bench:world_bench //bench:gen_world //bench:gen_org \
-  //bench:org_import_bench >&2
+  //bench:org_import_bench //cli:hubperm >&2
 bin=$(bazel info -c opt bazel-bin 2>/dev/null)/bench
+hubperm=$(bazel info -c opt bazel-bin 2>/dev/null)/cli/hubperm
 
 for tier in ${tiers[@]+"${tiers[@]}"}; do
   fixture="$out/$tier.yaml"
   echo "== tier $tier: writing $fixture" >&2
   "$bin/gen_world" --tier="$tier" --seed=1 --out="$fixture"
-  for name in check check_cold memory_latency explain http_check yaml_cpp load compile load_compile audit; do
+  # What a user runs: the optimized binary loads, compiles and decides one request; its peak RSS.
+  echo "== hubperm check on $tier" >&2
+  /usr/bin/time -f "%M %e" -o "$out/cli-$tier.txt" "$hubperm" check "$fixture" --token token1 --operation whoami >/dev/null
+  for name in check check_cold check_vs_flat check_vs_flat_cold memory_latency explain http_check yaml_cpp load \
+      compile load_compile audit; do
     reps=5
     case "$name" in yaml_cpp|load|compile|load_compile|audit) [ "$tier" = L ] && reps=1 || reps=3 ;; esac
     echo "== $name/$tier ($reps runs)" >&2
@@ -64,7 +69,16 @@ def ns(b):  # real time per iteration in ns
     scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
     return b["real_time"] * scale
 
+def cli(tier, field):  # hubperm check's peak RSS (MiB) or seconds, from /usr/bin/time
+    path = os.path.join(out, f"cli-{tier}.txt")
+    if not os.path.exists(path):
+        return "–"
+    kib, seconds = open(path).read().split()[-2:]
+    return f"{int(kib) / 1024:.0f}" if field == "rss" else f"{float(seconds):.2f} s"
+
 def fig(name, tier, what):
+    if name == "cli":
+        return cli(tier, what)
     rs = runs(name, tier)
     if not rs:
         return "–"
@@ -78,12 +92,22 @@ def fig(name, tier, what):
     if what == "per_s":
         v = median(b["items_per_second"] for b in rs)
         return f"{v / 1e6:.2f} M/s" if v >= 1e6 else f"{v / 1e3:.1f} k/s"
+    if what == "vs_flat":  # the engine's and the baseline's ns per check, and their ratio
+        e, f, r = (median(b[k] for b in rs) for k in ("engine_ns", "flat_ns", "ratio"))
+        return f"{e:.0f} / {f:.0f} ns = {r:.2f}"
+    if what == "vs_s":  # audit tokens/s as a share of tier S's
+        base = runs(name, tiers[0])
+        if not base:
+            return "–"
+        return f"{median(b['items_per_second'] for b in rs) / median(b['items_per_second'] for b in base):.2f}"
     v = median(b[what] for b in rs)
     return f"{v:.0f}"
 
 rows = [
     ("check, 1024 requests in cache", "check", "ns", "≤ 100 ns (M, L)"),
     ("check, cold (a million requests)", "check_cold", "ns", ""),
+    ("check vs flat baseline, in cache: engine / baseline", "check_vs_flat", "vs_flat", "≤ 1.2"),
+    ("check vs flat baseline, cold: engine / baseline", "check_vs_flat_cold", "vs_flat", "≤ 2 (M, L)"),
     ("one cache-missing read (memory_latency)", "memory_latency", "ns", ""),
     ("check + full explanation", "explain", "us", "≤ 5 µs"),
     ("HTTP line parsed, resolved, checked", "http_check", "us", ""),
@@ -92,11 +116,14 @@ rows = [
     ("compile", "compile", "s", ""),
     ("load + compile", "load_compile", "s", "≤ 5 s (M)"),
     ("load + compile: repos/s", "load_compile", "per_s", ""),
-    ("load + compile: peak RSS (MiB)", "load_compile", "peak_rss_MiB", "≤ 1024 (M)"),
+    ("load + compile: peak RSS (MiB)", "load_compile", "peak_rss_MiB", ""),
+    ("hubperm check (load, compile, one check): time", "cli", "s", ""),
+    ("hubperm check: peak RSS (MiB)", "cli", "rss", "≤ 160 (M), ≤ 1024 (L)"),
     ("snapshot bytes per repo", "compile", "snapshot_B_per_repo", "≤ 256"),
     ("+ source text kept per repo (bytes)", "compile", "source_B_per_repo", ""),
-    ("full audit", "audit", "s", "≤ 10 s (M)"),
+    ("full audit (one thread)", "audit", "s", "≤ 10 s (M), ≤ 30 s (L)"),
     ("full audit: tokens/s", "audit", "per_s", ""),
+    ("full audit: tokens/s as a share of the first tier's", "audit", "vs_s", "≥ 0.67"),
     ("full audit: findings", "audit", "findings", ""),
 ]
 print("| measure | " + " | ".join(tiers) + " | target |")

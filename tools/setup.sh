@@ -19,6 +19,7 @@ PACKAGES=(
   python3             # cli:hostile_input_test: the hostile-input suite
   python3-jsonschema  # testdata:org_response_schema_test: sample responses against the Hub's schemas
   libcurl4-openssl-dev  # @com_github_curl_curl: hubperm fetch-org's HTTP client
+  time                # tools/bench.sh: the peak memory of the hubperm a user runs
   jq                  # the README's examples pick fields out of --format json and --batch answers
 )
 
