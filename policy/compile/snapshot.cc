@@ -297,16 +297,9 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       r.created_by_pos = repo.created_by_token->pos;
     }
   }
-  s->token_facts_.reserve(s->tokens_.size());
-  for (const TokenRecord& t : s->tokens_) {
-    s->token_facts_.push_back(TokenFacts{t.owner, t.role, t.kind, t.special_owner, t.can_read_gated_repos, t.global,
-                                         t.scopes_begin, t.scopes_end, t.publisher_repo, t.oauth_scopes, t.role_pos});
-  }
-  s->repo_facts_.reserve(s->repos_.size());
-  for (const RepoRecord& r : s->repos_) {
-    s->repo_facts_.push_back(
-        RepoFacts{r.type, r.is_private, r.gated, r.ns_user, r.ns_org, r.group, r.created_by, r.created_by_token, r.private_pos});
-  }
+  // The facts of every record, packed (facts()).
+  s->token_facts_.assign(s->tokens_.begin(), s->tokens_.end());
+  s->repo_facts_.assign(s->repos_.begin(), s->repos_.end());
   s->access_requests_.Build(s->user_count(), std::move(access_requests));
   s->approvals_.Build(s->token_count(), std::move(approvals));
   return s;

@@ -78,21 +78,10 @@ class Snapshot {
     SourcePos pos;
     OrgId org;
   };
-  // What a decision reads of a repo, packed apart from its record (36 bytes, in a dense array): a cold
-  // decision reads one short line per repo, and the array of a million repos stays within reach of the
-  // caches and the TLB. The same facts are in the RepoRecord, with everything explanations need.
+  // What a decision reads of a repo (36 bytes). The snapshot also keeps these in a dense array apart from
+  // the records (facts()): a cold decision reads one short line per repo, and the array of a million
+  // repos stays within reach of the caches and the TLB.
   struct RepoFacts {
-    RepoType type = RepoType::kModel;
-    bool is_private = false;
-    Gating gated = Gating::kNone;
-    UserId ns_user = kNoId;
-    OrgId ns_org = kNoId;
-    GroupId group = kNoId;
-    UserId created_by = kNoId;
-    TokenId created_by_token = kNoId;
-    SourcePos private_pos;  // a public repo's read access names it
-  };
-  struct RepoRecord {
     RepoType type = RepoType::kModel;
     bool is_private = false;
     Gating gated = Gating::kNone;
@@ -101,10 +90,12 @@ class Snapshot {
     GroupId group = kNoId;
     UserId created_by = kNoId;
     TokenId created_by_token = kNoId;  // the token that created it (contributor permission, §4b)
-    SourcePos private_pos;
+    SourcePos private_pos;  // a public repo's read access names it
+  };
+  // A repo: its facts, and what explanations and lookups by name need.
+  struct RepoRecord : RepoFacts {
     SourcePos gated_pos;
     SourcePos group_pos;
-    // For explanations.
     absl::string_view id;  // "ns/name", held by the snapshot
     SourcePos pos;
     SourcePos created_by_pos;
@@ -118,24 +109,10 @@ class Snapshot {
     PermissionSet permissions;
     SourcePos pos;
   };
-  // What a decision reads of a token, packed apart from its record (40 bytes, in a dense array), as
-  // RepoFacts are; the TokenRecord holds the same and everything explanations need. A lifetime is read
-  // from the record, and only for a request made at a given moment.
+  // What a decision reads of a token (40 bytes), kept in a dense array apart from the records as
+  // RepoFacts are (facts()). A lifetime is read from the record, and only for a request made at a given
+  // moment.
   struct TokenFacts {
-    UserId owner = kNoId;
-    TokenRole role = TokenRole::kFineGrained;
-    TokenKind kind = TokenKind::kUser;
-    bool special_owner = false;
-    bool can_read_gated_repos = false;
-    PermissionSet global;
-    uint32_t scopes_begin = 0, scopes_end = 0;
-    RepoId publisher_repo = kNoId;
-    uint32_t oauth_scopes = 0;
-    SourcePos role_pos;  // a classic token's decision names it
-    bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes & OAuthScopeBit(scope)) != 0; }
-  };
-  struct TokenRecord {
-    // What every decision reads first, together.
     UserId owner = kNoId;
     TokenRole role = TokenRole::kFineGrained;
     // §4c: a trusted publisher's token (of `publisher_repo`, or a user publisher's when it has none) or an
@@ -149,7 +126,11 @@ class Snapshot {
     uint32_t scopes_begin = 0, scopes_end = 0;  // into scopes()
     RepoId publisher_repo = kNoId;
     uint32_t oauth_scopes = 0;
+    SourcePos role_pos;  // a classic token's decision names it
     bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes & OAuthScopeBit(scope)) != 0; }
+  };
+  // A token: its facts, its lifetime, and what explanations need.
+  struct TokenRecord : TokenFacts {
     // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
     // when it has no expiry).
     absl::Time created_at = absl::InfinitePast();
@@ -157,7 +138,6 @@ class Snapshot {
     // For explanations.
     std::string name;
     SourcePos pos;
-    SourcePos role_pos;
     SourcePos can_read_gated_repos_pos;
     SourcePos global_pos;  // of the first global permission, if any
     SourcePos created_at_pos;
