@@ -32,19 +32,22 @@ uint8_t RepoClassOf(const Snapshot::RepoRecord& repo) {
                               (repo.group != kNoId));
 }
 
-// Decides the repos of `classes` for one token: each class once, on its first repo.
+// Whether `level` on `repo` is more than any token has: a write, or any access to a private or gated
+// repo (reading a public one is anyone's).
+bool MarksUseful(const Snapshot& s, RepoId repo, RepoLevel level) {
+  const Snapshot::RepoFacts& facts = s.facts(repo);
+  return level == RepoLevel::kWrite ||
+         (level != RepoLevel::kNone && (facts.is_private || facts.gated != Gating::kNone));
+}
+
+// Decides the repos of `classes` for one token: each class once, on its first repo (the class shares
+// visibility and gating, so its first repo also says whether the class makes the token useful).
 void DecideNamespace(const Snapshot& s, TokenId token, const RepoClasses& classes, NamespaceAccess* ns, bool* useful) {
   std::vector<RepoLevel> level_of(classes.representatives().size());
   for (size_t c = 0; c < level_of.size(); ++c) {
     const RepoId r = classes.representatives()[c];
     level_of[c] = LevelOn(s, token, r);
-    // Useful: a write, or any access to a private or gated repo (reading a public one is anyone's); the
-    // class shares visibility and gating.
-    const Snapshot::RepoRecord& repo = s.repo(r);
-    if (level_of[c] == RepoLevel::kWrite ||
-        (level_of[c] != RepoLevel::kNone && (repo.is_private || repo.gated != Gating::kNone))) {
-      *useful = true;
-    }
+    if (MarksUseful(s, r, level_of[c])) *useful = true;
   }
   const std::vector<RepoId>& repos = classes.repos();
   for (size_t j = 0; j < repos.size(); ++j) ns->repos[static_cast<int>(level_of[classes.class_of(j)])].push_back(repos[j]);
@@ -56,10 +59,7 @@ void DecideRepo(const Snapshot& s, TokenId token, RepoId repo, NamespaceAccess* 
   const RepoLevel level = LevelOn(s, token, repo);
   ns->repos[static_cast<int>(level)].push_back(repo);
   ++ns->repos_decided;
-  const Snapshot::RepoRecord& record = s.repo(repo);
-  if (level == RepoLevel::kWrite || (level != RepoLevel::kNone && (record.is_private || record.gated != Gating::kNone))) {
-    *useful = true;
-  }
+  if (MarksUseful(s, repo, level)) *useful = true;
 }
 
 }  // namespace
@@ -94,7 +94,7 @@ AuditIndex::AuditIndex(const Snapshot& s)
   user_classes_ = IdVector<UserId, std::vector<uint8_t>>(s.user_count());
   org_classes_ = IdVector<OrgId, std::vector<uint8_t>>(s.org_count());
   org_repo_groups_ = IdVector<OrgId, std::vector<GroupId>>(s.org_count());
-  created_by_user_ = IdVector<UserId, std::vector<RepoId>>(s.user_count());
+  own_repos_of_user_ = IdVector<UserId, std::vector<RepoId>>(s.user_count());
   created_by_token_ = IdVector<TokenId, std::vector<RepoId>>(s.token_count());
   for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
     const Snapshot::RepoRecord& repo = s.repo(r);
@@ -108,11 +108,11 @@ AuditIndex::AuditIndex(const Snapshot& s)
       org_repo_groups_[repo.ns_org].push_back(repo.group);
     }
     if (repo.group != kNoId) by_group_[repo.group].push_back(r);
-    if (repo.created_by != kNoId) created_by_user_[repo.created_by].push_back(r);
+    if (repo.created_by != kNoId) own_repos_of_user_[repo.created_by].push_back(r);
     if (repo.created_by_token != kNoId) created_by_token_[repo.created_by_token].push_back(r);
   }
   s.ForEachAccessRequest([&](RepoId repo, UserId user, const Snapshot::AccessRequest&) {
-    created_by_user_[user].push_back(repo);
+    own_repos_of_user_[user].push_back(repo);
   });
   for (GroupId g : IdsUpTo<GroupId>(s.group_count())) groups_of_org_[s.group(g).org].push_back(g);
   for (OrgId o : IdsUpTo<OrgId>(s.org_count())) orgs_by_policy_[static_cast<int>(s.org(o).token_policy)].push_back(o);
@@ -185,7 +185,7 @@ RepoClasses RepoClasses::OfUser(const AuditIndex& index, UserId user, const std:
 
 std::vector<RepoId> AuditIndex::OwnFactRepos(const Snapshot& s, TokenId token) const {
   const Snapshot::TokenRecord& t = s.token(token);
-  std::vector<RepoId> own = created_by_user_[t.owner];
+  std::vector<RepoId> own = own_repos_of_user_[t.owner];
   own.insert(own.end(), created_by_token_[token].begin(), created_by_token_[token].end());
   for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
     if (scope.type == EntityType::kModel || scope.type == EntityType::kDataset || scope.type == EntityType::kSpace) {

@@ -83,7 +83,7 @@ class AuditIndex {
   IdVector<UserId, std::vector<uint8_t>> user_classes_;
   IdVector<OrgId, std::vector<uint8_t>> org_classes_;
   IdVector<OrgId, std::vector<GroupId>> org_repo_groups_;
-  IdVector<UserId, std::vector<RepoId>> created_by_user_;     // and the repos a user asked access to
+  IdVector<UserId, std::vector<RepoId>> own_repos_of_user_;  // the repos a user created or asked access to
   IdVector<TokenId, std::vector<RepoId>> created_by_token_;
   IdVector<GroupId, std::vector<RepoId>> by_group_;
   IdVector<OrgId, std::vector<GroupId>> groups_of_org_;

@@ -585,8 +585,8 @@ class Auditor {
     for (const auto& [o, classes] : classes_) {
       if (o == org) return classes;
     }
-    if (own_facts_.empty()) own_facts_ = index_.OwnFactRepos(s_, access_.token);
-    classes_.emplace_back(org, RepoClasses::OfOrg(s_, index_, access_.token, org, own_facts_));
+    if (!own_facts_.has_value()) own_facts_ = index_.OwnFactRepos(s_, access_.token);
+    classes_.emplace_back(org, RepoClasses::OfOrg(s_, index_, access_.token, org, *own_facts_));
     return classes_.back().second;
   }
 
@@ -597,7 +597,7 @@ class Auditor {
   const std::string& owner_;
   const AuditOptions& options_;
   std::vector<Finding> out_;
-  std::vector<RepoId> own_facts_;
+  absl::optional<std::vector<RepoId>> own_facts_;  // computed once, when first needed
   std::deque<std::pair<OrgId, RepoClasses>> classes_;  // a deque: references to its items stay valid
 };
 

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "policy/common/secret.h"
 #include "policy/load/tree_reader.h"
 #include "policy/load/yaml_tree.h"
@@ -15,18 +16,13 @@
 namespace hubperm {
 namespace {
 
-// A batch line's key for each argument that one names (the rest are not arguments: id, content_type, at).
-struct ArgKey {
-  Arg arg;
-  absl::string_view key;
-};
-constexpr ArgKey kArgKeys[] = {
-    {Arg::kToken, "token"}, {Arg::kHttp, "http"},         {Arg::kBody, "body"},   {Arg::kOperation, "operation"},
-    {Arg::kPermission, "permission"}, {Arg::kFromError, "from_error"}, {Arg::kRepo, "repo"},
-    {Arg::kRepoType, "repo_type"},    {Arg::kOrg, "org"},             {Arg::kUser, "user"},
-    {Arg::kGroup, "group"},           {Arg::kTo, "to"},               {Arg::kWrite, "write"},
-    {Arg::kExistOk, "exist_ok"},
-};
+// A batch line's key for an argument: its JSON spelling (request_args.h) without the quotes.
+absl::string_view KeyOf(Arg arg) {
+  absl::string_view key = Spell(arg, Dialect::kJsonKeys);
+  absl::ConsumePrefix(&key, "\"");
+  absl::ConsumeSuffix(&key, "\"");
+  return key;
+}
 
 // Reports every scalar of `node` (keys and values, at any depth) that has a credential's shape, or a
 // word of one that has; returns whether there was one.
@@ -83,8 +79,8 @@ absl::optional<BatchRequest> ReadBatchRequest(const SourceFiles& files, int file
 
   BatchRequest out;
   out.line_pos = root->pos;
-  for (const ArgKey& k : kArgKeys) {
-    if (const YamlNode* node = in.Get(*root, k.key)) out.key_pos[static_cast<int>(k.arg)] = node->pos;
+  for (int a = 0; a < kArgCount; ++a) {
+    if (const YamlNode* node = in.Get(*root, KeyOf(static_cast<Arg>(a)))) out.key_pos[a] = node->pos;
   }
   RequestInput& input = out.input;
   input.target.dialect = Dialect::kJsonKeys;

@@ -47,9 +47,11 @@ class LineAnswerer {
     Decide(*request);
   }
 
-  // An answer for a line that was not read (too long): its errors only.
-  void Errors(int line) {
+  // The answer to a line too long to read: that error alone.
+  void TooLong(int file, int line) {
     line_ = line;
+    a_.diagnostics.Error(SourcePos{file, line, 1}, absl::StrCat("the line is longer than ", FormatBytes(options_.max_line_bytes),
+                                                               "; a batch line holds one request"));
     Errors();
   }
 
@@ -172,15 +174,26 @@ bool ReadLine(std::istream& in, size_t max_bytes, std::string* line, bool* too_l
   return any;
 }
 
+// The answer to line `line`, `text`, or (too_long) to a line too long to read.
+BatchAnswer Answer(const Snapshot& snapshot, const World& world, absl::string_view text, int line, bool too_long,
+                   const BatchOptions& options) {
+  BatchAnswer answer;
+  answer.diagnostics = Diagnostics(options.max_issues_per_line);
+  const int file = answer.files.Add(options.name, std::string(too_long ? "" : text), line);
+  LineAnswerer answerer(snapshot, world, options, &answer);
+  if (too_long) {
+    answerer.TooLong(file, line);
+  } else {
+    answerer.Answer(file, line);
+  }
+  return answer;
+}
+
 }  // namespace
 
 BatchAnswer AnswerBatchLine(const Snapshot& snapshot, const World& world, absl::string_view text, int line,
                             const BatchOptions& options) {
-  BatchAnswer answer;
-  answer.diagnostics = Diagnostics(options.max_issues_per_line);
-  const int file = answer.files.Add(options.name, std::string(text), line);
-  LineAnswerer(snapshot, world, options, &answer).Answer(file, line);
-  return answer;
+  return Answer(snapshot, world, text, line, /*too_long=*/false, options);
 }
 
 int BatchSummary::ExitCode() const {
@@ -203,18 +216,7 @@ BatchSummary RunBatch(const Snapshot& snapshot, const World& world, std::istream
   for (int number = 1; ReadLine(in, options.max_line_bytes, &line, &too_long); ++number) {
     if (!too_long && absl::StripAsciiWhitespace(line).empty()) continue;
     ++summary.requests;
-    BatchAnswer answer;
-    if (too_long) {
-      answer.diagnostics = Diagnostics(options.max_issues_per_line);
-      const int file = answer.files.Add(options.name, "", number);
-      answer.diagnostics.Error(SourcePos{file, number, 1},
-                               absl::StrCat("the line is longer than ", FormatBytes(options.max_line_bytes),
-                                            "; a batch line holds one request"));
-      BatchAnswer* a = &answer;
-      LineAnswerer(snapshot, world, options, a).Errors(number);
-    } else {
-      answer = AnswerBatchLine(snapshot, world, line, number, options);
-    }
+    const BatchAnswer answer = Answer(snapshot, world, line, number, too_long, options);
     switch (answer.exit_code) {
       case 0: ++summary.allowed; break;
       case 1: ++summary.denied; break;
