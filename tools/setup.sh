@@ -17,6 +17,9 @@ PACKAGES=(
   libclang-rt-14-dev  # tools/fuzz.sh: libFuzzer and the sanitizers' runtimes for clang
   chromium            # cli:audit_html_browser_test: the audit's HTML page in headless Chromium
   python3             # cli:hostile_input_test: the hostile-input suite
+  python3-dev         # //python: the Python module's headers (@system_python)
+  pybind11-dev        # @pybind11: the Python module's bindings
+  python3-pytest      # python:pytest_test: the Python module's suite
   python3-jsonschema  # testdata:org_response_schema_test: sample responses against the Hub's schemas
   libcurl4-openssl-dev  # @com_github_curl_curl: hubperm fetch-org's HTTP client
   time                # tools/bench.sh: the peak memory of the hubperm a user runs
