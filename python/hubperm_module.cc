@@ -187,6 +187,13 @@ std::vector<std::string> TokenNames(const EngineHandle& self) {
   return names;
 }
 
+// Every repo: (id, type as the fixtures spell it), in the fixtures' order.
+std::vector<std::pair<std::string, std::string>> Repos(const EngineHandle& self) {
+  std::vector<std::pair<std::string, std::string>> repos;
+  for (const auto& repo : self.engine->world().repos) repos.emplace_back(repo.id.text, std::string(NameOf(repo.type)));
+  return repos;
+}
+
 }  // namespace
 }  // namespace hubperm
 
@@ -201,7 +208,8 @@ PYBIND11_MODULE(_hubperm, m) {
            py::arg("older_than_days"), py::arg("jobs"))
       .def("test", &hubperm::PyTest, py::arg("format"), py::arg("filter"), py::arg("coverage"), py::arg("at"),
            py::arg("files"))
-      .def("token_names", &hubperm::TokenNames);
+      .def("token_names", &hubperm::TokenNames)
+      .def("repos", &hubperm::Repos);
   m.def("load", &hubperm::PyLoad, py::arg("paths"), py::arg("max_issues"), py::arg("max_checks"));
   m.def("load_texts", &hubperm::PyLoadTexts, py::arg("files"), py::arg("max_issues"), py::arg("max_checks"));
   m.attr("DEFAULT_MAX_ISSUES") = hubperm::kDefaultMaxIssuesPerFile;

@@ -6,6 +6,7 @@
 #   tools/bench.sh              # tiers S M L and import-org (about 15 minutes on the 2-core machine)
 #   tools/bench.sh S M          # some tiers only
 #   tools/bench.sh org          # import-org only: 10,000 repos and 2,000 members (//bench:gen_org)
+#   tools/bench.sh python       # checks per second from Python on tier M, beside C++ (bench/python_bench.py)
 #   BENCH_OUT=/tmp/b tools/bench.sh   # keep the raw Google Benchmark JSON there
 #
 # Timing is never asserted in tests; this script is where the figures come from.
@@ -14,17 +15,22 @@ cd "$(dirname "$0")/.."
 
 tiers=()
 org=0
+python=0
 for arg in "$@"; do
-  if [ "$arg" = org ]; then org=1; else tiers+=("$arg"); fi
+  case "$arg" in
+    org) org=1 ;;
+    python) python=1 ;;
+    *) tiers+=("$arg") ;;
+  esac
 done
-[ $# -eq 0 ] && { tiers=(S M L); org=1; }
+[ $# -eq 0 ] && { tiers=(S M L); org=1; python=1; }
 out=${BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 
 bash tools/setup.sh >/dev/null
 trap 'bazel shutdown >/dev/null 2>&1' EXIT
 bazel build -c opt --color=no --curses=no //bench:world_bench //bench:gen_world //bench:gen_org \
-  //bench:org_import_bench //cli:hubperm >&2
+  //bench:org_import_bench //cli:hubperm //python:hubperm >&2
 bin=$(bazel info -c opt bazel-bin 2>/dev/null)/bench
 hubperm=$(bazel info -c opt bazel-bin 2>/dev/null)/cli/hubperm
 
@@ -166,6 +172,30 @@ print(f"| read, import, render, load-check (what `hubperm import-org` does) | {t
 print(f"| read and parse the same JSON, nothing more (the floor) | {t_parse:.2f} s | "
       f"{median(b['peak_rss_MiB'] for b in parse):.0f} MiB | |")
 print(f"| import / parse | {t_imp / t_parse:.2f} | | |")
+EOF
+fi
+# Python: the same requests on tier M asked one call at a time and as one batch, beside the C++ batch
+# (hubperm check --batch, its load subtracted) and the C++ check of a request line, all in one run.
+if [ $python -eq 1 ]; then
+  [ -f "$out/M.yaml" ] || "$bin/gen_world" --tier=M --seed=1 --out="$out/M.yaml"
+  echo "== python on M (best of 3 rounds of 20,000 requests)" >&2
+  interpreter=$(head -n1 "$(bazel info -c opt output_base 2>/dev/null)/external/system_python/interpreter")
+  PYTHONPATH="$(dirname "$hubperm")/../python" "$interpreter" bench/python_bench.py --fixture="$out/M.yaml" \
+    --hubperm="$hubperm" --world-bench="$bin/world_bench" > "$out/python-M.json"
+  python3 - "$out/python-M.json" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+cli = r["cli_batch_per_s"]
+print()
+print(f"| checks per second on tier M ({r['requests']} requests: repo_info, delete_repo, update_repo_settings, "
+      "create_branch; random token and repo) | checks/s | as a share of the C++ batch |")
+print("|---|---|---|")
+for label, key in [("Python, one `world.check()` per request (a Decision each)", "python_call_per_s"),
+                   ("Python, `world.batch()` of every request", "python_batch_per_s"),
+                   ("C++, `hubperm check --batch` (the same lines; its load subtracted)", "cli_batch_per_s"),
+                   ("C++, a request line parsed, resolved and checked, no JSON (`http_check`)", "cpp_check_per_s")]:
+    print(f"| {label} | {r[key] / 1000:.1f} k/s | {r[key] / cli:.2f} |")
+print(f"| Python, `World.load` of M | {r['load_s']:.2f} s | |")
 EOF
 fi
 echo "raw results: $out" >&2

@@ -54,7 +54,7 @@ def test_from_yaml_positions_issues_in_the_name_given():
 def test_from_texts_loads_several_files_as_one_world():
     world = hubperm.World.from_texts({"users.yaml": "users: [alice]\n",
                                       "tokens.yaml": "tokens:\n  - {name: t, owner: alice, role: read}\n"})
-    assert world.tokens == ["t"]
+    assert world.tokens == ["t"] and world.repos == {}
     assert world.files == ("users.yaml", "tokens.yaml")
     assert world.check("t", "whoami").allowed
 

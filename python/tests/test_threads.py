@@ -10,11 +10,14 @@ import hubperm
 from conftest import SPEC
 
 
+MODELS = ("acme/private-model", "acme/public-model", "acme/gated-model", "ada/notes", "strict/m")
+
+
 def requests(world):
     """Every token on a few operations of the spec world's repos and org."""
     out = []
     for token in world.tokens:
-        for repo in ("acme/private-model", "acme/public-model", "acme/gated-model", "ada/notes", "strict/m"):
+        for repo in MODELS:
             for method in ("model_info", "hf_hub_download", "create_commit", "delete_repo"):
                 out.append((token, method, {"repo_id": repo}))
         out.append((token, None, {"permission": "repo.write", "organization": "acme"}))
@@ -22,6 +25,8 @@ def requests(world):
 
 
 def test_threads_answer_as_one_thread_does(spec):
+    assert {spec.repos[m] for m in MODELS} == {"model"}
+    assert spec.repos["acme/data"] == "dataset"
     asked = requests(spec)
     assert len(asked) > 200
     one = [spec.check(t, m, **k).to_dict() for t, m, k in asked]

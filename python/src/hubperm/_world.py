@@ -67,6 +67,12 @@ class World:
         """The names of the world's tokens, in the fixtures' order."""
         return self._engine.token_names()
 
+    @property
+    def repos(self):
+        """The world's repos: a dict of id (NS/NAME) -> type ("model", "dataset" or "space"), in the
+        fixtures' order."""
+        return dict(self._engine.repos())
+
     def check(self, token, method=None, *, http=None, body=None, content_type=None, permission=None,
               from_error=None, at=None, **kwargs):
         """Would `token` be allowed? One request in any of hubperm's forms:

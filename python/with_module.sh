@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the Python module's pytest suite (python/tests/) with the interpreter the module was built for
-# (@system_python//:interpreter), against the package //python:hubperm lays out. Each pytest case is one
-# JUnit <testcase> in Bazel's test.xml, which tools/test.sh counts.
+# Runs the interpreter the Python module was built for (@system_python//:interpreter) with the package
+# //python:hubperm importable: for the module's tests (python:pytest_test) and the Python benchmark's
+# smoke test (bench:python_bench_smoke_test). Under a test, pytest writes each case as one JUnit
+# <testcase> to Bazel's test.xml, which tools/test.sh counts.
 #
-# Usage: pytest_test.sh INTERPRETER_FILE PACKAGE_INIT [pytest arguments...]
+# Usage: with_module.sh INTERPRETER_FILE PACKAGE_INIT PYTHON_ARGUMENTS...
 #
 # In the asan build the module links AddressSanitizer, whose runtime must be the first library the
 # process loads: the interpreter (not instrumented) gets it through LD_PRELOAD, with the C++ runtime the
@@ -24,6 +25,5 @@ fi
 
 export PYTHONPATH="$package_dir"
 export PYTHONDONTWRITEBYTECODE=1
-junit=()
-[ -n "${XML_OUTPUT_FILE:-}" ] && junit=(--junitxml="$XML_OUTPUT_FILE")
-exec "$python" -m pytest -p no:cacheprovider -q "${junit[@]}" "$@"
+[ -n "${XML_OUTPUT_FILE:-}" ] && export PYTEST_ADDOPTS="--junitxml=$XML_OUTPUT_FILE"
+exec "$python" "$@"
