@@ -12,18 +12,20 @@
 # interpreter does not link libstdc++). Leak detection is off there, as the interpreter keeps its
 # objects until exit by design; every other check is on.
 set -euo pipefail
+trap 'echo "with_module.sh: failed at line $LINENO" >&2' ERR
 python=$(head -n1 "$1")
 package_dir=$(cd "$(dirname "$2")/.." && pwd)
 shift 2
 
-module="$package_dir/hubperm/_hubperm.so"
-asan=$(ldd "$module" | awk '/libasan\.so/ {print $3; exit}')
+# ldd's whole output is read (awk does not stop at the match), so that ldd never writes to a closed pipe.
+libraries=$(ldd "$package_dir/hubperm/_hubperm.so")
+asan=$(awk '/libasan\.so/ && !found {print $3; found = 1}' <<<"$libraries")
 if [ -n "$asan" ]; then
-  export LD_PRELOAD="$asan $(ldd "$module" | awk '/libstdc\+\+\.so/ {print $3; exit}')"
+  export LD_PRELOAD="$asan $(awk '/libstdc\+\+\.so/ && !found {print $3; found = 1}' <<<"$libraries")"
   export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1"
 fi
 
 export PYTHONPATH="$package_dir"
 export PYTHONDONTWRITEBYTECODE=1
-[ -n "${XML_OUTPUT_FILE:-}" ] && export PYTEST_ADDOPTS="--junitxml=$XML_OUTPUT_FILE"
+if [ -n "${XML_OUTPUT_FILE:-}" ]; then export PYTEST_ADDOPTS="--junitxml=$XML_OUTPUT_FILE"; fi
 exec "$python" "$@"

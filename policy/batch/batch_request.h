@@ -29,6 +29,8 @@
 #include "absl/types/optional.h"
 #include "policy/common/diagnostics.h"
 #include "policy/common/source.h"
+#include "policy/load/tree_reader.h"
+#include "policy/load/yaml_tree.h"
 #include "policy/request/request_args.h"
 #include "policy/request/request_input.h"
 
@@ -38,6 +40,12 @@ namespace hubperm {
 inline constexpr absl::string_view kBatchKeys[] = {
     "id",   "token", "http", "body",  "content_type", "operation", "permission", "from_error", "repo",
     "repo_type", "org", "user", "group", "to", "write", "exist_ok", "at"};
+
+// The keys of an intent (`hubperm mint --for`, docs/mint.md): a batch line's, but the token (minted) and the
+// id (an intent is named by its position).
+inline constexpr absl::string_view kIntentKeys[] = {
+    "http", "body", "content_type", "operation", "permission", "from_error", "repo", "repo_type", "org", "user",
+    "group", "to", "write", "exist_ok", "at"};
 
 struct BatchRequest {
   std::string token;
@@ -61,6 +69,16 @@ struct BatchLineFacts {
 // way.
 absl::optional<BatchRequest> ReadBatchRequest(const SourceFiles& files, int file, Diagnostics* diagnostics,
                                               BatchLineFacts* facts);
+
+// Where a request object comes from: a batch line (JSON, with a token and an id; errors name keys as
+// "\"repo\"") or an intent of `hubperm mint` (YAML or JSON, without them; errors name keys as "repo:").
+enum class RequestObjectKind : uint8_t { kBatchLine, kIntent };
+
+// The request a parsed object holds (what ReadBatchRequest reads once the line is parsed), read with `in`
+// (whose syntax is the object's). nullopt when it has an error, every one reported; `*facts` is filled
+// either way (an intent has no id). BatchRequest::token is empty for an intent.
+absl::optional<BatchRequest> ReadRequestObject(const YamlNode& object, RequestObjectKind kind, TreeReader& in,
+                                               BatchLineFacts* facts);
 
 }  // namespace hubperm
 
