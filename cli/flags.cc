@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 34> kFlags = {{
+constexpr std::array<FlagSpec, 38> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -150,6 +150,27 @@ constexpr std::array<FlagSpec, 34> kFlags = {{
      }},
     {Flag::kJobs, absl::nullopt, "--jobs", true,
      [](const std::string& v, Options* o) { return Count("--jobs", v, 1024, &o->jobs); }},
+    {Flag::kOwner, absl::nullopt, "--owner", true,
+     [](const std::string& v, Options* o) {
+       o->owner = v;
+       return v.empty() ? std::string("--owner needs a user's name") : std::string();
+     }},
+    {Flag::kFor, absl::nullopt, "--for", true,
+     [](const std::string& v, Options* o) {
+       o->intents = v;
+       return v.empty() ? std::string("--for needs an intents file (docs/mint.md)") : std::string();
+     }},
+    {Flag::kFromLog, absl::nullopt, "--from-log", true,
+     [](const std::string& v, Options* o) {
+       o->from_log = v;
+       return v.empty() ? std::string("--from-log needs a request log (JSON lines)") : std::string();
+     }},
+    {Flag::kPrefer, absl::nullopt, "--prefer", true,
+     [](const std::string& v, Options* o) {
+       o->prefer = v;
+       if (v == "repo" || v == "group" || v == "org") return std::string();
+       return absl::StrCat("--prefer must be repo, group or org, not ", QuoteValue(v));
+     }},
 }};
 
 constexpr bool RowsInEnumOrder() {

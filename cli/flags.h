@@ -56,6 +56,10 @@ enum class Flag : uint8_t {
   kWhoamiOnly,
   kBatch,
   kJobs,
+  kOwner,
+  kFor,
+  kFromLog,
+  kPrefer,
 };
 
 // "--repo-type".
@@ -98,6 +102,10 @@ struct Options {
   bool whoami_only = false;       // fetch-org --whoami-only
   std::string batch;              // check/explain --batch FILE, or - for stdin
   int jobs = 0;                   // audit --jobs N; 0: the machine's cores
+  std::string owner;              // mint --owner USER
+  std::string intents;            // mint --for INTENTS.yaml
+  std::string from_log;           // mint --from-log FILE
+  std::string prefer = "repo";    // mint --prefer repo|group|org
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -13,6 +13,7 @@
 #include "cli/flags.h"
 #include "cli/import_command.h"
 #include "cli/import_org_command.h"
+#include "cli/mint_command.h"
 #include "cli/fetch_org_command.h"
 #include "cli/routes_command.h"
 #include "cli/safe_output.h"
@@ -84,6 +85,7 @@ const std::vector<const Command*>& Commands() {
   static const auto* commands = new std::vector<const Command*>{
       &CheckCommand(), &ExplainCommand(), &ValidateCommand(), &TestCommand(),
       &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(), &ImportOrgCommand(), &FetchOrgCommand(),
+      &MintCommand(),
   };
   return *commands;
 }

@@ -95,4 +95,9 @@ TestRun Engine::RunTests(absl::string_view filter, absl::Time at) const {
 
 AuditReport Engine::Audit(const AuditOptions& options) const { return hubperm::Audit(*snapshot_, options); }
 
+MintResult Engine::Mint(absl::string_view owner, const std::vector<Intent>& intents, const MintOptions& options,
+                        Diagnostics* problems) const {
+  return hubperm::Mint(world_, owner, intents, options, problems);
+}
+
 }  // namespace hubperm

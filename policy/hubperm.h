@@ -12,7 +12,8 @@
 //   explain  Engine::Explain -> Explanation; RenderExplanation, RenderCheckLine (text),
 //            Engine::ExplanationJson (docs/explanation-json.md)
 //   print    the caller's: every renderer returns a string
-// and, over the whole world: Engine::RunTests (the fixtures' cases), Engine::Audit (every token);
+// and, over the whole world: Engine::RunTests (the fixtures' cases), Engine::Audit (every token),
+// Engine::Mint (the smallest token for what a job does: ReadIntentsFile, ReadRequestLog);
 // Engine::RunBatch decides JSON lines of requests against the world loaded once.
 //
 // Example (examples/embed.cc runs it):
@@ -72,6 +73,9 @@
 #include "policy/load/org_responses.h"
 #include "policy/load/response_reader.h"
 #include "policy/load/whoami_import.h"
+#include "policy/mint/intents.h"
+#include "policy/mint/mint.h"
+#include "policy/mint/mint_report.h"
 #include "policy/model/world.h"
 #include "policy/request/request_input.h"
 #include "policy/request/resolve.h"
@@ -149,6 +153,11 @@ class Engine {
 
   // Every token's effective access and findings; its lifetime judged at options.at.
   AuditReport Audit(const AuditOptions& options = AuditOptions()) const;
+
+  // The smallest fine-grained token for `owner` under which every intent is allowed (policy/mint/mint.h);
+  // an intent that does not resolve is an error in `*problems`, and then nothing is minted.
+  MintResult Mint(absl::string_view owner, const std::vector<Intent>& intents, const MintOptions& options,
+                  Diagnostics* problems) const;
 
   // The world as loaded and as compiled, and the fixture files (for positions).
   const World& world() const { return world_; }

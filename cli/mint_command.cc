@@ -1,0 +1,154 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "cli/mint_command.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cli/exit_codes.h"
+#include "cli/fail.h"
+#include "cli/read_input.h"
+#include "policy/hubperm.h"
+
+namespace hubperm {
+namespace {
+
+constexpr char kMintHelp[] = R"(hubperm mint FILES... (--for INTENTS.yaml | --from-log FILE) [--owner USER]
+                    [--prefer repo|group|org] [--name NAME] [--at TIME] [--format text|json]
+
+Prints the smallest fine-grained token for USER under which everything a job does is allowed: a fixture
+entry (YAML) to paste into the world and to create on the Hub, with why each permission is there. Every
+intent is decided with the minted token before it is printed (docs/mint.md).
+
+What the job does, one of:
+  --for INTENTS.yaml  a list of requests in any form, keyed as a case or a batch line is, without a token:
+                        - {operation: upload_folder, repo: acme/m}
+                        - {http: POST /api/repos/create, body: {type: model, name: x, organization: acme}}
+                        - {permission: repo.write, org: acme}
+  --from-log FILE     the requests a job made: JSON lines of `check --batch`'s format (their token names
+                      the owner), or the log of the client recorder (tools/clients/recorder.py), whose
+                      requests to the Hub are the intents
+
+Minimal: removing any one permission denies some intent, and no scope is broader than an intent needs:
+a repo's scope by default, the namespace's when a create needs it.
+  --owner USER           whose token it is (default, with --from-log: the owner of the log's tokens)
+  --prefer group|org     scope what a repo needs on its resource group, or on its org, instead
+  --name NAME            the token's name (default: USER-minted)
+
+An intent the owner's user side forbids is an error naming the role that is missing (no token can fix
+it); so is one no fine-grained permission allows (creating in another user's namespace). Under an org's
+require_approval policy, the output says an admin must approve the token. A route hubperm does not
+model is a warning: it is not decided.
+
+Exit codes: 0 minted, 2 bad input: fixtures or intents with errors, an intent no token can allow (then
+nothing is printed on stdout).
+
+Examples:
+  hubperm mint testdata/founding/world.yaml --owner alice --for testdata/mint/founding.yaml
+  hubperm mint testdata/founding/world.yaml --owner alice --for testdata/mint/founding.yaml --prefer group
+  hubperm mint world.yaml --from-log job-requests.jsonl --format json | jq .scopes
+)";
+
+ScopePreference PreferenceOf(const std::string& prefer) {
+  if (prefer == "group") return ScopePreference::kGroup;
+  if (prefer == "org") return ScopePreference::kOrg;
+  return ScopePreference::kRepo;
+}
+
+// The owner a log's batch lines name, through their tokens: one user, or an error.
+absl::StatusOr<std::string> OwnerOfLog(const Engine& engine, const std::vector<Intent>& intents) {
+  std::set<std::string> owners;
+  for (const Intent& intent : intents) {
+    if (intent.token.empty()) continue;
+    bool found = false;
+    for (const Token& token : engine.world().tokens) {
+      if (token.name.text != intent.token) continue;
+      owners.insert(token.owner.text);
+      found = true;
+    }
+    if (!found) return absl::NotFoundError(absl::StrCat("the log names token ", QuoteValue(intent.token), ", which the world lacks; give --owner"));
+  }
+  if (owners.empty()) return absl::InvalidArgumentError("the log names no token: give --owner USER");
+  if (owners.size() > 1) {
+    return absl::InvalidArgumentError(absl::StrCat("the log's tokens belong to ", owners.size(), " users (",
+                                                   absl::StrJoin(owners, ", "), "): give --owner USER"));
+  }
+  return *owners.begin();
+}
+
+int RunMint(const Options& o, CommandIo& io) {
+  if (o.files.empty()) return Fail(io.err, io.err_style, "mint needs at least one fixture file (see hubperm mint --help)");
+  if (o.intents.empty() == o.from_log.empty()) {
+    return Fail(io.err, io.err_style, "mint needs exactly one of --for INTENTS.yaml and --from-log FILE");
+  }
+  if (o.format == "html") return Fail(io.err, io.err_style, "mint prints text (a fixture) or json, not html");
+  const LoadResult loaded = Engine::Load(o.files, o.load);
+  loaded.PrintIssues(io.err, io.err_style);
+  if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was minted");
+  const Engine& engine = *loaded.engine;
+
+  const std::string& path = o.intents.empty() ? o.from_log : o.intents;
+  absl::StatusOr<std::string> text = ReadFileOrStdin(path, io.in, o.intents.empty() ? kMaxFixtureBytes : kMaxInputBytes);
+  if (!text.ok()) {
+    return Fail(io.err, io.err_style,
+                text.status().code() == absl::StatusCode::kNotFound
+                    ? absl::StrCat("cannot read ", o.intents.empty() ? "--from-log " : "--for ", QuotePath(path))
+                    : std::string(text.status().message()));
+  }
+  SourceFiles files;
+  Diagnostics diagnostics(o.load.max_issues_per_file);
+  const std::string name = path == "-" ? "stdin" : path;
+  const Intents read = o.intents.empty() ? ReadRequestLog(name, *text, &files, &diagnostics)
+                                         : ReadIntentsFile(name, *std::move(text), &files, &diagnostics);
+  if (diagnostics.has_errors()) {
+    diagnostics.Print(files, io.err_style, io.err);
+    return FailFixtures(io.err, diagnostics.error_count(), "nothing was minted");
+  }
+  std::string owner = o.owner;
+  if (owner.empty()) {
+    if (o.from_log.empty()) return Fail(io.err, io.err_style, "mint --for needs --owner USER: whose token it is");
+    absl::StatusOr<std::string> from_log = OwnerOfLog(engine, read.intents);
+    if (!from_log.ok()) return Fail(io.err, io.err_style, from_log.status().message());
+    owner = *from_log;
+  }
+  bool known = false;
+  std::vector<absl::string_view> users;
+  for (const Name& user : engine.world().users) {
+    known = known || user.text == owner;
+    users.push_back(user.text);
+  }
+  if (!known) {
+    return Fail(io.err, io.err_style, absl::StrCat("unknown user ", QuoteValue(owner), DidYouMean(owner, users)));
+  }
+
+  MintOptions options;
+  options.prefer = PreferenceOf(o.prefer);
+  options.token_name = o.name;
+  options.at = o.at.has_value() ? *o.at : Request::kAnyMoment;
+  const MintResult minted = engine.Mint(owner, read.intents, options, &diagnostics);
+  if (!diagnostics.has_errors()) diagnostics = MintProblems(minted, read.intents);
+  diagnostics.Print(files, io.err_style, io.err);
+  if (diagnostics.has_errors()) return FailFixtures(io.err, diagnostics.error_count(), "nothing was minted");
+  if (read.other_hosts > 0) {
+    io.err << "hubperm: " << read.other_hosts << " request" << (read.other_hosts == 1 ? "" : "s")
+           << " of the log went to hosts other than the Hub (storage): no token permission concerns them\n";
+  }
+  io.out << (o.json() ? RenderMintJson(minted, read.intents, files) : RenderMintedFixture(minted, read.intents, files));
+  return kExitAllow;
+}
+
+}  // namespace
+
+const Command& MintCommand() {
+  static const Command* command = new Command{
+      "mint", kMintHelp,
+      {Flag::kFor, Flag::kFromLog, Flag::kOwner, Flag::kPrefer, Flag::kName, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks,
+       Flag::kFormat, Flag::kColor},
+      RunMint};
+  return *command;
+}
+
+}  // namespace hubperm
