@@ -84,7 +84,6 @@ int RunMint(const Options& o, CommandIo& io) {
   if (o.intents.empty() == o.from_log.empty()) {
     return Fail(io.err, io.err_style, "mint needs exactly one of --for INTENTS.yaml and --from-log FILE");
   }
-  if (o.format == "html") return Fail(io.err, io.err_style, "mint prints text (a fixture) or json, not html");
   const LoadResult loaded = Engine::Load(o.files, o.load);
   loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was minted");
