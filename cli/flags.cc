@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 38> kFlags = {{
+constexpr std::array<FlagSpec, 39> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -170,6 +170,11 @@ constexpr std::array<FlagSpec, 38> kFlags = {{
        o->prefer = v;
        if (v == "repo" || v == "group" || v == "org") return std::string();
        return absl::StrCat("--prefer must be repo, group or org, not ", QuoteValue(v));
+     }},
+    {Flag::kCompare, absl::nullopt, "--compare", true,
+     [](const std::string& v, Options* o) {
+       o->compare = v;
+       return v.empty() ? std::string("--compare needs a token's name") : std::string();
      }},
 }};
 

@@ -60,6 +60,7 @@ enum class Flag : uint8_t {
   kFor,
   kFromLog,
   kPrefer,
+  kCompare,
 };
 
 // "--repo-type".
@@ -106,6 +107,7 @@ struct Options {
   std::string intents;            // mint --for INTENTS.yaml
   std::string from_log;           // mint --from-log FILE
   std::string prefer = "repo";    // mint --prefer repo|group|org
+  std::string compare;            // mint --compare TOKEN
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

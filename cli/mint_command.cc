@@ -17,7 +17,8 @@ namespace hubperm {
 namespace {
 
 constexpr char kMintHelp[] = R"(hubperm mint FILES... (--for INTENTS.yaml | --from-log FILE) [--owner USER]
-                    [--prefer repo|group|org] [--name NAME] [--at TIME] [--format text|json]
+                    [--prefer repo|group|org] [--name NAME] [--compare TOKEN] [--at TIME]
+                    [--format text|json]
 
 Prints the smallest fine-grained token for USER under which everything a job does is allowed: a fixture
 entry (YAML) to paste into the world and to create on the Hub, with why each permission is there. Every
@@ -37,6 +38,9 @@ a repo's scope by default, the namespace's when a create needs it.
   --owner USER           whose token it is (default, with --from-log: the owner of the log's tokens)
   --prefer group|org     scope what a repo needs on its resource group, or on its org, instead
   --name NAME            the token's name (default: USER-minted)
+  --compare TOKEN        how a token of the world differs from the minted one: its excess permissions
+                         and scopes, what it lacks, and the intents it denies (its owner is the default
+                         --owner)
 
 An intent the owner's user side forbids is an error naming the role that is missing (no token can fix
 it); so is one no fine-grained permission allows (creating in another user's namespace). Under an org's
@@ -50,6 +54,7 @@ Examples:
   hubperm mint testdata/founding/world.yaml --owner alice --for testdata/mint/founding.yaml
   hubperm mint testdata/founding/world.yaml --owner alice --for testdata/mint/founding.yaml --prefer group
   hubperm mint world.yaml --from-log job-requests.jsonl --format json | jq .scopes
+  hubperm mint testdata/audit/world.yaml --compare ci-classic --for ci-job.yaml
 )";
 
 ScopePreference PreferenceOf(const std::string& prefer) {
@@ -79,6 +84,12 @@ absl::StatusOr<std::string> OwnerOfLog(const Engine& engine, const std::vector<I
   return *owners.begin();
 }
 
+// The last line when the intents keep a token from being minted.
+int FailIntents(std::ostream& err, int errors, absl::string_view what) {
+  err << "hubperm: " << errors << " " << what << (errors == 1 ? "" : "s") << "; nothing was minted\n";
+  return kExitBadInput;
+}
+
 int RunMint(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "mint needs at least one fixture file (see hubperm mint --help)");
   if (o.intents.empty() == o.from_log.empty()) {
@@ -104,9 +115,27 @@ int RunMint(const Options& o, CommandIo& io) {
                                          : ReadIntentsFile(name, *std::move(text), &files, &diagnostics);
   if (diagnostics.has_errors()) {
     diagnostics.Print(files, io.err_style, io.err);
-    return FailFixtures(io.err, diagnostics.error_count(), "nothing was minted");
+    return FailIntents(io.err, diagnostics.error_count(), "error in the intents");
   }
-  std::string owner = o.owner;
+  const Token* compared = nullptr;
+  if (!o.compare.empty()) {
+    std::vector<absl::string_view> names;
+    for (const Token& token : engine.world().tokens) {
+      if (token.name.text == o.compare) compared = &token;
+      names.push_back(token.name.text);
+    }
+    if (compared == nullptr) {
+      return Fail(io.err, io.err_style, absl::StrCat("--compare: unknown token ", QuoteValue(o.compare), DidYouMean(o.compare, names)));
+    }
+    if (compared->kind != TokenKind::kUser) {
+      return Fail(io.err, io.err_style, absl::StrCat("--compare: token ", QuoteValue(o.compare), " is not a user access token; mint makes those"));
+    }
+    if (!o.owner.empty() && o.owner != compared->owner.text) {
+      return Fail(io.err, io.err_style, absl::StrCat("--compare: token ", QuoteValue(o.compare), " is ", QuoteValue(compared->owner.text),
+                                                     "'s, not ", QuoteValue(o.owner), "'s"));
+    }
+  }
+  std::string owner = compared != nullptr ? compared->owner.text : o.owner;
   if (owner.empty()) {
     if (o.from_log.empty()) return Fail(io.err, io.err_style, "mint --for needs --owner USER: whose token it is");
     absl::StatusOr<std::string> from_log = OwnerOfLog(engine, read.intents);
@@ -128,14 +157,22 @@ int RunMint(const Options& o, CommandIo& io) {
   options.token_name = o.name;
   options.at = o.at.has_value() ? *o.at : Request::kAnyMoment;
   const MintResult minted = engine.Mint(owner, read.intents, options, &diagnostics);
-  if (!diagnostics.has_errors()) diagnostics = MintProblems(minted, read.intents);
+  if (diagnostics.has_errors()) {
+    diagnostics.Print(files, io.err_style, io.err);
+    return FailIntents(io.err, diagnostics.error_count(), "error in the intents");
+  }
+  diagnostics = MintProblems(minted, read.intents);
   diagnostics.Print(files, io.err_style, io.err);
-  if (diagnostics.has_errors()) return FailFixtures(io.err, diagnostics.error_count(), "nothing was minted");
+  if (diagnostics.has_errors()) return FailIntents(io.err, diagnostics.error_count(), "intent no token can allow");
   if (read.other_hosts > 0) {
     io.err << "hubperm: " << read.other_hosts << " request" << (read.other_hosts == 1 ? "" : "s")
            << " of the log went to hosts other than the Hub (storage): no token permission concerns them\n";
   }
-  io.out << (o.json() ? RenderMintJson(minted, read.intents, files) : RenderMintedFixture(minted, read.intents, files));
+  absl::optional<MintComparison> comparison;
+  if (compared != nullptr) comparison = Compare(engine.world(), *compared, read.intents, minted, options);
+  const MintComparison* compare = comparison.has_value() ? &*comparison : nullptr;
+  io.out << (o.json() ? RenderMintJson(minted, read.intents, files, compare)
+                      : RenderMintedFixture(minted, read.intents, files, compare));
   return kExitAllow;
 }
 
@@ -144,7 +181,7 @@ int RunMint(const Options& o, CommandIo& io) {
 const Command& MintCommand() {
   static const Command* command = new Command{
       "mint", kMintHelp,
-      {Flag::kFor, Flag::kFromLog, Flag::kOwner, Flag::kPrefer, Flag::kName, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks,
+      {Flag::kFor, Flag::kFromLog, Flag::kOwner, Flag::kPrefer, Flag::kName, Flag::kCompare, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks,
        Flag::kFormat, Flag::kColor},
       RunMint};
   return *command;

@@ -139,6 +139,35 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"AnEmptyIntentsFile", {"mint", kFounding, "--owner", "alice", "--for", "-"}, "an intents file (a list of requests) must be a sequence"}),
     [](const ::testing::TestParamInfo<BadInput>& info) { return std::string(info.param.name); });
 
+// --compare: alice-broad (repo.write on all of acme) against what committing to the group's model needs.
+TEST(MintCommand, CompareNamesTheExcessTheMissingAndTheDenied) {
+  const std::string intents = "- {operation: create_commit, repo: acme/token-test-model}\n";
+  const CliRun broad = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "alice-broad", "--for", "-"}, intents);
+  EXPECT_EQ(broad.exit_code, kExitAllow) << broad.err;
+  EXPECT_THAT(broad.out, HasSubstr("# Compared with token alice-broad:\n"
+                                   "#   excess (no intent needs it): the whole scope on org acme: repo.content.read, repo.write\n"
+                                   "#   missing: the whole scope on model acme/token-test-model: repo.write\n"
+                                   "tokens:\n"));  // alice-broad denies nothing: its org scope covers the model
+  const CliRun limited =
+      Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "limited-test-token", "--for", "-", "--format", "json"}, intents);
+  EXPECT_EQ(limited.exit_code, kExitAllow) << limited.err;
+  EXPECT_THAT(limited.out, HasSubstr("\"compare\": {\n    \"token\": \"limited-test-token\",\n    \"role\": \"fineGrained\",\n"
+                                     "    \"broader\": false,"));
+  EXPECT_THAT(limited.out, HasSubstr("\"denied_intents\": [\n      1\n    ]"));
+  const CliRun classic = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "bob-classic", "--for", "-"},
+                                 "- {operation: create_commit, repo: acme/model-a}\n");
+  EXPECT_EQ(classic.exit_code, kExitAllow) << classic.err;
+  EXPECT_THAT(classic.out, HasSubstr("#   a classic write token: it holds every permission its role gives bob"));
+  EXPECT_THAT(classic.out, HasSubstr("    owner: bob\n"));  // the compared token's owner
+  const CliRun other = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "bob-classic", "--owner", "alice",
+                                "--for", "-"}, intents);
+  EXPECT_EQ(other.exit_code, kExitBadInput);
+  EXPECT_THAT(other.err, HasSubstr("--compare: token 'bob-classic' is 'bob''s, not 'alice''s"));
+  const CliRun unknown = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "alice-brod", "--for", "-"}, intents);
+  EXPECT_EQ(unknown.exit_code, kExitBadInput);
+  EXPECT_THAT(unknown.err, HasSubstr("--compare: unknown token 'alice-brod'; did you mean 'alice-broad' or 'alice-dead'?"));
+}
+
 TEST(MintCommand, IntentsFromStdin) {
   const CliRun bad = Hubperm({"mint", kFounding, "--owner", "alice", "--for", "-"},
                              "- {operation: model_info, repo: acme/token-test-modl}\n");

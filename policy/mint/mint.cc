@@ -164,6 +164,14 @@ class Minter {
     return key;
   }
 
+  // Decides every intent for the world's own token `token`, as the world has it.
+  std::vector<Verdict> EvaluateExisting(const std::string& token) const {
+    const std::shared_ptr<const Snapshot> s = Snapshot::Compile(world_, SourceFiles());
+    std::vector<Verdict> out;
+    for (const Intent& intent : intents_) out.push_back(Decide(*s, world_, intent, nullptr, token));
+    return out;
+  }
+
  private:
   std::string UniqueTokenName(std::string base) const {
     auto taken = [&](const std::string& name) {
@@ -221,6 +229,11 @@ class Minter {
   }
 
   Verdict Decide(const Snapshot& s, const World& w, const Intent& intent, Diagnostics* problems) const {
+    return Decide(s, w, intent, problems, token_name_);
+  }
+
+  Verdict Decide(const Snapshot& s, const World& w, const Intent& intent, Diagnostics* problems,
+                 const std::string& token_name) const {
     Verdict v;
     RequestInput input = intent.input;
     if (input.at == Request::kAnyMoment) input.at = options_.at;
@@ -231,7 +244,7 @@ class Minter {
         Fail(intent, sequence.status(), culprit, problems, &v);
         return v;
       }
-      const absl::StatusOr<SequenceExplanation> e = ExplainSequence(s, w, token_name_, *sequence);
+      const absl::StatusOr<SequenceExplanation> e = ExplainSequence(s, w, token_name, *sequence);
       if (!e.ok()) {
         Fail(intent, e.status(), absl::nullopt, problems, &v);
         return v;
@@ -260,7 +273,7 @@ class Minter {
       v.problem = UnmodeledText(*description);
       return v;
     }
-    const absl::StatusOr<ResolvedRequest> resolved = Resolve(s, token_name_, *description, &culprit);
+    const absl::StatusOr<ResolvedRequest> resolved = Resolve(s, token_name, *description, &culprit);
     if (!resolved.ok()) {
       Fail(intent, resolved.status(), culprit, problems, &v);
       return v;
@@ -453,6 +466,44 @@ MintResult Mint(const World& world, absl::string_view owner, const std::vector<I
   }
   result.approvals.assign(approvals.begin(), approvals.end());
   return result;
+}
+
+MintComparison Compare(const World& world, const Token& existing, const std::vector<Intent>& intents,
+                       const MintResult& minted, const MintOptions& options) {
+  MintComparison c;
+  c.token = existing.name.text;
+  c.role = existing.role;
+  c.can_read_gated_repos = existing.can_read_gated_repos;
+  std::map<ScopeKey, PermissionSet> have, need;
+  for (const Scope& scope : existing.scoped) {
+    for (const PermissionEntry& p : scope.permissions) {
+      if (p.permission.has_value()) have[ScopeKey{scope.type, scope.entity.text}].Add(*p.permission);
+    }
+  }
+  for (const MintedGrant& g : minted.grants) need[ScopeKey{g.type, g.entity}].Add(g.permission);
+  for (const PermissionEntry& p : existing.global) {
+    if (p.permission.has_value()) c.global.Add(*p.permission);
+  }
+  for (const auto& [key, permissions] : have) {
+    const auto wanted = need.find(key);
+    const PermissionSet excess = wanted == need.end() ? permissions : permissions - wanted->second;
+    if (!excess.empty()) c.excess.push_back(ScopeDifference{key.type, key.entity, excess, wanted == need.end()});
+  }
+  for (const auto& [key, permissions] : need) {
+    const auto held = have.find(key);
+    const PermissionSet missing = held == have.end() ? permissions : permissions - held->second;
+    if (!missing.empty()) c.missing.push_back(ScopeDifference{key.type, key.entity, missing, held == have.end()});
+  }
+  Minter minter(world, existing.owner.text, intents, options);
+  const std::vector<Verdict> verdicts = minter.EvaluateExisting(existing.name.text);
+  for (size_t i = 0; i < verdicts.size() && i < minted.intents.size(); ++i) {
+    if (minted.intents[i].outcome == IntentOutcome::kAllowed && !verdicts[i].allowed) c.denied.push_back(static_cast<int>(i));
+  }
+  return c;
+}
+
+bool MintComparison::broader() const {
+  return role != TokenRole::kFineGrained || !excess.empty() || !global.empty() || can_read_gated_repos;
 }
 
 }  // namespace hubperm

@@ -85,6 +85,33 @@ struct MintResult {
 MintResult Mint(const World& world, absl::string_view owner, const std::vector<Intent>& intents,
                 const MintOptions& options, Diagnostics* problems);
 
+// Permissions on one entity that one token holds and the other lacks.
+struct ScopeDifference {
+  EntityType type = EntityType::kOrg;
+  std::string entity;
+  PermissionSet permissions;
+  bool whole_scope = false;  // the other token has no scope on the entity at all
+};
+
+// How an existing token differs from the minted one (`hubperm mint --compare TOKEN`).
+struct MintComparison {
+  std::string token;
+  TokenRole role = TokenRole::kFineGrained;  // a classic token holds every permission its role gives
+  std::vector<ScopeDifference> excess;       // scoped permissions no intent needs
+  PermissionSet global;                      // its global permissions (the minted token needs none)
+  bool can_read_gated_repos = false;         // set on it (the minted token reads a gated repo through its scope)
+  std::vector<ScopeDifference> missing;      // what the minted token holds and it lacks
+  std::vector<int> denied;                   // the intents (allowed with the minted token) it does not allow
+  // It holds more than the intents need: a classic role, excess scoped or global permissions, or the
+  // gated-repos flag.
+  bool broader() const;
+};
+
+// Compares `existing` (a token of `world`, as the world has it, approvals and all) with `minted`, which
+// Mint made for `intents` and its owner.
+MintComparison Compare(const World& world, const Token& existing, const std::vector<Intent>& intents,
+                       const MintResult& minted, const MintOptions& options);
+
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_MINT_MINT_H_

@@ -37,9 +37,68 @@ std::string Where(const SourceFiles& files, const Intent& intent) {
   return intent.pos.known() ? files.Format(intent.pos) : "";
 }
 
+std::string DifferenceText(const ScopeDifference& d) {
+  return absl::StrCat(d.whole_scope ? "the whole scope on " : "", NameOf(d.type), " ", EscapeUnsafe(d.entity), ": ",
+                      PermissionSetText(d.permissions));
+}
+
+std::string ComparisonText(const MintComparison& c, const std::string& owner) {
+  std::string out = absl::StrCat("# Compared with token ", EscapeUnsafe(c.token), ":\n");
+  if (c.role != TokenRole::kFineGrained) {
+    absl::StrAppend(&out, "#   a classic ", NameOf(c.role), " token: it holds every permission its role gives ",
+                    EscapeUnsafe(owner), ", where the job needs only the minted ones\n");
+  }
+  for (const ScopeDifference& d : c.excess) absl::StrAppend(&out, "#   excess (no intent needs it): ", DifferenceText(d), "\n");
+  if (!c.global.empty()) {
+    absl::StrAppend(&out, "#   excess (no intent needs it): global ", PermissionSetText(c.global), "\n");
+  }
+  if (c.can_read_gated_repos) absl::StrAppend(&out, "#   excess (no intent needs it): can_read_gated_repos\n");
+  for (const ScopeDifference& d : c.missing) absl::StrAppend(&out, "#   missing: ", DifferenceText(d), "\n");
+  if (!c.denied.empty()) {
+    absl::StrAppend(&out, "#   it denies ", c.denied.size() == 1 ? "intent " : "intents ", Numbers(c.denied), "\n");
+  }
+  if (!c.broader() && c.missing.empty() && c.denied.empty()) absl::StrAppend(&out, "#   it holds exactly what the job needs\n");
+  return out;
+}
+
+void WriteDifferences(const std::vector<ScopeDifference>& differences, JsonWriter* json) {
+  json->BeginArray();
+  for (const ScopeDifference& d : differences) {
+    json->BeginObject();
+    json->Key("type").String(NameOf(d.type));
+    json->Key("entity").String(d.entity);
+    json->Key("whole_scope").Bool(d.whole_scope);
+    json->Key("permissions").BeginArray();
+    d.permissions.ForEach([&](Permission p) { json->String(PermissionName(p)); });
+    json->EndArray();
+    json->EndObject();
+  }
+  json->EndArray();
+}
+
+void WriteComparison(const MintComparison& c, JsonWriter* json) {
+  json->BeginObject();
+  json->Key("token").String(c.token);
+  json->Key("role").String(NameOf(c.role));
+  json->Key("broader").Bool(c.broader());
+  json->Key("excess");
+  WriteDifferences(c.excess, json);
+  json->Key("excess_global").BeginArray();
+  c.global.ForEach([&](Permission p) { json->String(PermissionName(p)); });
+  json->EndArray();
+  json->Key("excess_can_read_gated_repos").Bool(c.can_read_gated_repos);
+  json->Key("missing");
+  WriteDifferences(c.missing, json);
+  json->Key("denied_intents").BeginArray();
+  for (int i : c.denied) json->Int(i + 1);
+  json->EndArray();
+  json->EndObject();
+}
+
 }  // namespace
 
-std::string RenderMintedFixture(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files) {
+std::string RenderMintedFixture(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files,
+                                const MintComparison* compare) {
   std::string out = absl::StrCat("# hubperm mint: the smallest fine-grained token for ", EscapeUnsafe(minted.token.owner.text),
                                  " under which every intent is allowed,\n"
                                  "# checked by deciding each intent with it (docs/mint.md).\n# Intents:\n");
@@ -60,11 +119,13 @@ std::string RenderMintedFixture(const MintResult& minted, const std::vector<Inte
                     ": ", g.needed_by.size() == 1 ? "intent " : "intents ", Numbers(g.needed_by), "\n");
   }
   if (minted.grants.empty()) absl::StrAppend(&out, "# No permission is needed: any token of the owner does all of it.\n");
+  if (compare != nullptr) absl::StrAppend(&out, ComparisonText(*compare, minted.token.owner.text));
   absl::StrAppend(&out, WriteFixture(minted.AsWorld()));
   return out;
 }
 
-std::string RenderMintJson(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files) {
+std::string RenderMintJson(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files,
+                           const MintComparison* compare) {
   JsonWriter json;
   json.BeginObject();
   json.Key("schema").String("hubperm.mint/v1");
@@ -106,6 +167,12 @@ std::string RenderMintJson(const MintResult& minted, const std::vector<Intent>& 
   json.Key("approvals").BeginArray();
   for (const std::string& org : minted.approvals) json.String(org);
   json.EndArray();
+  json.Key("compare");
+  if (compare != nullptr) {
+    WriteComparison(*compare, &json);
+  } else {
+    json.Null();
+  }
   json.Key("fixture").String(WriteFixture(minted.AsWorld()));
   json.EndObject();
   return json.Finish();

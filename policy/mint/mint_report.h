@@ -22,11 +22,15 @@ namespace hubperm {
 // The token as a fixture (`tokens:` with the one minted entry), after comments that list the intents
 // (numbered from 1, with their positions and outcomes), the orgs that must approve the token, and, for
 // each permission, the intents denied without it.
-std::string RenderMintedFixture(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files);
+// With `compare` (mint --compare TOKEN), the comments also say how that token differs.
+std::string RenderMintedFixture(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files,
+                                const MintComparison* compare = nullptr);
 
 // The same as JSON (hubperm.mint/v1): the token's scopes with each permission's intents, each intent's
 // outcome, the approvals, and the fixture text.
-std::string RenderMintJson(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files);
+// With `compare`, the key "compare" holds the difference (null without).
+std::string RenderMintJson(const MintResult& minted, const std::vector<Intent>& intents, const SourceFiles& files,
+                           const MintComparison* compare = nullptr);
 
 // An error at each intent no token can allow (the owner's user side forbids it, or no fine-grained
 // permission can), and a warning at each intent hubperm does not model (it is not decided).
