@@ -4,6 +4,7 @@
 // the log, the minted fixture loaded beside its world and checked, and every way the input can be wrong.
 
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -166,6 +167,23 @@ TEST(MintCommand, CompareNamesTheExcessTheMissingAndTheDenied) {
   const CliRun unknown = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "alice-brod", "--for", "-"}, intents);
   EXPECT_EQ(unknown.exit_code, kExitBadInput);
   EXPECT_THAT(unknown.err, HasSubstr("--compare: unknown token 'alice-brod'; did you mean 'alice-broad' or 'alice-dead'?"));
+}
+
+TEST(MintCommand, EveryJsonKeyIsDocumented) {
+  const CliRun r = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "alice-broad", "--for", "-", "--format", "json"},
+                           "- {operation: create_commit, repo: acme/token-test-model}\n");
+  ASSERT_EQ(r.exit_code, kExitAllow) << r.err;
+  const std::string doc = ReadFileOrEmpty("docs/mint.md");
+  ASSERT_NE(doc, "");
+  std::set<std::string> keys;
+  for (size_t at = r.out.find("\n"); at != std::string::npos; at = r.out.find("\n", at + 1)) {
+    const size_t open = r.out.find_first_not_of(' ', at + 1);
+    if (open == std::string::npos || r.out[open] != '"') continue;
+    const size_t close = r.out.find('"', open + 1);
+    if (r.out.compare(close + 1, 1, ":") == 0) keys.insert(r.out.substr(open + 1, close - open - 1));
+  }
+  EXPECT_GE(keys.size(), 25u);
+  for (const std::string& key : keys) EXPECT_THAT(doc, HasSubstr("`" + key + "`")) << key;
 }
 
 TEST(MintCommand, IntentsFromStdin) {

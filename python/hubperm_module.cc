@@ -187,6 +187,53 @@ std::vector<std::string> TokenNames(const EngineHandle& self) {
   return names;
 }
 
+// The smallest token for `owner` and the intents of `intents_text` (an intents file's text: JSON from the
+// Python half): (the hubperm.mint/v1 JSON, or None; the messages of every error that kept it from being
+// minted: an intent that does not resolve, an unknown owner or compared token).
+py::tuple PyMint(const EngineHandle& self, const std::string& owner, const std::string& intents_text,
+                 const std::string& prefer, const std::string& name, const std::optional<std::string>& compare,
+                 const std::optional<std::string>& at) {
+  MintOptions options;
+  options.prefer = prefer == "group" ? ScopePreference::kGroup : prefer == "org" ? ScopePreference::kOrg : ScopePreference::kRepo;
+  if (prefer != "repo" && prefer != "group" && prefer != "org") {
+    throw py::value_error(absl::StrCat("prefer=", QuoteValue(prefer), ": the preferences are repo, group and org"));
+  }
+  options.token_name = name;
+  options.at = at.has_value() ? MomentOf(at) : Request::kAnyMoment;
+  std::vector<std::string> errors;
+  std::string json;
+  {
+    py::gil_scoped_release unlocked;
+    const Engine& engine = *self.engine;
+    SourceFiles files;
+    Diagnostics diagnostics;
+    const Intents read = ReadIntentsFile("intents", intents_text, &files, &diagnostics);
+    const Token* compared = nullptr;
+    bool known_owner = false;
+    for (const Name& user : engine.world().users) known_owner = known_owner || user.text == owner;
+    if (!known_owner) errors.push_back(absl::StrCat("unknown user ", QuoteValue(owner)));
+    if (compare.has_value()) {
+      for (const Token& token : engine.world().tokens) {
+        if (token.name.text == *compare) compared = &token;
+      }
+      if (compared == nullptr) errors.push_back(absl::StrCat("unknown token ", QuoteValue(*compare)));
+    }
+    MintResult minted;
+    if (errors.empty() && !diagnostics.has_errors()) minted = engine.Mint(owner, read.intents, options, &diagnostics);
+    for (const Issue& issue : diagnostics.issues()) {
+      if (issue.severity == Severity::kError) errors.push_back(issue.message);
+    }
+    if (errors.empty()) {
+      absl::optional<MintComparison> comparison;
+      if (compared != nullptr) comparison = Compare(engine.world(), *compared, read.intents, minted, options);
+      json = RenderMintJson(minted, read.intents, files, comparison.has_value() ? &*comparison : nullptr);
+    }
+  }
+  py::object result = py::none();
+  if (errors.empty()) result = py::str(json);
+  return py::make_tuple(result, errors);
+}
+
 // Every repo: (id, type as the fixtures spell it), in the fixtures' order.
 std::vector<std::pair<std::string, std::string>> Repos(const EngineHandle& self) {
   std::vector<std::pair<std::string, std::string>> repos;
@@ -209,7 +256,9 @@ PYBIND11_MODULE(_hubperm, m) {
       .def("test", &hubperm::PyTest, py::arg("format"), py::arg("filter"), py::arg("coverage"), py::arg("at"),
            py::arg("files"))
       .def("token_names", &hubperm::TokenNames)
-      .def("repos", &hubperm::Repos);
+      .def("repos", &hubperm::Repos)
+      .def("mint", &hubperm::PyMint, py::arg("owner"), py::arg("intents"), py::arg("prefer"), py::arg("name"),
+           py::arg("compare"), py::arg("at"));
   m.def("load", &hubperm::PyLoad, py::arg("paths"), py::arg("max_issues"), py::arg("max_checks"));
   m.def("load_texts", &hubperm::PyLoadTexts, py::arg("files"), py::arg("max_issues"), py::arg("max_checks"));
   m.attr("DEFAULT_MAX_ISSUES") = hubperm::kDefaultMaxIssuesPerFile;

@@ -130,6 +130,24 @@ class World:
         out, _, _, _ = self._engine.batch(text, name, explain, moment_text(at))
         return _answers(out)
 
+    def mint(self, owner, intents, prefer="repo", name="", compare=None, at=None):
+        """The smallest fine-grained token for `owner` under which every intent is allowed (docs/mint.md):
+        `intents` is a list of requests, each a dict of an intents file's keys ({"operation":
+        "create_repo", "repo": "acme/m"}, {"http": ..., "body": ...}, {"permission": ..., "org": ...}).
+        `prefer` is "repo", "group" or "org"; `compare` names a token of the world to compare with.
+
+        Returns the JSON of `hubperm mint --format json` (hubperm.mint/v1) as a dict: "fixture" is the
+        token to paste, "scopes" each permission with the intents that need it, "ok" false when an intent
+        no token can allow is among them (its "problem" says why). Raises RequestError for an intent that
+        does not resolve, an unknown owner or compared token."""
+        if isinstance(intents, (str, bytes, dict)):
+            raise TypeError("intents is a list of requests (dicts)")
+        text = json.dumps(list(intents))
+        result, errors = self._engine.mint(owner, text, prefer, name, compare, moment_text(at))
+        if errors:
+            raise RequestError(errors)
+        return json.loads(result)
+
     def audit(self, at=None, expiring_within_days=30, older_than_days=365, jobs=0):
         """Every token's effective access and findings: the audit's JSON (hubperm.audit/v1, docs/audit-json.md)."""
         report, _ = self._engine.audit("json", moment_text(at), expiring_within_days, older_than_days, jobs)
