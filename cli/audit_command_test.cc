@@ -41,6 +41,20 @@ TEST(AuditCommand, ExitsZeroWithoutAnErrorFinding) {
   EXPECT_EQ(r.exit_code, kExitAllow) << r.out;
 }
 
+// A token's purpose: broader-than-needed, with the minted token as the fix (docs/mint.md).
+TEST(AuditCommand, ATokenBroaderThanItsPurposeIsReported) {
+  const CliRun r = Hubperm({"audit", "testdata/audit/purpose.yaml"});
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.err;  // warnings only
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/audit_purpose.txt")) << "actual:\n" << r.out;
+  const CliRun json = Hubperm({"audit", "testdata/audit/purpose.yaml", "--format", "json"});
+  EXPECT_THAT(json.out, HasSubstr("\"kind\": \"broader-than-needed\""));
+  EXPECT_THAT(json.out, HasSubstr("\"edit\": \"remove_global\""));
+  const std::string doc = ReadFileOrEmpty("docs/audit-json.md");
+  for (const char* name : {"`broader-than-needed`", "`remove_global`", "`clear_can_read_gated_repos`"}) {
+    EXPECT_THAT(doc, HasSubstr(name)) << name;
+  }
+}
+
 TEST(AuditCommand, JsonMatchesTheGoldenAndEveryKeyIsDocumented) {
   const CliRun r = Hubperm({"audit", kAuditWorld, "--format", "json"});
   EXPECT_EQ(r.exit_code, kExitDeny);

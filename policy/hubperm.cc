@@ -93,7 +93,12 @@ TestRun Engine::RunTests(absl::string_view filter, absl::Time at) const {
   return hubperm::RunTests(*snapshot_, world_, filter, at);
 }
 
-AuditReport Engine::Audit(const AuditOptions& options) const { return hubperm::Audit(*snapshot_, options); }
+AuditReport Engine::Audit(const AuditOptions& options) const {
+  AuditReport report = hubperm::Audit(*snapshot_, options);
+  // A token's purpose is minted against the world, which the audit of the snapshot does not see.
+  AddFindings(*snapshot_, BroaderThanNeeded(world_, *snapshot_), &report);
+  return report;
+}
 
 MintResult Engine::Mint(absl::string_view owner, const std::vector<Intent>& intents, const MintOptions& options,
                         Diagnostics* problems) const {

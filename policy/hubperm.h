@@ -76,6 +76,7 @@
 #include "policy/mint/intents.h"
 #include "policy/mint/mint.h"
 #include "policy/mint/mint_report.h"
+#include "policy/mint/purpose_findings.h"
 #include "policy/model/world.h"
 #include "policy/request/request_input.h"
 #include "policy/request/resolve.h"

@@ -89,6 +89,18 @@ absl::Status ApplyFix(const std::string& name, const std::vector<FixEdit>& edits
         it->created_at = e.created_at;
         it->expires_at = e.expires_at;
         break;
+      case FixEdit::Kind::kRemoveGlobal: {
+        auto& global = it->global;
+        global.erase(std::remove_if(global.begin(), global.end(),
+                                    [&](const PermissionEntry& p) {
+                                      return p.permission.has_value() && e.permissions.Contains(*p.permission);
+                                    }),
+                     global.end());
+        break;
+      }
+      case FixEdit::Kind::kClearReadGated:
+        it->can_read_gated_repos = false;
+        break;
       case FixEdit::Kind::kDeleteToken: {
         // The repos it created stay created by its owner; the token is gone.
         for (Repo& repo : world->repos) {

@@ -16,6 +16,18 @@ int AuditReport::count(FindingSeverity severity) const {
   }));
 }
 
+namespace {
+
+// By severity (errors first), then token name, then kind and subject.
+void SortFindings(const Snapshot& s, std::vector<Finding>* findings) {
+  std::stable_sort(findings->begin(), findings->end(), [&](const Finding& a, const Finding& b) {
+    return std::make_tuple(GetFindingKindInfo(a.kind).severity, s.token(a.token).name, a.kind, a.subject) <
+           std::make_tuple(GetFindingKindInfo(b.kind).severity, s.token(b.token).name, b.kind, b.subject);
+  });
+}
+
+}  // namespace
+
 AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   const AuditIndex index(s);
   std::vector<TokenId> order(s.token_count());
@@ -44,11 +56,13 @@ AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   for (std::vector<Finding>& findings : found) {
     for (Finding& f : findings) report.findings.push_back(std::move(f));
   }
-  std::stable_sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
-    return std::make_tuple(GetFindingKindInfo(a.kind).severity, s.token(a.token).name, a.kind, a.subject) <
-           std::make_tuple(GetFindingKindInfo(b.kind).severity, s.token(b.token).name, b.kind, b.subject);
-  });
+  SortFindings(s, &report.findings);
   return report;
+}
+
+void AddFindings(const Snapshot& s, std::vector<Finding> more, AuditReport* report) {
+  for (Finding& f : more) report->findings.push_back(std::move(f));
+  SortFindings(s, &report->findings);
 }
 
 }  // namespace hubperm

@@ -30,6 +30,9 @@ struct AuditReport {
 // Every token of `snapshot`; its lifetime judged as `options` says (findings.h).
 AuditReport Audit(const Snapshot& snapshot, const AuditOptions& options = AuditOptions());
 
+// Adds `more` findings (computed elsewhere: broader-than-needed) to `report`, in the report's order.
+void AddFindings(const Snapshot& snapshot, std::vector<Finding> more, AuditReport* report);
+
 }  // namespace hubperm
 
 #endif  // HUBPERM_POLICY_AUDIT_AUDIT_H_

@@ -108,6 +108,10 @@ absl::string_view EditName(FixEdit::Kind kind) {
       return "delete_token";
     case FixEdit::Kind::kRotate:
       return "rotate";
+    case FixEdit::Kind::kRemoveGlobal:
+      return "remove_global";
+    case FixEdit::Kind::kClearReadGated:
+      return "clear_can_read_gated_repos";
   }
   return "?";
 }
@@ -226,6 +230,10 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
       } else if (e.kind == FixEdit::Kind::kSetOrgStatus || e.kind == FixEdit::Kind::kClearOrgStatus) {
         json.Key("org").String(e.org);
         if (e.kind == FixEdit::Kind::kSetOrgStatus) json.Key("status").String(NameOf(e.status));
+      } else if (e.kind == FixEdit::Kind::kRemoveGlobal) {
+        json.Key("permissions").BeginArray();
+        e.permissions.ForEach([&](Permission p) { json.String(PermissionName(p)); });
+        json.EndArray();
       } else if (e.kind == FixEdit::Kind::kRotate) {
         json.Key("created_at").String(FormatTimestamp(e.created_at)).Key("expires_at").String(FormatTimestamp(e.expires_at));
       }

@@ -29,6 +29,8 @@ constexpr FindingKindInfo kFindingKinds[] = {
      "permissions the user side can never use where they are scoped"},
     {FindingKind::kDoesNothing, "does-nothing", FindingSeverity::kInfo,
      "the token can do nothing beyond reading public repos, which any token can"},
+    {FindingKind::kBroaderThanNeeded, "broader-than-needed", FindingSeverity::kWarning,
+     "the token holds more than its purpose (purpose: on the token) needs: the minted token is the fix"},
     {FindingKind::kExpired, "expired", FindingSeverity::kError,
      "the token has expired: every request with it gets 401"},
     {FindingKind::kExpiring, "expiring", FindingSeverity::kWarning,

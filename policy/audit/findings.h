@@ -13,6 +13,8 @@
 //   dead-scope          warning  permissions the user side can never use where they are scoped (a repo
 //                                they cannot write, an org they left, a group they are not in)
 //   does-nothing        info     a token that can do nothing beyond reading public repos
+//   broader-than-needed warning  more than the token's `purpose:` needs: the minted token is the fix
+//                                (policy/mint/purpose_findings.h computes it, for the facade's audit)
 //
 // A fix is data (FixEdit: edits of the token's fixture entry), so that it can be rendered, applied to
 // the world (apply_fix.h), and tested: after its fix, a finding is gone.
@@ -42,6 +44,8 @@ enum class FindingKind : uint8_t {
   kBroadOrgWrite,
   kDeadScope,
   kDoesNothing,
+  // More than the token's purpose needs (Token::purpose; computed by policy/mint, which mints its fix).
+  kBroaderThanNeeded,
   // Token hygiene (the token's lifetime, docs/hub-access-model.md §4a).
   kExpired,
   kExpiring,
@@ -70,6 +74,8 @@ struct FixEdit {
     kClearOrgStatus,     // drop the status recorded in `org` (a new token is not revoked)
     kDeleteToken,
     kRotate,             // a new token in its place: created at `created_at`, expiring at `expires_at`
+    kRemoveGlobal,       // remove `permissions` from the token's global permissions
+    kClearReadGated,     // can_read_gated_repos becomes false
   };
   Kind kind = Kind::kAddPermissions;
   EntityType entity_type = EntityType::kOrg;

@@ -149,7 +149,8 @@ absl::StatusOr<ResolvedRequest> ResolveCheck(const Snapshot& s, const CaseCheck&
 }
 
 void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagnostics) {
-  for (const Case& c : world.cases) {
+  // `label` names the case in messages: "case 'x'", or what a token's purpose is called.
+  auto check_case = [&](const Case& c, bool purpose) {
     // A key that is wrong for every check of the case (a repo column, the org) is reported once.
     absl::flat_hash_set<std::string> reported;
     for (const CaseCheck& check : ExpandCase(c)) {
@@ -158,12 +159,17 @@ void CheckCaseRequests(const Snapshot& s, const World& world, Diagnostics* diagn
                                                        : ResolveCheck(s, check, &where).status();
       if (request.ok()) continue;
       // Blamed on one key: the case's name; else the check's, which says which token and column.
-      const std::string message = absl::StrCat("case '", where == check.pos ? check.name : c.name.text,
-                                               "': the request is invalid: ", request.message());
+      const std::string label = purpose ? c.name.text
+                                        : absl::StrCat("case '", where == check.pos ? check.name : c.name.text, "'");
+      const std::string message = absl::StrCat(label, ": the request is invalid: ", request.message());
       if (reported.insert(absl::StrCat(where.file, ":", where.line, ":", where.column, " ", message)).second) {
         diagnostics->Error(where, message);
       }
     }
+  };
+  for (const Case& c : world.cases) check_case(c, false);
+  for (const Token& token : world.tokens) {
+    for (const Case& c : token.purpose) check_case(c, true);
   }
 }
 

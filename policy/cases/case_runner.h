@@ -75,7 +75,8 @@ absl::StatusOr<ResolvedRequest> ResolveCheck(const Snapshot& snapshot, const Cas
                                              SourcePos* where = nullptr);
 
 // Reports every check of `world`'s cases whose request does not resolve (what RunCheck calls invalid)
-// as an error at the check's position, so `hubperm validate` finds them before any case runs.
+// as an error at the check's position, so `hubperm validate` finds them before any case runs; and every
+// purpose of a token (Token::purpose, read as a case's request) that does not.
 void CheckCaseRequests(const Snapshot& snapshot, const World& world, Diagnostics* diagnostics);
 
 // Runs one check of `c` against `snapshot` (compiled from `world`): decides it once and explains it once.

@@ -33,7 +33,10 @@ constexpr absl::string_view kRepoKeys[] = {"id",         "type",           "priv
                                            "resource_group"};
 constexpr absl::string_view kTokenKeys[] = {"name",       "owner",      "kind",   "role",      "can_read_gated_repos",
                                             "global",     "scoped",     "org_status", "created_at", "expires_at",
-                                            "repo",       "repo_type",  "scopes", "orgs"};
+                                            "repo",       "repo_type",  "scopes", "orgs", "purpose"};
+// The keys of one of a token's purposes: a case's request keys.
+constexpr absl::string_view kPurposeKeys[] = {"http", "body", "operation", "repo", "repo_type", "org", "user", "group",
+                                              "to", "write", "exist_ok", "at", "permission", "from_error"};
 constexpr absl::string_view kScopeKeys[] = {"entity", "permissions"};
 constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
@@ -272,6 +275,19 @@ class FileReader : public YamlItemSink {
     }
     if (const YamlNode* statuses = TreeReader::Find(node, "org_status")) ReadOrgStatus(*statuses, &token);
     ReadLifetime(node, &token);
+    if (const YamlNode* purpose = TreeReader::Find(node, "purpose")) {
+      in_.ForEachItem(*purpose, "'purpose'", [&](const YamlNode& item) {
+        const std::string item_what = absl::StrCat("purpose ", token.purpose.size() + 1, " of ", what);
+        if (!in_.IsMap(item, item_what)) return;
+        in_.CheckKeys(item, kPurposeKeys, item_what);
+        Case c;
+        c.name = Name{item_what, item.pos};
+        c.tokens.push_back(token.name);
+        ReadRequest(item, item_what, nullptr, &c);
+        token.purpose.push_back(std::move(c));
+      });
+      if (purpose->is_sequence() && purpose->children.empty()) in_.Error(purpose->pos, absl::StrCat("'purpose' of ", what, " is empty"));
+    }
     world_->tokens.push_back(std::move(token));
   }
 
@@ -305,7 +321,7 @@ class FileReader : public YamlItemSink {
   void ReadMintedToken(const YamlNode& node, const std::string& what, Token* token) {
     const bool oauth = token->kind == TokenKind::kOAuth;
     const YamlNode* repo = oauth ? nullptr : TreeReader::Find(node, "repo");
-    for (absl::string_view key : {"role", "can_read_gated_repos", "global", "scoped"}) {
+    for (absl::string_view key : {"role", "can_read_gated_repos", "global", "scoped", "purpose"}) {
       if (const YamlNode* value = TreeReader::Find(node, key)) {
         in_.Error(value->pos, absl::StrCat("'", key, "' is not for ", NameOf(token->kind), " tokens: what ", what,
                                            " may do follows from its kind (",
@@ -399,7 +415,6 @@ class FileReader : public YamlItemSink {
 
     const YamlNode* matrix = TreeReader::Find(node, "matrix");
     if (matrix != nullptr) c.matrix = ReadMatrix(*matrix);
-    const bool matrix_of_requests = c.matrix.has_value() && c.matrix->axis != MatrixAxis::kRepos;
 
     const YamlNode* token = TreeReader::Find(node, "token");
     const YamlNode* tokens = TreeReader::Find(node, "tokens");
@@ -420,70 +435,7 @@ class FileReader : public YamlItemSink {
       in_.Error(node.pos, absl::StrCat(what, " is missing 'token' (or 'tokens')"));
     }
 
-    const YamlNode* http = TreeReader::Find(node, "http");
-    const YamlNode* operation = TreeReader::Find(node, "operation");
-    const YamlNode* permission = TreeReader::Find(node, "permission");
-    const YamlNode* from_error = TreeReader::Find(node, "from_error");
-    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr) + (from_error != nullptr) +
-                      matrix_of_requests;
-    // A matrix that did not parse may have been meant as the request (reported already).
-    const bool matrix_unread = matrix != nullptr && !c.matrix.has_value();
-    if (forms > 1 || (forms == 0 && !matrix_unread)) {
-      in_.Error(node.pos, absl::StrCat(what, forms == 0 ? " names no request" : " names more than one request",
-                                       ": give exactly one of 'http', 'operation', 'permission' or 'from_error'",
-                                       matrix_of_requests ? ", or a matrix of operations or permissions" : ""));
-    }
-    if (c.matrix.has_value() && c.matrix->axis == MatrixAxis::kRepos && http != nullptr) {
-      in_.Error(http->pos, absl::StrCat(what, " has a matrix of repos, which goes with 'operation' or 'permission': "
-                                              "an 'http' request names its repo in its path"));
-    }
-    if (http != nullptr) c.http = in_.String(*http, "'http'");
-    if (operation != nullptr) c.operation = in_.String(*operation, "'operation'");
-    if (permission != nullptr) c.permission = in_.String(*permission, "'permission'");
-    if (from_error != nullptr) c.from_error = in_.String(*from_error, "'from_error'");
-    if (const YamlNode* body = TreeReader::Find(node, "body")) {
-      c.body_pos = body->pos;
-      if (http == nullptr) in_.Error(body->pos, "'body' goes with 'http'");
-      if (in_.IsMap(*body, "'body'")) {
-        for (size_t i = 0; i < body->map_size(); ++i) {
-          const YamlNode& key = body->key(i);
-          if (!key.is_scalar()) continue;
-          if (auto value = in_.String(body->value(i), absl::StrCat("body field '", key.scalar, "'"))) {
-            c.body.push_back(BodyField{Name{key.scalar, key.pos}, std::move(*value)});
-          }
-        }
-      }
-    }
-
-    const YamlNode* repo = TreeReader::Find(node, "repo");
-    const YamlNode* repos = TreeReader::Find(node, "repos");
-    if (c.matrix.has_value() && c.matrix->axis == MatrixAxis::kRepos && (repo != nullptr || repos != nullptr)) {
-      in_.Error((repo != nullptr ? repo : repos)->pos,
-                absl::StrCat(what, " has a matrix of repos, whose columns name the repos; drop '",
-                             repo != nullptr ? "repo" : "repos", "'"));
-    } else if (repo != nullptr && repos != nullptr) {
-      in_.Error(repos->pos, absl::StrCat(what, " has both 'repo' and 'repos'; keep one"));
-    } else if (c.matrix.has_value() && repos != nullptr) {
-      in_.Error(repos->pos, absl::StrCat(what, " has a matrix of ", NameOf(c.matrix->axis),
-                                         ", asked on one 'repo'; for several repos, make a matrix of repos"));
-    } else if (repo != nullptr) {
-      if (auto value = in_.String(*repo, "'repo'")) c.repos.push_back(std::move(*value));
-    } else if (repos != nullptr) {
-      c.repos = in_.StringList(*repos, "'repos'");
-    }
-    if (const YamlNode* type = TreeReader::Find(node, "repo_type")) c.repo_type = in_.Enum<RepoType>(*type, "repo type");
-    if (const YamlNode* org = TreeReader::Find(node, "org")) c.org = in_.String(*org, "'org'");
-    if (const YamlNode* user = TreeReader::Find(node, "user")) c.user = in_.String(*user, "'user'");
-    if (const YamlNode* group = TreeReader::Find(node, "group")) c.group = in_.String(*group, "'group'");
-    if (const YamlNode* to = TreeReader::Find(node, "to")) c.to = in_.String(*to, "'to'");
-    if (const YamlNode* write = TreeReader::Find(node, "write")) c.write = in_.Bool(*write, "'write'").value_or(false);
-    if (const YamlNode* exist_ok = TreeReader::Find(node, "exist_ok")) {
-      c.exist_ok = in_.Bool(*exist_ok, "'exist_ok'").value_or(false);
-    }
-    if (const YamlNode* at = TreeReader::Find(node, "at")) {
-      c.at = in_.Time(*at, "'at'");
-      c.at_pos = at->pos;
-    }
+    ReadRequest(node, what, matrix, &c);
 
     if (matrix != nullptr) {
       for (absl::string_view key : {"expect", "status", "denied_by"}) {
@@ -520,6 +472,76 @@ class FileReader : public YamlItemSink {
     }
     if (const YamlNode* because = TreeReader::Find(node, "because")) c.because = in_.String(*because, "'because'");
     world_->cases.push_back(std::move(c));
+  }
+
+  // The request of a case (or of a token's purpose, `matrix` null): exactly one form, and the keys of its
+  // target. `what` names it in messages ("case 'x'").
+  void ReadRequest(const YamlNode& node, const std::string& what, const YamlNode* matrix, Case* c) {
+    const bool matrix_of_requests = c->matrix.has_value() && c->matrix->axis != MatrixAxis::kRepos;
+    const YamlNode* http = TreeReader::Find(node, "http");
+    const YamlNode* operation = TreeReader::Find(node, "operation");
+    const YamlNode* permission = TreeReader::Find(node, "permission");
+    const YamlNode* from_error = TreeReader::Find(node, "from_error");
+    const int forms = (http != nullptr) + (operation != nullptr) + (permission != nullptr) + (from_error != nullptr) +
+                      matrix_of_requests;
+    // A matrix that did not parse may have been meant as the request (reported already).
+    const bool matrix_unread = matrix != nullptr && !c->matrix.has_value();
+    if (forms > 1 || (forms == 0 && !matrix_unread)) {
+      in_.Error(node.pos, absl::StrCat(what, forms == 0 ? " names no request" : " names more than one request",
+                                       ": give exactly one of 'http', 'operation', 'permission' or 'from_error'",
+                                       matrix_of_requests ? ", or a matrix of operations or permissions" : ""));
+    }
+    if (c->matrix.has_value() && c->matrix->axis == MatrixAxis::kRepos && http != nullptr) {
+      in_.Error(http->pos, absl::StrCat(what, " has a matrix of repos, which goes with 'operation' or 'permission': "
+                                              "an 'http' request names its repo in its path"));
+    }
+    if (http != nullptr) c->http = in_.String(*http, "'http'");
+    if (operation != nullptr) c->operation = in_.String(*operation, "'operation'");
+    if (permission != nullptr) c->permission = in_.String(*permission, "'permission'");
+    if (from_error != nullptr) c->from_error = in_.String(*from_error, "'from_error'");
+    if (const YamlNode* body = TreeReader::Find(node, "body")) {
+      c->body_pos = body->pos;
+      if (http == nullptr) in_.Error(body->pos, "'body' goes with 'http'");
+      if (in_.IsMap(*body, "'body'")) {
+        for (size_t i = 0; i < body->map_size(); ++i) {
+          const YamlNode& key = body->key(i);
+          if (!key.is_scalar()) continue;
+          if (auto value = in_.String(body->value(i), absl::StrCat("body field '", key.scalar, "'"))) {
+            c->body.push_back(BodyField{Name{key.scalar, key.pos}, std::move(*value)});
+          }
+        }
+      }
+    }
+
+    const YamlNode* repo = TreeReader::Find(node, "repo");
+    const YamlNode* repos = TreeReader::Find(node, "repos");
+    if (c->matrix.has_value() && c->matrix->axis == MatrixAxis::kRepos && (repo != nullptr || repos != nullptr)) {
+      in_.Error((repo != nullptr ? repo : repos)->pos,
+                absl::StrCat(what, " has a matrix of repos, whose columns name the repos; drop '",
+                             repo != nullptr ? "repo" : "repos", "'"));
+    } else if (repo != nullptr && repos != nullptr) {
+      in_.Error(repos->pos, absl::StrCat(what, " has both 'repo' and 'repos'; keep one"));
+    } else if (c->matrix.has_value() && repos != nullptr) {
+      in_.Error(repos->pos, absl::StrCat(what, " has a matrix of ", NameOf(c->matrix->axis),
+                                         ", asked on one 'repo'; for several repos, make a matrix of repos"));
+    } else if (repo != nullptr) {
+      if (auto value = in_.String(*repo, "'repo'")) c->repos.push_back(std::move(*value));
+    } else if (repos != nullptr) {
+      c->repos = in_.StringList(*repos, "'repos'");
+    }
+    if (const YamlNode* type = TreeReader::Find(node, "repo_type")) c->repo_type = in_.Enum<RepoType>(*type, "repo type");
+    if (const YamlNode* org = TreeReader::Find(node, "org")) c->org = in_.String(*org, "'org'");
+    if (const YamlNode* user = TreeReader::Find(node, "user")) c->user = in_.String(*user, "'user'");
+    if (const YamlNode* group = TreeReader::Find(node, "group")) c->group = in_.String(*group, "'group'");
+    if (const YamlNode* to = TreeReader::Find(node, "to")) c->to = in_.String(*to, "'to'");
+    if (const YamlNode* write = TreeReader::Find(node, "write")) c->write = in_.Bool(*write, "'write'").value_or(false);
+    if (const YamlNode* exist_ok = TreeReader::Find(node, "exist_ok")) {
+      c->exist_ok = in_.Bool(*exist_ok, "'exist_ok'").value_or(false);
+    }
+    if (const YamlNode* at = TreeReader::Find(node, "at")) {
+      c->at = in_.Time(*at, "'at'");
+      c->at_pos = at->pos;
+    }
   }
 
   // `matrix:`: exactly one of `repos`, `operations` or `permissions` (the columns), and `expect`: one row

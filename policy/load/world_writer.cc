@@ -161,6 +161,7 @@ class FixtureEmitter {
     }
     if (token.created_at.has_value()) Field("created_at", FormatTimestamp(*token.created_at));
     if (token.expires_at.has_value()) Field("expires_at", FormatTimestamp(*token.expires_at));
+    BlockList("purpose", token.purpose, &FixtureEmitter::EmitPurpose);
     out_ << YAML::EndMap;
   }
 
@@ -183,10 +184,8 @@ class FixtureEmitter {
     }
   }
 
-  void EmitCase(const Case& c) {
-    out_ << YAML::BeginMap;
-    Field("name", c.name.text);
-    if (!c.matrix.has_value()) OneOrMany("token", "tokens", c.tokens);
+  // The request keys of a case, or of a token's purpose.
+  void RequestKeys(const Case& c) {
     if (c.http.has_value()) Field("http", c.http->text);
     if (!c.body.empty()) {
       out_ << YAML::Key << "body" << YAML::Value << YAML::Flow << YAML::BeginMap;
@@ -205,6 +204,19 @@ class FixtureEmitter {
     if (c.write) out_ << YAML::Key << "write" << YAML::Value << true;
     if (c.exist_ok) out_ << YAML::Key << "exist_ok" << YAML::Value << true;
     if (c.at.has_value()) Field("at", FormatTimestamp(*c.at));
+  }
+
+  void EmitPurpose(const Case& c) {
+    out_ << YAML::Flow << YAML::BeginMap;
+    RequestKeys(c);
+    out_ << YAML::EndMap;
+  }
+
+  void EmitCase(const Case& c) {
+    out_ << YAML::BeginMap;
+    Field("name", c.name.text);
+    if (!c.matrix.has_value()) OneOrMany("token", "tokens", c.tokens);
+    RequestKeys(c);
     if (c.matrix.has_value()) {
       Matrix(*c.matrix);
       if (c.because.has_value()) Field("because", c.because->text);

@@ -50,6 +50,12 @@ std::string Facts(const World& w) {
       for (const PermissionEntry& p : s.permissions) add("    " + p.text.text);
     }
     for (const OrgApproval& a : t.org_status) add("  status " + a.org.text + " " + std::string(NameOf(a.status)));
+    for (const Case& p : t.purpose) {
+      add("  purpose " + (p.operation ? p.operation->text : "") + (p.http ? p.http->text : "") +
+          (p.permission ? p.permission->text : ""));
+      for (const Name& r : p.repos) add("    repo " + r.text);
+      if (p.repo_type) add("    repo_type " + std::string(NameOf(*p.repo_type)));
+    }
   }
   for (const Case& c : w.cases) {
     add("case " + c.name.text + " " + std::string(NameOf(c.expect)));
@@ -105,6 +111,13 @@ TEST(WriteFixture, RoundTripsTheFoundingScenario) {
 TEST(WriteFixture, RoundTripsTheSpecWorldWithEveryKey) {
   ExpectRoundTrip({"testdata/spec/world.yaml", "testdata/spec/user_side.yaml", "testdata/spec/token_side.yaml",
                    "testdata/spec/policy.yaml", "testdata/spec/evidence.yaml"});
+}
+
+// A token's purpose (policy/mint/purpose_findings.h) is written back as its requests.
+TEST(WriteFixture, RoundTripsTokenPurposes) {
+  ExpectRoundTrip({"testdata/audit/purpose.yaml"});
+  const std::string written = WriteFixture(LoadFixtures({"testdata/audit/purpose.yaml"}).world);
+  EXPECT_NE(written.find("    purpose:\n      - {operation: upload_folder, repo: acme/model}\n"), std::string::npos) << written;
 }
 
 TEST(WriteFixture, WritesWhatAPersonWouldAndOmitsDefaults) {

@@ -113,32 +113,6 @@ struct OAuthScopeEntry {
   OAuthScope scope;
 };
 
-struct Token {
-  Name name;
-  Name owner;  // empty for a repo's trusted publisher (the Hub's [OIDC] user)
-  TokenKind kind = TokenKind::kUser;
-  SourcePos kind_pos;
-  TokenRole role = TokenRole::kFineGrained;  // trusted_publisher and oauth: set from the kind
-  SourcePos role_pos;
-  // kind trusted_publisher: the repo a repo publisher's token is minted for (none: a user publisher's).
-  absl::optional<Name> publisher_repo;
-  RepoType publisher_repo_type = RepoType::kModel;
-  // kind oauth: the scopes granted, and the orgs the user let the app into.
-  std::vector<OAuthScopeEntry> oauth_scopes;
-  std::vector<Name> oauth_orgs;
-  bool can_read_gated_repos = false;
-  SourcePos can_read_gated_repos_pos;
-  std::vector<PermissionEntry> global;
-  std::vector<Scope> scoped;
-  std::vector<OrgApproval> org_status;
-  // The token's lifetime (whoami-v2's createdAt and expiresAt): unknown when not written; no expiry when
-  // `expires_at` is not written.
-  absl::optional<absl::Time> created_at;
-  SourcePos created_at_pos;
-  absl::optional<absl::Time> expires_at;
-  SourcePos expires_at_pos;
-};
-
 // A key-value of a request body (`body:` of a case): scalar values only, as the Hub's create/delete/move
 // bodies are.
 struct BodyField {
@@ -196,6 +170,36 @@ struct Case {
   // With a matrix, the rows name the tokens and the cells the expectations (`tokens`, `expect`, `status`
   // and `denied_by` are then unset); its columns are the repos, operations or permissions.
   absl::optional<CaseMatrix> matrix;
+};
+
+struct Token {
+  Name name;
+  Name owner;  // empty for a repo's trusted publisher (the Hub's [OIDC] user)
+  TokenKind kind = TokenKind::kUser;
+  SourcePos kind_pos;
+  TokenRole role = TokenRole::kFineGrained;  // trusted_publisher and oauth: set from the kind
+  SourcePos role_pos;
+  // kind trusted_publisher: the repo a repo publisher's token is minted for (none: a user publisher's).
+  absl::optional<Name> publisher_repo;
+  RepoType publisher_repo_type = RepoType::kModel;
+  // kind oauth: the scopes granted, and the orgs the user let the app into.
+  std::vector<OAuthScopeEntry> oauth_scopes;
+  std::vector<Name> oauth_orgs;
+  bool can_read_gated_repos = false;
+  SourcePos can_read_gated_repos_pos;
+  std::vector<PermissionEntry> global;
+  std::vector<Scope> scoped;
+  std::vector<OrgApproval> org_status;
+  // The token's lifetime (whoami-v2's createdAt and expiresAt): unknown when not written; no expiry when
+  // `expires_at` is not written.
+  absl::optional<absl::Time> created_at;
+  SourcePos created_at_pos;
+  absl::optional<absl::Time> expires_at;
+  SourcePos expires_at_pos;
+  // What the token is for (`purpose:`, docs/fixture-format.md): requests in any form, each read as a
+  // case's request (only its request keys are set). The audit mints the smallest token for them and
+  // reports a token that holds more (broader-than-needed).
+  std::vector<Case> purpose;
 };
 
 // The contributor permission's default spelling (PermissionName(Permission::kRepoContribute)).
