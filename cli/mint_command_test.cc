@@ -169,6 +169,13 @@ TEST(MintCommand, CompareNamesTheExcessTheMissingAndTheDenied) {
   EXPECT_THAT(unknown.err, HasSubstr("--compare: unknown token 'alice-brod'; did you mean 'alice-broad' or 'alice-dead'?"));
 }
 
+TEST(MintCommand, TheOrgsThatMustApproveTheTokenAreNamed) {
+  const CliRun r = Hubperm({"mint", "testdata/audit/world.yaml", "--owner", "erin", "--for", "-"},
+                           "- {operation: create_commit, repo: strict/s-model}\n");
+  EXPECT_EQ(r.exit_code, kExitAllow) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("# Org strict requires approval of fine-grained tokens: an admin of it must approve this one.\n"));
+}
+
 TEST(MintCommand, EveryJsonKeyIsDocumented) {
   const CliRun r = Hubperm({"mint", "testdata/audit/world.yaml", "--compare", "alice-broad", "--for", "-", "--format", "json"},
                            "- {operation: create_commit, repo: acme/token-test-model}\n");

@@ -109,6 +109,23 @@ TEST(Mint, AnIntentTheUserSideForbidsNamesTheMissingRole) {
   EXPECT_THAT(Scopes(minted.token), ElementsAre("model acme/other: repo.content.read"));
 }
 
+// Under require_approval a new token is pending until an admin approves it: the intents are decided as
+// approved, and the org is named.
+TEST(Mint, AnOrgThatRequiresApprovalIsNamed) {
+  Fixtures f = LoadFixtures({"testdata/audit/world.yaml"});
+  ASSERT_TRUE(f.ok());
+  SourceFiles files;
+  Diagnostics diagnostics;
+  const MintResult minted = Mint(f.world, "erin",
+                                 IntentsOf("- {operation: create_commit, repo: strict/s-model}\n", &files, &diagnostics),
+                                 MintOptions(), &diagnostics);
+  EXPECT_EQ(diagnostics.error_count(), 0);
+  EXPECT_TRUE(minted.ok());
+  EXPECT_THAT(minted.approvals, ElementsAre("strict"));
+  EXPECT_THAT(Scopes(minted.token), ElementsAre("model strict/s-model: repo.write"));
+  EXPECT_TRUE(minted.token.org_status.empty());  // the token as the owner creates it: pending approval
+}
+
 TEST(Mint, IntentsThatDoNotResolveAreErrorsAtTheirKey) {
   const World world = Founding();
   SourceFiles files;
