@@ -6,6 +6,7 @@
 #define HUBPERM_CLI_CLI_TESTING_H_
 
 #include <cstdlib>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,6 +28,19 @@ inline CliRun Hubperm(const std::vector<std::string>& args, const std::string& s
   std::ostringstream out, err;
   const int code = RunHubperm(args, in, out, err, terminal);
   return CliRun{code, out.str(), err.str()};
+}
+
+// Every key of an indented JSON document (one key per line, as hubperm writes JSON): for the tests that
+// check each key is documented.
+inline std::set<std::string> JsonKeys(const std::string& json) {
+  std::set<std::string> keys;
+  for (size_t at = json.find('\n'); at != std::string::npos; at = json.find('\n', at + 1)) {
+    const size_t open = json.find_first_not_of(' ', at + 1);
+    if (open == std::string::npos || json[open] != '"') continue;
+    const size_t close = json.find('"', open + 1);
+    if (close != std::string::npos && json.compare(close + 1, 1, ":") == 0) keys.insert(json.substr(open + 1, close - open - 1));
+  }
+  return keys;
 }
 
 // A path for a file the test writes, under Bazel's TEST_TMPDIR.

@@ -182,13 +182,7 @@ TEST(MintCommand, EveryJsonKeyIsDocumented) {
   ASSERT_EQ(r.exit_code, kExitAllow) << r.err;
   const std::string doc = ReadFileOrEmpty("docs/mint.md");
   ASSERT_NE(doc, "");
-  std::set<std::string> keys;
-  for (size_t at = r.out.find("\n"); at != std::string::npos; at = r.out.find("\n", at + 1)) {
-    const size_t open = r.out.find_first_not_of(' ', at + 1);
-    if (open == std::string::npos || r.out[open] != '"') continue;
-    const size_t close = r.out.find('"', open + 1);
-    if (r.out.compare(close + 1, 1, ":") == 0) keys.insert(r.out.substr(open + 1, close - open - 1));
-  }
+  const std::set<std::string> keys = JsonKeys(r.out);
   EXPECT_GE(keys.size(), 25u);
   for (const std::string& key : keys) EXPECT_THAT(doc, HasSubstr("`" + key + "`")) << key;
 }

@@ -256,13 +256,7 @@ TEST(TestCommand, JsonKeysAreDocumented) {
   const std::string json = Hubperm({"test", kFounding, kWrong, "--coverage", "--format", "json"}).out;
   const std::string doc = ReadFileOrEmpty("docs/test-json.md");
   ASSERT_NE(doc, "");
-  std::set<std::string> keys;
-  for (size_t at = json.find("\n"); at != std::string::npos; at = json.find("\n", at + 1)) {
-    const size_t open = json.find_first_not_of(' ', at + 1);
-    if (open == std::string::npos || json[open] != '"') continue;
-    const size_t close = json.find('"', open + 1);
-    if (json.compare(close + 1, 1, ":") == 0) keys.insert(json.substr(open + 1, close - open - 1));
-  }
+  const std::set<std::string> keys = JsonKeys(json);
   EXPECT_GE(keys.size(), 20u);
   for (const std::string& key : keys) EXPECT_THAT(doc, HasSubstr("`" + key + "`")) << key;
 }

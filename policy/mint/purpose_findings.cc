@@ -69,53 +69,41 @@ std::vector<Finding> BroaderThanNeeded(const World& world, const Snapshot& snaps
     Finding f;
     f.kind = FindingKind::kBroaderThanNeeded;
     f.token = *id;
-    std::vector<std::string> more;
-    if (c.role != TokenRole::kFineGrained) more.push_back(absl::StrCat("a classic ", NameOf(c.role), " role"));
-    for (const ScopeDifference& d : c.excess) more.push_back(DifferenceText(d));
-    if (!c.global.empty()) more.push_back(absl::StrCat("global ", PermissionSetText(c.global)));
-    if (c.can_read_gated_repos) more.push_back("can_read_gated_repos");
-    f.summary = absl::StrCat("token ", token.name.text, " holds more than its purpose (", intents.size(),
-                             intents.size() == 1 ? " request" : " requests", ") needs: ", absl::StrJoin(more, "; "));
-    f.evidence.push_back(FindingEvidence{token.purpose.front().name.pos,
-                                         absl::StrCat("its purpose: ", intents.size(), intents.size() == 1 ? " request" : " requests")});
-    if (c.role != TokenRole::kFineGrained) {
-      f.evidence.push_back(FindingEvidence{token.role_pos, absl::StrCat("role ", NameOf(c.role), ": every permission its owner's roles give")});
-    }
-    for (const ScopeDifference& d : c.excess) {
-      f.evidence.push_back(FindingEvidence{ScopePos(token, d.type, d.entity), absl::StrCat(DifferenceText(d), ": no purpose needs it")});
-    }
-    if (!c.global.empty()) {
-      f.evidence.push_back(FindingEvidence{token.global.front().text.pos, absl::StrCat("global ", PermissionSetText(c.global), ": no purpose needs it")});
-    }
-    if (c.can_read_gated_repos) {
-      f.evidence.push_back(FindingEvidence{token.can_read_gated_repos_pos, "can_read_gated_repos: no purpose needs it"});
-    }
-
-    // The fix: the token becomes the minted one.
-    std::vector<std::string> steps;
+    const std::string requests = absl::StrCat(intents.size(), intents.size() == 1 ? " request" : " requests");
+    f.evidence.push_back(FindingEvidence{token.purpose.front().name.pos, absl::StrCat("its purpose: ", requests)});
+    // Each excess: what it is, where it is written, and the edit (and its words) that takes it away; then
+    // what to add. The fix makes the token the minted one.
+    std::vector<std::string> more, steps;
+    const auto excess = [&](const SourcePos& pos, std::string what, FixEdit edit, std::string step) {
+      f.evidence.push_back(FindingEvidence{pos, absl::StrCat(what, ": no purpose needs it")});
+      more.push_back(std::move(what));
+      f.edits.push_back(std::move(edit));
+      steps.push_back(std::move(step));
+    };
     if (c.role != TokenRole::kFineGrained) {
       FixEdit make;
       make.kind = FixEdit::Kind::kMakeFineGrained;
-      f.edits.push_back(make);
-      steps.push_back("make it fine-grained");
+      excess(token.role_pos, absl::StrCat("a classic ", NameOf(c.role), " role (every permission its owner's roles give)"),
+             make, "make it fine-grained");
     }
     for (const ScopeDifference& d : c.excess) {
-      f.edits.push_back(ScopeEdit(FixEdit::Kind::kRemovePermissions, d));
-      steps.push_back(absl::StrCat("remove ", DifferenceText(d)));
+      excess(ScopePos(token, d.type, d.entity), DifferenceText(d), ScopeEdit(FixEdit::Kind::kRemovePermissions, d),
+             absl::StrCat("remove ", DifferenceText(d)));
     }
     if (!c.global.empty()) {
       FixEdit e;
       e.kind = FixEdit::Kind::kRemoveGlobal;
       e.permissions = c.global;
-      f.edits.push_back(e);
-      steps.push_back(absl::StrCat("remove global ", PermissionSetText(c.global)));
+      excess(token.global.front().text.pos, absl::StrCat("global ", PermissionSetText(c.global)), e,
+             absl::StrCat("remove global ", PermissionSetText(c.global)));
     }
     if (c.can_read_gated_repos) {
       FixEdit e;
       e.kind = FixEdit::Kind::kClearReadGated;
-      f.edits.push_back(e);
-      steps.push_back("clear can_read_gated_repos");
+      excess(token.can_read_gated_repos_pos, "can_read_gated_repos", e, "clear can_read_gated_repos");
     }
+    f.summary = absl::StrCat("token ", token.name.text, " holds more than its purpose (", requests, ") needs: ",
+                             absl::StrJoin(more, "; "));
     for (const ScopeDifference& d : c.missing) {
       f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, d));
       steps.push_back(absl::StrCat("add ", DifferenceText(d)));

@@ -60,7 +60,7 @@ TEST(BroaderThanNeeded, ReportsTheTokensThatHoldMoreThanTheirPurpose) {
   EXPECT_THAT(findings[0].summary, HasSubstr("repo.content.read, repo.write on org acme; global discussion.write"));
   EXPECT_EQ(findings[0].evidence[0].pos.line, 25);  // the purpose
   EXPECT_THAT(findings[0].fix, HasSubstr("add repo.write on model acme/model"));
-  EXPECT_THAT(findings[1].summary, HasSubstr("a classic write role"));
+  EXPECT_THAT(findings[1].summary, HasSubstr("a classic write role (every permission its owner's roles give)"));
   EXPECT_EQ(findings[1].edits.front().kind, FixEdit::Kind::kMakeFineGrained);
 }
 
