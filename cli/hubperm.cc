@@ -40,13 +40,15 @@ Usage:
                                                     a token's whoami-v2 response -> fixture YAML
   hubperm fetch-org ORG --out DIR                   save an org's API responses (HF_TOKEN: an admin's)
   hubperm import-org DIR                            an org's saved responses -> one fixture world
+  hubperm mint     FILES... --for INTENTS.yaml | --from-log FILE [--owner USER]
+                                                    the smallest fine-grained token for what a job does
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
   --format text|json    text for people (the default); json for tools: check and explain print the
                         decision as documented in docs/explanation-json.md, validate its issues,
                         test its results, routes the route table, audit its report (audit also
-                        takes html: one self-contained page)
+                        takes html: one self-contained page), mint its token (docs/mint.md)
   --color auto|always|never
                         colour the verdicts (auto, the default: only on a terminal, and never when
                         the NO_COLOR environment variable is set)
