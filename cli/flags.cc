@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 39> kFlags = {{
+constexpr std::array<FlagSpec, 40> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -175,6 +175,13 @@ constexpr std::array<FlagSpec, 39> kFlags = {{
      [](const std::string& v, Options* o) {
        o->compare = v;
        return v.empty() ? std::string("--compare needs a token's name") : std::string();
+     }},
+    {Flag::kLevel, absl::nullopt, "--level", true,
+     [](const std::string& v, Options* o) {
+       o->level = v;
+       if (v == "see" || v == "read" || v == "write") return std::string();
+       return absl::StrCat("--level must be see, read or write, not ", QuoteValue(v),
+                           v == "admin" ? " (hubperm decides a repo's settings and deletion as write: --level write)" : "");
      }},
 }};
 

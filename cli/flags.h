@@ -61,6 +61,7 @@ enum class Flag : uint8_t {
   kFromLog,
   kPrefer,
   kCompare,
+  kLevel,
 };
 
 // "--repo-type".
@@ -108,6 +109,7 @@ struct Options {
   std::string from_log;           // mint --from-log FILE
   std::string prefer = "repo";    // mint --prefer repo|group|org
   std::string compare;            // mint --compare TOKEN
+  std::string level;              // who-can --level see|read|write
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -14,6 +14,7 @@
 #include "cli/import_command.h"
 #include "cli/import_org_command.h"
 #include "cli/mint_command.h"
+#include "cli/who_can_command.h"
 #include "cli/fetch_org_command.h"
 #include "cli/routes_command.h"
 #include "cli/safe_output.h"
@@ -42,6 +43,8 @@ Usage:
   hubperm import-org DIR                            an org's saved responses -> one fixture world
   hubperm mint     FILES... --for INTENTS.yaml | --from-log FILE [--owner USER]
                                                     the smallest fine-grained token for what a job does
+  hubperm who-can  FILES... REQUEST | --level see|read|write --repo NS/NAME
+                                                    every token that may, and the users who could make one
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
@@ -87,7 +90,7 @@ const std::vector<const Command*>& Commands() {
   static const auto* commands = new std::vector<const Command*>{
       &CheckCommand(), &ExplainCommand(), &ValidateCommand(), &TestCommand(),
       &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(), &ImportOrgCommand(), &FetchOrgCommand(),
-      &MintCommand(),
+      &MintCommand(), &WhoCanCommand(),
   };
   return *commands;
 }

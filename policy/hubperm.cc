@@ -100,6 +100,10 @@ AuditReport Engine::Audit(const AuditOptions& options) const {
   return report;
 }
 
+absl::StatusOr<WhoCanResult> Engine::WhoCan(const RequestInput& input) const {
+  return WhoCanDo(world_, *snapshot_, input);
+}
+
 MintResult Engine::Mint(absl::string_view owner, const std::vector<Intent>& intents, const MintOptions& options,
                         Diagnostics* problems) const {
   return hubperm::Mint(world_, owner, intents, options, problems);

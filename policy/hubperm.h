@@ -77,6 +77,8 @@
 #include "policy/mint/mint.h"
 #include "policy/mint/mint_report.h"
 #include "policy/mint/purpose_findings.h"
+#include "policy/whocan/who_can.h"
+#include "policy/whocan/who_can_report.h"
 #include "policy/model/world.h"
 #include "policy/request/request_input.h"
 #include "policy/request/resolve.h"
@@ -159,6 +161,10 @@ class Engine {
   // an intent that does not resolve is an error in `*problems`, and then nothing is minted.
   MintResult Mint(absl::string_view owner, const std::vector<Intent>& intents, const MintOptions& options,
                   Diagnostics* problems) const;
+
+  // Every token allowed to make `input` (asked without a token), which sides deny the others, and the
+  // users whose user side allows it (policy/whocan/who_can.h).
+  absl::StatusOr<WhoCanResult> WhoCan(const RequestInput& input) const;
 
   // The world as loaded and as compiled, and the fixture files (for positions).
   const World& world() const { return world_; }

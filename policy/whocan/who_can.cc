@@ -1,0 +1,116 @@
+// Copyright 2026 The hubperm Authors.
+
+#include "policy/whocan/who_can.h"
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "policy/decide/check.h"
+#include "policy/explain/sequence_explanation.h"
+#include "policy/model/permission.h"
+#include "policy/request/request_description.h"
+#include "policy/request/resolve.h"
+
+namespace hubperm {
+namespace {
+
+// One decision for `token`: allowed, status and denying sides; or why the request does not resolve.
+absl::StatusOr<TokenAnswer> Decide(const Snapshot& s, const World& w, const RequestInput& input, const std::string& token) {
+  TokenAnswer answer;
+  answer.token = token;
+  if (AsksSequence(input)) {
+    const absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
+    if (!sequence.ok()) return sequence.status();
+    const absl::StatusOr<SequenceExplanation> e = ExplainSequence(s, w, token, *sequence);
+    if (!e.ok()) return e.status();
+    answer.allowed = e->allowed;
+    answer.status = e->status;
+    const StepResult& step = e->steps[e->deciding_step - 1];
+    if (!e->allowed && step.explanation.has_value()) answer.denied_by = step.explanation->decision.DeniedBy();
+    return answer;
+  }
+  const absl::StatusOr<RequestDescription> description = ParseRequest(input);
+  if (!description.ok()) return description.status();
+  if (!description->modeled()) return absl::FailedPreconditionError(UnmodeledText(*description));
+  const absl::StatusOr<ResolvedRequest> resolved = Resolve(s, token, *description);
+  if (!resolved.ok()) return resolved.status();
+  const Decision d = Check(s, resolved->request);
+  answer.allowed = d.allowed;
+  answer.status = d.status;
+  answer.denied_by = d.DeniedBy();
+  return answer;
+}
+
+// A name no token of `world` has, for the probe of `user`.
+std::string ProbeName(const World& world, const std::string& user) {
+  std::string name = absl::StrCat("who-can probe of ", user);
+  const auto taken = [&](const std::string& n) {
+    return std::any_of(world.tokens.begin(), world.tokens.end(), [&](const Token& t) { return t.name.text == n; });
+  };
+  while (taken(name)) name += "'";
+  return name;
+}
+
+}  // namespace
+
+int WhoCanResult::allowed() const {
+  return static_cast<int>(std::count_if(tokens.begin(), tokens.end(), [](const TokenAnswer& t) { return t.allowed; }));
+}
+
+absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const RequestInput& input) {
+  WhoCanResult out;
+  absl::Status first_error;
+  for (const Token& token : world.tokens) {
+    absl::StatusOr<TokenAnswer> answer = Decide(snapshot, world, input, token.name.text);
+    if (!answer.ok()) {
+      // A request that resolves for no token is an error; one token's own namespace may differ.
+      if (first_error.ok()) first_error = answer.status();
+      continue;
+    }
+    answer->owner = token.owner.text;
+    out.tokens.push_back(*std::move(answer));
+  }
+  if (out.tokens.empty() && !world.tokens.empty()) return first_error;
+  std::sort(out.tokens.begin(), out.tokens.end(), [](const TokenAnswer& a, const TokenAnswer& b) { return a.token < b.token; });
+
+  // The users: a probe per user, with every permission, passing every token policy.
+  World probed = world;
+  probed.cases.clear();
+  std::vector<std::pair<std::string, std::string>> probes;  // user, probe token
+  // The principals: the users, and the orgs' service accounts (whose tokens their org's admins make).
+  std::vector<Name> principals(world.users.begin(), world.users.end());
+  for (const Org& org : world.orgs) principals.insert(principals.end(), org.service_accounts.begin(), org.service_accounts.end());
+  for (const Name& user : principals) {
+    Token probe;
+    probe.name = Name{ProbeName(world, user.text), {}};
+    probe.owner = user;
+    probe.role = TokenRole::kFineGrained;
+    PermissionSet::All().ForEach([&](Permission p) {
+      probe.global.push_back(PermissionEntry{Name{std::string(PermissionName(p)), {}}, p});
+    });
+    for (const Org& org : world.orgs) {
+      if (org.token_policy == TokenPolicy::kRequireApproval) {
+        probe.org_status.push_back(OrgApproval{org.name, ApprovalStatus::kApproved, {}});
+      }
+    }
+    probes.emplace_back(user.text, probe.name.text);
+    probed.tokens.push_back(std::move(probe));
+  }
+  const std::shared_ptr<const Snapshot> s = Snapshot::Compile(probed, SourceFiles());
+  for (const auto& [user, probe] : probes) {
+    const absl::StatusOr<TokenAnswer> answer = Decide(*s, probed, input, probe);
+    if (!answer.ok()) {
+      if (first_error.ok()) first_error = answer.status();
+      continue;
+    }
+    const bool user_refuses = std::find(answer->denied_by.begin(), answer->denied_by.end(), Side::kUser) != answer->denied_by.end();
+    if (answer->allowed || (!answer->denied_by.empty() && !user_refuses)) out.users.push_back(user);
+  }
+  if (world.tokens.empty() && out.users.empty() && !first_error.ok()) return first_error;
+  std::sort(out.users.begin(), out.users.end());
+  return out;
+}
+
+}  // namespace hubperm

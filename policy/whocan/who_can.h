@@ -1,0 +1,51 @@
+// Copyright 2026 The hubperm Authors.
+//
+// policy/whocan/who_can.h: who may make a request? (`hubperm who-can`, issue "what changes, who can").
+//
+// A request asked without a token, in any form (an HTTP call, a huggingface_hub method, a permission, a
+// pasted error), is decided for every token of the world, as `hubperm check` would decide it: the tokens
+// allowed, and for those denied, which sides deny (a token denied by one side only is one change away).
+// And the users whose own side allows it: they could make a token that may, whether or not they hold one.
+//
+//   absl::StatusOr<WhoCanResult> who = WhoCanDo(world, *snapshot, input);
+//   for (const TokenAnswer& t : who->tokens) if (t.allowed) ...
+//
+// The users' side is decided with a probe token per user that holds every permission and passes every
+// token policy, added to a copy of the world: what it is refused, the user side refuses. For a client
+// method of several requests, a user may when the probe's call succeeds.
+
+#ifndef HUBPERM_POLICY_WHOCAN_WHO_CAN_H_
+#define HUBPERM_POLICY_WHOCAN_WHO_CAN_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "policy/compile/snapshot.h"
+#include "policy/model/vocabulary.h"
+#include "policy/model/world.h"
+#include "policy/request/request_input.h"
+
+namespace hubperm {
+
+struct TokenAnswer {
+  std::string token, owner;
+  bool allowed = false;
+  int status = 200;               // what the Hub answers (a client method: what the call ends with)
+  std::vector<Side> denied_by;    // the sides that deny (a client method: its deciding step's); empty when allowed
+};
+
+struct WhoCanResult {
+  std::vector<TokenAnswer> tokens;  // every token, by name
+  std::vector<std::string> users;   // whose user side allows it, by name: users and service accounts
+  int allowed() const;
+};
+
+// Decides `input` (no token: RequestInput's form and target) for every token of `world` (compiled into
+// `snapshot`). An error when the request does not parse, or does not resolve for any token (an unknown
+// repo, a route hubperm does not model): the message names it.
+absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const RequestInput& input);
+
+}  // namespace hubperm
+
+#endif  // HUBPERM_POLICY_WHOCAN_WHO_CAN_H_
