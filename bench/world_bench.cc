@@ -14,6 +14,7 @@
 //   compile/T      Snapshot::Compile of the loaded world
 //   load_compile/T both, as `hubperm` does before its first check
 //   audit/T        the full audit (policy/audit) of every token
+//   who_can/T      who-can: one request (a random repo's settings) asked of every token and principal
 //
 //   bazel run -c opt //bench:world_bench -- --tier=M [--seed=1] [--fixture=FILE.yaml] [benchmark flags]
 //
@@ -58,6 +59,7 @@
 #include "policy/request/request_description.h"
 #include "policy/request/resolve.h"
 #include "policy/request/route.h"
+#include "policy/whocan/who_can.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/parser.h"
 
@@ -477,6 +479,33 @@ void BM_Audit(benchmark::State& state) {
   AddCommonCounters(state);
 }
 
+// who-can (policy/whocan): one request asked of every token and every principal (their probes built once,
+// outside the timing, as the engine keeps them), a random repo's settings each time. items: tokens and
+// principals decided.
+void BM_WhoCan(benchmark::State& state) {
+  const World& world = TheWorld();
+  std::shared_ptr<const Snapshot> s = TheSnapshot();
+  const WhoCanProbes probes = MakeWhoCanProbes(world);
+  std::mt19937 rng(7);
+  size_t allowed = 0;
+  for (auto _ : state) {
+    const Repo& repo = world.repos[rng() % world.repos.size()];
+    RequestInput input;
+    input.operation = "update_repo_settings";
+    input.target.repo = repo.id.text;
+    input.target.repo_type = repo.type;
+    absl::StatusOr<WhoCanResult> who = WhoCanDo(world, *s, probes, input);
+    if (!who.ok()) {
+      state.SkipWithError(std::string(who.status().message()).c_str());
+      break;
+    }
+    allowed += who->allowed();
+  }
+  state.SetItemsProcessed(state.iterations() * (world.tokens.size() + probes.probes.size()));
+  state.counters["allowed_per_request"] = static_cast<double>(allowed) / std::max<int64_t>(state.iterations(), 1);
+  AddCommonCounters(state);
+}
+
 void Register(const std::string& tier) {
   auto name = [&tier](const char* what) { return absl::StrCat(what, "/", tier); };
   const benchmark::TimeUnit ms = benchmark::kMillisecond;
@@ -492,6 +521,7 @@ void Register(const std::string& tier) {
   benchmark::RegisterBenchmark(name("compile").c_str(), BM_Compile)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("load_compile").c_str(), BM_LoadCompile)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("audit").c_str(), BM_Audit)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("who_can").c_str(), BM_WhoCan)->Unit(ms)->UseRealTime();
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ out=$TEST_TMPDIR/out.json
   --benchmark_format=json --benchmark_out="$out" --benchmark_out_format=json >/dev/null
 
 fail=0
-for name in check check_cold check_vs_flat check_vs_flat_cold memory_latency explain http_check yaml_cpp load compile load_compile audit; do
+for name in check check_cold check_vs_flat check_vs_flat_cold memory_latency explain http_check yaml_cpp load compile load_compile audit who_can; do
   if ! grep -Eq "\"name\": \"$name/S(/[^\"]*)?\"" "$out"; then
     echo "benchmark $name/S did not run"; fail=1
   fi

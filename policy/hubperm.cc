@@ -101,7 +101,8 @@ AuditReport Engine::Audit(const AuditOptions& options) const {
 }
 
 absl::StatusOr<WhoCanResult> Engine::WhoCan(const RequestInput& input) const {
-  return WhoCanDo(world_, *snapshot_, input);
+  std::call_once(probes_once_, [&] { probes_ = std::make_unique<const WhoCanProbes>(MakeWhoCanProbes(world_)); });
+  return WhoCanDo(world_, *snapshot_, *probes_, input);
 }
 
 MintResult Engine::Mint(absl::string_view owner, const std::vector<Intent>& intents, const MintOptions& options,

@@ -41,6 +41,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -177,6 +178,10 @@ class Engine {
 
   const World world_;
   const std::shared_ptr<const Snapshot> snapshot_;
+  // who-can's probes (policy/whocan/who_can.h), built by the first WhoCan and kept: they depend on the
+  // world only. std::call_once keeps the engine safe to share between threads.
+  mutable std::once_flag probes_once_;
+  mutable std::unique_ptr<const WhoCanProbes> probes_;
 };
 
 }  // namespace hubperm

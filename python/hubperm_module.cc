@@ -234,6 +234,34 @@ py::tuple PyMint(const EngineHandle& self, const std::string& owner, const std::
   return py::make_tuple(result, errors);
 }
 
+// Who may make the one request of `intents_text` (an intents file's text, JSON from the Python half):
+// (the hubperm.who_can/v1 JSON, or None; the messages of every error).
+py::tuple PyWhoCan(const EngineHandle& self, const std::string& intents_text) {
+  std::vector<std::string> errors;
+  std::string json;
+  {
+    py::gil_scoped_release unlocked;
+    SourceFiles files;
+    Diagnostics diagnostics;
+    const Intents read = ReadIntentsFile("request", intents_text, &files, &diagnostics);
+    for (const Issue& issue : diagnostics.issues()) {
+      if (issue.severity == Severity::kError) errors.push_back(issue.message);
+    }
+    if (errors.empty() && read.intents.size() == 1) {
+      const absl::StatusOr<WhoCanResult> who = self.engine->WhoCan(read.intents[0].input);
+      if (who.ok()) {
+        json = RenderWhoCanJson(*who, read.intents[0].input.operation.empty() ? read.intents[0].input.http
+                                                                              : read.intents[0].input.operation);
+      } else {
+        errors.emplace_back(who.status().message());
+      }
+    }
+  }
+  py::object result = py::none();
+  if (errors.empty()) result = py::str(json);
+  return py::make_tuple(result, errors);
+}
+
 // Every repo: (id, type as the fixtures spell it), in the fixtures' order.
 std::vector<std::pair<std::string, std::string>> Repos(const EngineHandle& self) {
   std::vector<std::pair<std::string, std::string>> repos;
@@ -257,6 +285,7 @@ PYBIND11_MODULE(_hubperm, m) {
            py::arg("files"))
       .def("token_names", &hubperm::TokenNames)
       .def("repos", &hubperm::Repos)
+      .def("who_can", &hubperm::PyWhoCan, py::arg("request"))
       .def("mint", &hubperm::PyMint, py::arg("owner"), py::arg("intents"), py::arg("prefer"), py::arg("name"),
            py::arg("compare"), py::arg("at"));
   m.def("load", &hubperm::PyLoad, py::arg("paths"), py::arg("max_issues"), py::arg("max_checks"));

@@ -42,9 +42,9 @@ for tier in ${tiers[@]+"${tiers[@]}"}; do
   echo "== hubperm check on $tier" >&2
   /usr/bin/time -f "%M %e" -o "$out/cli-$tier.txt" "$hubperm" check "$fixture" --token token1 --operation whoami >/dev/null
   for name in check check_cold check_vs_flat check_vs_flat_cold memory_latency explain http_check yaml_cpp load \
-      compile load_compile audit; do
+      compile load_compile audit who_can; do
     reps=5
-    case "$name" in yaml_cpp|load|compile|load_compile|audit) [ "$tier" = L ] && reps=1 || reps=3 ;; esac
+    case "$name" in yaml_cpp|load|compile|load_compile|audit|who_can) [ "$tier" = L ] && reps=1 || reps=3 ;; esac
     echo "== $name/$tier ($reps runs)" >&2
     "$bin/world_bench" --tier="$tier" --seed=1 --fixture="$fixture" --benchmark_filter="^$name/" \
       --benchmark_repetitions="$reps" --benchmark_out="$out/$name-$tier.json" --benchmark_out_format=json \
@@ -131,6 +131,8 @@ rows = [
     ("full audit: tokens/s", "audit", "per_s", ""),
     ("full audit: tokens/s as a share of the first tier's", "audit", "vs_s", "≥ 0.67"),
     ("full audit: findings", "audit", "findings", ""),
+    ("who-can: one request, every token and principal", "who_can", "s", ""),
+    ("who-can: decisions/s (tokens and principals)", "who_can", "per_s", ""),
 ]
 print("| measure | " + " | ".join(tiers) + " | target |")
 print("|---|" + "---|" * len(tiers) + "---|")

@@ -59,26 +59,10 @@ int WhoCanResult::allowed() const {
   return static_cast<int>(std::count_if(tokens.begin(), tokens.end(), [](const TokenAnswer& t) { return t.allowed; }));
 }
 
-absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const RequestInput& input) {
-  WhoCanResult out;
-  absl::Status first_error;
-  for (const Token& token : world.tokens) {
-    absl::StatusOr<TokenAnswer> answer = Decide(snapshot, world, input, token.name.text);
-    if (!answer.ok()) {
-      // A request that resolves for no token is an error; one token's own namespace may differ.
-      if (first_error.ok()) first_error = answer.status();
-      continue;
-    }
-    answer->owner = token.owner.text;
-    out.tokens.push_back(*std::move(answer));
-  }
-  if (out.tokens.empty() && !world.tokens.empty()) return first_error;
-  std::sort(out.tokens.begin(), out.tokens.end(), [](const TokenAnswer& a, const TokenAnswer& b) { return a.token < b.token; });
-
-  // The users: a probe per user, with every permission, passing every token policy.
-  World probed = world;
-  probed.cases.clear();
-  std::vector<std::pair<std::string, std::string>> probes;  // user, probe token
+WhoCanProbes MakeWhoCanProbes(const World& world) {
+  WhoCanProbes out;
+  out.world = world;
+  out.world.cases.clear();
   // The principals: the users, and the orgs' service accounts (whose tokens their org's admins make).
   std::vector<Name> principals(world.users.begin(), world.users.end());
   for (const Org& org : world.orgs) principals.insert(principals.end(), org.service_accounts.begin(), org.service_accounts.end());
@@ -95,12 +79,31 @@ absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapsh
         probe.org_status.push_back(OrgApproval{org.name, ApprovalStatus::kApproved, {}});
       }
     }
-    probes.emplace_back(user.text, probe.name.text);
-    probed.tokens.push_back(std::move(probe));
+    out.probes.emplace_back(user.text, probe.name.text);
+    out.world.tokens.push_back(std::move(probe));
   }
-  const std::shared_ptr<const Snapshot> s = Snapshot::Compile(probed, SourceFiles());
-  for (const auto& [user, probe] : probes) {
-    const absl::StatusOr<TokenAnswer> answer = Decide(*s, probed, input, probe);
+  out.snapshot = Snapshot::Compile(out.world, SourceFiles());
+  return out;
+}
+
+absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const WhoCanProbes& probes,
+                                      const RequestInput& input) {
+  WhoCanResult out;
+  absl::Status first_error;
+  for (const Token& token : world.tokens) {
+    absl::StatusOr<TokenAnswer> answer = Decide(snapshot, world, input, token.name.text);
+    if (!answer.ok()) {
+      // A request that resolves for no token is an error; one token's own namespace may differ.
+      if (first_error.ok()) first_error = answer.status();
+      continue;
+    }
+    answer->owner = token.owner.text;
+    out.tokens.push_back(*std::move(answer));
+  }
+  if (out.tokens.empty() && !world.tokens.empty()) return first_error;
+  std::sort(out.tokens.begin(), out.tokens.end(), [](const TokenAnswer& a, const TokenAnswer& b) { return a.token < b.token; });
+  for (const auto& [user, probe] : probes.probes) {
+    const absl::StatusOr<TokenAnswer> answer = Decide(*probes.snapshot, probes.world, input, probe);
     if (!answer.ok()) {
       if (first_error.ok()) first_error = answer.status();
       continue;

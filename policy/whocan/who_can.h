@@ -7,7 +7,8 @@
 // allowed, and for those denied, which sides deny (a token denied by one side only is one change away).
 // And the users whose own side allows it: they could make a token that may, whether or not they hold one.
 //
-//   absl::StatusOr<WhoCanResult> who = WhoCanDo(world, *snapshot, input);
+//   const WhoCanProbes probes = MakeWhoCanProbes(world);
+//   absl::StatusOr<WhoCanResult> who = WhoCanDo(world, *snapshot, probes, input);
 //   for (const TokenAnswer& t : who->tokens) if (t.allowed) ...
 //
 // The users' side is decided with a probe token per user that holds every permission and passes every
@@ -17,7 +18,9 @@
 #ifndef HUBPERM_POLICY_WHOCAN_WHO_CAN_H_
 #define HUBPERM_POLICY_WHOCAN_WHO_CAN_H_
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -41,10 +44,21 @@ struct WhoCanResult {
   int allowed() const;
 };
 
+// The world with a probe token per principal (user or service account): every permission, approved by
+// every org that requires it. It depends on the world only: build it once, ask it many requests.
+struct WhoCanProbes {
+  World world;
+  std::shared_ptr<const Snapshot> snapshot;
+  std::vector<std::pair<std::string, std::string>> probes;  // principal, its probe token
+};
+WhoCanProbes MakeWhoCanProbes(const World& world);
+
 // Decides `input` (no token: RequestInput's form and target) for every token of `world` (compiled into
-// `snapshot`). An error when the request does not parse, or does not resolve for any token (an unknown
-// repo, a route hubperm does not model): the message names it.
-absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const RequestInput& input);
+// `snapshot`), and for every principal through `probes` (MakeWhoCanProbes(world)). An error when the
+// request does not parse, or does not resolve for any token (an unknown repo, a route hubperm does not
+// model): the message names it.
+absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const WhoCanProbes& probes,
+                                      const RequestInput& input);
 
 }  // namespace hubperm
 

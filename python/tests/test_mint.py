@@ -74,3 +74,4 @@ def test_bad_arguments(founding):
         founding.mint("alice", FOUNDING_INTENTS, prefer="repos")
     with pytest.raises(TypeError, match="a list of requests"):
         founding.mint("alice", {"operation": "whoami"})
+

@@ -82,10 +82,8 @@ def _commit_route(method, fields, revision, create_pr):
 
 
 def request_line(token, method, http, body, content_type, permission, from_error, kwargs):
-    """The batch line (a dict) for one request; TypeError for an unknown keyword, RequestError for
-    arguments that do not go together."""
-    if not isinstance(token, str):
-        raise TypeError("token must be the token's name (a str), not %s" % type(token).__name__)
+    """The batch line (a dict) for one request (without "token" when `token` is None: an intent); TypeError
+    for an unknown keyword, RequestError for arguments that do not go together."""
     fields = {}
     given = {}
     for keyword, value in kwargs.items():
@@ -115,7 +113,7 @@ def request_line(token, method, http, body, content_type, permission, from_error
         raise RequestError([
             "revision= and create_pr= are modeled for create_commit only (or ask the route itself with http=); "
             "hubperm decides %s on the repo, the same for every revision, so leave them out" % (method or forms[0])])
-    line = {"token": token}
+    line = {"token": token} if token is not None else {}
     if method is not None:
         if method == "create_commit" and (revision is not None or create_pr):
             line.update(_commit_route(method, fields, revision, create_pr))

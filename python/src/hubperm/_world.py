@@ -100,6 +100,8 @@ class World:
         3339 or a date, or a datetime; default now). Returns a Decision; raises RequestError for a request
         the world cannot answer (an unknown token, method or repo: the message names the nearest).
         """
+        if not isinstance(token, str):
+            raise TypeError("token must be the token's name (a str), not %s" % type(token).__name__)
         line = request_line(token, method, http, body, content_type, permission, from_error, kwargs)
         moment = moment_text(at)
         text = json.dumps(line)  # one line of ASCII: every other character escaped
@@ -144,6 +146,25 @@ class World:
             raise TypeError("intents is a list of requests (dicts)")
         text = json.dumps(list(intents))
         result, errors = self._engine.mint(owner, text, prefer, name, compare, moment_text(at))
+        if errors:
+            raise RequestError(errors)
+        return json.loads(result)
+
+    def who_can(self, method=None, *, http=None, body=None, content_type=None, permission=None, from_error=None,
+                level=None, **kwargs):
+        """Who may make a request (docs/who-can.md)? Asked as check() asks it, without a token; or
+        level="see"|"read"|"write" with repo_id. Returns the JSON of `hubperm who-can --format json`
+        (hubperm.who_can/v1) as a dict: "allowed" and "denied" tokens (each with "owner", "status",
+        "denied_by"), and the "users" whose user side allows it."""
+        if level is not None:
+            methods = {"see": "repo_info", "read": "hf_hub_download", "write": "create_commit"}
+            if level not in methods:
+                raise ValueError("level=%r: the levels are see, read and write" % (level,))
+            if method is not None or http is not None or permission is not None or from_error is not None:
+                raise RequestError(["level= is a request of its own: give it with repo_id, without another form"])
+            method = methods[level]
+        line = request_line(None, method, http, body, content_type, permission, from_error, kwargs)
+        result, errors = self._engine.who_can(json.dumps([line]))
         if errors:
             raise RequestError(errors)
         return json.loads(result)
