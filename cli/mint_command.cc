@@ -84,9 +84,9 @@ absl::StatusOr<std::string> OwnerOfLog(const Engine& engine, const std::vector<I
   return *owners.begin();
 }
 
-// The last line when the intents keep a token from being minted.
-int FailIntents(std::ostream& err, int errors, absl::string_view what) {
-  err << "hubperm: " << errors << " " << what << (errors == 1 ? "" : "s") << "; nothing was minted\n";
+// The last line when the intents keep a token from being minted: "N WHAT" (`one`, or `many` for N > 1).
+int FailIntents(std::ostream& err, int errors, absl::string_view one, absl::string_view many) {
+  err << "hubperm: " << errors << " " << (errors == 1 ? one : many) << "; nothing was minted\n";
   return kExitBadInput;
 }
 
@@ -115,7 +115,7 @@ int RunMint(const Options& o, CommandIo& io) {
                                          : ReadIntentsFile(name, *std::move(text), &files, &diagnostics);
   if (diagnostics.has_errors()) {
     diagnostics.Print(files, io.err_style, io.err);
-    return FailIntents(io.err, diagnostics.error_count(), "error in the intents");
+    return FailIntents(io.err, diagnostics.error_count(), "error in the intents", "errors in the intents");
   }
   const Token* compared = nullptr;
   if (!o.compare.empty()) {
@@ -159,11 +159,11 @@ int RunMint(const Options& o, CommandIo& io) {
   const MintResult minted = engine.Mint(owner, read.intents, options, &diagnostics);
   if (diagnostics.has_errors()) {
     diagnostics.Print(files, io.err_style, io.err);
-    return FailIntents(io.err, diagnostics.error_count(), "error in the intents");
+    return FailIntents(io.err, diagnostics.error_count(), "error in the intents", "errors in the intents");
   }
   diagnostics = MintProblems(minted, read.intents);
   diagnostics.Print(files, io.err_style, io.err);
-  if (diagnostics.has_errors()) return FailIntents(io.err, diagnostics.error_count(), "intent no token can allow");
+  if (diagnostics.has_errors()) return FailIntents(io.err, diagnostics.error_count(), "intent no token can allow", "intents no token can allow");
   if (read.other_hosts > 0) {
     io.err << "hubperm: " << read.other_hosts << " request" << (read.other_hosts == 1 ? "" : "s")
            << " of the log went to hosts other than the Hub (storage): no token permission concerns them\n";

@@ -102,6 +102,10 @@ TEST(MintCommand, AnIntentNoTokenCanAllowIsAnErrorAndNothingIsPrinted) {
   EXPECT_EQ(r.out, "");
   EXPECT_THAT(r.err, HasSubstr("testdata/mint/impossible.yaml:4:3: error: create_commit acme/model: bob's user side "
                                "forbids it, so no token can allow it: bob needs org role write in acme"));
+  EXPECT_THAT(r.err, HasSubstr("hubperm: 1 intent no token can allow; nothing was minted\n"));
+  const CliRun two = Hubperm({"mint", kClients, "--owner", "bob", "--for", "-"},
+                             "- {operation: create_commit, repo: acme/model}\n- {operation: delete_repo, repo: acme/model}\n");
+  EXPECT_THAT(two.err, HasSubstr("hubperm: 2 intents no token can allow; nothing was minted\n"));
 }
 
 struct BadInput {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "policy/compile/snapshot.h"
@@ -88,13 +89,11 @@ class Minter {
   Minter(const World& world, std::string owner, const std::vector<Intent>& intents, const MintOptions& options)
       : world_(world), owner_(std::move(owner)), intents_(intents), options_(options) {
     token_name_ = options.token_name.empty() ? UniqueTokenName(absl::StrCat(owner_, "-minted")) : options.token_name;
+    absl::flat_hash_set<absl::string_view> orgs;
+    for (const Org& o : world_.orgs) orgs.insert(o.name.text);
     for (const Repo& repo : world_.repos) {
-      std::string org;
-      for (const Org& o : world_.orgs) {
-        if (o.name.text == repo.ns()) org = o.name.text;
-      }
       places_[RepoKey(repo.type, repo.id.text)] = {repo.resource_group.has_value() ? repo.resource_group->text : "",
-                                                   org};
+                                                   orgs.contains(repo.ns()) ? std::string(repo.ns()) : ""};
     }
   }
 
