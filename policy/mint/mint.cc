@@ -99,18 +99,22 @@ class Minter {
 
   const std::string& token_name() const { return token_name_; }
 
-  // The world with the candidate token: fine-grained, `grants`, and approved wherever a policy asks.
-  World WithToken(const Grants& grants) const {
-    World w = world_;
-    w.cases.clear();
-    w.tokens.push_back(TokenOf(grants));
-    Token& t = w.tokens.back();
-    for (const Org& org : w.orgs) {
+  // The world with the candidate token: fine-grained, `grants`, and approved wherever a policy asks. The
+  // world is copied once (the first call); each call replaces the candidate, its last token.
+  const World& WithToken(const Grants& grants) const {
+    if (scratch_ == nullptr) {
+      scratch_ = std::make_unique<World>(world_);
+      scratch_->cases.clear();
+      scratch_->tokens.emplace_back();
+    }
+    Token& t = scratch_->tokens.back();
+    t = TokenOf(grants);
+    for (const Org& org : scratch_->orgs) {
       if (org.token_policy == TokenPolicy::kRequireApproval) {
         t.org_status.push_back(OrgApproval{Name{org.name.text, {}}, ApprovalStatus::kApproved, {}});
       }
     }
-    return w;
+    return *scratch_;
   }
 
   Token TokenOf(const Grants& grants) const {
@@ -135,7 +139,7 @@ class Minter {
   // Decides every intent under `grants`. An intent that does not resolve is an error in `*problems` (the
   // first evaluation reports them; later ones resolve the same way).
   std::vector<Verdict> Evaluate(const Grants& grants, Diagnostics* problems = nullptr) const {
-    const World w = WithToken(grants);
+    const World& w = WithToken(grants);
     const std::shared_ptr<const Snapshot> s = Snapshot::Compile(w, SourceFiles());
     std::vector<Verdict> out;
     out.reserve(intents_.size());
@@ -289,6 +293,8 @@ class Minter {
   const std::vector<Intent>& intents_;
   const MintOptions& options_;
   std::string token_name_;
+  // The world with the candidate token (WithToken); a Minter decides on one thread.
+  mutable std::unique_ptr<World> scratch_;
   // A repo's group and org ("" for none), by RepoKey.
   absl::flat_hash_map<std::string, std::pair<std::string, std::string>> places_;
 };
