@@ -358,5 +358,19 @@ case("batch: a secret as the token's name", ["check", FOUNDING, "--batch", write
      '{"token": "%s", "operation": "whoami"}\n{"token": "limited-test-token", "permission": "%s", "org": "acme"}\n' % (secret, secret))],
      absent=(secret, secret[3:20]))
 
+# --- mint and who-can: many intents (each listed once in the output), control codes. ----------------
+INTENT = "- {operation: create_commit, repo: acme/token-test-model}\n"
+many_intents = write("mint_many.yaml", INTENT * 2000)
+batch_2000 = write("batch_2000.jsonl", '{"token": "limited-test-token", "operation": "create_commit", '
+                   '"repo": "acme/token-test-model"}\n' * 2000)
+case("mint: 2,000 intents", ["mint", FOUNDING, "--owner", "alice", "--for", many_intents], code=0, max_bytes=1 << 20,
+     reference=(["check", FOUNDING, "--batch", batch_2000],), times=50, present=("permissions: [repo.write]",))
+case("mint: control codes in an intent", ["mint", FOUNDING, "--owner", "alice", "--for",
+     write("mint_controls.yaml", '- {operation: "model_info\x1b[2J", repo: "acme/x\x07"}\n')],
+     present=("control character",))
+case("mint: /dev/zero as the intents", ["mint", FOUNDING, "--owner", "alice", "--for", "/dev/zero"],
+     present=("not a regular file",))
+case("who-can: control codes in the method", ["who-can", FOUNDING, "--operation", "whoami\x1b[2J\nPASS"], absent=("\nPASS",))
+
 # --- Report. ------------------------------------------------------------------------------------
 sys.exit(junit_cases.report("hostile_input", results))

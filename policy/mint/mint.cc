@@ -136,14 +136,16 @@ class Minter {
     return t;
   }
 
-  // Decides every intent under `grants`. An intent that does not resolve is an error in `*problems` (the
-  // first evaluation reports them; later ones resolve the same way).
-  std::vector<Verdict> Evaluate(const Grants& grants, Diagnostics* problems = nullptr) const {
+  // Decides every intent under `grants` (or only intent `only`: the others' verdicts are left empty). An
+  // intent that does not resolve is an error in `*problems` (the first evaluation reports them; later ones
+  // resolve the same way).
+  std::vector<Verdict> Evaluate(const Grants& grants, Diagnostics* problems = nullptr, int only = -1) const {
     const World& w = WithToken(grants);
     const std::shared_ptr<const Snapshot> s = Snapshot::Compile(w, SourceFiles());
-    std::vector<Verdict> out;
-    out.reserve(intents_.size());
-    for (const Intent& intent : intents_) out.push_back(Decide(*s, w, intent, problems));
+    std::vector<Verdict> out(intents_.size());
+    for (size_t i = 0; i < intents_.size(); ++i) {
+      if (only < 0 || static_cast<int>(i) == only) out[i] = Decide(*s, w, intents_[i], problems);
+    }
     return out;
   }
 
@@ -385,7 +387,7 @@ MintResult Mint(const World& world, absl::string_view owner, const std::vector<I
     Grants own;
     std::vector<Verdict> alone = verdicts;
     for (size_t round = 0; round < rounds && add_fixes(alone, static_cast<int>(i), &own); ++round) {
-      alone = minter.Evaluate(own);
+      alone = minter.Evaluate(own, nullptr, static_cast<int>(i));
     }
     for (const auto& [key, permissions] : own) grants[key] = grants[key] | permissions;
   }
