@@ -179,7 +179,7 @@ constexpr std::array<FlagSpec, 40> kFlags = {{
     {Flag::kLevel, absl::nullopt, "--level", true,
      [](const std::string& v, Options* o) {
        o->level = v;
-       if (v == "see" || v == "read" || v == "write") return std::string();
+       if (LevelMethod(v).has_value()) return std::string();
        return absl::StrCat("--level must be see, read or write, not ", QuoteValue(v),
                            v == "admin" ? " (hubperm decides a repo's settings and deletion as write: --level write)" : "");
      }},

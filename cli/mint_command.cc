@@ -169,7 +169,9 @@ int RunMint(const Options& o, CommandIo& io) {
            << " of the log went to hosts other than the Hub (storage): no token permission concerns them\n";
   }
   absl::optional<MintComparison> comparison;
-  if (compared != nullptr) comparison = Compare(engine.world(), *compared, read.intents, minted, options);
+  if (compared != nullptr) {
+    comparison = Compare(engine.world(), engine.snapshot(), *compared, read.intents, minted, options);
+  }
   const MintComparison* compare = comparison.has_value() ? &*comparison : nullptr;
   io.out << (o.json() ? RenderMintJson(minted, read.intents, files, compare)
                       : RenderMintedFixture(minted, read.intents, files, compare));

@@ -39,29 +39,6 @@ Examples:
       --body '{"type": "model", "name": "x", "organization": "acme"}' --format json
 )";
 
-// The method each --level asks, as the client runs it.
-std::string MethodOfLevel(const std::string& level) {
-  if (level == "see") return "repo_info";
-  if (level == "read") return "hf_hub_download";
-  return "create_commit";
-}
-
-// The request in words, for the report's title.
-std::string RequestText(const RequestInput& input) {
-  std::string text = !input.http.empty()         ? input.http
-                     : !input.operation.empty()  ? input.operation
-                     : !input.permission.empty() ? absl::StrCat("permission ", input.permission)
-                                                 : std::string("the pasted error's request");
-  const TargetArgs& t = input.target;
-  if (!t.repo.empty()) absl::StrAppend(&text, " ", t.repo);
-  if (t.repo_type.has_value() && *t.repo_type != RepoType::kModel) absl::StrAppend(&text, " (", NameOf(*t.repo_type), ")");
-  if (!t.org.empty()) absl::StrAppend(&text, " org ", t.org);
-  if (!t.user.empty()) absl::StrAppend(&text, " user ", t.user);
-  if (!t.group.empty()) absl::StrAppend(&text, " group ", t.group);
-  if (!t.to.empty()) absl::StrAppend(&text, " -> ", t.to);
-  return text;
-}
-
 int RunWhoCan(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "who-can needs at least one fixture file (see hubperm who-can --help)");
   Options asked = o;
@@ -70,7 +47,7 @@ int RunWhoCan(const Options& o, CommandIo& io) {
       return Fail(io.err, io.err_style, "--level is a request of its own: give it with --repo, without another request form");
     }
     if (o.target_args.repo.empty()) return Fail(io.err, io.err_style, "--level needs --repo NS/NAME");
-    asked.operation = MethodOfLevel(o.level);
+    asked.operation = *LevelMethod(o.level);  // --level takes only the levels LevelMethod knows
   }
   const absl::StatusOr<RequestInput> input = InputOfFlags(asked, io.in);
   if (!input.ok()) return Fail(io.err, io.err_style, input.status().message());
@@ -79,7 +56,7 @@ int RunWhoCan(const Options& o, CommandIo& io) {
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "nothing was decided");
   const absl::StatusOr<WhoCanResult> who = loaded.engine->WhoCan(*input);
   if (!who.ok()) return Fail(io.err, io.err_style, who.status().message());
-  const std::string request = RequestText(*input);
+  const std::string request = InputText(*input);
   io.out << (o.json() ? RenderWhoCanJson(*who, request) : RenderWhoCanText(*who, request));
   return who->allowed() > 0 ? kExitAllow : kExitDeny;
 }

@@ -225,7 +225,9 @@ py::tuple PyMint(const EngineHandle& self, const std::string& owner, const std::
     }
     if (errors.empty()) {
       absl::optional<MintComparison> comparison;
-      if (compared != nullptr) comparison = Compare(engine.world(), *compared, read.intents, minted, options);
+      if (compared != nullptr) {
+        comparison = Compare(engine.world(), engine.snapshot(), *compared, read.intents, minted, options);
+      }
       json = RenderMintJson(minted, read.intents, files, comparison.has_value() ? &*comparison : nullptr);
     }
   }
@@ -250,8 +252,7 @@ py::tuple PyWhoCan(const EngineHandle& self, const std::string& intents_text) {
     if (errors.empty() && read.intents.size() == 1) {
       const absl::StatusOr<WhoCanResult> who = self.engine->WhoCan(read.intents[0].input);
       if (who.ok()) {
-        json = RenderWhoCanJson(*who, read.intents[0].input.operation.empty() ? read.intents[0].input.http
-                                                                              : read.intents[0].input.operation);
+        json = RenderWhoCanJson(*who, InputText(read.intents[0].input));
       } else {
         errors.emplace_back(who.status().message());
       }
@@ -288,6 +289,13 @@ PYBIND11_MODULE(_hubperm, m) {
       .def("who_can", &hubperm::PyWhoCan, py::arg("request"))
       .def("mint", &hubperm::PyMint, py::arg("owner"), py::arg("intents"), py::arg("prefer"), py::arg("name"),
            py::arg("compare"), py::arg("at"));
+  m.def(
+      "level_method",
+      [](const std::string& level) -> py::object {
+        const absl::optional<std::string> method = hubperm::LevelMethod(level);
+        return method.has_value() ? py::object(py::str(*method)) : py::object(py::none());
+      },
+      py::arg("level"));
   m.def("load", &hubperm::PyLoad, py::arg("paths"), py::arg("max_issues"), py::arg("max_checks"));
   m.def("load_texts", &hubperm::PyLoadTexts, py::arg("files"), py::arg("max_issues"), py::arg("max_checks"));
   m.attr("DEFAULT_MAX_ISSUES") = hubperm::kDefaultMaxIssuesPerFile;

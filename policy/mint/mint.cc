@@ -52,28 +52,6 @@ int Breadth(EntityType type) {
 
 bool IsRepoType(EntityType type) { return RepoTypeOfEntity(type).has_value(); }
 
-// The intent in words, for messages: its method or route (or permission) and its target.
-std::string IntentText(const RequestInput& input) {
-  std::string text;
-  if (!input.operation.empty()) {
-    text = input.operation;
-  } else if (!input.http.empty()) {
-    return input.http;
-  } else if (!input.permission.empty()) {
-    text = absl::StrCat("permission ", input.permission);
-  } else {
-    return "a pasted error's request";
-  }
-  const TargetArgs& t = input.target;
-  for (const std::string* part : {&t.repo, &t.org, &t.user, &t.group}) {
-    if (!part->empty()) absl::StrAppend(&text, " ", *part);
-  }
-  if (!t.to.empty()) absl::StrAppend(&text, " -> ", t.to);
-  if (t.exist_ok) absl::StrAppend(&text, " (exist_ok)");
-  if (t.write) absl::StrAppend(&text, " (write)");
-  return text;
-}
-
 // What deciding one intent gave.
 struct Verdict {
   bool allowed = false;
@@ -89,6 +67,7 @@ class Minter {
   Minter(const World& world, std::string owner, const std::vector<Intent>& intents, const MintOptions& options)
       : world_(world), owner_(std::move(owner)), intents_(intents), options_(options) {
     token_name_ = options.token_name.empty() ? UniqueTokenName(absl::StrCat(owner_, "-minted")) : options.token_name;
+    if (options.prefer == ScopePreference::kRepo) return;  // Preferred() is not asked: no repo moves
     absl::flat_hash_set<absl::string_view> orgs;
     for (const Org& o : world_.orgs) orgs.insert(o.name.text);
     for (const Repo& repo : world_.repos) {
@@ -169,11 +148,11 @@ class Minter {
     return key;
   }
 
-  // Decides every intent for the world's own token `token`, as the world has it.
-  std::vector<Verdict> EvaluateExisting(const std::string& token) const {
-    const std::shared_ptr<const Snapshot> s = Snapshot::Compile(world_, SourceFiles());
+  // Decides every intent for the world's own token `token`, as the world has it (`snapshot`, compiled
+  // from it).
+  std::vector<Verdict> EvaluateExisting(const Snapshot& snapshot, const std::string& token) const {
     std::vector<Verdict> out;
-    for (const Intent& intent : intents_) out.push_back(Decide(*s, world_, intent, nullptr, token));
+    for (const Intent& intent : intents_) out.push_back(Decide(snapshot, world_, intent, nullptr, token));
     return out;
   }
 
@@ -297,7 +276,7 @@ class Minter {
   std::string token_name_;
   // The world with the candidate token (WithToken); a Minter decides on one thread.
   mutable std::unique_ptr<World> scratch_;
-  // A repo's group and org ("" for none), by RepoKey.
+  // A repo's group and org ("" for none), by RepoKey; only with a preference other than kRepo.
   absl::flat_hash_map<std::string, std::pair<std::string, std::string>> places_;
 };
 
@@ -351,7 +330,7 @@ MintResult Mint(const World& world, absl::string_view owner, const std::vector<I
   Minter minter(world, std::string(owner), intents, options);
   MintResult result;
   result.intents.resize(intents.size());
-  for (size_t i = 0; i < intents.size(); ++i) result.intents[i].request = IntentText(intents[i].input);
+  for (size_t i = 0; i < intents.size(); ++i) result.intents[i].request = InputText(intents[i].input);
 
   // 1. What each intent needs on its own: its token fixes, added until it is allowed (or no fix helps).
   // Then all of them together, fixing what one intent's scope takes from another's (a repo scope
@@ -475,8 +454,8 @@ MintResult Mint(const World& world, absl::string_view owner, const std::vector<I
   return result;
 }
 
-MintComparison Compare(const World& world, const Token& existing, const std::vector<Intent>& intents,
-                       const MintResult& minted, const MintOptions& options) {
+MintComparison Compare(const World& world, const Snapshot& snapshot, const Token& existing,
+                       const std::vector<Intent>& intents, const MintResult& minted, const MintOptions& options) {
   MintComparison c;
   c.token = existing.name.text;
   c.role = existing.role;
@@ -502,7 +481,7 @@ MintComparison Compare(const World& world, const Token& existing, const std::vec
     if (!missing.empty()) c.missing.push_back(ScopeDifference{key.type, key.entity, missing, held == have.end()});
   }
   Minter minter(world, existing.owner.text, intents, options);
-  const std::vector<Verdict> verdicts = minter.EvaluateExisting(existing.name.text);
+  const std::vector<Verdict> verdicts = minter.EvaluateExisting(snapshot, existing.name.text);
   for (size_t i = 0; i < verdicts.size() && i < minted.intents.size(); ++i) {
     if (minted.intents[i].outcome == IntentOutcome::kAllowed && !verdicts[i].allowed) c.denied.push_back(static_cast<int>(i));
   }

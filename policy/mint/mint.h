@@ -27,6 +27,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "policy/compile/snapshot.h"
 #include "policy/decide/request.h"
 #include "policy/mint/intents.h"
 #include "policy/model/permission.h"
@@ -108,9 +109,9 @@ struct MintComparison {
 };
 
 // Compares `existing` (a token of `world`, as the world has it, approvals and all) with `minted`, which
-// Mint made for `intents` and its owner.
-MintComparison Compare(const World& world, const Token& existing, const std::vector<Intent>& intents,
-                       const MintResult& minted, const MintOptions& options);
+// Mint made for `intents` and its owner. `snapshot` is `world` compiled (the intents are decided in it).
+MintComparison Compare(const World& world, const Snapshot& snapshot, const Token& existing,
+                       const std::vector<Intent>& intents, const MintResult& minted, const MintOptions& options);
 
 }  // namespace hubperm
 

@@ -63,7 +63,7 @@ std::vector<Finding> BroaderThanNeeded(const World& world, const Snapshot& snaps
     const MintOptions options;
     const MintResult minted = Mint(world, token.owner.text, intents, options, &problems);
     if (problems.has_errors()) continue;
-    const MintComparison c = Compare(world, token, intents, minted, options);
+    const MintComparison c = Compare(world, snapshot, token, intents, minted, options);
     if (!c.broader()) continue;
 
     Finding f;

@@ -79,7 +79,7 @@ TEST(BroaderThanNeeded, EachFixMakesTheTokenTheMintedOneAndTheFindingGoes) {
     const std::vector<Intent> intents = PurposeIntents(token);
     Diagnostics problems;
     const MintResult minted = Mint(after.world, token.owner.text, intents, MintOptions(), &problems);
-    const MintComparison c = Compare(after.world, token, intents, minted, MintOptions());
+    const MintComparison c = Compare(after.world, *after.snapshot, token, intents, minted, MintOptions());
     EXPECT_TRUE(c.missing.empty()) << name;
     EXPECT_TRUE(c.denied.empty()) << name;
     EXPECT_EQ(token.role, TokenRole::kFineGrained) << name;

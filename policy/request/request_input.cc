@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "policy/model/vocabulary.h"
 #include "policy/request/error_request.h"
 #include "policy/request/method.h"
 #include "policy/request/permission_form.h"
@@ -32,6 +33,23 @@ absl::Status CheckForms(const RequestInput& input, absl::optional<Arg>* culprit)
 }
 
 }  // namespace
+
+std::string InputText(const RequestInput& input) {
+  std::string text = !input.http.empty()         ? input.http
+                     : !input.operation.empty()  ? input.operation
+                     : !input.permission.empty() ? absl::StrCat("permission ", input.permission)
+                                                 : std::string("the pasted error's request");
+  const TargetArgs& t = input.target;
+  if (!t.repo.empty()) absl::StrAppend(&text, " ", t.repo);
+  if (t.repo_type.has_value() && *t.repo_type != RepoType::kModel) absl::StrAppend(&text, " (", NameOf(*t.repo_type), ")");
+  if (!t.org.empty()) absl::StrAppend(&text, " org ", t.org);
+  if (!t.user.empty()) absl::StrAppend(&text, " user ", t.user);
+  if (!t.group.empty()) absl::StrAppend(&text, " group ", t.group);
+  if (!t.to.empty()) absl::StrAppend(&text, " -> ", t.to);
+  if (t.exist_ok) absl::StrAppend(&text, " (exist_ok)");
+  if (t.write) absl::StrAppend(&text, " (write)");
+  return text;
+}
 
 bool AsksSequence(const RequestInput& input) {
   return !input.operation.empty() && input.http.empty() && input.permission.empty() && input.error.empty() &&

@@ -47,6 +47,11 @@ struct RequestInput {
 // method, route, permission or error text).
 absl::StatusOr<RequestDescription> ParseRequest(const RequestInput& input, absl::optional<Arg>* culprit = nullptr);
 
+// The request in words, for titles and lists: its route, method or permission ("the pasted error's
+// request" for that form), then its target ("create_repo acme/x", "hf_hub_download acme/d (dataset)",
+// "permission org.read org acme", "move_repo acme/m -> alice/m", "create_repo acme/m (exist_ok)").
+std::string InputText(const RequestInput& input);
+
 // Whether `input` asks a client method that sends several requests (sequences.yaml: upload_folder,
 // create_repo with exist_ok, PreTrainedModel.push_to_hub, ...).
 bool AsksSequence(const RequestInput& input);

@@ -55,6 +55,13 @@ std::string ProbeName(const World& world, const std::string& user) {
 
 }  // namespace
 
+absl::optional<std::string> LevelMethod(absl::string_view level) {
+  if (level == "see") return std::string("repo_info");
+  if (level == "read") return std::string("hf_hub_download");
+  if (level == "write") return std::string("create_commit");
+  return absl::nullopt;
+}
+
 int WhoCanResult::allowed() const {
   return static_cast<int>(std::count_if(tokens.begin(), tokens.end(), [](const TokenAnswer& t) { return t.allowed; }));
 }

@@ -24,6 +24,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 #include "policy/compile/snapshot.h"
 #include "policy/model/vocabulary.h"
 #include "policy/model/world.h"
@@ -43,6 +45,11 @@ struct WhoCanResult {
   std::vector<std::string> users;   // whose user side allows it, by name: users and service accounts
   int allowed() const;
 };
+
+// The client method a repo access level asks (`who-can --level`), as the client runs it: see is
+// repo_info, read hf_hub_download, write create_commit; nullopt for any other level. A repo's settings and
+// deletion are decided as write (docs/hub-access-model.md §6): there is no admin level.
+absl::optional<std::string> LevelMethod(absl::string_view level);
 
 // The world with a probe token per principal (user or service account): every permission, approved by
 // every org that requires it. It depends on the world only: build it once, ask it many requests.

@@ -157,12 +157,12 @@ class World:
         (hubperm.who_can/v1) as a dict: "allowed" and "denied" tokens (each with "owner", "status",
         "denied_by"), and the "users" whose user side allows it."""
         if level is not None:
-            methods = {"see": "repo_info", "read": "hf_hub_download", "write": "create_commit"}
-            if level not in methods:
+            level_method = _hubperm.level_method(level) if isinstance(level, str) else None
+            if level_method is None:
                 raise ValueError("level=%r: the levels are see, read and write" % (level,))
             if method is not None or http is not None or permission is not None or from_error is not None:
                 raise RequestError(["level= is a request of its own: give it with repo_id, without another form"])
-            method = methods[level]
+            method = level_method
         line = request_line(None, method, http, body, content_type, permission, from_error, kwargs)
         result, errors = self._engine.who_can(json.dumps([line]))
         if errors:
