@@ -115,17 +115,21 @@ class Minter {
     return t;
   }
 
-  // Decides every intent under `grants` (or only intent `only`: the others' verdicts are left empty). An
-  // intent that does not resolve is an error in `*problems` (the first evaluation reports them; later ones
-  // resolve the same way).
-  std::vector<Verdict> Evaluate(const Grants& grants, Diagnostics* problems = nullptr, int only = -1) const {
+  // Decides every intent under `grants`. An intent that does not resolve is an error in `*problems` (the
+  // first evaluation reports them; later ones resolve the same way).
+  std::vector<Verdict> Evaluate(const Grants& grants, Diagnostics* problems = nullptr) const {
     const World& w = WithToken(grants);
     const std::shared_ptr<const Snapshot> s = Snapshot::Compile(w, SourceFiles());
-    std::vector<Verdict> out(intents_.size());
-    for (size_t i = 0; i < intents_.size(); ++i) {
-      if (only < 0 || static_cast<int>(i) == only) out[i] = Decide(*s, w, intents_[i], problems);
-    }
+    std::vector<Verdict> out;
+    out.reserve(intents_.size());
+    for (const Intent& intent : intents_) out.push_back(Decide(*s, w, intent, problems));
     return out;
+  }
+
+  // Decides intent `i` alone under `grants`.
+  Verdict EvaluateOne(const Grants& grants, size_t i) const {
+    const World& w = WithToken(grants);
+    return Decide(*Snapshot::Compile(w, SourceFiles()), w, intents_[i], nullptr);
   }
 
   // Where a repo's scope goes under the preference: the repo itself, its group, or its org.
@@ -346,32 +350,33 @@ MintResult Mint(const World& world, absl::string_view owner, const std::vector<I
     result.token = minter.TokenOf(grants);
     return result;
   }
-  // Adds the fixes `verdicts` asks for (of the intents `only` marks, or all) to `*g`; whether any was new.
-  const auto add_fixes = [](const std::vector<Verdict>& vs, int only, Grants* g) {
+  // Adds the fixes `v` asks for to `*g`; whether any was new.
+  const auto add_fixes = [](const Verdict& v, Grants* g) {
     bool changed = false;
-    for (size_t i = 0; i < vs.size(); ++i) {
-      if ((only >= 0 && static_cast<int>(i) != only) || vs[i].allowed || !vs[i].token_fixable) continue;
-      for (const auto& [key, add] : vs[i].additions) {
-        PermissionSet& have = (*g)[key];
-        if (!have.ContainsAll(add)) {
-          have = have | add;
-          changed = true;
-        }
+    if (v.allowed || !v.token_fixable) return changed;
+    for (const auto& [key, add] : v.additions) {
+      PermissionSet& have = (*g)[key];
+      if (!have.ContainsAll(add)) {
+        have = have | add;
+        changed = true;
       }
     }
+    return changed;
+  };
+  const auto add_all_fixes = [&](const std::vector<Verdict>& vs, Grants* g) {
+    bool changed = false;
+    for (const Verdict& v : vs) changed = add_fixes(v, g) || changed;
     return changed;
   };
   const size_t rounds = 8;  // a request of two parts needs at most a few fixes; each round adds one
   for (size_t i = 0; i < intents.size(); ++i) {
     Grants own;
-    std::vector<Verdict> alone = verdicts;
-    for (size_t round = 0; round < rounds && add_fixes(alone, static_cast<int>(i), &own); ++round) {
-      alone = minter.Evaluate(own, nullptr, static_cast<int>(i));
-    }
+    Verdict alone = verdicts[i];
+    for (size_t round = 0; round < rounds && add_fixes(alone, &own); ++round) alone = minter.EvaluateOne(own, i);
     for (const auto& [key, permissions] : own) grants[key] = grants[key] | permissions;
   }
   verdicts = minter.Evaluate(grants);
-  for (size_t round = 0; round < rounds * intents.size() && add_fixes(verdicts, -1, &grants); ++round) {
+  for (size_t round = 0; round < rounds * intents.size() && add_all_fixes(verdicts, &grants); ++round) {
     verdicts = minter.Evaluate(grants);
   }
 
