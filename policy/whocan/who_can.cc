@@ -6,7 +6,9 @@
 #include <memory>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "policy/decide/check.h"
 #include "policy/explain/sequence_explanation.h"
 #include "policy/model/permission.h"
@@ -16,14 +18,33 @@
 namespace hubperm {
 namespace {
 
+// The request, parsed once for every token: a client method's steps, or one request.
+struct Parsed {
+  absl::optional<SequenceDescription> sequence;
+  absl::optional<RequestDescription> single;
+};
+
+absl::StatusOr<Parsed> Parse(const RequestInput& input) {
+  Parsed parsed;
+  if (AsksSequence(input)) {
+    absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
+    if (!sequence.ok()) return sequence.status();
+    parsed.sequence = *std::move(sequence);
+    return parsed;
+  }
+  absl::StatusOr<RequestDescription> description = ParseRequest(input);
+  if (!description.ok()) return description.status();
+  if (!description->modeled()) return absl::FailedPreconditionError(UnmodeledText(*description));
+  parsed.single = *std::move(description);
+  return parsed;
+}
+
 // One decision for `token`: allowed, status and denying sides; or why the request does not resolve.
-absl::StatusOr<TokenAnswer> Decide(const Snapshot& s, const World& w, const RequestInput& input, const std::string& token) {
+absl::StatusOr<TokenAnswer> Decide(const Snapshot& s, const World& w, const Parsed& parsed, const std::string& token) {
   TokenAnswer answer;
   answer.token = token;
-  if (AsksSequence(input)) {
-    const absl::StatusOr<SequenceDescription> sequence = ParseSequenceInput(input);
-    if (!sequence.ok()) return sequence.status();
-    const absl::StatusOr<SequenceExplanation> e = ExplainSequence(s, w, token, *sequence);
+  if (parsed.sequence.has_value()) {
+    const absl::StatusOr<SequenceExplanation> e = ExplainSequence(s, w, token, *parsed.sequence);
     if (!e.ok()) return e.status();
     answer.allowed = e->allowed;
     answer.status = e->status;
@@ -31,10 +52,7 @@ absl::StatusOr<TokenAnswer> Decide(const Snapshot& s, const World& w, const Requ
     if (!e->allowed && step.explanation.has_value()) answer.denied_by = step.explanation->decision.DeniedBy();
     return answer;
   }
-  const absl::StatusOr<RequestDescription> description = ParseRequest(input);
-  if (!description.ok()) return description.status();
-  if (!description->modeled()) return absl::FailedPreconditionError(UnmodeledText(*description));
-  const absl::StatusOr<ResolvedRequest> resolved = Resolve(s, token, *description);
+  const absl::StatusOr<ResolvedRequest> resolved = Resolve(s, token, *parsed.single);
   if (!resolved.ok()) return resolved.status();
   const Decision d = Check(s, resolved->request);
   answer.allowed = d.allowed;
@@ -43,13 +61,10 @@ absl::StatusOr<TokenAnswer> Decide(const Snapshot& s, const World& w, const Requ
   return answer;
 }
 
-// A name no token of `world` has, for the probe of `user`.
-std::string ProbeName(const World& world, const std::string& user) {
+// A name none of `taken` is, for the probe of `user`.
+std::string ProbeName(const absl::flat_hash_set<absl::string_view>& taken, const std::string& user) {
   std::string name = absl::StrCat("who-can probe of ", user);
-  const auto taken = [&](const std::string& n) {
-    return std::any_of(world.tokens.begin(), world.tokens.end(), [&](const Token& t) { return t.name.text == n; });
-  };
-  while (taken(name)) name += "'";
+  while (taken.contains(name)) name += "'";
   return name;
 }
 
@@ -73,9 +88,11 @@ WhoCanProbes MakeWhoCanProbes(const World& world) {
   // The principals: the users, and the orgs' service accounts (whose tokens their org's admins make).
   std::vector<Name> principals(world.users.begin(), world.users.end());
   for (const Org& org : world.orgs) principals.insert(principals.end(), org.service_accounts.begin(), org.service_accounts.end());
+  absl::flat_hash_set<absl::string_view> taken;
+  for (const Token& token : world.tokens) taken.insert(token.name.text);
   for (const Name& user : principals) {
     Token probe;
-    probe.name = Name{ProbeName(world, user.text), {}};
+    probe.name = Name{ProbeName(taken, user.text), {}};
     probe.owner = user;
     probe.role = TokenRole::kFineGrained;
     PermissionSet::All().ForEach([&](Permission p) {
@@ -95,10 +112,12 @@ WhoCanProbes MakeWhoCanProbes(const World& world) {
 
 absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapshot, const WhoCanProbes& probes,
                                       const RequestInput& input) {
+  const absl::StatusOr<Parsed> parsed = Parse(input);
+  if (!parsed.ok()) return parsed.status();
   WhoCanResult out;
   absl::Status first_error;
   for (const Token& token : world.tokens) {
-    absl::StatusOr<TokenAnswer> answer = Decide(snapshot, world, input, token.name.text);
+    absl::StatusOr<TokenAnswer> answer = Decide(snapshot, world, *parsed, token.name.text);
     if (!answer.ok()) {
       // A request that resolves for no token is an error; one token's own namespace may differ.
       if (first_error.ok()) first_error = answer.status();
@@ -110,7 +129,7 @@ absl::StatusOr<WhoCanResult> WhoCanDo(const World& world, const Snapshot& snapsh
   if (out.tokens.empty() && !world.tokens.empty()) return first_error;
   std::sort(out.tokens.begin(), out.tokens.end(), [](const TokenAnswer& a, const TokenAnswer& b) { return a.token < b.token; });
   for (const auto& [user, probe] : probes.probes) {
-    const absl::StatusOr<TokenAnswer> answer = Decide(*probes.snapshot, probes.world, input, probe);
+    const absl::StatusOr<TokenAnswer> answer = Decide(*probes.snapshot, probes.world, *parsed, probe);
     if (!answer.ok()) {
       if (first_error.ok()) first_error = answer.status();
       continue;
