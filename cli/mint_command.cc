@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/exit_codes.h"
@@ -65,16 +66,16 @@ ScopePreference PreferenceOf(const std::string& prefer) {
 
 // The owner a log's batch lines name, through their tokens: one user, or an error.
 absl::StatusOr<std::string> OwnerOfLog(const Engine& engine, const std::vector<Intent>& intents) {
+  absl::flat_hash_map<absl::string_view, absl::string_view> owner_of;
+  for (const Token& token : engine.world().tokens) owner_of[token.name.text] = token.owner.text;
   std::set<std::string> owners;
   for (const Intent& intent : intents) {
     if (intent.token.empty()) continue;
-    bool found = false;
-    for (const Token& token : engine.world().tokens) {
-      if (token.name.text != intent.token) continue;
-      owners.insert(token.owner.text);
-      found = true;
+    const auto owner = owner_of.find(intent.token);
+    if (owner == owner_of.end()) {
+      return absl::NotFoundError(absl::StrCat("the log names token ", QuoteValue(intent.token), ", which the world lacks; give --owner"));
     }
-    if (!found) return absl::NotFoundError(absl::StrCat("the log names token ", QuoteValue(intent.token), ", which the world lacks; give --owner"));
+    owners.insert(std::string(owner->second));
   }
   if (owners.empty()) return absl::InvalidArgumentError("the log names no token: give --owner USER");
   if (owners.size() > 1) {
