@@ -15,6 +15,7 @@
 //   load_compile/T both, as `hubperm` does before its first check
 //   audit/T        the full audit (policy/audit) of every token
 //   who_can/T      who-can: one request (a random repo's settings) asked of every token and principal
+//   diff/T         diff: the world against itself with one org's token policy changed, beside its audit
 //
 //   bazel run -c opt //bench:world_bench -- --tier=M [--seed=1] [--fixture=FILE.yaml] [benchmark flags]
 //
@@ -31,6 +32,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -59,6 +61,8 @@
 #include "policy/request/request_description.h"
 #include "policy/request/resolve.h"
 #include "policy/request/route.h"
+#include "policy/diff/diff.h"
+#include "policy/diff/diff_report.h"
 #include "policy/whocan/who_can.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/parser.h"
@@ -506,6 +510,47 @@ void BM_WhoCan(benchmark::State& state) {
   AddCommonCounters(state);
 }
 
+// diff (policy/diff): the tier's world against itself with one org's token policy changed (the org
+// with the most repos, its policy moved on to the next one: allow_all -> fine_grained_only ->
+// require_approval -> allow_all), both compiled outside the timing; the timing holds Diff and the
+// report's grouping (SummarizeDiff). Beside it, in the same run, the full audit of the same world: the
+// ratio says what a plan costs next to the audit a team already runs.
+void BM_Diff(benchmark::State& state) {
+  const World& world = TheWorld();
+  std::shared_ptr<const Snapshot> before = TheSnapshot();
+  World edited = world;
+  size_t org = 0;
+  std::map<std::string, size_t> repos_of;  // namespace -> repos
+  for (const Repo& repo : edited.repos) ++repos_of[repo.id.text.substr(0, repo.id.text.find('/'))];
+  for (size_t o = 0; o < edited.orgs.size(); ++o) {
+    if (repos_of[edited.orgs[o].name.text] > repos_of[edited.orgs[org].name.text]) org = o;
+  }
+  TokenPolicy& policy = edited.orgs[org].token_policy;
+  policy = static_cast<TokenPolicy>((static_cast<int>(policy) + 1) % 3);
+  std::shared_ptr<const Snapshot> after = Snapshot::Compile(edited, SourceFiles());
+  const WorldPair pair(*before, *after);
+  ResetPeakRss();
+  int64_t changed = 0, decisions = 0;
+  size_t tokens = 0;
+  for (auto _ : state) {
+    const DiffResult diff = Diff(pair);
+    const DiffReport report = SummarizeDiff(pair, diff);
+    changed = diff.changed;
+    decisions = diff.decisions;
+    tokens = report.tokens.size();
+    benchmark::DoNotOptimize(report.tokens.data());
+  }
+  const auto audit_start = std::chrono::steady_clock::now();
+  const AuditReport audit = Audit(*before);
+  benchmark::DoNotOptimize(audit.tokens.data());
+  state.counters["audit_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - audit_start).count();
+  state.SetItemsProcessed(state.iterations() * decisions);
+  state.counters["decisions_changed"] = static_cast<double>(changed);
+  state.counters["tokens_changed"] = static_cast<double>(tokens);
+  state.counters["requests_decided"] = static_cast<double>(decisions);
+  AddCommonCounters(state);
+}
+
 void Register(const std::string& tier) {
   auto name = [&tier](const char* what) { return absl::StrCat(what, "/", tier); };
   const benchmark::TimeUnit ms = benchmark::kMillisecond;
@@ -522,6 +567,7 @@ void Register(const std::string& tier) {
   benchmark::RegisterBenchmark(name("load_compile").c_str(), BM_LoadCompile)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("audit").c_str(), BM_Audit)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("who_can").c_str(), BM_WhoCan)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("diff").c_str(), BM_Diff)->Unit(ms)->UseRealTime();
 }
 
 }  // namespace

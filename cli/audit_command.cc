@@ -88,7 +88,7 @@ int RunAudit(const Options& o, CommandIo& io) {
 }  // namespace
 
 const Command& AuditCommand() {
-  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kAt, Flag::kExpiringWithin, Flag::kOlderThan, Flag::kJobs, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor}, RunAudit};
+  static const Command* command = new Command{"audit", kAuditHelp, {Flag::kAt, Flag::kExpiringWithin, Flag::kOlderThan, Flag::kJobs, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor, Flag::kSet}, RunAudit};
   return *command;
 }
 

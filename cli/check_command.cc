@@ -233,7 +233,7 @@ std::vector<Flag> DecideFlags() {
   return {Flag::kToken, Flag::kHttp, Flag::kBody, Flag::kContentType,  Flag::kOperation, Flag::kPermission,
           Flag::kFromError, Flag::kRepo, Flag::kRepoType, Flag::kOrg, Flag::kUser,
           Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor,
-          Flag::kBatch};
+          Flag::kBatch, Flag::kSet};
 }
 
 }  // namespace

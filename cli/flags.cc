@@ -31,7 +31,7 @@ struct FlagSpec {
 std::string Format(const std::string& v, Options* o) {
   o->format = v;
   if (v == "text" || v == "json" || v == "html") return "";
-  return absl::StrCat("--format must be text or json (or html, for audit), not ", QuoteValue(v));
+  return absl::StrCat("--format must be text or json (or html, for audit and diff), not ", QuoteValue(v));
 }
 
 std::string Color(const std::string& v, Options* o) {
@@ -77,7 +77,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 40> kFlags = {{
+constexpr std::array<FlagSpec, 41> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -100,7 +100,12 @@ constexpr std::array<FlagSpec, 40> kFlags = {{
     {Flag::kUser, Arg::kUser, "", true, [](const std::string& v, Options* o) { o->target_args.user = v; return std::string(); }},
     {Flag::kGroup, Arg::kGroup, "", true,
      [](const std::string& v, Options* o) { o->target_args.group = v; return std::string(); }},
-    {Flag::kTo, Arg::kTo, "", true, [](const std::string& v, Options* o) { o->target_args.to = v; return std::string(); }},
+    {Flag::kTo, Arg::kTo, "", true,
+     [](const std::string& v, Options* o) {
+       o->target_args.to = v;
+       o->to_at = static_cast<int>(o->files.size());
+       return std::string();
+     }},
     {Flag::kWrite, Arg::kWrite, "", false,
      [](const std::string&, Options* o) { o->target_args.write = true; return std::string(); }},
     {Flag::kExistOk, Arg::kExistOk, "", false,
@@ -183,6 +188,14 @@ constexpr std::array<FlagSpec, 40> kFlags = {{
        return absl::StrCat("--level must be see, read or write, not ", QuoteValue(v),
                            v == "admin" ? " (hubperm decides a repo's settings and deletion as write: --level write)" : "");
      }},
+    // Repeatable: each --set is one change, applied in order (policy/load/overrides.h).
+    {Flag::kSet, absl::nullopt, "--set", true,
+     [](const std::string& v, Options* o) {
+       o->load.overrides.push_back(v);
+       return v.find('=') == std::string::npos
+                  ? absl::StrCat("--set takes PATH=VALUE (e.g. orgs.acme.token_policy=require_approval), not ", QuoteValue(v))
+                  : std::string();
+     }},
 }};
 
 constexpr bool RowsInEnumOrder() {
@@ -248,7 +261,7 @@ std::string ParseArgs(const std::vector<std::string>& raw, Options* o) {
       continue;
     }
     if (const FlagSpec* spec = FindSpec(a)) {
-      if (o->has(spec->flag)) note(absl::StrCat(a, " is given twice; give it once"));
+      if (o->has(spec->flag) && spec->flag != Flag::kSet) note(absl::StrCat(a, " is given twice; give it once"));
       o->given.push_back(spec->flag);
       std::string value;
       if (spec->takes_value) {

@@ -62,6 +62,7 @@ enum class Flag : uint8_t {
   kPrefer,
   kCompare,
   kLevel,
+  kSet,
 };
 
 // "--repo-type".
@@ -96,7 +97,7 @@ struct Options {
   absl::optional<absl::Time> at;  // --at: the moment asked; unset is now (At())
   int expiring_within_days = 30;  // audit --expiring-within DAYS
   int older_than_days = 365;      // audit --older-than DAYS
-  LoadOptions load;               // --max-issues, --max-checks (docs/limits.md)
+  LoadOptions load;               // --max-issues, --max-checks (docs/limits.md); --set: load.overrides
   absl::optional<OrgPlan> plan;   // import-org --plan
   absl::optional<TokenPolicy> token_policy;  // import-org --token-policy
   std::string out;                // fetch-org --out DIR
@@ -110,6 +111,9 @@ struct Options {
   std::string prefer = "repo";    // mint --prefer repo|group|org
   std::string compare;            // mint --compare TOKEN
   std::string level;              // who-can --level see|read|write
+  // diff: how many of `files` came before --to (the old world's; --to's value and the files after it are
+  // the new world's), or -1 without --to.
+  int to_at = -1;
 
   bool json() const { return format == "json"; }
   // The moment requests are decided at: --at, or now.

@@ -15,6 +15,7 @@
 #include "cli/import_org_command.h"
 #include "cli/mint_command.h"
 #include "cli/who_can_command.h"
+#include "cli/diff_command.h"
 #include "cli/fetch_org_command.h"
 #include "cli/routes_command.h"
 #include "cli/safe_output.h"
@@ -45,6 +46,8 @@ Usage:
                                                     the smallest fine-grained token for what a job does
   hubperm who-can  FILES... REQUEST | --level see|read|write --repo NS/NAME
                                                     every token that may, and the users who could make one
+  hubperm diff     OLD_FILES... --to NEW_FILES... | FILES... --set PATH=VALUE...
+                                                    every decision a change to the world changes
   hubperm --version | --help | help COMMAND | COMMAND --help
 
 Options:
@@ -57,6 +60,9 @@ Options:
                         the NO_COLOR environment variable is set)
   --max-issues N        print at most N issues per fixture file (default 50), then how many more
   --max-checks N        let the cases expand to at most N checks in all (default 100000)
+  --set PATH=VALUE      what-if: change one fact of the world before deciding (check, explain, audit,
+                        test, who-can, diff), e.g. --set orgs.acme.token_policy=require_approval;
+                        repeatable (docs/what-if.md)
 
 Limits: hubperm reads regular files (or - for stdin) of at most 1 GiB for fixtures and 64 MiB for
 other inputs, and escapes control characters in everything it prints; every bound, and how to raise
@@ -90,7 +96,7 @@ const std::vector<const Command*>& Commands() {
   static const auto* commands = new std::vector<const Command*>{
       &CheckCommand(), &ExplainCommand(), &ValidateCommand(), &TestCommand(),
       &RoutesCommand(), &AuditCommand(), &ImportWhoamiCommand(), &ImportOrgCommand(), &FetchOrgCommand(),
-      &MintCommand(), &WhoCanCommand(),
+      &MintCommand(), &WhoCanCommand(), &DiffCommand(),
   };
   return *commands;
 }
@@ -161,9 +167,9 @@ int RunHubperm(const std::vector<std::string>& args, std::istream& in, std::ostr
                              absl::StrJoin(names, ", "), ")"));
   }
   if (const std::string misfit = CheckFlagsFit(o, *command); !misfit.empty()) return Fail(io.err, io.err_style, misfit);
-  if (o.format == "html" && command->name != "audit") {
+  if (o.format == "html" && command->name != "audit" && command->name != "diff") {
     return Fail(io.err, io.err_style,
-                absl::StrCat("--format html applies to audit only; ", command->name, " takes text or json"));
+                absl::StrCat("--format html applies to audit and diff only; ", command->name, " takes text or json"));
   }
   return command->run(o, io);
 }

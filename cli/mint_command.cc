@@ -185,7 +185,7 @@ const Command& MintCommand() {
   static const Command* command = new Command{
       "mint", kMintHelp,
       {Flag::kFor, Flag::kFromLog, Flag::kOwner, Flag::kPrefer, Flag::kName, Flag::kCompare, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks,
-       Flag::kFormat, Flag::kColor},
+       Flag::kFormat, Flag::kColor, Flag::kSet},
       RunMint};
   return *command;
 }

@@ -135,7 +135,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "unknown user 'alcie'; did you mean 'alice'?"},
         BadInput{"BadPreference", With(kFoundingMint, {"--prefer", "repos"}), "--prefer must be repo, group or org, not 'repos'"},
         BadInput{"NoSuchFile", {"mint", kFounding, "--owner", "alice", "--for", "no/such.yaml"}, "cannot read --for 'no/such.yaml'"},
-        BadInput{"Html", With(kFoundingMint, {"--format", "html"}), "--format html applies to audit only; mint takes text or json"},
+        BadInput{"Html", With(kFoundingMint, {"--format", "html"}), "--format html applies to audit and diff only; mint takes text or json"},
         BadInput{"NoWorld", {"mint", "--owner", "alice", "--for", "testdata/mint/founding.yaml"}, "at least one fixture file"},
         BadInput{"AnIntentOfAnotherKind", {"mint", kFounding, "--owner", "alice", "--for", "testdata/founding/world.yaml"},
                  "an intents file (a list of requests) must be a sequence"},

@@ -85,7 +85,7 @@ int RunTest(const Options& o, CommandIo& io) {
 
 const Command& TestCommand() {
   static const Command* command = new Command{
-      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor}, RunTest};
+      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor, Flag::kSet}, RunTest};
   return *command;
 }
 

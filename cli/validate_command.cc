@@ -59,7 +59,7 @@ int RunValidate(const Options& o, CommandIo& io) {
 }  // namespace
 
 const Command& ValidateCommand() {
-  static const Command* command = new Command{"validate", kValidateHelp, {Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor}, RunValidate};
+  static const Command* command = new Command{"validate", kValidateHelp, {Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor, Flag::kSet}, RunValidate};
   return *command;
 }
 

@@ -68,7 +68,7 @@ const Command& WhoCanCommand() {
       "who-can", kWhoCanHelp,
       {Flag::kHttp, Flag::kBody, Flag::kContentType, Flag::kOperation, Flag::kPermission, Flag::kFromError, Flag::kRepo,
        Flag::kRepoType, Flag::kOrg, Flag::kUser, Flag::kGroup, Flag::kTo, Flag::kWrite, Flag::kExistOk, Flag::kLevel,
-       Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor},
+       Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor, Flag::kSet},
       RunWhoCan};
   return *command;
 }

@@ -14,7 +14,9 @@
 //   print    the caller's: every renderer returns a string
 // and, over the whole world: Engine::RunTests (the fixtures' cases), Engine::Audit (every token),
 // Engine::Mint (the smallest token for what a job does: ReadIntentsFile, ReadRequestLog);
-// Engine::RunBatch decides JSON lines of requests against the world loaded once.
+// Engine::RunBatch decides JSON lines of requests against the world loaded once; Diff (policy/diff/diff.h)
+// compares two engines' worlds (WorldPair of their snapshots). LoadOptions::overrides changes facts of a
+// world as it loads (`--set`, policy/load/overrides.h).
 //
 // Example (examples/embed.cc runs it):
 //   hubperm::LoadResult loaded = hubperm::Engine::Load({"testdata/founding/world.yaml"});
@@ -66,6 +68,9 @@
 #include "policy/common/utf8.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
+#include "policy/diff/diff.h"
+#include "policy/diff/diff_html.h"
+#include "policy/diff/diff_report.h"
 #include "policy/explain/error_comparison.h"
 #include "policy/explain/explain.h"
 #include "policy/explain/sequence_explanation.h"

@@ -77,6 +77,8 @@ std::string ScriptJson(const std::string& json) {
 
 }  // namespace
 
+absl::string_view AuditPageStyle() { return kStyle; }
+
 std::string HtmlEscape(absl::string_view text) {
   return absl::StrReplaceAll(text, {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
 }

@@ -27,6 +27,9 @@ inline constexpr int kMaxMatrixRepos = 150;
 
 std::string RenderAuditHtml(const Snapshot& snapshot, const AuditReport& report);
 
+// The page's style sheet, which other hubperm pages (diff_html.h) share so that they look alike.
+absl::string_view AuditPageStyle();
+
 // `text` with &, <, >, " and ' escaped for HTML text and attribute values.
 std::string HtmlEscape(absl::string_view text);
 

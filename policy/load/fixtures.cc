@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "policy/common/json_writer.h"
+#include "policy/load/overrides.h"
 #include "policy/load/validate.h"
 #include "policy/load/world_loader.h"
 
@@ -40,6 +41,7 @@ Fixtures LoadFixtures(const std::vector<std::string>& paths, const LoadOptions& 
     absl::Status status = loader.AddPath(path);
     if (!status.ok()) f.read_errors.emplace_back(status.message());
   }
+  ApplyOverrides(options.overrides, &f.files, &f.diagnostics, &f.world);
   loader.Finish();
   ValidateWorld(f.world, f.files, &f.diagnostics);
   CheckCaseExpansion(f.world, options.max_checks, &f.diagnostics);
@@ -51,6 +53,7 @@ Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts
   f.diagnostics = Diagnostics(options.max_issues_per_file);
   WorldLoader loader(&f.files, &f.diagnostics, &f.world);
   for (auto& [name, text] : texts) loader.AddText(std::move(name), std::move(text));
+  ApplyOverrides(options.overrides, &f.files, &f.diagnostics, &f.world);
   loader.Finish();
   ValidateWorld(f.world, f.files, &f.diagnostics);
   CheckCaseExpansion(f.world, options.max_checks, &f.diagnostics);

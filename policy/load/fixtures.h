@@ -65,6 +65,9 @@ struct LoadOptions {
   // The checks the cases may expand to, all together (`--max-checks`): `tokens:` times `repos:` grows
   // as a product, so a small file could ask for millions. More is an error at the largest case.
   int max_checks = kDefaultMaxChecks;
+  // What-if changes to the world, `PATH=VALUE` each (`--set`, policy/load/overrides.h), applied in order
+  // once every file is read and before the world is validated.
+  std::vector<std::string> overrides;
 };
 
 // Reads, merges and validates the fixture files at `paths`.
