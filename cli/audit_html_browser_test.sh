@@ -5,28 +5,12 @@
 # its script runs, the founding scenario's finding is shown, and clicking a matrix cell (through the
 # page's #explain=ROW-COL link, which dispatches a click on the cell) shows hubperm's explanation.
 #
-# Usage: audit_html_browser_test.sh HUBPERM FOUNDING_WORLD AUDIT_WORLD
+# Usage: audit_html_browser_test.sh CHROMIUM_TESTING HUBPERM FOUNDING_WORLD AUDIT_WORLD
 set -uo pipefail
-hubperm=$1 founding=$2 audit_world=$3
+helper=$1 hubperm=$2 founding=$3 audit_world=$4
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 export HOME=$tmp
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "FAIL: chromium is not installed (tools/setup.sh installs it)"
-  exit 1
-fi
-
-# Loads $1#$2 headless; the DOM after the scripts ran goes to $1.dom, Chromium's log to $1.log.
-load() {
-  local page=$1 hash=$2 profile
-  profile=$(mktemp -d "$tmp/profile.XXXXXX")
-  timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-      --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$profile" \
-      --enable-logging=stderr --v=0 --dump-dom "file://$page$hash" >"$page.dom" 2>"$page.log"
-}
+source "$helper"
 
 check_page() {
   local name=$1 world=$2 cell=$3 expect_explanation=$4

@@ -74,6 +74,21 @@ TEST(DiffCommand, CheckAndExplainTakeTheSameSets) {
   EXPECT_THAT(diff.out, Not(HasSubstr("  ci (owner ci-bot)")));
 }
 
+// audit and test take the same sets: a revoked approval is a finding; a role taken away makes a broken
+// rule hold.
+TEST(DiffCommand, AuditAndTestTakeTheSameSets) {
+  const CliRun audit = Hubperm({"audit", kBefore, "--at", "2026-06-01"});
+  const CliRun revoked = Hubperm({"audit", kBefore, "--at", "2026-06-01", "--set", "tokens.ci.org_status.acme=revoked"});
+  EXPECT_NE(audit.out, revoked.out);
+  EXPECT_THAT(revoked.out, HasSubstr("--set:1:"));
+
+  const std::string rules = "testdata/test_command/rules.yaml";
+  EXPECT_EQ(Hubperm({"test", rules}).exit_code, kExitDeny);  // bob's write token breaks a rule
+  const CliRun fixed = Hubperm({"test", rules, "--set", "orgs.acme.members.bob=read"});
+  EXPECT_EQ(fixed.exit_code, kExitAllow) << fixed.out;
+  EXPECT_THAT(fixed.out, HasSubstr("only the CI branches acme's models (tokens: all except ci; repos: acme/*): holds"));
+}
+
 TEST(DiffCommand, HtmlIsOnePageInTheAuditStyle) {
   const CliRun r = Hubperm({"diff", kBefore, "--to", kAfter, "--at", "2026-06-01", "--format", "html"});
   EXPECT_EQ(r.exit_code, kExitDeny) << r.err;

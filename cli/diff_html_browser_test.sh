@@ -5,27 +5,12 @@
 # with a change are shown, and the view in the URL (#show=lost&filter=ci) hides what it should: only
 # the token named ci is shown, and only its lost access.
 #
-# Usage: diff_html_browser_test.sh HUBPERM BEFORE AFTER
+# Usage: diff_html_browser_test.sh CHROMIUM_TESTING HUBPERM BEFORE AFTER
 set -uo pipefail
-hubperm=$1 before=$2 after=$3
+helper=$1 hubperm=$2 before=$3 after=$4
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 export HOME=$tmp
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "FAIL: chromium is not installed (tools/setup.sh installs it)"
-  exit 1
-fi
-
-load() {
-  local page=$1 hash=$2 profile
-  profile=$(mktemp -d "$tmp/profile.XXXXXX")
-  timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-      --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$profile" \
-      --enable-logging=stderr --v=0 --dump-dom "file://$page$hash" >"$page.dom" 2>"$page.log"
-}
+source "$helper"
 
 page="$tmp/diff.html"
 "$hubperm" diff "$before" --to "$after" --at 2026-06-01 --format html >"$page"

@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
@@ -77,7 +78,7 @@ std::string EnumValue(absl::string_view flag, const std::string& v, absl::option
 }
 
 // One row per flag, in enum order (checked below).
-constexpr std::array<FlagSpec, 41> kFlags = {{
+constexpr std::array<FlagSpec, 42> kFlags = {{
     {Flag::kToken, Arg::kToken, "", true, [](const std::string& v, Options* o) { o->token = v; return std::string(); }},
     {Flag::kHttp, Arg::kHttp, "", true, [](const std::string& v, Options* o) { o->http = v; return std::string(); }},
     {Flag::kBody, Arg::kBody, "", true,
@@ -195,6 +196,18 @@ constexpr std::array<FlagSpec, 41> kFlags = {{
        return v.find('=') == std::string::npos
                   ? absl::StrCat("--set takes PATH=VALUE (e.g. orgs.acme.token_policy=require_approval), not ", QuoteValue(v))
                   : std::string();
+     }},
+    // test --min PERCENT: the coverage below which the run fails.
+    {Flag::kMin, absl::nullopt, "--min", true,
+     [](const std::string& v, Options* o) {
+       absl::string_view text = v;
+       absl::ConsumeSuffix(&text, "%");
+       double percent = 0;
+       if (absl::SimpleAtod(text, &percent) && percent >= 0 && percent <= 100) {
+         o->min_coverage = percent;
+         return std::string();
+       }
+       return absl::StrCat("--min takes a percentage from 0 to 100 (80, 62.5 or 80%), not ", QuoteValue(v));
      }},
 }};
 

@@ -63,6 +63,7 @@ enum class Flag : uint8_t {
   kCompare,
   kLevel,
   kSet,
+  kMin,
 };
 
 // "--repo-type".
@@ -94,6 +95,7 @@ struct Options {
   std::string junit;
   std::string name;
   bool coverage = false;
+  absl::optional<double> min_coverage;  // test --min PERCENT
   absl::optional<absl::Time> at;  // --at: the moment asked; unset is now (At())
   int expiring_within_days = 30;  // audit --expiring-within DAYS
   int older_than_days = 365;      // audit --older-than DAYS

@@ -12,14 +12,17 @@
 namespace hubperm {
 namespace {
 
-constexpr char kTestHelp[] = R"(hubperm test FILES... [--filter PATTERN] [--junit FILE] [--coverage] [--at TIME]
+constexpr char kTestHelp[] = R"(hubperm test FILES... [--filter PATTERN] [--junit FILE] [--coverage [--min PERCENT]] [--at TIME]
                      [--format text|json] [--color auto|always|never]
 
 Loads the files as one world and runs its cases (`cases:`, docs/fixture-format.md): each case names a
 token (or rows of tokens in a matrix), a request in one of the three forms, and what must happen:
 expect allow|deny, and optionally the status, the sides that deny (denied_by) and a text the
 explanation must contain (because). A case with `tokens: [a, b]` and `repos: [x, y]` runs once per
-token and repo; a `matrix:` runs once per cell. For every check that fails, prints
+token and repo; a `matrix:` runs once per cell. A rule names sets instead (`tokens: all`, a glob
+such as `ci-*`, `all_except: [ci]`; `repos: all` or `acme/*`) and checks every combination; the
+report says for each rule whether it holds, or which tokens and repos break it. For every check that
+fails, prints
   FAIL file:line:col: NAME: what did not hold
 followed by the full explanation of what happened, then "N passed, N failed".
 
@@ -32,11 +35,13 @@ followed by the full explanation of what happened, then "N passed, N failed".
                     gated-access requests), grants (token permissions and scopes) and org token
                     policies decided some check, and list those that never did: assumptions no case
                     writes down. With --filter, only the checks run count.
+  --min PERCENT     with --coverage: fail (exit 1) when the facts exercised are fewer than PERCENT
+                    of all (80, 62.5 or 80%).
   --at TIME         the moment the requests are made (default: now; RFC 3339 or a date), for the cases
                     that give none (`at:`): a token that has expired by then gets 401.
   --format json     the results (and coverage) as data, schema hubperm.test/v1 (docs/test-json.md).
 
-Exit codes: 0 every check passed, 1 some check failed, 2 bad input: fixtures with errors, a case whose
+Exit codes: 0 every check passed, 1 some check failed (or the coverage is below --min), 2 bad input: fixtures with errors, a case whose
 request does not resolve (reported as file:line:col: error at the key to blame, and counted as
 invalid; the other cases still run), no case to run (none written, or none matching --filter), or a
 --junit file that cannot be written.
@@ -49,11 +54,16 @@ Examples:
       testdata/spec/policy.yaml testdata/spec/evidence.yaml --filter '* [r-wes, *]'
   # Which facts of the founding world does no case exercise?
   hubperm test testdata/founding/world.yaml --coverage
+  # Rules over every token: only the CI may push to acme's models; and a coverage floor.
+  hubperm test testdata/test_command/rules.yaml --coverage --min 80
 )";
 
 
 int RunTest(const Options& o, CommandIo& io) {
   if (o.files.empty()) return Fail(io.err, io.err_style, "test needs at least one fixture file (see hubperm test --help)");
+  if (o.min_coverage.has_value() && !o.coverage) {
+    return Fail(io.err, io.err_style, "--min goes with --coverage: hubperm test FILES... --coverage --min PERCENT");
+  }
   const LoadResult loaded = Engine::Load(o.files, o.load);
   loaded.PrintIssues(io.err, io.err_style);
   if (!loaded.ok()) return FailFixtures(io.err, loaded.error_count(), "no case was run");
@@ -75,17 +85,18 @@ int RunTest(const Options& o, CommandIo& io) {
   report.files = o.files;
   report.filter = o.filter;
   report.coverage = o.coverage;
+  report.min_coverage = o.min_coverage;
   io.out << (o.json() ? RenderTestJson(run, report, engine.files())
                       : RenderTestText(run, report, engine.files(), io.out_style));
   if (run.invalid > 0) return kExitBadInput;
-  return run.failed > 0 ? kExitDeny : kExitAllow;
+  return run.failed > 0 || CoverageBelowMin(run, report) ? kExitDeny : kExitAllow;
 }
 
 }  // namespace
 
 const Command& TestCommand() {
   static const Command* command = new Command{
-      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor, Flag::kSet}, RunTest};
+      "test", kTestHelp, {Flag::kFilter, Flag::kJunit, Flag::kCoverage, Flag::kMin, Flag::kAt, Flag::kMaxIssues, Flag::kMaxChecks, Flag::kFormat, Flag::kColor, Flag::kSet}, RunTest};
   return *command;
 }
 

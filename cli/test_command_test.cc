@@ -29,6 +29,7 @@ using ::testing::Not;
 
 constexpr char kFounding[] = "testdata/founding/world.yaml";
 constexpr char kWrong[] = "testdata/test_command/wrong_assumptions.yaml";
+constexpr char kRules[] = "testdata/test_command/rules.yaml";
 
 TEST(TestCommand, TheFoundingCasesPass) {
   const CliRun r = Hubperm({"test", kFounding});
@@ -251,14 +252,93 @@ TEST(TestCommand, JsonHasEveryCheckAndTheCoverage) {
   EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/test_failures.json")) << "actual:\n" << r.out;
 }
 
-// Every key the JSON has is documented in docs/test-json.md.
+// Every key the JSON has is documented in docs/test-json.md (rules and --min included).
 TEST(TestCommand, JsonKeysAreDocumented) {
-  const std::string json = Hubperm({"test", kFounding, kWrong, "--coverage", "--format", "json"}).out;
   const std::string doc = ReadFileOrEmpty("docs/test-json.md");
   ASSERT_NE(doc, "");
-  const std::set<std::string> keys = JsonKeys(json);
-  EXPECT_GE(keys.size(), 20u);
-  for (const std::string& key : keys) EXPECT_THAT(doc, HasSubstr("`" + key + "`")) << key;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"test", kFounding, kWrong, "--coverage", "--format", "json"},
+        std::vector<std::string>{"test", kRules, "--coverage", "--min", "80", "--format", "json"}}) {
+    const std::set<std::string> keys = JsonKeys(Hubperm(args).out);
+    EXPECT_GE(keys.size(), 20u);
+    for (const std::string& key : keys) EXPECT_THAT(doc, HasSubstr("`" + key + "`")) << key;
+  }
+}
+
+// Rules over sets: each rule says whether it holds, or which tokens and repos break it (their checks
+// fail with the explanation), and the coverage floor fails the run below it.
+TEST(TestCommand, RulesAndTheCoverageFloorMatchTheGoldens) {
+  const CliRun r = Hubperm({"test", kRules, "--coverage", "--min", "95"});
+  EXPECT_EQ(r.exit_code, kExitDeny) << r.err;
+  EXPECT_EQ(r.out, ReadFileOrEmpty("testdata/golden/test_rules.txt")) << "actual:\n" << r.out;
+  const CliRun json = Hubperm({"test", kRules, "--filter", "only*", "--coverage", "--min", "50", "--format", "json"});
+  EXPECT_EQ(json.exit_code, kExitDeny) << json.err;  // the rule is broken; the floor is met
+  EXPECT_EQ(json.out, ReadFileOrEmpty("testdata/golden/test_rules.json")) << "actual:\n" << json.out;
+}
+
+// Every rule holds and the floor is met: exit 0; the floor alone fails a run whose checks all pass.
+TEST(TestCommand, TheFloorAloneDecidesTheExit) {
+  const CliRun holds = Hubperm({"test", kRules, "--filter", "nobody*", "--coverage", "--min", "10"});
+  EXPECT_EQ(holds.exit_code, kExitAllow) << holds.out;
+  EXPECT_THAT(holds.out, HasSubstr("holds for all 4 checks"));
+  const CliRun below = Hubperm({"test", kRules, "--filter", "nobody*", "--coverage", "--min", "99.5%"});
+  EXPECT_EQ(below.exit_code, kExitDeny) << below.out;
+  EXPECT_THAT(below.out, HasSubstr("is below the minimum of 99.5% (--min)"));
+  EXPECT_THAT(below.out, EndsWith("4 passed, 0 failed\n"));
+}
+
+struct RuleInput {
+  const char* name;
+  const char* cases;  // appended to the rules world's files as a second file
+  const char* message;
+};
+
+class BadRuleTest : public ::testing::TestWithParam<RuleInput> {};
+
+// A rule that names nothing, or names what the world lacks, is bad input at its key.
+TEST_P(BadRuleTest, IsExit2AtTheKey) {
+  const std::string path = TempPath(absl::StrCat(GetParam().name, ".yaml"));
+  std::ofstream(path) << "cases:\n" << GetParam().cases;
+  const CliRun r = Hubperm({"test", kRules, path});
+  EXPECT_EQ(r.exit_code, kExitBadInput) << r.out;
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, HasSubstr(GetParam().message));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadRuleTest,
+    ::testing::Values(
+        RuleInput{"GlobMatchesNothing",
+                  "  - {name: x, tokens: 'bot-*', operation: whoami, expect: allow}\n",
+                  ":2:23: error: case 'x': 'bot-*' matches no token of the world; the nearest: "},
+        RuleInput{"UnknownExcept",
+                  "  - {name: x, all_except: [cii], operation: whoami, expect: allow}\n",
+                  ":2:28: error: case 'x': 'all_except' names no token 'cii'; did you mean 'ci'?"},
+        RuleInput{"ExceptWithAList",
+                  "  - {name: x, tokens: [ci, bob-write], all_except: [ci], operation: whoami, expect: allow}\n",
+                  "case 'x' names its tokens one by one; 'all_except' goes with 'tokens: all' or a glob"},
+        RuleInput{"ExceptEverything",
+                  "  - {name: x, tokens: 'ci', all_except: [ci], operation: whoami, expect: allow}\n",
+                  "names its tokens one by one"},
+        RuleInput{"RepoGlobOfAnotherType",
+                  "  - {name: x, tokens: all, repos: 'alice/*', repo_type: dataset, operation: repo_info, expect: deny}\n",
+                  "case 'x': 'alice/*' matches no dataset repo of the world"},
+        RuleInput{"UnknownNameAmongGlobs",
+                  "  - {name: x, tokens: [ci, 'bob-*', carl-read], operation: whoami, expect: allow}\n",
+                  "case 'x': no token 'carl-read'; did you mean 'carol-read'?"},
+        RuleInput{"RowsAndExcept",
+                  "  - {name: x, all_except: [ci], operation: repo_info, repo: acme/model-a, matrix: {repos: [acme/model-a], expect: {ci: [allow]}}}\n",
+                  "has a matrix, whose rows name the tokens; drop 'all_except'"}),
+    [](const ::testing::TestParamInfo<RuleInput>& info) { return std::string(info.param.name); });
+
+TEST(TestCommand, MinNeedsCoverageAndAPercentage) {
+  const CliRun alone = Hubperm({"test", kRules, "--min", "80"});
+  EXPECT_EQ(alone.exit_code, kExitBadInput);
+  EXPECT_THAT(alone.err, HasSubstr("--min goes with --coverage"));
+  const CliRun over = Hubperm({"test", kRules, "--coverage", "--min", "120"});
+  EXPECT_EQ(over.exit_code, kExitBadInput);
+  EXPECT_THAT(over.err, HasSubstr("--min takes a percentage from 0 to 100 (80, 62.5 or 80%), not '120'"));
+  EXPECT_THAT(Hubperm({"check", kRules, "--min", "80"}).err, HasSubstr("--min does not apply to check"));
 }
 
 TEST(TestCommand, UsageErrors) {

@@ -42,9 +42,9 @@ for tier in ${tiers[@]+"${tiers[@]}"}; do
   echo "== hubperm check on $tier" >&2
   /usr/bin/time -f "%M %e" -o "$out/cli-$tier.txt" "$hubperm" check "$fixture" --token token1 --operation whoami >/dev/null
   for name in check check_cold check_vs_flat check_vs_flat_cold memory_latency explain http_check yaml_cpp load \
-      compile load_compile audit who_can; do
+      compile load_compile audit who_can diff; do
     reps=5
-    case "$name" in yaml_cpp|load|compile|load_compile|audit|who_can) [ "$tier" = L ] && reps=1 || reps=3 ;; esac
+    case "$name" in yaml_cpp|load|compile|load_compile|audit|who_can|diff) [ "$tier" = L ] && reps=1 || reps=3 ;; esac
     echo "== $name/$tier ($reps runs)" >&2
     "$bin/world_bench" --tier="$tier" --seed=1 --fixture="$fixture" --benchmark_filter="^$name/" \
       --benchmark_repetitions="$reps" --benchmark_out="$out/$name-$tier.json" --benchmark_out_format=json \
@@ -106,6 +106,8 @@ def fig(name, tier, what):
         if not base:
             return "–"
         return f"{median(b['items_per_second'] for b in rs) / median(b['items_per_second'] for b in base):.2f}"
+    if what == "vs_audit":  # diff's time as a share of the audit of the same world, measured in the same run
+        return f"{median(ns(b) / 1e9 / b['audit_s'] for b in rs):.2f}"
     v = median(b[what] for b in rs)
     return f"{v:.0f}"
 
@@ -133,6 +135,9 @@ rows = [
     ("full audit: findings", "audit", "findings", ""),
     ("who-can: one request, every token and principal", "who_can", "s", ""),
     ("who-can: decisions/s (tokens and principals)", "who_can", "per_s", ""),
+    ("diff: the world against itself with one org's token policy changed", "diff", "s", ""),
+    ("diff: decisions that changed", "diff", "decisions_changed", ""),
+    ("diff: time as a share of a full audit of the same world", "diff", "vs_audit", ""),
 ]
 print("| measure | " + " | ".join(tiers) + " | target |")
 print("|---|" + "---|" * len(tiers) + "---|")

@@ -135,4 +135,11 @@ int CaseCoverage::Exercised(CoverageKind kind) const {
   return n;
 }
 
+double CaseCoverage::Percent() const {
+  if (items_.empty()) return 100.0;
+  int exercised = 0;
+  for (const CoverageItem& item : items_) exercised += item.exercised();
+  return 100.0 * exercised / static_cast<double>(items_.size());
+}
+
 }  // namespace hubperm

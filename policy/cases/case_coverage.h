@@ -60,6 +60,8 @@ class CaseCoverage {
   // How many facts of `kind` there are, and how many were exercised.
   int Count(CoverageKind kind) const;
   int Exercised(CoverageKind kind) const;
+  // The share of every fact exercised, in percent (100 when the world has none).
+  double Percent() const;
 
  private:
   using PosKey = std::tuple<int, int, int>;

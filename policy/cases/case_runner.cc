@@ -96,9 +96,10 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
   }
   std::vector<Name> repos = c.repos;
   if (repos.empty()) repos.emplace_back();
-  const bool expanded = c.tokens.size() > 1 || repos.size() > 1;
+  const bool expanded = c.tokens.size() > 1 || repos.size() > 1 || c.rule();
   for (const Name& token : c.tokens) {
-    for (const Name& repo : repos) {
+    for (size_t r = 0; r < repos.size(); ++r) {
+      const Name& repo = repos[r];
       CaseCheck check;
       check.name = c.name.text;
       if (expanded) {
@@ -110,6 +111,7 @@ std::vector<CaseCheck> ExpandCase(const Case& c) {
       check.at[static_cast<int>(Arg::kToken)] = token.pos;
       check.at[static_cast<int>(Arg::kRepo)] = repo.pos;
       check.input = InputOf(c, repo.text);
+      if (r < c.repo_types.size()) check.input.target.repo_type = c.repo_types[r];  // a rule's repo
       check.expect = c.expect;
       check.status = c.status;
       checks.push_back(std::move(check));

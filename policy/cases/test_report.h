@@ -18,6 +18,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "absl/types/optional.h"
 #include "policy/cases/case_coverage.h"
 #include "policy/cases/case_runner.h"
 #include "policy/common/diagnostics.h"
@@ -28,6 +29,20 @@
 
 namespace hubperm {
 
+// A rule over sets of tokens or repos (`tokens: all`, `all_except`, globs): how many of its checks ran,
+// and the (token, repo) pairs that break it.
+struct RuleRun {
+  std::string name;
+  SourcePos pos;
+  std::string tokens;  // as written: "all except ci", "ci-*", "alice, bob"
+  std::string repos;   // as written: "acme/*", "all"; "" when the request names no repo
+  int checks = 0, failed = 0, invalid = 0;
+  struct Broken {
+    std::string token, repo;
+  };
+  std::vector<Broken> broken;  // in the order run
+};
+
 // The checks run, their tally, and what they exercised.
 struct TestRun {
   explicit TestRun(const World& world) : coverage(world) {}
@@ -37,6 +52,8 @@ struct TestRun {
   CaseCoverage coverage;
   // One error per invalid check, at the key to blame.
   Diagnostics invalid_requests;
+  // The cases that are rules over sets, with a check selected, in the order written.
+  std::vector<RuleRun> rules;
 };
 
 // Runs the checks of `world`'s cases that `filter` selects (MatchesFilter) against `snapshot`, at the
@@ -49,7 +66,15 @@ struct TestReportOptions {
   std::vector<std::string> files;  // the fixture files, as given (JSON: "files")
   std::string filter;              // JSON: "filter"
   bool coverage = false;           // report the coverage too
+  // --min PERCENT: the coverage below which the run fails (with `coverage`).
+  absl::optional<double> min_coverage;
 };
+
+// Whether the run's coverage is below `options.min_coverage` (false when none is set).
+bool CoverageBelowMin(const TestRun& run, const TestReportOptions& options);
+
+// How many of a rule's broken pairs the text names (the JSON names every one).
+inline constexpr size_t kMaxTextBroken = 10;
 
 // The report for people: a FAIL line and the indented explanation per failed check, the coverage if
 // asked, then "N passed, N failed[, N invalid]".

@@ -2,6 +2,10 @@
 
 #include "policy/common/json_writer.h"
 
+#include <cmath>
+#include <limits>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "policy/common/escape.h"
@@ -144,6 +148,19 @@ JsonWriter& JsonWriter::StringOrNull(absl::optional<absl::string_view> value) {
 JsonWriter& JsonWriter::Int(int64_t value) {
   Separate();
   absl::StrAppend(&out_, value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Number(double value, int decimals) {
+  if (!std::isfinite(value)) return Null();
+  Separate();
+  std::string text = absl::StrFormat("%.*f", decimals, value);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  out_.append(text);
   return *this;
 }
 

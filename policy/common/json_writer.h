@@ -47,6 +47,9 @@ class JsonWriter {
   // A string, or null when `value` is empty (nullopt).
   JsonWriter& StringOrNull(absl::optional<absl::string_view> value);
   JsonWriter& Int(int64_t value);
+  // A finite number, with at most `decimals` digits after the point and no trailing zeros (62.5, 100);
+  // NaN and infinities (which JSON cannot hold) as null.
+  JsonWriter& Number(double value, int decimals = 2);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
 

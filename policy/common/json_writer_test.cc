@@ -2,6 +2,9 @@
 
 #include "policy/common/json_writer.h"
 
+#include <limits>
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace hubperm {
@@ -67,6 +70,23 @@ TEST(JsonWriterTest, OptionalStringsAndPositions) {
   null
 ]
 )");
+}
+
+TEST(JsonWriterTest, NumbersDropTrailingZerosAndNonFiniteValuesAreNull) {
+  struct Row {
+    double value;
+    int decimals;
+    const char* text;
+  };
+  const Row rows[] = {{62.5, 1, "62.5"}, {100.0, 1, "100"}, {0.0, 2, "0"},       {2.0 / 3.0, 1, "0.7"},
+                      {12.345, 2, "12.35"}, {-0.0001, 2, "0"}, {-1.5, 1, "-1.5"}, {1e15, 0, "1000000000000000"},
+                      {std::numeric_limits<double>::quiet_NaN(), 1, "null"},
+                      {std::numeric_limits<double>::infinity(), 1, "null"}};
+  for (const Row& row : rows) {
+    JsonWriter json(JsonLayout::kOneLine);
+    json.BeginArray().Number(row.value, row.decimals).EndArray();
+    EXPECT_EQ(json.Finish(), std::string("[") + row.text + "]\n") << row.value;
+  }
 }
 
 TEST(JsonWriterTest, FinishEmptiesTheWriter) {

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "policy/common/json_writer.h"
+#include "policy/load/case_sets.h"
 #include "policy/load/overrides.h"
 #include "policy/load/validate.h"
 #include "policy/load/world_loader.h"
@@ -43,6 +44,7 @@ Fixtures LoadFixtures(const std::vector<std::string>& paths, const LoadOptions& 
   }
   ApplyOverrides(options.overrides, &f.files, &f.diagnostics, &f.world);
   loader.Finish();
+  ExpandCaseSets(&f.world, &f.diagnostics);
   ValidateWorld(f.world, f.files, &f.diagnostics);
   CheckCaseExpansion(f.world, options.max_checks, &f.diagnostics);
   return f;
@@ -55,6 +57,7 @@ Fixtures LoadFixtureTexts(std::vector<std::pair<std::string, std::string>> texts
   for (auto& [name, text] : texts) loader.AddText(std::move(name), std::move(text));
   ApplyOverrides(options.overrides, &f.files, &f.diagnostics, &f.world);
   loader.Finish();
+  ExpandCaseSets(&f.world, &f.diagnostics);
   ValidateWorld(f.world, f.files, &f.diagnostics);
   CheckCaseExpansion(f.world, options.max_checks, &f.diagnostics);
   return f;

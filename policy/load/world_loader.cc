@@ -2,6 +2,7 @@
 
 #include "policy/load/world_loader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "policy/common/escape.h"
 #include "policy/common/read_file.h"
 #include "policy/common/suggest.h"
+#include "policy/load/case_sets.h"
 #include "policy/load/tree_reader.h"
 #include "policy/load/yaml_tree.h"
 
@@ -42,7 +44,7 @@ constexpr absl::string_view kEntityKeys[] = {"type", "name"};
 constexpr absl::string_view kCaseKeys[] = {"name",      "token", "tokens",     "http", "body",
                                            "operation", "repo",  "repos",      "repo_type", "org",
                                            "user",      "group", "to", "write", "exist_ok", "at", "permission", "from_error",
-                                           "expect", "status", "denied_by", "because",   "matrix"};
+                                           "expect", "status", "denied_by", "because",   "matrix", "all_except"};
 constexpr absl::string_view kMatrixKeys[] = {"repos", "operations", "permissions", "expect"};
 constexpr absl::string_view kAssumptionKeys[] = {"org_role_applies_in_groups", "repo_write_implies_read",
                                                  "hide_private_repo_from_token",
@@ -406,6 +408,14 @@ class FileReader : public YamlItemSink {
     return scope;
   }
 
+  // A list of names, or one name alone (`tokens: all`, `repos: acme/*`).
+  std::vector<Name> ReadNames(const YamlNode& node, absl::string_view what) {
+    if (!node.is_scalar()) return in_.StringList(node, what);
+    std::vector<Name> out;
+    if (auto value = in_.String(node, what)) out.push_back(std::move(*value));
+    return out;
+  }
+
   void ReadCase(const YamlNode& node) {
     absl::optional<Name> name = in_.OpenEntry(node, kCaseKeys, "a case", "name");
     if (!name.has_value()) return;
@@ -418,11 +428,12 @@ class FileReader : public YamlItemSink {
 
     const YamlNode* token = TreeReader::Find(node, "token");
     const YamlNode* tokens = TreeReader::Find(node, "tokens");
+    const YamlNode* all_except = TreeReader::Find(node, "all_except");
     if (matrix != nullptr) {
-      for (const YamlNode* key : {token, tokens}) {
+      for (const YamlNode* key : {token, tokens, all_except}) {
         if (key != nullptr) {
           in_.Error(key->pos, absl::StrCat(what, " has a matrix, whose rows name the tokens; drop '",
-                                           key == token ? "token" : "tokens", "'"));
+                                           key == token ? "token" : key == tokens ? "tokens" : "all_except", "'"));
         }
       }
     } else if (token != nullptr && tokens != nullptr) {
@@ -430,12 +441,33 @@ class FileReader : public YamlItemSink {
     } else if (token != nullptr) {
       if (auto value = in_.String(*token, "'token'")) c.tokens.push_back(std::move(*value));
     } else if (tokens != nullptr) {
-      c.tokens = in_.StringList(*tokens, "'tokens'");
-    } else {
+      c.tokens = ReadNames(*tokens, "'tokens'");
+    } else if (all_except == nullptr) {
       in_.Error(node.pos, absl::StrCat(what, " is missing 'token' (or 'tokens')"));
+    }
+    // A rule over tokens: `all`, or a glob among the names; `all_except` takes some out.
+    if (std::any_of(c.tokens.begin(), c.tokens.end(), [](const Name& n) { return IsSetPattern(n.text); })) {
+      c.token_patterns = std::move(c.tokens);
+      c.tokens.clear();
+    }
+    if (all_except != nullptr && matrix == nullptr) {
+      if (token != nullptr || (tokens != nullptr && c.token_patterns.empty())) {
+        in_.Error(all_except->pos, absl::StrCat(what, " names its tokens one by one; 'all_except' goes with "
+                                                      "'tokens: all' or a glob (or alone: every token but these)"));
+      } else {
+        c.all_except = ReadNames(*all_except, "'all_except'");
+        c.all_except_pos = all_except->pos;
+        if (c.token_patterns.empty()) c.token_patterns.push_back(Name{"all", all_except->pos});
+      }
     }
 
     ReadRequest(node, what, matrix, &c);
+    // A rule over repos: `all`, or a glob among the repo ids.
+    if (!c.matrix.has_value() &&
+        std::any_of(c.repos.begin(), c.repos.end(), [](const Name& n) { return IsSetPattern(n.text); })) {
+      c.repo_patterns = std::move(c.repos);
+      c.repos.clear();
+    }
 
     if (matrix != nullptr) {
       for (absl::string_view key : {"expect", "status", "denied_by"}) {
@@ -527,7 +559,7 @@ class FileReader : public YamlItemSink {
     } else if (repo != nullptr) {
       if (auto value = in_.String(*repo, "'repo'")) c->repos.push_back(std::move(*value));
     } else if (repos != nullptr) {
-      c->repos = in_.StringList(*repos, "'repos'");
+      c->repos = ReadNames(*repos, "'repos'");
     }
     if (const YamlNode* type = TreeReader::Find(node, "repo_type")) c->repo_type = in_.Enum<RepoType>(*type, "repo type");
     if (const YamlNode* org = TreeReader::Find(node, "org")) c->org = in_.String(*org, "'org'");

@@ -170,6 +170,18 @@ struct Case {
   // With a matrix, the rows name the tokens and the cells the expectations (`tokens`, `expect`, `status`
   // and `denied_by` are then unset); its columns are the repos, operations or permissions.
   absl::optional<CaseMatrix> matrix;
+  // A rule over sets (docs/fixture-format.md, "Rules"): `tokens: all`, globs among the token names
+  // (`ci-*`), `all_except: [...]`; `repos: all` or globs (`acme/*`). The loader keeps them as written;
+  // ExpandCaseSets (policy/load/case_sets.h) then sets `tokens` and `repos` to the names they match, in
+  // the order the world lists them, and `repo_types` to each matched repo's type.
+  std::vector<Name> token_patterns;
+  std::vector<Name> all_except;
+  SourcePos all_except_pos;
+  std::vector<Name> repo_patterns;
+  std::vector<RepoType> repo_types;
+  bool token_rule() const { return !token_patterns.empty() || !all_except.empty(); }
+  bool repo_rule() const { return !repo_patterns.empty(); }
+  bool rule() const { return token_rule() || repo_rule(); }
 };
 
 struct Token {
