@@ -194,7 +194,7 @@ bool SameVerdict(const DiffVerdict& a, const DiffVerdict& b) {
 
 TEST(DiffProperty, ReportsExactlyTheDecisionsThatChanged) {
   int worlds = 0;
-  int64_t compared = 0, changed = 0, gained = 0, lost = 0, classed_changes = 0;
+  int64_t compared = 0, changed = 0, gained = 0, lost = 0, classed_changes = 0, group_classed_changes = 0;
   int kind_worlds[kKindCount] = {}, kind_changes[kKindCount] = {};
   // The default shape, whose tokens are inside most namespaces, then a wider one, whose tokens are
   // outside of most (their repos decided in classes).
@@ -244,7 +244,7 @@ TEST(DiffProperty, ReportsExactlyTheDecisionsThatChanged) {
                      [&](const DecisionChange& a, const DecisionChange& b) { return SpaceOrder(pair, a.request, b.request); });
     // The diff's changes, each class's change once for each of its repos, in the space's order.
     std::vector<DecisionChange> got_all;
-    int classed = 0;
+    int classed = 0, group_classed = 0;
     for (const DecisionChange& c : diff.changes) {
       EXPECT_FALSE(diff.FactsOf(pair, c).empty())
           << "seed " << seed << ": a change touched by no fact: " << GetOperationInfo(c.request.operation).name
@@ -254,6 +254,11 @@ TEST(DiffProperty, ReportsExactlyTheDecisionsThatChanged) {
         EXPECT_GE(diff.classes[c.repo_class].repos.size(), 2u);
         EXPECT_EQ(diff.classes[c.repo_class].repos[0], c.request.repo);
       }
+      if (c.group_class != kNoIndex) {
+        ++group_classed;
+        EXPECT_GE(diff.group_classes[c.group_class].groups.size(), 2u);
+        EXPECT_EQ(diff.group_classes[c.group_class].groups[0], c.request.group);
+      }
       diff.ForEachRequest(c, [&](const DiffRequest& d) {
         DecisionChange one = c;
         one.request = d;
@@ -262,6 +267,7 @@ TEST(DiffProperty, ReportsExactlyTheDecisionsThatChanged) {
       });
     }
     classed_changes += classed;
+    group_classed_changes += group_classed;
     std::stable_sort(got_all.begin(), got_all.end(),
                      [&](const DecisionChange& a, const DecisionChange& b) { return SpaceOrder(pair, a.request, b.request); });
     ASSERT_EQ(got_all.size(), brute.size()) << "seed " << seed << " kind " << kKindNames[kind];
@@ -290,7 +296,8 @@ TEST(DiffProperty, ReportsExactlyTheDecisionsThatChanged) {
   EXPECT_GT(gained, 100);
   EXPECT_GT(lost, 100);
   EXPECT_GT(classed_changes, 0) << "no change stood for a class of repos: the classes went untested";
-  std::cout << worlds << " worlds, " << compared << " requests compared, " << changed << " changed (" << classed_changes << " changes of a class; " << gained
+  EXPECT_GT(group_classed_changes, 0) << "no change stood for a class of groups: the classes went untested";
+  std::cout << worlds << " worlds, " << compared << " requests compared, " << changed << " changed (" << classed_changes << " changes of a class of repos, " << group_classed_changes << " of groups; " << gained
             << " gained, " << lost << " lost)\n";
 }
 

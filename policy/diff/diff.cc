@@ -3,6 +3,8 @@
 #include "policy/diff/diff.h"
 
 #include <algorithm>
+#include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -16,9 +18,16 @@ namespace {
 
 constexpr RepoType kRepoTypes[] = {RepoType::kModel, RepoType::kDataset, RepoType::kSpace};
 
+// The groups of the pair's org `o` a request into a group is asked of: all of them (the space), or, for a
+// token no group of the org tells apart, those that stand for the others (Differ::GroupsToAsk).
+struct AllGroups {
+  const WorldPair& pair;
+  const std::vector<int32_t>& operator()(int32_t o) const { return pair.groups_of_org(o); }
+};
+
 // The repo's operations: every request of the space on repo `r`.
-template <typename Visit>
-void ForRepo(const WorldPair& pair, int32_t token, int32_t r, Visit&& visit) {
+template <typename Groups, typename Visit>
+void ForRepo(const WorldPair& pair, int32_t token, int32_t r, const Groups& groups, Visit&& visit) {
   for (const OperationInfo& op : AllOperations()) {
     if (op.target != TargetKind::kRepo) continue;
     DiffRequest d;
@@ -29,7 +38,7 @@ void ForRepo(const WorldPair& pair, int32_t token, int32_t r, Visit&& visit) {
       const int32_t ns = pair.namespace_of_repo(r);
       const int32_t org = ns == kNoIndex ? kNoIndex : pair.namespace_org_index(ns);
       if (org == kNoIndex) continue;
-      for (int32_t g : pair.groups_of_org(org)) {
+      for (int32_t g : groups(org)) {
         d.group = g;
         visit(d);
       }
@@ -44,8 +53,8 @@ void ForRepo(const WorldPair& pair, int32_t token, int32_t r, Visit&& visit) {
 }
 
 // The namespace's requests: creating a repo in it, and for an org its own operations and its groups'.
-template <typename Visit>
-void ForNamespace(const WorldPair& pair, int32_t token, int32_t n, Visit&& visit) {
+template <typename Groups, typename Visit>
+void ForNamespace(const WorldPair& pair, int32_t token, int32_t n, const Groups& groups, Visit&& visit) {
   const int32_t org = pair.namespace_org_index(n);
   for (const OperationInfo& op : AllOperations()) {
     DiffRequest d;
@@ -59,7 +68,7 @@ void ForNamespace(const WorldPair& pair, int32_t token, int32_t n, Visit&& visit
           d.group = kNoIndex;
           visit(d);
           if (org == kNoIndex) continue;
-          for (int32_t g : pair.groups_of_org(org)) {
+          for (int32_t g : groups(org)) {
             d.group = g;
             visit(d);
           }
@@ -72,7 +81,7 @@ void ForNamespace(const WorldPair& pair, int32_t token, int32_t n, Visit&& visit
         break;
       case TargetKind::kGroup:
         if (org == kNoIndex) break;
-        for (int32_t g : pair.groups_of_org(org)) {
+        for (int32_t g : groups(org)) {
           d.group = g;
           visit(d);
         }
@@ -127,10 +136,9 @@ class Differ {
     candidate_.assign(static_cast<size_t>(pair_.namespace_count()), -1);
     own_.assign(static_cast<size_t>(pair_.repo_count()), -1);
     decided_.assign(static_cast<size_t>(pair_.repo_count()), -1);
-    for (int side = 0; side < 2; ++side) {
-      shared_[side].resize(static_cast<size_t>(pair_.namespace_count()));
-      shared_built_[side].assign(static_cast<size_t>(pair_.namespace_count()), false);
-    }
+    classes_of_.resize(static_cast<size_t>(pair_.namespace_count()));
+    group_classes_.resize(static_cast<size_t>(pair_.org_count()));
+    group_class_built_.assign(static_cast<size_t>(pair_.org_count()), false);
     for (int side = 0; side < 2; ++side) {
       const Snapshot& w = pair_.world(static_cast<WorldSide>(side));
       groups_of_user_[side].assign(static_cast<size_t>(w.user_count()), {});
@@ -155,7 +163,8 @@ class Differ {
     const WorldDelta& delta = result_.delta;
     const bool full = delta.everything || delta.token_changed[t];
     own_list_.clear();
-    group_orgs_.clear();
+    related_groups_.clear();
+    token_groups_.clear();
     std::vector<int32_t> namespaces;
     auto candidate = [&](int32_t n) {
       if (n == kNoIndex || candidate_[n] == t) return;
@@ -179,7 +188,7 @@ class Differ {
     std::sort(namespaces.begin(), namespaces.end());
     const size_t first = result_.changes.size();
     for (int32_t n : namespaces) {
-      ForNamespace(pair_, t, n, [&](const DiffRequest& d) { Decide(d); });
+      ForNamespace(pair_, t, n, groups_to_ask_, [&](const DiffRequest& d) { Decide(d); });
       ByClass(t, n);
     }
     for (int32_t r : delta.changed_repos) {
@@ -209,12 +218,10 @@ class Differ {
       own_list_.push_back(r);
     }
     if (record.owner != kNoId) {
-      for (int32_t g : groups_of_user_[side][record.owner.index()]) group_orgs_.push_back(pair_.org_of_group(g));
+      for (int32_t g : groups_of_user_[side][record.owner.index()]) related_groups_.push_back(g);
     }
     for (const Snapshot::ScopeRecord& scope : w.scopes(record)) {
-      if (scope.type == EntityType::kResourceGroup) {
-        group_orgs_.push_back(pair_.org_of_group(pair_.pair_group(side, GroupId(scope.entity))));
-      }
+      if (scope.type == EntityType::kResourceGroup) related_groups_.push_back(pair_.pair_group(side, GroupId(scope.entity)));
     }
     if (!owner_changed) return;
     auto inside = [&](int32_t n) {
@@ -242,30 +249,41 @@ class Differ {
     }
   }
 
-  // A namespace's repos by class: (type, private, gating, resource group) -> the repos that did not
-  // change. (A changed repo is decided alone, for every token: Token's last loop.)
+  // A namespace's repos by class: (type, private, gating, in a resource group or not) -> the repos that
+  // did not change (a changed repo is decided alone, for every token: Token's last loop); and the repos
+  // of each of its groups by (type, private, gating). No group but those a token bears on (its owner's
+  // roles, its scopes) tells that token's decisions apart, so a token splits out of the first classes
+  // only the repos of its own groups, and takes those from the second.
   using ClassKey = std::tuple<int, bool, int, int32_t>;
   struct SharedClass {
     ClassKey key;
     std::vector<int32_t> repos;
     int32_t id = kNoIndex;  // in result_.classes, once a change stands for it
   };
-  // by_group: each resource group a class of its own; otherwise only whether a repo is in one (for a
-  // token whose owner holds no role in the org's groups and that names none: no group tells its
-  // decisions apart).
-  std::vector<SharedClass>& SharedClasses(int32_t n, bool by_group) {
-    std::vector<SharedClass>& classes = shared_[by_group][n];
-    if (shared_built_[by_group][n]) return classes;
-    shared_built_[by_group][n] = true;
+  struct NamespaceClasses {
+    bool built = false;
+    std::vector<SharedClass> classes;                        // by (type, private, gating, in a group)
+    std::map<int32_t, std::vector<SharedClass>> by_group;  // group -> its repos by (type, private, gating)
+  };
+  NamespaceClasses& ClassesOf(int32_t n) {
+    NamespaceClasses& nc = classes_of_[n];
+    if (nc.built) return nc;
+    nc.built = true;
     std::map<ClassKey, std::vector<int32_t>> by_key;
+    std::map<int32_t, std::map<ClassKey, std::vector<int32_t>>> by_group;
     for (int32_t r : pair_.repos_of_namespace(n)) {
       if (result_.delta.repo_changed[r]) continue;
       const Snapshot::RepoFacts& facts = pair_.world(kBefore).facts(pair_.repo(kBefore, r));
-      const int32_t group = facts.group == kNoId ? kNoIndex : by_group ? pair_.pair_group(kBefore, facts.group) : 0;
-      by_key[{static_cast<int>(facts.type), facts.is_private, static_cast<int>(facts.gated), group}].push_back(r);
+      const ClassKey key{static_cast<int>(facts.type), facts.is_private, static_cast<int>(facts.gated),
+                         facts.group == kNoId ? kNoIndex : 0};
+      by_key[key].push_back(r);
+      if (facts.group != kNoId) by_group[pair_.pair_group(kBefore, facts.group)][key].push_back(r);
     }
-    for (auto& [key, repos] : by_key) classes.push_back(SharedClass{key, std::move(repos), kNoIndex});
-    return classes;
+    for (auto& [key, repos] : by_key) nc.classes.push_back(SharedClass{key, std::move(repos), kNoIndex});
+    for (auto& [group, classes] : by_group) {
+      for (auto& [key, repos] : classes) nc.by_group[group].push_back(SharedClass{key, std::move(repos), kNoIndex});
+    }
+    return nc;
   }
 
   // A namespace's repos: those with a fact of their own for the token alone, the others by class, the
@@ -278,26 +296,47 @@ class Differ {
       Repo(t, r);
     }
     const int32_t org = pair_.namespace_org_index(n);
-    const bool by_group = org != kNoIndex && std::find(group_orgs_.begin(), group_orgs_.end(), org) != group_orgs_.end();
-    for (SharedClass& shared : SharedClasses(n, by_group)) {
-      if (!own_here) {
-        Stand(t, shared.repos, [&] {
-          if (shared.id == kNoIndex) shared.id = NewClass(n, shared.repos);
-          return shared.id;
-        });
-        continue;
+    std::vector<int32_t> mine;  // the groups of this org the token bears on
+    if (org != kNoIndex) {
+      for (int32_t g : related_groups_) {
+        if (pair_.org_of_group(g) == org && std::find(mine.begin(), mine.end(), g) == mine.end()) mine.push_back(g);
       }
-      std::vector<int32_t> repos;
-      for (int32_t r : shared.repos) {
-        if (own_[r] != t) repos.push_back(r);
-      }
-      if (repos.empty()) continue;
-      int32_t id = kNoIndex;
-      Stand(t, repos, [&] {
-        if (id == kNoIndex) id = NewClass(n, repos);
-        return id;
-      });
     }
+    auto is_mine = [&](int32_t r) {
+      const GroupId g = pair_.world(kBefore).facts(pair_.repo(kBefore, r)).group;
+      return g != kNoId && std::find(mine.begin(), mine.end(), pair_.pair_group(kBefore, g)) != mine.end();
+    };
+    NamespaceClasses& nc = ClassesOf(n);
+    for (SharedClass& shared : nc.classes) {
+      const bool split = !mine.empty() && std::get<3>(shared.key) != kNoIndex;
+      StandFor(t, n, shared, own_here, split ? is_mine : std::function<bool(int32_t)>());
+    }
+    for (int32_t g : mine) {
+      auto it = nc.by_group.find(g);
+      if (it == nc.by_group.end()) continue;
+      for (SharedClass& shared : it->second) StandFor(t, n, shared, own_here, std::function<bool(int32_t)>());
+    }
+  }
+
+  // The class's repos but the token's own (and those `leave_out` says), the first standing for them.
+  void StandFor(int32_t t, int32_t n, SharedClass& shared, bool own_here, const std::function<bool(int32_t)>& leave_out) {
+    if (!own_here && !leave_out) {
+      Stand(t, shared.repos, [&] {
+        if (shared.id == kNoIndex) shared.id = NewClass(n, shared.repos);
+        return shared.id;
+      });
+      return;
+    }
+    std::vector<int32_t> repos;
+    for (int32_t r : shared.repos) {
+      if (own_[r] != t && !(leave_out && leave_out(r))) repos.push_back(r);
+    }
+    if (repos.empty()) return;
+    int32_t id = kNoIndex;
+    Stand(t, repos, [&] {
+      if (id == kNoIndex) id = NewClass(n, repos);
+      return id;
+    });
   }
 
   // Decides the first of `repos` for them all: the changes it makes stand for each (the class `id()`).
@@ -316,17 +355,97 @@ class Differ {
 
   void Repo(int32_t t, int32_t r) {
     decided_[r] = t;
-    ForRepo(pair_, t, r, [&](const DiffRequest& d) { Decide(d); });
+    ForRepo(pair_, t, r, groups_to_ask_, [&](const DiffRequest& d) { Decide(d); });
   }
 
   void Decide(const DiffRequest& d) {
     DecisionChange c;
     c.request = d;
+    if (d.group != kNoIndex) {
+      const int32_t o = pair_.org_of_group(d.group);
+      TokenGroups& groups = GroupsOf(o);
+      if (groups.rest.size() >= 2 && d.group == groups.rest[0]) {
+        if (groups.shared) {
+          c.group_class = GroupClassId(o);
+        } else {
+          if (groups.id == kNoIndex) {
+            result_.group_classes.push_back(GroupClassRecord{o, groups.rest});
+            groups.id = static_cast<int32_t>(result_.group_classes.size() - 1);
+          }
+          c.group_class = groups.id;
+        }
+      }
+    }
     c.before = DecideIn(pair_, kBefore, d, options_.at);
     c.after = DecideIn(pair_, kAfter, d, options_.at);
     result_.decisions += (c.before.presence == DiffVerdict::Presence::kPresent) +
                          (c.after.presence == DiffVerdict::Presence::kPresent);
     if (Differs(c.before, c.after)) result_.changes.push_back(c);
+  }
+
+  // An org's groups that both worlds have: for a token whose owner holds no role in them and that names
+  // none, one group stands for the others (requests into a group, or on its members, read nothing else
+  // of it). A group only one world has is asked alone.
+  struct GroupClass {
+    std::vector<int32_t> groups;  // the first stands for them
+    std::vector<int32_t> ask;     // the first, and the groups one world lacks
+    int32_t id = kNoIndex;        // in result_.group_classes, once a change stands for it
+  };
+  GroupClass& GroupClassOf(int32_t o) {
+    GroupClass& gc = group_classes_[o];
+    if (group_class_built_[o]) return gc;
+    group_class_built_[o] = true;
+    for (int32_t g : pair_.groups_of_org(o)) {
+      const bool both = pair_.group(kBefore, g) != kNoId && pair_.group(kAfter, g) != kNoId;
+      if (both) gc.groups.push_back(g);
+      if (!both || gc.groups.size() == 1) gc.ask.push_back(g);
+    }
+    if (gc.groups.size() < 2) gc.ask = pair_.groups_of_org(o);
+    return gc;
+  }
+  int32_t GroupClassId(int32_t o) {
+    GroupClass& gc = GroupClassOf(o);
+    if (gc.id == kNoIndex) {
+      result_.group_classes.push_back(GroupClassRecord{o, gc.groups});
+      gc.id = static_cast<int32_t>(result_.group_classes.size() - 1);
+    }
+    return gc.id;
+  }
+  // The current token's groups of org `o`: those it bears on (its owner's roles, its scopes) are asked
+  // alone, as are those one world lacks; the others, `rest`, are one class, the first standing for it.
+  struct TokenGroups {
+    int32_t org = kNoIndex;
+    bool shared = false;        // it bears on none: rest and ask are the org's GroupClass's
+    std::vector<int32_t> rest;  // the first stands for them (when two or more)
+    std::vector<int32_t> ask;
+    int32_t id = kNoIndex;      // in result_.group_classes, once a change stands for rest (not shared)
+  };
+  TokenGroups& GroupsOf(int32_t o) {
+    for (TokenGroups& tg : token_groups_) {
+      if (tg.org == o) return tg;
+    }
+    const GroupClass& gc = GroupClassOf(o);
+    TokenGroups& tg = token_groups_.emplace_back();
+    tg.org = o;
+    std::vector<int32_t> mine;
+    for (int32_t g : related_groups_) {
+      if (pair_.org_of_group(g) == o) mine.push_back(g);
+    }
+    if (mine.empty()) {
+      tg.shared = true;
+      tg.rest = gc.groups;
+      tg.ask = gc.ask;
+      return tg;
+    }
+    auto is_mine = [&](int32_t g) { return std::find(mine.begin(), mine.end(), g) != mine.end(); };
+    for (int32_t g : gc.groups) {
+      if (!is_mine(g)) tg.rest.push_back(g);
+    }
+    for (int32_t g : pair_.groups_of_org(o)) {
+      const bool both = pair_.group(kBefore, g) != kNoId && pair_.group(kAfter, g) != kNoId;
+      if (!both || is_mine(g) || (!tg.rest.empty() && g == tg.rest[0]) || tg.rest.size() < 2) tg.ask.push_back(g);
+    }
+    return tg;
   }
 
   void IndexFacts() {
@@ -361,11 +480,20 @@ class Differ {
   // Per namespace / repo: the token (pair index) it was last marked for.
   std::vector<int32_t> candidate_, own_, decided_;
   std::vector<int32_t> own_list_;  // the token's repos with a fact of their own (own_ == t)
-  // [by group] by namespace, built when first asked.
-  std::vector<std::vector<SharedClass>> shared_[2];
-  std::vector<bool> shared_built_[2];
+  std::vector<NamespaceClasses> classes_of_;  // by namespace, built when first asked
   std::vector<std::vector<int32_t>> groups_of_user_[2];  // the pair's groups a user holds a role in
-  std::vector<int32_t> group_orgs_;  // the orgs of the groups the token's owner holds a role in or it names
+  std::vector<int32_t> related_groups_;  // the groups the token's owner holds a role in or it names (either world)
+  std::deque<TokenGroups> token_groups_;  // the current token's, by org as first asked (stable references)
+  std::vector<GroupClass> group_classes_;  // by org, built when first asked
+  std::vector<bool> group_class_built_;
+  // The groups the current token is asked of in org `o` (ForRepo, ForNamespace).
+  struct GroupsToAsk {
+    Differ* differ;
+    const std::vector<int32_t>& operator()(int32_t o) const {
+      return differ->GroupsOf(o).ask;
+    }
+  };
+  GroupsToAsk groups_to_ask_{this};
 };
 
 }  // namespace
@@ -375,8 +503,9 @@ bool SpaceOrder(const WorldPair& pair, const DiffRequest& a, const DiffRequest& 
 }
 
 void ForEachSpaceRequest(const WorldPair& pair, int32_t token, const std::function<void(const DiffRequest&)>& visit) {
-  for (int32_t r = 0; r < pair.repo_count(); ++r) ForRepo(pair, token, r, visit);
-  for (int32_t n = 0; n < pair.namespace_count(); ++n) ForNamespace(pair, token, n, visit);
+  const AllGroups all{pair};
+  for (int32_t r = 0; r < pair.repo_count(); ++r) ForRepo(pair, token, r, all, visit);
+  for (int32_t n = 0; n < pair.namespace_count(); ++n) ForNamespace(pair, token, n, all, visit);
   DiffRequest whoami;
   whoami.operation = Operation::kWhoami;
   whoami.token = token;

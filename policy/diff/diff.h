@@ -23,8 +23,10 @@
 // or its owner, an access request of its owner's, a scope on it) and unchanged reads only the repo's
 // type, visibility, gating and resource group (which group only for a token whose owner holds a role in
 // one of the org's groups or that names one; else only whether it is in one): one repo per such class
-// stands for the class (a
-// RepoClass: one change stands for the request on each repo of its class); the others are decided alone.
+// stands for the class (a RepoClass: one change stands for the request on each repo of its class); the
+// others are decided alone. Likewise, for a token whose owner holds no role in an org's groups and that
+// names none, one group stands for the org's groups that both worlds have (a GroupClassRecord) in the
+// requests into a group or on its members.
 // So the cost follows what the tokens can reach and what changed, not tokens x repos.
 // policy:diff_property_test checks the result against every token x every request of the space on
 // random worlds with every kind of fact changed.
@@ -83,6 +85,10 @@ struct DecisionChange {
   // kNoIndex, or the DiffResult::classes entry whose every repo this change stands for (request.repo
   // is its first): the same request, with the same answers, on each.
   int32_t repo_class = kNoIndex;
+  // kNoIndex, or the DiffResult::group_classes entry whose every group this change stands for
+  // (request.group is its first): the same request into (or on) each group. With repo_class, each repo
+  // into each group.
+  int32_t group_class = kNoIndex;
   bool gained() const { return !before.allowed && after.allowed; }
   bool lost() const { return before.allowed && !after.allowed; }
 };
@@ -93,6 +99,13 @@ struct DecisionChange {
 struct RepoClass {
   int32_t ns = kNoIndex;
   std::vector<int32_t> repos;  // by the pair's order; two or more
+};
+
+// Resource groups of one org that both worlds have, for a token whose owner holds no role in any of them
+// and that names none: its decisions into (or on) each are its decision on the first.
+struct GroupClassRecord {
+  int32_t org = kNoIndex;
+  std::vector<int32_t> groups;  // by the pair's order; two or more
 };
 
 struct DiffOptions {
@@ -106,25 +119,33 @@ struct DiffResult {
   // by name; a class's change where its first repo is) and operation.
   std::vector<DecisionChange> changes;
   std::vector<RepoClass> classes;
+  std::vector<GroupClassRecord> group_classes;
   // The decisions that differ (a class's change counts once for each of its repos), and of them: gained,
   // lost, other (denied in both, with another status).
   int64_t changed = 0, gained = 0, lost = 0, other = 0;
   int64_t decisions = 0;  // requests decided, in both worlds together
-  // How many decisions a change stands for: 1, or its class's repos.
+  // How many decisions a change stands for: 1, or its classes' repos times groups.
   int64_t Count(const DecisionChange& change) const {
-    return change.repo_class == kNoIndex ? 1 : static_cast<int64_t>(classes[change.repo_class].repos.size());
+    const int64_t repos =
+        change.repo_class == kNoIndex ? 1 : static_cast<int64_t>(classes[change.repo_class].repos.size());
+    const int64_t groups =
+        change.group_class == kNoIndex ? 1 : static_cast<int64_t>(group_classes[change.group_class].groups.size());
+    return repos * groups;
   }
-  // Each request a change stands for, in the pair's order of its repos.
+  // Each request a change stands for: by repo (the pair's order), then by group.
   template <typename Visit>
   void ForEachRequest(const DecisionChange& change, Visit&& visit) const {
-    if (change.repo_class == kNoIndex) {
-      visit(change.request);
-      return;
-    }
+    static const std::vector<int32_t> kNone = {kNoIndex};
+    const std::vector<int32_t>& repos = change.repo_class == kNoIndex ? kNone : classes[change.repo_class].repos;
+    const std::vector<int32_t>& groups =
+        change.group_class == kNoIndex ? kNone : group_classes[change.group_class].groups;
     DiffRequest request = change.request;
-    for (int32_t r : classes[change.repo_class].repos) {
-      request.repo = r;
-      visit(request);
+    for (int32_t r : repos) {
+      if (r != kNoIndex) request.repo = r;
+      for (int32_t g : groups) {
+        if (g != kNoIndex) request.group = g;
+        visit(request);
+      }
     }
   }
   // For each change, by index into delta.facts: the changed facts its request reads (FactsOf).

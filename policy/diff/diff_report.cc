@@ -306,6 +306,15 @@ std::string RenderDiffJson(const WorldPair& pair, const DiffResult& diff, const 
     json.EndArray().EndObject();
   }
   json.EndArray();
+  json.Key("group_classes").BeginArray();
+  for (size_t k = 0; k < diff.group_classes.size(); ++k) {
+    const GroupClassRecord& group_class = diff.group_classes[k];
+    json.BeginObject().Key("id").Int(static_cast<int64_t>(k)).Key("org").String(pair.org_name(group_class.org));
+    json.Key("groups").BeginArray();
+    for (int32_t g : group_class.groups) json.String(pair.group_name(g));
+    json.EndArray().EndObject();
+  }
+  json.EndArray();
   json.Key("tokens").BeginArray();
   for (const TokenChanges& t : report.tokens) {
     json.BeginObject().Key("token").String(pair.token_name(t.token)).Key("owner").String(t.owner);
@@ -317,19 +326,32 @@ std::string RenderDiffJson(const WorldPair& pair, const DiffResult& diff, const 
           .Key("operation").String(GetOperationInfo(first.request.operation).name);
       json.Key("count").Int(e.count);
       json.Key("targets").BeginArray();
+      auto classed = [](const DecisionChange& c) { return c.repo_class != kNoIndex || c.group_class != kNoIndex; };
       for (size_t c : e.changes) {
-        if (diff.changes[c].repo_class == kNoIndex) json.String(DiffTargetText(pair, diff.changes[c].request));
+        if (!classed(diff.changes[c])) json.String(DiffTargetText(pair, diff.changes[c].request));
       }
       json.EndArray();
       json.Key("classes").BeginArray();
       for (size_t c : e.changes) {
         const DecisionChange& change = diff.changes[c];
-        if (change.repo_class == kNoIndex) continue;
-        json.BeginObject().Key("class").Int(change.repo_class).Key("group");
-        if (change.request.group == kNoIndex) {
+        if (!classed(change)) continue;
+        json.BeginObject().Key("class");
+        if (change.repo_class == kNoIndex) {
+          json.Null();
+        } else {
+          json.Int(change.repo_class);
+        }
+        json.Key("group");
+        if (change.request.group == kNoIndex || change.group_class != kNoIndex) {
           json.Null();
         } else {
           json.String(pair.group_name(change.request.group));
+        }
+        json.Key("group_class");
+        if (change.group_class == kNoIndex) {
+          json.Null();
+        } else {
+          json.Int(change.group_class);
         }
         json.EndObject();
       }
