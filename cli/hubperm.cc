@@ -33,8 +33,8 @@ Usage:
   hubperm check    FILES... --token NAME REQUEST    one line: ALLOW, or DENY and why
   hubperm explain  FILES... --token NAME REQUEST    both sides, the Hub's answer, assumptions, the fix
   hubperm validate FILES...                         report every error and warning in the fixtures
-  hubperm test     FILES... [--filter PATTERN] [--junit FILE] [--coverage]
-                                                    run the cases of the fixtures: N passed, N failed
+  hubperm test     FILES... [--filter PATTERN] [--junit FILE] [--coverage [--min PERCENT]]
+                                                    run the cases and rules: N passed, N failed
   hubperm routes   [--filter TEXT]                  every route of the Hub's API: how hubperm decides it
   hubperm audit    FILES... [--format text|json|html]
                                                     every token: effective access and findings
@@ -61,8 +61,8 @@ Options:
   --max-issues N        print at most N issues per fixture file (default 50), then how many more
   --max-checks N        let the cases expand to at most N checks in all (default 100000)
   --set PATH=VALUE      what-if: change one fact of the world before deciding (check, explain, audit,
-                        test, who-can, diff), e.g. --set orgs.acme.token_policy=require_approval;
-                        repeatable (docs/what-if.md)
+                        test, validate, who-can, mint, diff), e.g.
+                        --set orgs.acme.token_policy=require_approval; repeatable (docs/what-if.md)
 
 Limits: hubperm reads regular files (or - for stdin) of at most 1 GiB for fixtures and 64 MiB for
 other inputs, and escapes control characters in everything it prints; every bound, and how to raise
