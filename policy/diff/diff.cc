@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -124,8 +123,11 @@ class Differ {
       index_[side] = std::make_unique<AuditIndex>(w);
       orgs_of_user_[side].assign(static_cast<size_t>(w.user_count()), {});
       w.ForEachOrgMembership([&](UserId u, OrgId o, const RoleGrant<OrgRole>&) { orgs_of_user_[side][u.index()].push_back(o); });
-      w.ForEachGroupRole(
-          [&](UserId u, GroupId g, const RoleGrant<GroupRole>&) { orgs_of_user_[side][u.index()].push_back(w.group(g).org); });
+      groups_of_user_[side].assign(static_cast<size_t>(w.user_count()), {});
+      w.ForEachGroupRole([&](UserId u, GroupId g, const RoleGrant<GroupRole>&) {
+        orgs_of_user_[side][u.index()].push_back(w.group(g).org);
+        groups_of_user_[side][u.index()].push_back(pair_.pair_group(static_cast<WorldSide>(side), g));
+      });
       for (UserId u : IdsUpTo<UserId>(w.user_count())) {
         if (w.user(u).service_account_of != kNoId) orgs_of_user_[side][u.index()].push_back(w.user(u).service_account_of);
       }
@@ -139,13 +141,6 @@ class Differ {
     classes_of_.resize(static_cast<size_t>(pair_.namespace_count()));
     group_classes_.resize(static_cast<size_t>(pair_.org_count()));
     group_class_built_.assign(static_cast<size_t>(pair_.org_count()), false);
-    for (int side = 0; side < 2; ++side) {
-      const Snapshot& w = pair_.world(static_cast<WorldSide>(side));
-      groups_of_user_[side].assign(static_cast<size_t>(w.user_count()), {});
-      w.ForEachGroupRole([&](UserId u, GroupId g, const RoleGrant<GroupRole>&) {
-        groups_of_user_[side][u.index()].push_back(pair_.pair_group(static_cast<WorldSide>(side), g));
-      });
-    }
     if (!delta.empty()) {
       for (int32_t t = 0; t < pair_.token_count(); ++t) Token(t);
     }
@@ -296,31 +291,28 @@ class Differ {
       Repo(t, r);
     }
     const int32_t org = pair_.namespace_org_index(n);
-    std::vector<int32_t> mine;  // the groups of this org the token bears on
-    if (org != kNoIndex) {
-      for (int32_t g : related_groups_) {
-        if (pair_.org_of_group(g) == org && std::find(mine.begin(), mine.end(), g) == mine.end()) mine.push_back(g);
-      }
-    }
-    auto is_mine = [&](int32_t r) {
-      const GroupId g = pair_.world(kBefore).facts(pair_.repo(kBefore, r)).group;
-      return g != kNoId && std::find(mine.begin(), mine.end(), pair_.pair_group(kBefore, g)) != mine.end();
-    };
+    static const std::vector<int32_t> kNoGroups;
+    const std::vector<int32_t>& mine = org == kNoIndex ? kNoGroups : GroupsOf(org).mine;
     NamespaceClasses& nc = ClassesOf(n);
     for (SharedClass& shared : nc.classes) {
       const bool split = !mine.empty() && std::get<3>(shared.key) != kNoIndex;
-      StandFor(t, n, shared, own_here, split ? is_mine : std::function<bool(int32_t)>());
+      StandFor(t, n, shared, own_here, split ? &mine : nullptr);
     }
     for (int32_t g : mine) {
       auto it = nc.by_group.find(g);
       if (it == nc.by_group.end()) continue;
-      for (SharedClass& shared : it->second) StandFor(t, n, shared, own_here, std::function<bool(int32_t)>());
+      for (SharedClass& shared : it->second) StandFor(t, n, shared, own_here, nullptr);
     }
   }
 
-  // The class's repos but the token's own (and those `leave_out` says), the first standing for them.
-  void StandFor(int32_t t, int32_t n, SharedClass& shared, bool own_here, const std::function<bool(int32_t)>& leave_out) {
-    if (!own_here && !leave_out) {
+  // The class's repos but the token's own (and those in `leave_out`'s groups), the first standing for them.
+  void StandFor(int32_t t, int32_t n, SharedClass& shared, bool own_here, const std::vector<int32_t>* leave_out) {
+    auto left_out = [&](int32_t r) {
+      if (leave_out == nullptr) return false;
+      const GroupId g = pair_.world(kBefore).facts(pair_.repo(kBefore, r)).group;
+      return g != kNoId && std::find(leave_out->begin(), leave_out->end(), pair_.pair_group(kBefore, g)) != leave_out->end();
+    };
+    if (!own_here && leave_out == nullptr) {
       Stand(t, shared.repos, [&] {
         if (shared.id == kNoIndex) shared.id = NewClass(n, shared.repos);
         return shared.id;
@@ -329,7 +321,7 @@ class Differ {
     }
     std::vector<int32_t> repos;
     for (int32_t r : shared.repos) {
-      if (own_[r] != t && !(leave_out && leave_out(r))) repos.push_back(r);
+      if (own_[r] != t && !left_out(r)) repos.push_back(r);
     }
     if (repos.empty()) return;
     int32_t id = kNoIndex;
@@ -415,6 +407,7 @@ class Differ {
   // alone, as are those one world lacks; the others, `rest`, are one class, the first standing for it.
   struct TokenGroups {
     int32_t org = kNoIndex;
+    std::vector<int32_t> mine;  // the org's groups it bears on, each once
     bool shared = false;        // it bears on none: rest and ask are the org's GroupClass's
     std::vector<int32_t> rest;  // the first stands for them (when two or more)
     std::vector<int32_t> ask;
@@ -427,9 +420,9 @@ class Differ {
     const GroupClass& gc = GroupClassOf(o);
     TokenGroups& tg = token_groups_.emplace_back();
     tg.org = o;
-    std::vector<int32_t> mine;
+    std::vector<int32_t>& mine = tg.mine;
     for (int32_t g : related_groups_) {
-      if (pair_.org_of_group(g) == o) mine.push_back(g);
+      if (pair_.org_of_group(g) == o && std::find(mine.begin(), mine.end(), g) == mine.end()) mine.push_back(g);
     }
     if (mine.empty()) {
       tg.shared = true;

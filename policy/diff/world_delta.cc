@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -62,17 +63,11 @@ class Comparer {
   void Assumptions() {
     const hubperm::Assumptions& a = W(0).assumptions();
     const hubperm::Assumptions& b = W(1).assumptions();
-    const std::pair<absl::string_view, bool hubperm::Assumptions::*> switches[] = {
-        {"org_role_applies_in_groups", &hubperm::Assumptions::org_role_applies_in_groups},
-        {"repo_write_implies_read", &hubperm::Assumptions::repo_write_implies_read},
-        {"hide_private_repo_from_token", &hubperm::Assumptions::hide_private_repo_from_token},
-        {"repo_scope_overrides_namespace_scope", &hubperm::Assumptions::repo_scope_overrides_namespace_scope},
-    };
-    for (size_t i = 0; i < std::size(switches); ++i) {
-      if (a.*switches[i].second == b.*switches[i].second) continue;
+    for (size_t i = 0; i < std::size(kAssumptionSwitches); ++i) {
+      const AssumptionSwitch& s = kAssumptionSwitches[i];
+      if (a.*s.value == b.*s.value) continue;
       Add(FactKind::kAssumption, "assumptions",
-          absl::StrCat(switches[i].first, ": ", a.*switches[i].second ? "true" : "false", kArrow,
-                       b.*switches[i].second ? "true" : "false"),
+          absl::StrCat(s.name, ": ", a.*s.value ? "true" : "false", kArrow, b.*s.value ? "true" : "false"),
           a.switch_pos[i], b.switch_pos[i])
           .everything = true;
     }
@@ -241,7 +236,7 @@ class Comparer {
             ra.expires_at_pos, rb.expires_at_pos);
       }
       Scopes(ra, rb, add);
-      for (const auto& [org, status] : Union(approvals[0][t], approvals[1][t])) {
+      for (const std::string& org : Union(approvals[0][t], approvals[1][t])) {
         const auto* sa = Find(approvals[0][t], org);
         const auto* sb = Find(approvals[1][t], org);
         if (sa != nullptr && sb != nullptr && sa->first == sb->first) continue;
@@ -254,11 +249,12 @@ class Comparer {
     }
   }
 
+  // The keys of both maps, in order.
   template <typename Map>
-  static std::map<std::string, int> Union(const Map& a, const Map& b) {
-    std::map<std::string, int> keys;
-    for (const auto& kv : a) keys[kv.first] = 0;
-    for (const auto& kv : b) keys[kv.first] = 0;
+  static std::set<typename Map::key_type> Union(const Map& a, const Map& b) {
+    std::set<typename Map::key_type> keys;
+    for (const auto& kv : a) keys.insert(kv.first);
+    for (const auto& kv : b) keys.insert(kv.first);
     return keys;
   }
   template <typename Map>
@@ -278,11 +274,7 @@ class Comparer {
             scope.permissions, scope.pos};
       }
     }
-    std::map<std::pair<int, std::string>, int> keys;
-    for (int side = 0; side < 2; ++side) {
-      for (const auto& kv : scopes[side]) keys[kv.first] = 0;
-    }
-    for (const auto& [key, unused] : keys) {
+    for (const auto& key : Union(scopes[0], scopes[1])) {
       const auto* sa = Find(scopes[0], key);
       const auto* sb = Find(scopes[1], key);
       const PermissionSet pa = sa == nullptr ? PermissionSet() : sa->first;
@@ -348,7 +340,7 @@ class Comparer {
       auto ib = requests[1].find(r);
       const auto& qa = ia == requests[0].end() ? kNone : ia->second;
       const auto& qb = ib == requests[1].end() ? kNone : ib->second;
-      for (const auto& [name, unused] : Union(qa, qb)) {
+      for (const std::string& name : Union(qa, qb)) {
         const auto* sa = Find(qa, name);
         const auto* sb = Find(qb, name);
         if (sa != nullptr && sb != nullptr && sa->first == sb->first) continue;

@@ -27,9 +27,6 @@ constexpr absl::string_view kGroupFields[] = {"members"};
 constexpr absl::string_view kRepoFields[] = {"private", "gated", "resource_group", "access_requests"};
 constexpr absl::string_view kTokenFields[] = {"role",      "can_read_gated_repos", "global",    "scoped",
                                               "org_status", "created_at",          "expires_at"};
-constexpr absl::string_view kSwitches[] = {"org_role_applies_in_groups", "repo_write_implies_read",
-                                           "hide_private_repo_from_token", "repo_scope_overrides_namespace_scope",
-                                           "contributor_permission"};
 
 constexpr absl::string_view kPathForms[] = {
     "orgs.ORG.plan=free|team|enterprise",
@@ -525,18 +522,19 @@ class Applier {
       a.contributor_permission_pos = in_.value_pos();
       return;
     }
-    bool* switches[] = {&a.org_role_applies_in_groups, &a.repo_write_implies_read, &a.hide_private_repo_from_token,
-                        &a.repo_scope_overrides_namespace_scope};
-    for (size_t i = 0; i < std::size(switches); ++i) {
-      if (kSwitches[i] != name) continue;
+    for (size_t i = 0; i < std::size(kAssumptionSwitches); ++i) {
+      if (kAssumptionSwitches[i].name != name) continue;
       if (auto b = ReadBool(in_)) {
-        *switches[i] = *b;
+        a.*kAssumptionSwitches[i].value = *b;
         a.switch_pos[i] = in_.value_pos();
       }
       return;
     }
-    in_.Error(offset, absl::StrCat(QuoteValue(name), " is not an assumption", DidYouMean(name, kSwitches),
-                                   "; valid: ", ValidList(kSwitches)));
+    std::vector<absl::string_view> names;
+    for (const AssumptionSwitch& s : kAssumptionSwitches) names.push_back(s.name);
+    names.push_back("contributor_permission");
+    in_.Error(offset, absl::StrCat(QuoteValue(name), " is not an assumption", DidYouMean(name, names),
+                                   "; valid: ", ValidList(names)));
   }
 
   SetReader& in_;

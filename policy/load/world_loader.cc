@@ -669,29 +669,20 @@ class FileReader : public YamlItemSink {
     in_.CheckKeys(node, kAssumptionKeys, "'assumptions'");
     Assumptions& a = world_->assumptions;
     a.pos = node.pos;
-    struct Switch {
-      absl::string_view key;
-      bool* value;
-    };
-    const Switch switches[] = {
-        {"org_role_applies_in_groups", &a.org_role_applies_in_groups},
-        {"repo_write_implies_read", &a.repo_write_implies_read},
-        {"hide_private_repo_from_token", &a.hide_private_repo_from_token},
-        {"repo_scope_overrides_namespace_scope", &a.repo_scope_overrides_namespace_scope},
-    };
-    for (size_t i = 0; i < std::size(switches); ++i) {
-      const Switch& s = switches[i];
-      if (const YamlNode* value = TreeReader::Find(node, s.key)) {
-        if (auto b = in_.Bool(*value, absl::StrCat("'", s.key, "'"))) {
+    for (size_t i = 0; i < std::size(kAssumptionSwitches); ++i) {
+      const absl::string_view key = kAssumptionSwitches[i].name;
+      bool& current = a.*kAssumptionSwitches[i].value;
+      if (const YamlNode* value = TreeReader::Find(node, key)) {
+        if (auto b = in_.Bool(*value, absl::StrCat("'", key, "'"))) {
           // Files of one world may repeat a switch, never contradict it: which file is last is no rule.
           SourcePos& set_at = a.switch_pos[i];
-          if (set_at.known() && *s.value != *b) {
-            in_.Error(value->pos, absl::StrCat("'", s.key, "' is ", *b ? "true" : "false", " here but ",
-                                               *s.value ? "true" : "false", " at ", Where(set_at),
+          if (set_at.known() && current != *b) {
+            in_.Error(value->pos, absl::StrCat("'", key, "' is ", *b ? "true" : "false", " here but ",
+                                               current ? "true" : "false", " at ", Where(set_at),
                                                "; the files of one world must agree"));
             continue;
           }
-          *s.value = *b;
+          current = *b;
           set_at = value->pos;
         }
       }

@@ -68,7 +68,7 @@ class FixtureEmitter {
     out_ << YAML::Key << key << YAML::Value << std::string(NameOf(value));
   }
   void Field(const char* key, const std::string& value) { out_ << YAML::Key << key << YAML::Value << value; }
-  void Bool(const char* key, bool value) { out_ << YAML::Key << key << YAML::Value << value; }
+  void Bool(absl::string_view key, bool value) { out_ << YAML::Key << std::string(key) << YAML::Value << value; }
 
   void EmitOrg(const Org& org) {
     out_ << YAML::BeginMap;
@@ -258,23 +258,12 @@ class FixtureEmitter {
 
   void EmitAssumptions(const Assumptions& a) {
     const Assumptions defaults;
-    const struct {
-      const char* key;
-      bool value;
-      bool default_value;
-    } switches[] = {
-        {"org_role_applies_in_groups", a.org_role_applies_in_groups, defaults.org_role_applies_in_groups},
-        {"repo_write_implies_read", a.repo_write_implies_read, defaults.repo_write_implies_read},
-        {"hide_private_repo_from_token", a.hide_private_repo_from_token, defaults.hide_private_repo_from_token},
-        {"repo_scope_overrides_namespace_scope", a.repo_scope_overrides_namespace_scope,
-         defaults.repo_scope_overrides_namespace_scope},
-    };
     bool any = false;
-    for (const auto& s : switches) any = any || s.value != s.default_value;
+    for (const AssumptionSwitch& s : kAssumptionSwitches) any = any || a.*s.value != defaults.*s.value;
     if (!any) return;
     out_ << YAML::Key << "assumptions" << YAML::Value << YAML::BeginMap;
-    for (const auto& s : switches) {
-      if (s.value != s.default_value) Bool(s.key, s.value);
+    for (const AssumptionSwitch& s : kAssumptionSwitches) {
+      if (a.*s.value != defaults.*s.value) Bool(s.name, a.*s.value);
     }
     out_ << YAML::EndMap;
   }

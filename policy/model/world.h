@@ -240,6 +240,21 @@ struct Assumptions {
   std::array<SourcePos, 4> switch_pos;
 };
 
+// The four switches by name, in switch_pos's order: the one table the fixture's `assumptions:` keys,
+// `--set assumptions.NAME`, the fixture writer and `hubperm diff` read.
+struct AssumptionSwitch {
+  absl::string_view name;
+  bool Assumptions::*value;
+};
+inline constexpr AssumptionSwitch kAssumptionSwitches[] = {
+    {"org_role_applies_in_groups", &Assumptions::org_role_applies_in_groups},
+    {"repo_write_implies_read", &Assumptions::repo_write_implies_read},
+    {"hide_private_repo_from_token", &Assumptions::hide_private_repo_from_token},
+    {"repo_scope_overrides_namespace_scope", &Assumptions::repo_scope_overrides_namespace_scope},
+};
+static_assert(std::size(kAssumptionSwitches) == std::tuple_size<decltype(Assumptions::switch_pos)>::value,
+              "a position per switch");
+
 // Everything loaded from a run's files, merged.
 struct World {
   std::vector<Name> users;
