@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <iostream>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -266,6 +267,14 @@ TEST(DiffProperty, ReportsExactlyTheDecisionsThatChanged) {
         got_all.push_back(one);
       });
     }
+    // Every class listed is one a change stands for (the JSON lists them all).
+    std::set<int32_t> repo_classes_used, group_classes_used;
+    for (const DecisionChange& c : diff.changes) {
+      if (c.repo_class != kNoIndex) repo_classes_used.insert(c.repo_class);
+      if (c.group_class != kNoIndex) group_classes_used.insert(c.group_class);
+    }
+    EXPECT_EQ(repo_classes_used.size(), diff.classes.size()) << "seed " << seed;
+    EXPECT_EQ(group_classes_used.size(), diff.group_classes.size()) << "seed " << seed;
     classed_changes += classed;
     group_classed_changes += group_classed;
     std::stable_sort(got_all.begin(), got_all.end(),

@@ -353,6 +353,12 @@ class Differ {
   void Decide(const DiffRequest& d) {
     DecisionChange c;
     c.request = d;
+    c.before = DecideIn(pair_, kBefore, d, options_.at);
+    c.after = DecideIn(pair_, kAfter, d, options_.at);
+    result_.decisions += (c.before.presence == DiffVerdict::Presence::kPresent) +
+                         (c.after.presence == DiffVerdict::Presence::kPresent);
+    if (!Differs(c.before, c.after)) return;
+    // A group class is recorded once a change stands for it.
     if (d.group != kNoIndex) {
       const int32_t o = pair_.org_of_group(d.group);
       TokenGroups& groups = GroupsOf(o);
@@ -368,11 +374,7 @@ class Differ {
         }
       }
     }
-    c.before = DecideIn(pair_, kBefore, d, options_.at);
-    c.after = DecideIn(pair_, kAfter, d, options_.at);
-    result_.decisions += (c.before.presence == DiffVerdict::Presence::kPresent) +
-                         (c.after.presence == DiffVerdict::Presence::kPresent);
-    if (Differs(c.before, c.after)) result_.changes.push_back(c);
+    result_.changes.push_back(c);
   }
 
   // An org's groups that both worlds have: for a token whose owner holds no role in them and that names
