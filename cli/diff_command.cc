@@ -64,10 +64,14 @@ int RunDiff(const Options& o, CommandIo& io) {
   before_options.overrides.clear();
   const LoadResult old_world = Engine::Load(before, before_options);
   const LoadResult new_world = Engine::Load(after, o.load);
-  old_world.PrintIssues(io.err, io.err_style);
+  // Without --to the new world is the old one's files and the sets: its issues are the old world's and
+  // the sets', so they are printed once, unless the sets mended what breaks the old world.
+  const bool old_issues = has_to || (new_world.ok() && !old_world.ok());
+  if (old_issues) old_world.PrintIssues(io.err, io.err_style);
   new_world.PrintIssues(io.err, io.err_style);
   if (!old_world.ok() || !new_world.ok()) {
-    return FailFixtures(io.err, old_world.error_count() + new_world.error_count(), "nothing was compared");
+    return FailFixtures(io.err, (old_issues ? old_world.error_count() : 0) + new_world.error_count(),
+                        "nothing was compared");
   }
   DiffHeader header;
   header.before_files = before;

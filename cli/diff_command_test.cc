@@ -3,6 +3,7 @@
 // `hubperm diff`: the goldens (two files as text; a world with its edited self as JSON), every JSON key
 // documented, the exit codes, the `--set` forms of check and explain, and the ways its input can be wrong.
 
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -87,6 +88,21 @@ TEST(DiffCommand, AuditAndTestTakeTheSameSets) {
   const CliRun fixed = Hubperm({"test", rules, "--set", "orgs.acme.members.bob=read"});
   EXPECT_EQ(fixed.exit_code, kExitAllow) << fixed.out;
   EXPECT_THAT(fixed.out, HasSubstr("only the CI branches acme's models (tokens: all except ci; repos: acme/*): holds"));
+}
+
+// A world compared with its edited self is read once as far as the user sees: a problem of its files is
+// reported once, beside those of the sets.
+TEST(DiffCommand, AWorldWithItsEditedSelfReportsEachProblemOnce) {
+  const std::string path = TempPath("broken.yaml");
+  std::ofstream(path) << "users: [ann]\norgs:\n  - {name: acme, plan: gold}\n";
+  const CliRun r = Hubperm({"diff", path, "--set", "orgs.acmee.plan=team"});
+  EXPECT_EQ(r.exit_code, kExitBadInput);
+  EXPECT_EQ(r.out, "");
+  const std::string plan_error = path + ":3:";
+  const size_t first = r.err.find(plan_error);
+  ASSERT_NE(first, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(plan_error, first + 1), std::string::npos) << "reported twice:\n" << r.err;
+  EXPECT_THAT(r.err, HasSubstr("--set:1:6: error: no org 'acmee' in the world"));
 }
 
 TEST(DiffCommand, HtmlIsOnePageInTheAuditStyle) {
