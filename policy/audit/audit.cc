@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <thread>
 #include <tuple>
 #include <utility>
@@ -18,18 +19,35 @@ int AuditReport::count(FindingSeverity severity) const {
 
 namespace {
 
-// By severity (errors first), then token name, then kind and subject.
+// By severity (errors first), then token name, then kind and subject. The findings are put in order by
+// index and moved once: a Finding is large, and the sort compares names in place rather than copying them.
 void SortFindings(const Snapshot& s, std::vector<Finding>* findings) {
-  std::stable_sort(findings->begin(), findings->end(), [&](const Finding& a, const Finding& b) {
-    return std::make_tuple(GetFindingKindInfo(a.kind).severity, s.token(a.token).name, a.kind, a.subject) <
-           std::make_tuple(GetFindingKindInfo(b.kind).severity, s.token(b.token).name, b.kind, b.subject);
+  std::vector<uint32_t> order(findings->size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const std::vector<Finding>& f = *findings;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Finding& a = f[i];
+    const Finding& b = f[j];
+    const FindingSeverity sa = GetFindingKindInfo(a.kind).severity, sb = GetFindingKindInfo(b.kind).severity;
+    if (sa != sb) return sa < sb;
+    if (a.token != b.token) {
+      const int names = s.token(a.token).name.compare(s.token(b.token).name);
+      if (names != 0) return names < 0;
+    }
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.subject < b.subject;
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t i : order) sorted.push_back(std::move((*findings)[i]));
+  *findings = std::move(sorted);
 }
 
 }  // namespace
 
 AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
-  const AuditIndex index(s);
+  auto shared_index = std::make_shared<const AuditIndex>(s);
+  const AuditIndex& index = *shared_index;
   std::vector<TokenId> order(s.token_count());
   for (TokenId t : IdsUpTo<TokenId>(s.token_count())) order[t.index()] = t;
   std::sort(order.begin(), order.end(), [&](TokenId a, TokenId b) { return s.token(a).name < s.token(b).name; });
@@ -52,6 +70,7 @@ AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   for (std::thread& thread : threads) thread.join();
 
   AuditReport report;
+  report.index = std::move(shared_index);
   report.tokens = std::move(accesses);
   for (std::vector<Finding>& findings : found) {
     for (Finding& f : findings) report.findings.push_back(std::move(f));

@@ -12,6 +12,7 @@
 #ifndef HUBPERM_POLICY_AUDIT_AUDIT_H_
 #define HUBPERM_POLICY_AUDIT_AUDIT_H_
 
+#include <memory>
 #include <vector>
 
 #include "policy/audit/effective_access.h"
@@ -21,6 +22,8 @@
 namespace hubperm {
 
 struct AuditReport {
+  // The index the tokens' repo lists point into (RepoRanges), kept as long as the report.
+  std::shared_ptr<const AuditIndex> index;
   std::vector<TokenAccess> tokens;  // by token name
   // By severity (errors first), then token name, then kind and subject.
   std::vector<Finding> findings;

@@ -119,7 +119,7 @@ std::string RenderAuditHtml(const Snapshot& s, const AuditReport& report) {
   std::vector<RepoId> repos;
   for (const TokenAccess& access : report.tokens) {
     for (const NamespaceAccess& ns : access.namespaces) {
-      for (const std::vector<RepoId>& level : ns.repos) repos.insert(repos.end(), level.begin(), level.end());
+      for (const RepoRanges& level : ns.repos) level.ForEach([&](RepoId r) { repos.push_back(r); });
     }
   }
   std::sort(repos.begin(), repos.end(), [&](RepoId a, RepoId b) { return s.repo(a).id < s.repo(b).id || (s.repo(a).id == s.repo(b).id && a < b); });

@@ -24,9 +24,9 @@ std::string Plural(size_t n, absl::string_view one, absl::string_view many) {
   return absl::StrCat(n, " ", n == 1 ? one : many);
 }
 
-std::string RepoList(const Snapshot& s, const std::vector<RepoId>& repos) {
+std::string RepoList(const Snapshot& s, const RepoRanges& repos) {
   std::vector<absl::string_view> ids;
-  for (size_t i = 0; i < repos.size() && i < kListedRepos; ++i) ids.push_back(s.repo(repos[i]).id);
+  for (RepoId r : repos.First(kListedRepos)) ids.push_back(s.repo(r).id);
   std::string text = absl::StrJoin(ids, ", ");
   if (repos.size() > kListedRepos) absl::StrAppend(&text, " (+", repos.size() - kListedRepos, " more)");
   return text;
@@ -159,7 +159,7 @@ std::string RenderAuditText(const Snapshot& s, const AuditReport& report, const 
       }
       absl::StrAppend(&out, "\n");
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead, RepoLevel::kSee}) {
-        const std::vector<RepoId>& repos = ns.repos[static_cast<int>(level)];
+        const RepoRanges& repos = ns.repos[static_cast<int>(level)];
         if (!repos.empty()) absl::StrAppend(&out, "      ", RepoLevelName(level), ": ", RepoList(s, repos), "\n");
       }
       const size_t none = ns.repos[static_cast<int>(RepoLevel::kNone)].size();
@@ -261,7 +261,7 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
           .Key("repos").BeginObject();
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead, RepoLevel::kSee, RepoLevel::kNone}) {
         json.Key(RepoLevelName(level)).BeginArray();
-        for (RepoId r : ns.repos[static_cast<int>(level)]) json.String(s.repo(r).id);
+        for (RepoId r : ns.repos[static_cast<int>(level)].Sorted()) json.String(s.repo(r).id);
         json.EndArray();
       }
       json.EndObject().Key("create").Bool(ns.create).Key("create_into").BeginArray();

@@ -220,10 +220,11 @@ TEST(EffectiveAccess, ReachMissesNothing) {
       for (const NamespaceAccess& ns : access.namespaces) {
         namespaces.insert({ns.is_org, ns.id});
         for (int level = 0; level < kRepoLevelCount; ++level) {
-          for (RepoId r : ns.repos[level]) {
+          ns.repos[level].ForEach([&](RepoId r) {
+            EXPECT_FALSE(is_reached[r]) << "reached twice: " << s.repo(r).id;
             reached[r] = static_cast<RepoLevel>(level);
             is_reached[r] = true;
-          }
+          });
         }
       }
       for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
@@ -242,6 +243,28 @@ TEST(EffectiveAccess, ReachMissesNothing) {
         if (!repo.is_private && !blocked && repo.gated == Gating::kNone) {
           EXPECT_EQ(level, access.reads_public ? RepoLevel::kRead : RepoLevel::kNone);
         }
+      }
+      // The groups it may create into and manage, each asked on its own (the audit decides the groups
+      // the token is not involved with once).
+      for (const NamespaceAccess& ns : access.namespaces) {
+        if (!ns.is_org) continue;
+        std::vector<GroupId> create_into, admin_groups;
+        for (GroupId g : IdsUpTo<GroupId>(s.group_count())) {
+          if (s.group(g).org != ns.org()) continue;
+          Request create;
+          create.operation = Operation::kCreateRepo;
+          create.token = access.token;
+          create.ns_org = ns.org();
+          create.group = g;
+          if (!ns.create && Check(s, create).allowed) create_into.push_back(g);
+          Request manage;
+          manage.operation = Operation::kManageGroupMembers;
+          manage.token = access.token;
+          manage.group = g;
+          if (ns.whole && Check(s, manage).allowed) admin_groups.push_back(g);
+        }
+        EXPECT_EQ(ns.create_into, create_into) << s.org(ns.org()).name;
+        EXPECT_EQ(ns.admin_groups, admin_groups) << s.org(ns.org()).name;
       }
       for (UserId u : IdsUpTo<UserId>(s.user_count())) {
         Request r;
@@ -326,32 +349,47 @@ TEST(RepoClasses, EveryRepoDecidesAsItsClass) {
     const AuditIndex index(s);
     for (TokenId token : IdsUpTo<TokenId>(s.token_count())) {
       const std::vector<RepoId> own = index.OwnFactRepos(s, token);
-      std::vector<RepoClasses> all;
-      for (OrgId org : IdsUpTo<OrgId>(s.org_count())) all.push_back(RepoClasses::OfOrg(s, index, token, org, own));
-      for (UserId user : IdsUpTo<UserId>(s.user_count())) all.push_back(RepoClasses::OfUser(index, user, own));
-      for (const RepoClasses& classes : all) {
-        for (size_t j = 0; j < classes.repos().size(); ++j) {
-          const RepoId repo = classes.repos()[j];
-          const RepoId first = classes.representatives()[classes.class_of(j)];
-          if (repo == first) continue;
-          ++shared;
-          for (const OperationInfo& op : AllOperations()) {
-            if (op.target != TargetKind::kRepo) continue;
-            Request a;
-            a.operation = op.operation;
-            a.token = token;
-            a.repo = repo;
-            Request b = a;
-            b.repo = first;
-            const Decision da = Check(s, a), db = Check(s, b);
-            SCOPED_TRACE(absl::StrCat("seed ", seed, ", token ", s.token(token).name, ", ", op.name, " on ",
-                                      s.repo(repo).id, " vs ", s.repo(first).id));
-            ASSERT_EQ(da.allowed, db.allowed);
-            ASSERT_EQ(da.user.allowed, db.user.allowed);
-            ASSERT_EQ(da.token.allowed, db.token.allowed);
-            ASSERT_EQ(da.policy.allowed, db.policy.allowed);
-            ASSERT_EQ(da.status, db.status);
-            ++compared;
+      std::vector<std::pair<std::vector<RepoId>, RepoClasses>> all;  // a namespace's repos, and its classes
+      for (OrgId org : IdsUpTo<OrgId>(s.org_count())) {
+        all.emplace_back(index.repos_of_org(org), RepoClasses::OfOrg(s, index, token, org, own));
+      }
+      for (UserId user : IdsUpTo<UserId>(s.user_count())) {
+        all.emplace_back(index.repos_of_user(user), RepoClasses::OfUser(s, index, user, own));
+      }
+      for (const auto& [repos, classes] : all) {
+        // The classes partition the namespace's repos.
+        std::vector<RepoId> members;
+        for (size_t c = 0; c < classes.size(); ++c) {
+          for (absl::Span<const RepoId> range : classes.members(c)) members.insert(members.end(), range.begin(), range.end());
+        }
+        ASSERT_EQ(members.size(), classes.repo_count());
+        std::sort(members.begin(), members.end());
+        ASSERT_EQ(members, repos) << "seed " << seed << ", token " << s.token(token).name;
+        for (size_t c = 0; c < classes.size(); ++c) {
+          const RepoId first = classes.representatives()[c];
+          for (absl::Span<const RepoId> range : classes.members(c)) {
+            for (RepoId repo : range) {
+              if (repo == first) continue;
+              ++shared;
+              for (const OperationInfo& op : AllOperations()) {
+                if (op.target != TargetKind::kRepo) continue;
+                Request a;
+                a.operation = op.operation;
+                a.token = token;
+                a.repo = repo;
+                Request b = a;
+                b.repo = first;
+                const Decision da = Check(s, a), db = Check(s, b);
+                SCOPED_TRACE(absl::StrCat("seed ", seed, ", token ", s.token(token).name, ", ", op.name, " on ",
+                                          s.repo(repo).id, " vs ", s.repo(first).id));
+                ASSERT_EQ(da.allowed, db.allowed);
+                ASSERT_EQ(da.user.allowed, db.user.allowed);
+                ASSERT_EQ(da.token.allowed, db.token.allowed);
+                ASSERT_EQ(da.policy.allowed, db.policy.allowed);
+                ASSERT_EQ(da.status, db.status);
+                ++compared;
+              }
+            }
           }
         }
       }

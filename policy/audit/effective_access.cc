@@ -3,6 +3,7 @@
 #include "policy/audit/effective_access.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "policy/decide/check.h"
 #include "policy/model/operation.h"
@@ -24,13 +25,13 @@ Request OrgRequest(TokenId token, Operation op, OrgId org) {
   return r;
 }
 
-// The number of repo classes of a namespace, before groups: type (3) x gating (3) x private x in a group.
-constexpr int kRepoClassCount = 3 * 3 * 2 * 2;
-
+// A repo's class in its namespace, before groups: type (3) x gating (3) x private x in a group (the
+// lowest bit).
 uint8_t RepoClassOf(const Snapshot::RepoRecord& repo) {
   return static_cast<uint8_t>(((static_cast<int>(repo.type) * 3 + static_cast<int>(repo.gated)) * 2 + repo.is_private) * 2 +
                               (repo.group != kNoId));
 }
+bool RepoClassInGroup(uint8_t repo_class) { return (repo_class & 1) != 0; }
 
 // Whether `level` on `repo` is more than any token has: a write, or any access to a private or gated
 // repo (reading a public one is anyone's).
@@ -43,23 +44,62 @@ bool MarksUseful(const Snapshot& s, RepoId repo, RepoLevel level) {
 // Decides the repos of `classes` for one token: each class once, on its first repo (the class shares
 // visibility and gating, so its first repo also says whether the class makes the token useful).
 void DecideNamespace(const Snapshot& s, TokenId token, const RepoClasses& classes, NamespaceAccess* ns, bool* useful) {
-  std::vector<RepoLevel> level_of(classes.representatives().size());
-  for (size_t c = 0; c < level_of.size(); ++c) {
+  for (size_t c = 0; c < classes.size(); ++c) {
     const RepoId r = classes.representatives()[c];
-    level_of[c] = LevelOn(s, token, r);
-    if (MarksUseful(s, r, level_of[c])) *useful = true;
+    const RepoLevel level = LevelOn(s, token, r);
+    if (MarksUseful(s, r, level)) *useful = true;
+    for (absl::Span<const RepoId> range : classes.members(c)) ns->repos[static_cast<int>(level)].Add(range);
   }
-  const std::vector<RepoId>& repos = classes.repos();
-  for (size_t j = 0; j < repos.size(); ++j) ns->repos[static_cast<int>(level_of[classes.class_of(j)])].push_back(repos[j]);
-  ns->repos_decided += static_cast<int>(repos.size());
+  ns->repos_decided += static_cast<int>(classes.repo_count());
 }
 
 // One repo alone (a scoped repo outside the namespaces decided whole).
-void DecideRepo(const Snapshot& s, TokenId token, RepoId repo, NamespaceAccess* ns, bool* useful) {
+void DecideRepo(const Snapshot& s, const AuditIndex& index, TokenId token, RepoId repo, NamespaceAccess* ns, bool* useful) {
   const RepoLevel level = LevelOn(s, token, repo);
-  ns->repos[static_cast<int>(level)].push_back(repo);
+  ns->repos[static_cast<int>(level)].Add(absl::MakeConstSpan(&index.layout()[index.position(repo)], 1));
   ++ns->repos_decided;
   if (MarksUseful(s, repo, level)) *useful = true;
+}
+
+// The org's resource groups the token's owner holds a role in or the token is scoped to, sorted: their
+// repos (and the groups themselves) are decided apart; every other group of the org is alike for the
+// token.
+std::vector<GroupId> InvolvedGroups(const Snapshot& s, TokenId token, OrgId org) {
+  const Snapshot::TokenRecord& t = s.token(token);
+  std::vector<GroupId> involved;
+  s.ForEachGroupRoleOf(t.owner, [&](GroupId g, const RoleGrant<GroupRole>&) {
+    if (s.group(g).org == org) involved.push_back(g);
+  });
+  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
+    if (scope.type == EntityType::kResourceGroup && s.group(GroupId(scope.entity)).org == org) {
+      involved.push_back(GroupId(scope.entity));
+    }
+  }
+  std::sort(involved.begin(), involved.end());
+  involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+  return involved;
+}
+
+// Appends to `*allowed` the groups of `org` that `allowed_in(group)` allows, in the org's order. The
+// groups the token is not involved with (InvolvedGroups) are alike for it: the first of them is decided,
+// and its answer stands for the rest.
+template <typename AllowedIn>
+void ForEachGroupAllowed(const Snapshot& s, const AuditIndex& index, TokenId token, OrgId org, AllowedIn allowed_in,
+                         std::vector<GroupId>* allowed) {
+  const std::vector<GroupId>& groups = index.groups_of_org(org);
+  if (groups.empty()) return;
+  const std::vector<GroupId> involved = InvolvedGroups(s, token, org);
+  int alike = -1;  // the answer for the groups not involved, once known
+  for (GroupId g : groups) {
+    bool yes;
+    if (std::binary_search(involved.begin(), involved.end(), g)) {
+      yes = allowed_in(g);
+    } else {
+      if (alike < 0) alike = allowed_in(g) ? 1 : 0;
+      yes = alike == 1;
+    }
+    if (yes) allowed->push_back(g);
+  }
 }
 
 }  // namespace
@@ -84,33 +124,86 @@ RepoLevel LevelOn(const Snapshot& s, TokenId token, RepoId repo) {
   return RepoLevel::kNone;
 }
 
+std::vector<RepoId> RepoRanges::Sorted() const {
+  std::vector<RepoId> all;
+  all.reserve(size_);
+  for (absl::Span<const RepoId> range : ranges_) all.insert(all.end(), range.begin(), range.end());
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+std::vector<RepoId> RepoRanges::First(size_t n) const {
+  // Each range is sorted: the n smallest are among the first n of each.
+  std::vector<RepoId> first;
+  for (absl::Span<const RepoId> range : ranges_) first.insert(first.end(), range.begin(), range.begin() + std::min(n, range.size()));
+  std::sort(first.begin(), first.end());
+  if (first.size() > n) first.resize(n);
+  return first;
+}
+
 AuditIndex::AuditIndex(const Snapshot& s)
-    : by_user_(s.user_count()),
+    : user_count_(s.user_count()),
+      by_user_(s.user_count()),
       by_org_(s.org_count()),
+      position_(s.repo_count()),
       by_group_(s.group_count()),
       groups_of_org_(s.org_count()),
       orgs_of_user_(s.user_count()),
       orgs_with_status_(s.token_count()) {
-  user_classes_ = IdVector<UserId, std::vector<uint8_t>>(s.user_count());
-  org_classes_ = IdVector<OrgId, std::vector<uint8_t>>(s.org_count());
-  org_repo_groups_ = IdVector<OrgId, std::vector<GroupId>>(s.org_count());
   own_repos_of_user_ = IdVector<UserId, std::vector<RepoId>>(s.user_count());
   created_by_token_ = IdVector<TokenId, std::vector<RepoId>>(s.token_count());
+  // The namespace of a repo: a user's index, or user_count_ plus an org's.
+  auto namespace_of = [&](const Snapshot::RepoFacts& repo) {
+    return repo.ns_user != kNoId ? repo.ns_user.index() : user_count_ + repo.ns_org.index();
+  };
   for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
     const Snapshot::RepoRecord& repo = s.repo(r);
-    if (repo.ns_user != kNoId) {
-      by_user_[repo.ns_user].push_back(r);
-      user_classes_[repo.ns_user].push_back(RepoClassOf(repo));
-    }
-    if (repo.ns_org != kNoId) {
-      by_org_[repo.ns_org].push_back(r);
-      org_classes_[repo.ns_org].push_back(RepoClassOf(repo));
-      org_repo_groups_[repo.ns_org].push_back(repo.group);
-    }
+    if (repo.ns_user != kNoId) by_user_[repo.ns_user].push_back(r);
+    if (repo.ns_org != kNoId) by_org_[repo.ns_org].push_back(r);
     if (repo.group != kNoId) by_group_[repo.group].push_back(r);
     if (repo.created_by != kNoId) own_repos_of_user_[repo.created_by].push_back(r);
     if (repo.created_by_token != kNoId) created_by_token_[repo.created_by_token].push_back(r);
+    layout_.push_back(r);
   }
+  // The layout: by namespace, class, group, id.
+  std::sort(layout_.begin(), layout_.end(), [&](RepoId a, RepoId b) {
+    const Snapshot::RepoRecord& x = s.repo(a);
+    const Snapshot::RepoRecord& y = s.repo(b);
+    return std::make_tuple(namespace_of(x), RepoClassOf(x), x.group, a) < std::make_tuple(namespace_of(y), RepoClassOf(y), y.group, b);
+  });
+  const int namespaces = user_count_ + s.org_count();
+  ns_runs_begin_.assign(static_cast<size_t>(namespaces) + 1, 0);
+  std::vector<std::pair<GroupId, ClassRun>> group_runs;
+  for (uint32_t i = 0; i < layout_.size(); ++i) {
+    const Snapshot::RepoRecord& repo = s.repo(layout_[i]);
+    position_[layout_[i]] = i;
+    const int n = namespace_of(repo);
+    const uint8_t repo_class = RepoClassOf(repo);
+    const bool same_ns = i > 0 && namespace_of(s.repo(layout_[i - 1])) == n;
+    if (same_ns && ns_runs_.back().repo_class == repo_class) {
+      ++ns_runs_.back().end;
+    } else {
+      ns_runs_.push_back(ClassRun{repo_class, i, i + 1});
+      ++ns_runs_begin_[n + 1];
+    }
+    if (repo.group == kNoId) continue;
+    if (!group_runs.empty() && group_runs.back().first == repo.group && group_runs.back().second.repo_class == repo_class &&
+        group_runs.back().second.end == i) {
+      ++group_runs.back().second.end;
+    } else {
+      group_runs.push_back({repo.group, ClassRun{repo_class, i, i + 1}});
+    }
+  }
+  for (int n = 0; n < namespaces; ++n) ns_runs_begin_[n + 1] += ns_runs_begin_[n];
+  // A group's runs, by class (the layout's order, stable).
+  std::stable_sort(group_runs.begin(), group_runs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  group_runs_begin_.assign(static_cast<size_t>(s.group_count()) + 1, 0);
+  for (const auto& [group, run] : group_runs) {
+    ++group_runs_begin_[group.index() + 1];
+    group_runs_.push_back(run);
+  }
+  for (int g = 0; g < s.group_count(); ++g) group_runs_begin_[g + 1] += group_runs_begin_[g];
+
   s.ForEachAccessRequest([&](RepoId repo, UserId user, const Snapshot::AccessRequest&) {
     own_repos_of_user_[user].push_back(repo);
   });
@@ -128,59 +221,78 @@ AuditIndex::AuditIndex(const Snapshot& s)
   }
 }
 
-RepoClasses::RepoClasses(const std::vector<RepoId>& repos, const std::vector<uint8_t>& classes,
-                         const std::vector<GroupId>* groups, const std::vector<GroupId>& involved,
-                         const std::vector<RepoId>& own)
-    : repos_(&repos), class_of_(repos.size()) {
-  constexpr uint32_t kNone = ~0u;
-  uint32_t uninvolved[kRepoClassCount];
-  std::fill(std::begin(uninvolved), std::end(uninvolved), kNone);
-  std::vector<std::pair<std::pair<GroupId, uint8_t>, uint32_t>> with_group;  // few: the involved groups'
-  auto add = [&](RepoId r) {
-    representatives_.push_back(r);
-    return static_cast<uint32_t>(representatives_.size() - 1);
-  };
-  auto next_own = std::lower_bound(own.begin(), own.end(), repos.empty() ? RepoId() : repos.front());
-  for (size_t j = 0; j < repos.size(); ++j) {
-    const RepoId r = repos[j];
-    while (next_own != own.end() && *next_own < r) ++next_own;
-    if (next_own != own.end() && *next_own == r) {
-      class_of_[j] = add(r);
-      continue;
-    }
-    const GroupId group = groups != nullptr ? (*groups)[j] : GroupId();
-    uint32_t* c = &uninvolved[classes[j]];
-    if (group != kNoId && std::binary_search(involved.begin(), involved.end(), group)) {
-      c = nullptr;
-      for (auto& [key, id] : with_group) {
-        if (key.first == group && key.second == classes[j]) c = &id;
-      }
-      if (c == nullptr) {
-        with_group.push_back({{group, classes[j]}, kNone});
-        c = &with_group.back().second;
-      }
-    }
-    if (*c == kNone) *c = add(r);
-    class_of_[j] = *c;
+RepoClasses::RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::ClassRun> runs,
+                         const std::vector<GroupId>& involved, std::vector<uint32_t> own)
+    : index_(&index), own_(std::move(own)) {
+  // Each own-fact repo is a class alone.
+  for (uint32_t p : own_) {
+    ranges_.push_back(absl::MakeConstSpan(&index.layout()[p], 1));
+    ++repo_count_;
+    EndClass();
   }
+  // Each class of the namespace: the repos of the involved groups apart, each group a class; the rest
+  // one class.
+  std::vector<AuditIndex::ClassRun> apart;
+  for (const AuditIndex::ClassRun& run : runs) {
+    apart.clear();
+    if (RepoClassInGroup(run.repo_class)) {
+      for (GroupId g : involved) {
+        for (const AuditIndex::ClassRun& group_run : index.runs_of_group(g)) {
+          if (group_run.repo_class == run.repo_class) apart.push_back(group_run);
+        }
+      }
+      std::sort(apart.begin(), apart.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+    }
+    uint32_t at = run.begin;
+    for (const AuditIndex::ClassRun& group_run : apart) {
+      Cut(at, group_run.begin);
+      at = group_run.end;
+    }
+    Cut(at, run.end);
+    EndClass();
+    for (const AuditIndex::ClassRun& group_run : apart) {
+      Cut(group_run.begin, group_run.end);
+      EndClass();
+    }
+  }
+}
+
+void RepoClasses::Cut(uint32_t begin, uint32_t end) {
+  auto next_own = std::lower_bound(own_.begin(), own_.end(), begin);
+  while (begin < end) {
+    const uint32_t stop = next_own != own_.end() && *next_own < end ? *next_own : end;
+    if (stop > begin) {
+      ranges_.push_back(absl::MakeConstSpan(index_->layout().data() + begin, stop - begin));
+      repo_count_ += stop - begin;
+    }
+    begin = stop + 1;
+    ++next_own;
+  }
+}
+
+void RepoClasses::EndClass() {
+  if (ranges_.size() == class_begin_.back()) return;
+  representatives_.push_back(ranges_[class_begin_.back()].front());
+  class_begin_.push_back(static_cast<uint32_t>(ranges_.size()));
 }
 
 RepoClasses RepoClasses::OfOrg(const Snapshot& s, const AuditIndex& index, TokenId token, OrgId org,
                                const std::vector<RepoId>& own) {
-  // The org's groups the owner holds a role in or the token is scoped to: their repos are classes apart.
-  const Snapshot::TokenRecord& t = s.token(token);
-  std::vector<GroupId> involved;
-  for (GroupId g : index.groups_of_org(org)) {
-    if (s.GroupRoleOf(t.owner, g) != nullptr || s.FindScope(t, EntityType::kResourceGroup, g) != nullptr) {
-      involved.push_back(g);
-    }
+  std::vector<uint32_t> positions;
+  for (RepoId r : own) {
+    if (s.facts(r).ns_org == org) positions.push_back(index.position(r));
   }
-  std::sort(involved.begin(), involved.end());
-  return RepoClasses(index.repos_of_org(org), index.classes_of_org(org), &index.groups_of_org_repos(org), involved, own);
+  std::sort(positions.begin(), positions.end());
+  return RepoClasses(index, index.runs_of_org(org), InvolvedGroups(s, token, org), std::move(positions));
 }
 
-RepoClasses RepoClasses::OfUser(const AuditIndex& index, UserId user, const std::vector<RepoId>& own) {
-  return RepoClasses(index.repos_of_user(user), index.classes_of_user(user), nullptr, {}, own);
+RepoClasses RepoClasses::OfUser(const Snapshot& s, const AuditIndex& index, UserId user, const std::vector<RepoId>& own) {
+  std::vector<uint32_t> positions;
+  for (RepoId r : own) {
+    if (s.facts(r).ns_user == user) positions.push_back(index.position(r));
+  }
+  std::sort(positions.begin(), positions.end());
+  return RepoClasses(index, index.runs_of_user(user), {}, std::move(positions));
 }
 
 std::vector<RepoId> AuditIndex::OwnFactRepos(const Snapshot& s, TokenId token) const {
@@ -237,10 +349,10 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     }
     ns->create = Allowed(s, r);
     if (!ns->create && ns->is_org) {
-      for (GroupId g : index.groups_of_org(ns->org())) {
+      ForEachGroupAllowed(s, index, token, ns->org(), [&](GroupId g) {
         r.group = g;
-        if (Allowed(s, r)) ns->create_into.push_back(g);
-      }
+        return Allowed(s, r);
+      }, &ns->create_into);
     }
     if (ns->create || !ns->create_into.empty()) access.useful = true;
   };
@@ -248,7 +360,7 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
   // The owner's namespace.
   const std::vector<RepoId> own_facts = index.OwnFactRepos(s, token);
   NamespaceAccess* own = add(false, t.owner.index(), true);
-  DecideNamespace(s, token, RepoClasses::OfUser(index, t.owner, own_facts), own, &access.useful);
+  DecideNamespace(s, token, RepoClasses::OfUser(s, index, t.owner, own_facts), own, &access.useful);
   create(own);
 
   // The owner's orgs: every repo, creation, membership listing and administration.
@@ -257,13 +369,13 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     DecideNamespace(s, token, RepoClasses::OfOrg(s, index, token, org, own_facts), ns, &access.useful);
     create(ns);
     ns->admin = Allowed(s, OrgRequest(token, Operation::kChangeMemberRole, org));
-    for (GroupId g : index.groups_of_org(org)) {
+    ForEachGroupAllowed(s, index, token, org, [&](GroupId g) {
       Request r;
       r.operation = Operation::kManageGroupMembers;
       r.token = token;
       r.group = g;
-      if (Allowed(s, r)) ns->admin_groups.push_back(g);
-    }
+      return Allowed(s, r);
+    }, &ns->admin_groups);
     if (ns->list_members || ns->admin || !ns->admin_groups.empty()) access.useful = true;
   }
 
@@ -289,7 +401,7 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
           ns = add(is_org, id, false);
           if (is_org) create(ns);
         }
-        if (!ns->whole) DecideRepo(s, token, repo_id, ns, &access.useful);
+        if (!ns->whole) DecideRepo(s, index, token, repo_id, ns, &access.useful);
         break;
       }
       default:

@@ -14,9 +14,11 @@
 // their type, visibility and gating, and their resource group when the token's owner holds a role in it
 // or the token a scope on it (the repos of every other group are alike for this token: no role, no
 // scope), provided they have no fact of their own for this token (a scope on the repo, created by its
-// owner or by it, an access request of its owner's, a trusted publisher's repo). A member of a large
-// org costs a few decisions and a pass over its repo ids. policy/audit:audit_test checks every level
-// against a decision of its own on random worlds.
+// owner or by it, an access request of its owner's, a trusted publisher's repo). The index lays every
+// namespace's repos out once, by class, group and id, so a class is a few ranges of that layout and a
+// token's repos at a level are ranges too (RepoRanges): a member of a large org costs a few decisions
+// and a few ranges, not a pass over the org's repos. policy/audit:audit_test checks every level against
+// a decision of its own on random worlds.
 //
 // Every level is a real decision (policy/decide's Check) of the operation that defines it, so the audit
 // can never disagree with `hubperm check`:
@@ -34,6 +36,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "policy/compile/snapshot.h"
 #include "policy/decide/decision.h"
 #include "policy/decide/request.h"
@@ -51,18 +54,60 @@ Request LevelRequest(TokenId token, RepoId repo, RepoLevel level);
 // The effective level of `token` on `repo`.
 RepoLevel LevelOn(const Snapshot& snapshot, TokenId token, RepoId repo);
 
+// A set of repos held as ranges of the AuditIndex's layout (each range sorted by repo id): a token's repos
+// at one level in one namespace. Its size is known without walking it; Sorted() lists it by repo id.
+class RepoRanges {
+ public:
+  void Add(absl::Span<const RepoId> range) {
+    if (range.empty()) return;
+    ranges_.push_back(range);
+    size_ += range.size();
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const std::vector<absl::Span<const RepoId>>& ranges() const { return ranges_; }
+  // Calls `visit(repo)` for each repo, range by range.
+  template <typename Visit>
+  void ForEach(Visit visit) const {
+    for (absl::Span<const RepoId> range : ranges_) {
+      for (RepoId r : range) visit(r);
+    }
+  }
+  // Every repo, by id.
+  std::vector<RepoId> Sorted() const;
+  // The `n` repos of smallest id (all of them when there are fewer), by id.
+  std::vector<RepoId> First(size_t n) const;
+
+ private:
+  std::vector<absl::Span<const RepoId>> ranges_;
+  size_t size_ = 0;
+};
+
 // The repos of each namespace and group, and the orgs with a token policy, indexed once per snapshot.
 class AuditIndex {
  public:
   explicit AuditIndex(const Snapshot& snapshot);
+  AuditIndex(const AuditIndex&) = delete;  // RepoRanges and RepoClasses point into its layout
+  AuditIndex& operator=(const AuditIndex&) = delete;
+
   const std::vector<RepoId>& repos_of_user(UserId user) const { return by_user_[user]; }
   const std::vector<RepoId>& repos_of_org(OrgId org) const { return by_org_[org]; }
-  // The class of each repo of repos_of_user / repos_of_org (the same order): its type, visibility and
-  // gating, and whether it is in a resource group (kRepoClassCount of them); and, for an org, each repo's
-  // group (kNoId for none).
-  const std::vector<uint8_t>& classes_of_user(UserId user) const { return user_classes_[user]; }
-  const std::vector<uint8_t>& classes_of_org(OrgId org) const { return org_classes_[org]; }
-  const std::vector<GroupId>& groups_of_org_repos(OrgId org) const { return org_repo_groups_[org]; }
+  // Every repo once, laid out by namespace, then class (type, visibility, gating, whether in a resource
+  // group), then resource group, then id; and where each repo is in it.
+  const std::vector<RepoId>& layout() const { return layout_; }
+  uint32_t position(RepoId repo) const { return position_[repo]; }
+  // A run of the layout holding the repos of one class (and, for a group, of that group).
+  struct ClassRun {
+    uint8_t repo_class;
+    uint32_t begin, end;  // positions in layout()
+  };
+  // The runs of a namespace's classes, and of a group's repos (within its org's), by class.
+  absl::Span<const ClassRun> runs_of_user(UserId user) const { return RunsOf(user.index()); }
+  absl::Span<const ClassRun> runs_of_org(OrgId org) const { return RunsOf(user_count_ + org.index()); }
+  absl::Span<const ClassRun> runs_of_group(GroupId group) const {
+    return absl::MakeConstSpan(group_runs_).subspan(group_runs_begin_[group.index()],
+                                                    group_runs_begin_[group.index() + 1] - group_runs_begin_[group.index()]);
+  }
   // The repos whose decision for this token reads a fact of their own, not their class's: those the token
   // is scoped to or created, those its owner created or asked access to, a trusted publisher's; sorted.
   std::vector<RepoId> OwnFactRepos(const Snapshot& snapshot, TokenId token) const;
@@ -78,11 +123,18 @@ class AuditIndex {
   const std::vector<OrgId>& orgs_with_status(TokenId token) const { return orgs_with_status_[token]; }
 
  private:
+  // The runs of namespace `n`: a user's index, or user_count_ plus an org's.
+  absl::Span<const ClassRun> RunsOf(int n) const {
+    return absl::MakeConstSpan(ns_runs_).subspan(ns_runs_begin_[n], ns_runs_begin_[n + 1] - ns_runs_begin_[n]);
+  }
+
+  int user_count_ = 0;
   IdVector<UserId, std::vector<RepoId>> by_user_;
   IdVector<OrgId, std::vector<RepoId>> by_org_;
-  IdVector<UserId, std::vector<uint8_t>> user_classes_;
-  IdVector<OrgId, std::vector<uint8_t>> org_classes_;
-  IdVector<OrgId, std::vector<GroupId>> org_repo_groups_;
+  std::vector<RepoId> layout_;
+  IdVector<RepoId, uint32_t> position_;
+  std::vector<ClassRun> ns_runs_, group_runs_;
+  std::vector<uint32_t> ns_runs_begin_, group_runs_begin_;  // by namespace / group, and one past the last
   IdVector<UserId, std::vector<RepoId>> own_repos_of_user_;  // the repos a user created or asked access to
   IdVector<TokenId, std::vector<RepoId>> created_by_token_;
   IdVector<GroupId, std::vector<RepoId>> by_group_;
@@ -92,32 +144,44 @@ class AuditIndex {
   std::vector<OrgId> orgs_by_policy_[kTokenPolicyCount];
 };
 
-// The repos of one namespace in the classes one token's decisions treat alike (above): each repo's class,
-// numbered from 0, and each class's first repo, whose decisions stand for the whole class. A repo with a
-// fact of its own for the token is a class alone.
+// The repos of one namespace in the classes one token's decisions treat alike (above): each class's
+// first repo, whose decisions stand for the whole class, and its repos, as ranges of the index's layout.
+// A repo with a fact of its own for the token is a class alone. The classes partition the namespace's
+// repos. The ranges point into `index`, which must outlive them.
 //
 //   RepoClasses classes = RepoClasses::OfOrg(snapshot, index, token, org, index.OwnFactRepos(snapshot, token));
-//   for (RepoId r : classes.representatives()) ...   // one decision per class
+//   for (size_t c = 0; c < classes.size(); ++c) ... classes.representatives()[c] ... classes.members(c)
 class RepoClasses {
  public:
   // `own` is AuditIndex::OwnFactRepos(snapshot, token).
   static RepoClasses OfOrg(const Snapshot& snapshot, const AuditIndex& index, TokenId token, OrgId org,
                            const std::vector<RepoId>& own);
-  static RepoClasses OfUser(const AuditIndex& index, UserId user, const std::vector<RepoId>& own);
+  static RepoClasses OfUser(const Snapshot& snapshot, const AuditIndex& index, UserId user, const std::vector<RepoId>& own);
 
-  const std::vector<RepoId>& repos() const { return *repos_; }
-  // The class of repos()[j].
-  uint32_t class_of(size_t j) const { return class_of_[j]; }
+  size_t size() const { return representatives_.size(); }
   // By class: its first repo.
   const std::vector<RepoId>& representatives() const { return representatives_; }
+  // The repos of class `c`.
+  absl::Span<const absl::Span<const RepoId>> members(size_t c) const {
+    return absl::MakeConstSpan(ranges_).subspan(class_begin_[c], class_begin_[c + 1] - class_begin_[c]);
+  }
+  // The number of repos of every class.
+  size_t repo_count() const { return repo_count_; }
 
  private:
-  RepoClasses(const std::vector<RepoId>& repos, const std::vector<uint8_t>& classes, const std::vector<GroupId>* groups,
-              const std::vector<GroupId>& involved, const std::vector<RepoId>& own);
+  RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::ClassRun> runs, const std::vector<GroupId>& involved,
+              std::vector<uint32_t> own);
+  // Cuts [begin, end) of the layout around the own-fact repos' positions into the current class.
+  void Cut(uint32_t begin, uint32_t end);
+  // Closes the current class (dropped if it holds no repo).
+  void EndClass();
 
-  const std::vector<RepoId>* repos_;
-  std::vector<uint32_t> class_of_;
+  const AuditIndex* index_;
+  std::vector<uint32_t> own_;  // positions of the namespace's own-fact repos, sorted
   std::vector<RepoId> representatives_;
+  std::vector<absl::Span<const RepoId>> ranges_;
+  std::vector<uint32_t> class_begin_{0};  // into ranges_, by class, and one past the last
+  size_t repo_count_ = 0;
 };
 
 // A token's access in one namespace.
@@ -130,8 +194,8 @@ struct NamespaceAccess {
   // only the repos the token is scoped to.
   bool whole = true;
   int repos_decided = 0;
-  // The decided repos at each level, by repo id.
-  std::vector<RepoId> repos[kRepoLevelCount];
+  // The decided repos at each level, as ranges of the AuditIndex's layout (Sorted() lists them by id).
+  RepoRanges repos[kRepoLevelCount];
   bool create = false;                 // create_repo here, naming no group
   std::vector<GroupId> create_into;    // groups it may create into when `create` is false
   bool list_members = false;           // org: list_organization_members

@@ -321,11 +321,44 @@ class Auditor {
   void WillFail() {
     for (const NamespaceAccess& ns : access_.namespaces) {
       if (!ns.is_org || !ns.whole || ns.policy_blocked) continue;
-      for (GroupId g : index_.groups_of_org(ns.org())) {
-        const RoleGrant<GroupRole>* role = s_.GroupRoleOf(t_.owner, g);
-        if (role != nullptr) WillFailInGroup(ns.org(), g, *role);
+      // The owner's roles in the org's groups, in the org's order of groups (by id).
+      s_.ForEachGroupRoleOf(t_.owner, [&](GroupId g, const RoleGrant<GroupRole>& role) {
+        if (s_.group(g).org == ns.org()) WillFailInGroup(ns.org(), g, role);
+      });
+    }
+  }
+
+  // The repos of group `g` where a request may be allowed by the user side and the policy and denied by the
+  // token, by id: a run of alike repos (effective_access.h) is decided on its first repo, and only if that
+  // fails are the others asked; a repo with a fact of its own for the token is always asked.
+  std::vector<RepoId> MayFailIn(GroupId g) {
+    const std::vector<RepoId>& own = OwnFacts();
+    const std::vector<RepoId>& layout = index_.layout();
+    auto fails = [&](RepoId repo) {
+      for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
+        const Decision d = Check(s_, LevelRequest(access_.token, repo, level));
+        if (d.user.allowed && !d.token.allowed && d.policy.allowed) return true;
+      }
+      return false;
+    };
+    std::vector<RepoId> may_fail;
+    for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
+      bool decided = false, run_fails = false;
+      for (uint32_t i = run.begin; i < run.end; ++i) {
+        const RepoId repo = layout[i];
+        if (std::binary_search(own.begin(), own.end(), repo)) {
+          may_fail.push_back(repo);
+          continue;
+        }
+        if (!decided) {
+          run_fails = fails(repo);
+          decided = true;
+        }
+        if (run_fails) may_fail.push_back(repo);
       }
     }
+    std::sort(may_fail.begin(), may_fail.end());
+    return may_fail;
   }
 
   void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role) {
@@ -345,7 +378,7 @@ class Auditor {
       }
       missing.push_back({{type, id}, lacking});
     };
-    for (RepoId repo : index_.repos_of_group(g)) {
+    for (RepoId repo : MayFailIn(g)) {
       const EntityType repo_entity = EntityOfRepoType(s_.repo(repo).type);
       // A repo scope overrides the group's: extend it there, else extend the group's scope.
       const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
@@ -405,11 +438,13 @@ class Auditor {
         class_writes.push_back(Check(s_, LevelRequest(access_.token, repo, RepoLevel::kWrite)).user.allowed);
       }
       std::vector<RepoId> writable;
+      for (size_t c = 0; c < classes.size(); ++c) {
+        if (!class_writes[c]) continue;
+        for (absl::Span<const RepoId> range : classes.members(c)) writable.insert(writable.end(), range.begin(), range.end());
+      }
+      std::sort(writable.begin(), writable.end());
       std::vector<GroupId> groups;
-      for (size_t j = 0; j < repos.size(); ++j) {
-        const RepoId repo = repos[j];
-        if (!class_writes[classes.class_of(j)]) continue;
-        writable.push_back(repo);
+      for (RepoId repo : writable) {
         const GroupId g = s_.repo(repo).group;
         if (g != kNoId && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
       }
@@ -582,13 +617,18 @@ class Auditor {
     f.edits.push_back(e);
   }
 
+  // AuditIndex::OwnFactRepos of the token, computed once.
+  const std::vector<RepoId>& OwnFacts() {
+    if (!own_facts_.has_value()) own_facts_ = index_.OwnFactRepos(s_, access_.token);
+    return *own_facts_;
+  }
+
   // The classes of an org's repos for this token, computed once.
   const RepoClasses& ClassesOf(OrgId org) {
     for (const auto& [o, classes] : classes_) {
       if (o == org) return classes;
     }
-    if (!own_facts_.has_value()) own_facts_ = index_.OwnFactRepos(s_, access_.token);
-    classes_.emplace_back(org, RepoClasses::OfOrg(s_, index_, access_.token, org, *own_facts_));
+    classes_.emplace_back(org, RepoClasses::OfOrg(s_, index_, access_.token, org, OwnFacts()));
     return classes_.back().second;
   }
 

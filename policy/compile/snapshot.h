@@ -239,6 +239,11 @@ class Snapshot {
     group_roles_.ForEach(
         [&](int32_t user, int32_t group, const RoleGrant<GroupRole>& grant) { visit(UserId(user), GroupId(group), grant); });
   }
+  // Calls `visit(group, grant)` for each resource-group role of `user` (auto-join included), by group.
+  template <typename Visit>
+  void ForEachGroupRoleOf(UserId user, Visit visit) const {
+    group_roles_.ForEachOf(user.index(), [&](int32_t group, const RoleGrant<GroupRole>& grant) { visit(GroupId(group), grant); });
+  }
   // Calls `visit(token, org, approval)` for every approval status recorded, in no particular order.
   template <typename Visit>
   void ForEachApproval(Visit visit) const {
