@@ -29,6 +29,7 @@
 namespace hubperm {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 constexpr uint32_t kRandomWorlds = 120;
@@ -206,84 +207,107 @@ TEST(FixRemovesFinding, OnRandomWorlds) {
 
 // The effective access is computed from each token's reach; asking about every repo and namespace of
 // the world must find nothing more: outside the reach, a token only reads public repos (and nothing in
-// the orgs whose policy blocks it), and creates nowhere.
+// the orgs whose policy blocks it), and creates nowhere. Every repo, namespace and group of `s`, asked
+// on its own, against each token's effective access.
+void ExpectReachMissesNothing(const Snapshot& s, const std::string& name) {
+  const AuditReport report = Audit(s);
+  for (const TokenAccess& access : report.tokens) {
+    IdVector<RepoId, RepoLevel> reached(s.repo_count(), RepoLevel::kNone);
+    IdVector<RepoId, char> is_reached(s.repo_count(), false);  // not bool: vector<bool> has no references
+    std::set<std::pair<bool, int32_t>> namespaces;
+    for (const NamespaceAccess& ns : access.namespaces) {
+      namespaces.insert({ns.is_org, ns.id});
+      for (int level = 0; level < kRepoLevelCount; ++level) {
+        ns.repos[level].ForEach([&](RepoId r) {
+          EXPECT_FALSE(is_reached[r]) << "reached twice: " << s.repo(r).id;
+          reached[r] = static_cast<RepoLevel>(level);
+          is_reached[r] = true;
+        });
+      }
+    }
+    for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
+      const RepoLevel level = LevelOn(s, access.token, r);
+      SCOPED_TRACE(absl::StrCat(name, ", token ", s.token(access.token).name, ", repo ", s.repo(r).id));
+      if (is_reached[r]) {
+        EXPECT_EQ(level, reached[r]);
+        continue;
+      }
+      const Snapshot::RepoRecord& repo = s.repo(r);
+      const bool blocked = repo.ns_org != kNoId && access.reads_public && !ReadsPublicIn(s, access, repo.ns_org);
+      EXPECT_LE(level, RepoLevel::kRead);
+      if (repo.is_private || blocked) {
+        EXPECT_EQ(level, RepoLevel::kNone);
+      }
+      if (!repo.is_private && !blocked && repo.gated == Gating::kNone) {
+        EXPECT_EQ(level, access.reads_public ? RepoLevel::kRead : RepoLevel::kNone);
+      }
+    }
+    // The groups it may create into and manage, each asked on its own (the audit decides the groups
+    // the token is not involved with once).
+    for (const NamespaceAccess& ns : access.namespaces) {
+      if (!ns.is_org) continue;
+      std::vector<GroupId> create_into, admin_groups;
+      for (GroupId g : IdsUpTo<GroupId>(s.group_count())) {
+        if (s.group(g).org != ns.org()) continue;
+        Request create;
+        create.operation = Operation::kCreateRepo;
+        create.token = access.token;
+        create.ns_org = ns.org();
+        create.group = g;
+        if (!ns.create && Check(s, create).allowed) create_into.push_back(g);
+        Request manage;
+        manage.operation = Operation::kManageGroupMembers;
+        manage.token = access.token;
+        manage.group = g;
+        if (ns.whole && Check(s, manage).allowed) admin_groups.push_back(g);
+      }
+      EXPECT_EQ(ns.create_into, create_into) << s.org(ns.org()).name;
+      EXPECT_EQ(ns.admin_groups, admin_groups) << s.org(ns.org()).name;
+    }
+    for (UserId u : IdsUpTo<UserId>(s.user_count())) {
+      Request r;
+      r.operation = Operation::kCreateRepo;
+      r.token = access.token;
+      r.ns_user = u;
+      if (namespaces.count({false, u.index()}) == 0) {
+        EXPECT_FALSE(Check(s, r).allowed) << s.user(u).name;
+      }
+    }
+    for (OrgId o : IdsUpTo<OrgId>(s.org_count())) {
+      if (namespaces.count({true, o.index()}) != 0) continue;
+      Request r;
+      r.operation = Operation::kCreateRepo;
+      r.token = access.token;
+      r.ns_org = o;
+      EXPECT_FALSE(Check(s, r).allowed) << s.org(o).name;
+    }
+  }
+}
+
 TEST(EffectiveAccess, ReachMissesNothing) {
   for (uint32_t seed = 1; seed <= kRandomWorlds; ++seed) {
     const Loaded w = LoadWorld(RandomWorld(seed, RandomWorldShape{}), absl::StrCat("random-", seed, ".yaml"));
     ASSERT_NE(w.snapshot, nullptr);
-    const Snapshot& s = *w.snapshot;
-    const AuditReport report = Audit(s);
-    for (const TokenAccess& access : report.tokens) {
-      IdVector<RepoId, RepoLevel> reached(s.repo_count(), RepoLevel::kNone);
-      IdVector<RepoId, char> is_reached(s.repo_count(), false);  // not bool: vector<bool> has no references
-      std::set<std::pair<bool, int32_t>> namespaces;
-      for (const NamespaceAccess& ns : access.namespaces) {
-        namespaces.insert({ns.is_org, ns.id});
-        for (int level = 0; level < kRepoLevelCount; ++level) {
-          ns.repos[level].ForEach([&](RepoId r) {
-            EXPECT_FALSE(is_reached[r]) << "reached twice: " << s.repo(r).id;
-            reached[r] = static_cast<RepoLevel>(level);
-            is_reached[r] = true;
-          });
-        }
-      }
-      for (RepoId r : IdsUpTo<RepoId>(s.repo_count())) {
-        const RepoLevel level = LevelOn(s, access.token, r);
-        SCOPED_TRACE(absl::StrCat("seed ", seed, ", token ", s.token(access.token).name, ", repo ", s.repo(r).id));
-        if (is_reached[r]) {
-          EXPECT_EQ(level, reached[r]);
-          continue;
-        }
-        const Snapshot::RepoRecord& repo = s.repo(r);
-        const bool blocked = repo.ns_org != kNoId && access.reads_public && !ReadsPublicIn(s, access, repo.ns_org);
-        EXPECT_LE(level, RepoLevel::kRead);
-        if (repo.is_private || blocked) {
-          EXPECT_EQ(level, RepoLevel::kNone);
-        }
-        if (!repo.is_private && !blocked && repo.gated == Gating::kNone) {
-          EXPECT_EQ(level, access.reads_public ? RepoLevel::kRead : RepoLevel::kNone);
-        }
-      }
-      // The groups it may create into and manage, each asked on its own (the audit decides the groups
-      // the token is not involved with once).
-      for (const NamespaceAccess& ns : access.namespaces) {
-        if (!ns.is_org) continue;
-        std::vector<GroupId> create_into, admin_groups;
-        for (GroupId g : IdsUpTo<GroupId>(s.group_count())) {
-          if (s.group(g).org != ns.org()) continue;
-          Request create;
-          create.operation = Operation::kCreateRepo;
-          create.token = access.token;
-          create.ns_org = ns.org();
-          create.group = g;
-          if (!ns.create && Check(s, create).allowed) create_into.push_back(g);
-          Request manage;
-          manage.operation = Operation::kManageGroupMembers;
-          manage.token = access.token;
-          manage.group = g;
-          if (ns.whole && Check(s, manage).allowed) admin_groups.push_back(g);
-        }
-        EXPECT_EQ(ns.create_into, create_into) << s.org(ns.org()).name;
-        EXPECT_EQ(ns.admin_groups, admin_groups) << s.org(ns.org()).name;
-      }
-      for (UserId u : IdsUpTo<UserId>(s.user_count())) {
-        Request r;
-        r.operation = Operation::kCreateRepo;
-        r.token = access.token;
-        r.ns_user = u;
-        if (namespaces.count({false, u.index()}) == 0) {
-          EXPECT_FALSE(Check(s, r).allowed) << s.user(u).name;
-        }
-      }
-      for (OrgId o : IdsUpTo<OrgId>(s.org_count())) {
-        if (namespaces.count({true, o.index()}) != 0) continue;
-        Request r;
-        r.operation = Operation::kCreateRepo;
-        r.token = access.token;
-        r.ns_org = o;
-        EXPECT_FALSE(Check(s, r).allowed) << s.org(o).name;
-      }
-    }
+    ExpectReachMissesNothing(*w.snapshot, absl::StrCat("seed ", seed));
+  }
+}
+
+// Groups alike for a token share its decisions when the owner holds the same role in them: by auto-join
+// of either scope (read_plus gives nothing to a no_access member), listed, or none; and a scope makes a
+// group apart. Each member's tokens against a decision per repo and group.
+TEST(EffectiveAccess, GroupsAlikeByTheRoleHeldThere) {
+  const Loaded w = Load({"testdata/audit/auto_join.yaml"});
+  ASSERT_NE(w.snapshot, nullptr);
+  ExpectReachMissesNothing(*w.snapshot, "auto_join.yaml");
+  const Snapshot& s = *w.snapshot;
+  // nina (no_access) writes only the repos of the group whose auto-join reaches every member.
+  const AuditReport report = Audit(s);
+  for (const TokenAccess& access : report.tokens) {
+    if (s.token(access.token).name != "nina-write") continue;
+    ASSERT_GE(access.namespaces.size(), 2u);
+    std::vector<absl::string_view> writes;
+    for (RepoId r : access.namespaces[1].repos[static_cast<int>(RepoLevel::kWrite)].Sorted()) writes.push_back(s.repo(r).id);
+    EXPECT_THAT(writes, ElementsAre("acme/all-1", "acme/all-2"));
   }
 }
 

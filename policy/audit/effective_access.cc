@@ -61,14 +61,15 @@ void DecideRepo(const Snapshot& s, const AuditIndex& index, TokenId token, RepoI
   if (MarksUseful(s, repo, level)) *useful = true;
 }
 
-// The org's resource groups the token's owner holds a role in or the token is scoped to, sorted: their
-// repos (and the groups themselves) are decided apart; every other group of the org is alike for the
-// token.
+// The org's resource groups the token's owner is listed in or the token is scoped to, sorted: their
+// repos (and the groups themselves) are decided apart. Every other group of the org is alike for the
+// token with the others of its block (AuditIndex::block_of): the owner holds the same role in them, by
+// auto-join or none (RolesInBlocks), and the token no scope.
 std::vector<GroupId> InvolvedGroups(const Snapshot& s, TokenId token, OrgId org) {
   const Snapshot::TokenRecord& t = s.token(token);
   std::vector<GroupId> involved;
-  s.ForEachGroupRoleOf(t.owner, [&](GroupId g, const RoleGrant<GroupRole>&) {
-    if (s.group(g).org == org) involved.push_back(g);
+  s.ForEachGroupRoleOf(t.owner, [&](GroupId g, const RoleGrant<GroupRole>& grant) {
+    if (!grant.auto_join && s.group(g).org == org) involved.push_back(g);
   });
   for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
     if (scope.type == EntityType::kResourceGroup && s.group(GroupId(scope.entity)).org == org) {
@@ -80,23 +81,39 @@ std::vector<GroupId> InvolvedGroups(const Snapshot& s, TokenId token, OrgId org)
   return involved;
 }
 
+// The role (1 + GroupRole, or 0 for none) `user` holds by auto-join in the groups of each block of
+// `org` (AuditIndex::block_of) it is not listed in.
+void RolesInBlocks(const Snapshot& s, UserId user, OrgId org, uint8_t (&role_in_block)[AuditIndex::kBlockCount]) {
+  const RoleGrant<OrgRole>* member = s.OrgRoleOf(user, org);
+  role_in_block[0] = 0;
+  for (int block = 1; block < AuditIndex::kBlockCount; ++block) {
+    const auto scope = static_cast<AutoJoinScope>((block - 1) % 2);
+    const int role = (block - 1) / 2;
+    role_in_block[block] = member != nullptr && AutoJoinApplies(scope, member->role) ? static_cast<uint8_t>(1 + role) : 0;
+  }
+}
+
 // Appends to `*allowed` the groups of `org` that `allowed_in(group)` allows, in the org's order. The
-// groups the token is not involved with (InvolvedGroups) are alike for it: the first of them is decided,
-// and its answer stands for the rest.
+// groups the token is not involved with (InvolvedGroups) are alike for it when the owner holds the same
+// role there (RolesInBlocks): the first of them is decided, and its answer stands for the rest.
 template <typename AllowedIn>
 void ForEachGroupAllowed(const Snapshot& s, const AuditIndex& index, TokenId token, OrgId org, AllowedIn allowed_in,
                          std::vector<GroupId>* allowed) {
   const std::vector<GroupId>& groups = index.groups_of_org(org);
   if (groups.empty()) return;
   const std::vector<GroupId> involved = InvolvedGroups(s, token, org);
-  int alike = -1;  // the answer for the groups not involved, once known
+  uint8_t role_in_block[AuditIndex::kBlockCount];
+  RolesInBlocks(s, s.token(token).owner, org, role_in_block);
+  int alike[1 + kGroupRoleCount];  // by the role held there: the answer for the groups not involved, once known
+  std::fill(std::begin(alike), std::end(alike), -1);
   for (GroupId g : groups) {
     bool yes;
     if (std::binary_search(involved.begin(), involved.end(), g)) {
       yes = allowed_in(g);
     } else {
-      if (alike < 0) alike = allowed_in(g) ? 1 : 0;
-      yes = alike == 1;
+      int& answer = alike[role_in_block[index.block_of(g)]];
+      if (answer < 0) answer = allowed_in(g) ? 1 : 0;
+      yes = answer == 1;
     }
     if (yes) allowed->push_back(g);
   }
@@ -165,33 +182,55 @@ AuditIndex::AuditIndex(const Snapshot& s)
     if (repo.created_by_token != kNoId) created_by_token_[repo.created_by_token].push_back(r);
     layout_.push_back(r);
   }
-  // The layout: by namespace, class, group, id.
-  std::sort(layout_.begin(), layout_.end(), [&](RepoId a, RepoId b) {
-    const Snapshot::RepoRecord& x = s.repo(a);
-    const Snapshot::RepoRecord& y = s.repo(b);
-    return std::make_tuple(namespace_of(x), RepoClassOf(x), x.group, a) < std::make_tuple(namespace_of(y), RepoClassOf(y), y.group, b);
-  });
+  group_block_ = IdVector<GroupId, uint8_t>(s.group_count(), 0);
+  for (GroupId g : IdsUpTo<GroupId>(s.group_count())) {
+    const Snapshot::GroupRecord& group = s.group(g);
+    if (group.auto_join) {
+      group_block_[g] = static_cast<uint8_t>(1 + static_cast<int>(group.auto_join_role) * 2 + static_cast<int>(group.auto_join_scope));
+    }
+  }
+  auto block_of_repo = [&](const Snapshot::RepoRecord& repo) { return repo.group == kNoId ? uint8_t{0} : group_block_[repo.group]; };
+  // The layout: by namespace, class, block, group, id (the keys computed once, not read from the records
+  // at each comparison).
+  struct LayoutKey {
+    int32_t ns;
+    uint8_t repo_class, block;
+    int32_t group, id;
+    bool operator<(const LayoutKey& o) const {
+      return std::tie(ns, repo_class, block, group, id) < std::tie(o.ns, o.repo_class, o.block, o.group, o.id);
+    }
+  };
+  std::vector<LayoutKey> keys;
+  keys.reserve(layout_.size());
+  for (RepoId r : layout_) {
+    const Snapshot::RepoRecord& repo = s.repo(r);
+    keys.push_back(LayoutKey{namespace_of(repo), RepoClassOf(repo), block_of_repo(repo), repo.group.index(), r.index()});
+  }
+  std::sort(keys.begin(), keys.end());
+  for (size_t i = 0; i < keys.size(); ++i) layout_[i] = RepoId(keys[i].id);
   const int namespaces = user_count_ + s.org_count();
   ns_runs_begin_.assign(static_cast<size_t>(namespaces) + 1, 0);
   std::vector<std::pair<GroupId, ClassRun>> group_runs;
   for (uint32_t i = 0; i < layout_.size(); ++i) {
-    const Snapshot::RepoRecord& repo = s.repo(layout_[i]);
+    const LayoutKey& key = keys[i];
     position_[layout_[i]] = i;
-    const int n = namespace_of(repo);
-    const uint8_t repo_class = RepoClassOf(repo);
-    const bool same_ns = i > 0 && namespace_of(s.repo(layout_[i - 1])) == n;
-    if (same_ns && ns_runs_.back().repo_class == repo_class) {
+    const int n = key.ns;
+    const uint8_t repo_class = key.repo_class;
+    const uint8_t block = key.block;
+    const GroupId group(key.group);
+    const bool same_ns = i > 0 && keys[i - 1].ns == n;
+    if (same_ns && ns_runs_.back().repo_class == repo_class && ns_runs_.back().block == block) {
       ++ns_runs_.back().end;
     } else {
-      ns_runs_.push_back(ClassRun{repo_class, i, i + 1});
+      ns_runs_.push_back(ClassRun{repo_class, block, i, i + 1});
       ++ns_runs_begin_[n + 1];
     }
-    if (repo.group == kNoId) continue;
-    if (!group_runs.empty() && group_runs.back().first == repo.group && group_runs.back().second.repo_class == repo_class &&
+    if (group == kNoId) continue;
+    if (!group_runs.empty() && group_runs.back().first == group && group_runs.back().second.repo_class == repo_class &&
         group_runs.back().second.end == i) {
       ++group_runs.back().second.end;
     } else {
-      group_runs.push_back({repo.group, ClassRun{repo_class, i, i + 1}});
+      group_runs.push_back({group, ClassRun{repo_class, block, i, i + 1}});
     }
   }
   for (int n = 0; n < namespaces; ++n) ns_runs_begin_[n + 1] += ns_runs_begin_[n];
@@ -222,7 +261,8 @@ AuditIndex::AuditIndex(const Snapshot& s)
 }
 
 RepoClasses::RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::ClassRun> runs,
-                         const std::vector<GroupId>& involved, std::vector<uint32_t> own)
+                         const std::vector<GroupId>& involved, const uint8_t (&role_in_block)[AuditIndex::kBlockCount],
+                         std::vector<uint32_t> own)
     : index_(&index), own_(std::move(own)) {
   // Each own-fact repo is a class alone.
   for (uint32_t p : own_) {
@@ -230,30 +270,43 @@ RepoClasses::RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::C
     ++repo_count_;
     EndClass();
   }
-  // Each class of the namespace: the repos of the involved groups apart, each group a class; the rest
-  // one class.
+  // Each class of the namespace (its runs are consecutive, by block): the repos of the involved groups
+  // apart, each group a class; the rest one class per role the owner holds by auto-join there.
   std::vector<AuditIndex::ClassRun> apart;
-  for (const AuditIndex::ClassRun& run : runs) {
+  for (size_t i = 0; i < runs.size();) {
+    size_t end = i;
+    while (end < runs.size() && runs[end].repo_class == runs[i].repo_class) ++end;
     apart.clear();
-    if (RepoClassInGroup(run.repo_class)) {
+    if (RepoClassInGroup(runs[i].repo_class)) {
       for (GroupId g : involved) {
         for (const AuditIndex::ClassRun& group_run : index.runs_of_group(g)) {
-          if (group_run.repo_class == run.repo_class) apart.push_back(group_run);
+          if (group_run.repo_class == runs[i].repo_class) apart.push_back(group_run);
         }
       }
       std::sort(apart.begin(), apart.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
     }
-    uint32_t at = run.begin;
-    for (const AuditIndex::ClassRun& group_run : apart) {
-      Cut(at, group_run.begin);
-      at = group_run.end;
+    bool done[1 + kGroupRoleCount] = {};
+    for (size_t k = i; k < end; ++k) {
+      const uint8_t role = role_in_block[runs[k].block];
+      if (done[role]) continue;
+      done[role] = true;
+      for (size_t r = k; r < end; ++r) {
+        if (role_in_block[runs[r].block] != role) continue;
+        uint32_t at = runs[r].begin;
+        for (const AuditIndex::ClassRun& group_run : apart) {
+          if (group_run.begin < runs[r].begin || group_run.end > runs[r].end) continue;
+          Cut(at, group_run.begin);
+          at = group_run.end;
+        }
+        Cut(at, runs[r].end);
+      }
+      EndClass();
     }
-    Cut(at, run.end);
-    EndClass();
     for (const AuditIndex::ClassRun& group_run : apart) {
       Cut(group_run.begin, group_run.end);
       EndClass();
     }
+    i = end;
   }
 }
 
@@ -283,7 +336,9 @@ RepoClasses RepoClasses::OfOrg(const Snapshot& s, const AuditIndex& index, Token
     if (s.facts(r).ns_org == org) positions.push_back(index.position(r));
   }
   std::sort(positions.begin(), positions.end());
-  return RepoClasses(index, index.runs_of_org(org), InvolvedGroups(s, token, org), std::move(positions));
+  uint8_t role_in_block[AuditIndex::kBlockCount];
+  RolesInBlocks(s, s.token(token).owner, org, role_in_block);
+  return RepoClasses(index, index.runs_of_org(org), InvolvedGroups(s, token, org), role_in_block, std::move(positions));
 }
 
 RepoClasses RepoClasses::OfUser(const Snapshot& s, const AuditIndex& index, UserId user, const std::vector<RepoId>& own) {
@@ -292,7 +347,8 @@ RepoClasses RepoClasses::OfUser(const Snapshot& s, const AuditIndex& index, User
     if (s.facts(r).ns_user == user) positions.push_back(index.position(r));
   }
   std::sort(positions.begin(), positions.end());
-  return RepoClasses(index, index.runs_of_user(user), {}, std::move(positions));
+  const uint8_t none[AuditIndex::kBlockCount] = {};
+  return RepoClasses(index, index.runs_of_user(user), {}, none, std::move(positions));
 }
 
 std::vector<RepoId> AuditIndex::OwnFactRepos(const Snapshot& s, TokenId token) const {

@@ -11,9 +11,9 @@
 // grows with a token's reach, not with the world.
 //
 // Within a namespace, repos that agree on every fact a decision reads get one decision per such class:
-// their type, visibility and gating, and their resource group when the token's owner holds a role in it
-// or the token a scope on it (the repos of every other group are alike for this token: no role, no
-// scope), provided they have no fact of their own for this token (a scope on the repo, created by its
+// their type, visibility and gating, and their resource group when the token's owner is listed in it
+// or the token holds a scope on it (the repos of every other group are alike for this token: the same
+// role, given by auto-join or none, and no scope), provided they have no fact of their own for this token (a scope on the repo, created by its
 // owner or by it, an access request of its owner's, a trusted publisher's repo). The index lays every
 // namespace's repos out once, by class, group and id, so a class is a few ranges of that layout and a
 // token's repos at a level are ranges too (RepoRanges): a member of a large org costs a few decisions
@@ -93,14 +93,20 @@ class AuditIndex {
   const std::vector<RepoId>& repos_of_user(UserId user) const { return by_user_[user]; }
   const std::vector<RepoId>& repos_of_org(OrgId org) const { return by_org_[org]; }
   // Every repo once, laid out by namespace, then class (type, visibility, gating, whether in a resource
-  // group), then resource group, then id; and where each repo is in it.
+  // group), then block (block_of its group), then resource group, then id; and where each repo is in it.
   const std::vector<RepoId>& layout() const { return layout_; }
   uint32_t position(RepoId repo) const { return position_[repo]; }
-  // A run of the layout holding the repos of one class (and, for a group, of that group).
+  // A run of the layout holding the repos of one class and block (and, for a group, of that group).
   struct ClassRun {
     uint8_t repo_class;
+    uint8_t block;
     uint32_t begin, end;  // positions in layout()
   };
+  // The block of a group: 0 without auto-join, else its auto-join role and scope (1 + role * 2 + scope).
+  // Within a class, an org's grouped repos are laid out by block, then group: an org member holds the
+  // same role in every group of a block it has no listed role in, so those groups are alike for it.
+  static constexpr int kBlockCount = 1 + kGroupRoleCount * 2;
+  uint8_t block_of(GroupId group) const { return group_block_[group]; }
   // The runs of a namespace's classes, and of a group's repos (within its org's), by class.
   absl::Span<const ClassRun> runs_of_user(UserId user) const { return RunsOf(user.index()); }
   absl::Span<const ClassRun> runs_of_org(OrgId org) const { return RunsOf(user_count_ + org.index()); }
@@ -133,6 +139,7 @@ class AuditIndex {
   IdVector<OrgId, std::vector<RepoId>> by_org_;
   std::vector<RepoId> layout_;
   IdVector<RepoId, uint32_t> position_;
+  IdVector<GroupId, uint8_t> group_block_;
   std::vector<ClassRun> ns_runs_, group_runs_;
   std::vector<uint32_t> ns_runs_begin_, group_runs_begin_;  // by namespace / group, and one past the last
   IdVector<UserId, std::vector<RepoId>> own_repos_of_user_;  // the repos a user created or asked access to
@@ -169,8 +176,10 @@ class RepoClasses {
   size_t repo_count() const { return repo_count_; }
 
  private:
+  // `role_in_block`: the role (1 + GroupRole, or 0 for none) the token's owner holds by auto-join in the
+  // groups of each block; `involved`: the groups whose repos are classes apart (a listed role, a scope).
   RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::ClassRun> runs, const std::vector<GroupId>& involved,
-              std::vector<uint32_t> own);
+              const uint8_t (&role_in_block)[AuditIndex::kBlockCount], std::vector<uint32_t> own);
   // Cuts [begin, end) of the layout around the own-fact repos' positions into the current class.
   void Cut(uint32_t begin, uint32_t end);
   // Closes the current class (dropped if it holds no repo).

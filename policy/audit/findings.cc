@@ -322,17 +322,31 @@ class Auditor {
     for (const NamespaceAccess& ns : access_.namespaces) {
       if (!ns.is_org || !ns.whole || ns.policy_blocked) continue;
       // The owner's roles in the org's groups, in the org's order of groups (by id).
+      // The groups the owner holds a role in by auto-join alone, and the token no scope on, are alike for
+      // the token (effective_access.h): a run of each class is asked once for all of them.
+      RunFails alike;
       s_.ForEachGroupRoleOf(t_.owner, [&](GroupId g, const RoleGrant<GroupRole>& role) {
-        if (s_.group(g).org == ns.org()) WillFailInGroup(ns.org(), g, role);
+        if (s_.group(g).org != ns.org()) return;
+        const bool is_alike = role.auto_join && s_.FindScope(t_, EntityType::kResourceGroup, g) == nullptr;
+        WillFailInGroup(ns.org(), g, role, is_alike ? &alike : nullptr);
       });
     }
   }
 
-  // The repos of group `g` where a request may be allowed by the user side and the policy and denied by the
-  // token, by id: a run of alike repos (effective_access.h) is decided on its first repo, and only if that
-  // fails are the others asked; a repo with a fact of its own for the token is always asked.
-  std::vector<RepoId> MayFailIn(GroupId g) {
-    const std::vector<RepoId>& own = OwnFacts();
+  // The repos of group `g` (where the owner holds `role`) where a request may be allowed by the user side
+  // and the policy and denied by the token, by id: a run of alike repos (effective_access.h) is decided on
+  // its first repo (or answered from `alike`), and only if that fails are the others asked; a repo with a
+  // fact of its own for the token is always asked.
+  // Whether a run of alike repos fails, by class and the role that makes it alike (-1: not yet asked).
+  struct RunFails {
+    RunFails() {
+      for (auto& by_role : fails) std::fill(std::begin(by_role), std::end(by_role), -1);
+    }
+    int8_t fails[64][1 + kGroupRoleCount];
+  };
+
+  std::vector<RepoId> MayFailIn(GroupId g, GroupRole role, RunFails* alike) {
+    const std::vector<uint32_t>& own = OwnFactPositions();
     const std::vector<RepoId>& layout = index_.layout();
     auto fails = [&](RepoId repo) {
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
@@ -343,25 +357,37 @@ class Auditor {
     };
     std::vector<RepoId> may_fail;
     for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
-      bool decided = false, run_fails = false;
+      // The run's own-fact repos, and its first other repo, which stands for the rest.
+      const auto own_begin = std::lower_bound(own.begin(), own.end(), run.begin);
+      const auto own_end = std::lower_bound(own_begin, own.end(), run.end);
+      uint32_t first = run.begin;
+      for (auto it = own_begin; it != own_end && *it == first; ++it) ++first;
+      for (auto it = own_begin; it != own_end; ++it) may_fail.push_back(layout[*it]);
+      if (first == run.end) continue;
+      int8_t* known = alike != nullptr ? &alike->fails[run.repo_class][static_cast<int>(role)] : nullptr;
+      bool run_fails;
+      if (known != nullptr && *known >= 0) {
+        run_fails = *known == 1;
+      } else {
+        run_fails = fails(layout[first]);
+        if (known != nullptr) *known = run_fails ? 1 : 0;
+      }
+      if (!run_fails) continue;
+      auto next_own = own_begin;
       for (uint32_t i = run.begin; i < run.end; ++i) {
-        const RepoId repo = layout[i];
-        if (std::binary_search(own.begin(), own.end(), repo)) {
-          may_fail.push_back(repo);
+        if (next_own != own_end && *next_own == i) {
+          ++next_own;
           continue;
         }
-        if (!decided) {
-          run_fails = fails(repo);
-          decided = true;
-        }
-        if (run_fails) may_fail.push_back(repo);
+        may_fail.push_back(layout[i]);
       }
     }
     std::sort(may_fail.begin(), may_fail.end());
     return may_fail;
   }
 
-  void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role) {
+  // `alike`: the answers shared by the groups alike for the token, when `g` is one (else nullptr).
+  void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role, RunFails* alike) {
     // The requests the user side allows and the token side does not, each with its decision.
     std::vector<std::pair<Request, Decision>> failing;
     std::vector<std::pair<std::pair<EntityType, int32_t>, PermissionSet>> missing;  // per scope to extend
@@ -378,7 +404,7 @@ class Auditor {
       }
       missing.push_back({{type, id}, lacking});
     };
-    for (RepoId repo : MayFailIn(g)) {
+    for (RepoId repo : MayFailIn(g, role.role, alike)) {
       const EntityType repo_entity = EntityOfRepoType(s_.repo(repo).type);
       // A repo scope overrides the group's: extend it there, else extend the group's scope.
       const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
@@ -623,6 +649,16 @@ class Auditor {
     return *own_facts_;
   }
 
+  // Where the own-fact repos are in the index's layout, sorted; computed once.
+  const std::vector<uint32_t>& OwnFactPositions() {
+    if (!own_positions_.has_value()) {
+      own_positions_.emplace();
+      for (RepoId r : OwnFacts()) own_positions_->push_back(index_.position(r));
+      std::sort(own_positions_->begin(), own_positions_->end());
+    }
+    return *own_positions_;
+  }
+
   // The classes of an org's repos for this token, computed once.
   const RepoClasses& ClassesOf(OrgId org) {
     for (const auto& [o, classes] : classes_) {
@@ -640,6 +676,7 @@ class Auditor {
   const AuditOptions& options_;
   std::vector<Finding> out_;
   absl::optional<std::vector<RepoId>> own_facts_;  // computed once, when first needed
+  absl::optional<std::vector<uint32_t>> own_positions_;
   std::deque<std::pair<OrgId, RepoClasses>> classes_;  // a deque: references to its items stay valid
 };
 

@@ -102,7 +102,13 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
     for (const ResourceGroup& group : org.resource_groups) {
       const GroupId group_id(static_cast<int32_t>(s->groups_.size()));
       if (s->FindGroup(group.name.text).has_value()) continue;
-      s->groups_.push_back(GroupRecord{group.name.text, group.name.pos, org_id});
+      GroupRecord record{group.name.text, group.name.pos, org_id};
+      if (group.auto_join.has_value()) {
+        record.auto_join = true;
+        record.auto_join_role = group.auto_join->role;
+        record.auto_join_scope = group.auto_join->scope;
+      }
+      s->groups_.push_back(std::move(record));
       s->group_ids_.Insert(group_id.index());
       for (const Member<GroupRole>& m : group.members) {
         if (auto user = s->FindUser(m.user.text)) {
@@ -113,7 +119,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       // org role is read or higher [doc: §3]. A listed role takes precedence [assumed].
       if (group.auto_join.has_value()) {
         for (const Member<OrgRole>& m : org.members) {
-          if (group.auto_join->scope == AutoJoinScope::kReadPlus && m.role == OrgRole::kNoAccess) continue;
+          if (!AutoJoinApplies(group.auto_join->scope, m.role)) continue;
           if (auto user = s->FindUser(m.user.text)) {
             group_roles.push_back(
                 {user->index(), group_id.index(), RoleGrant<GroupRole>{group.auto_join->role, group.auto_join->pos, true}});

@@ -47,6 +47,12 @@ struct RoleGrant {
   bool auto_join = false;  // given by the group's auto-join, not listed as a member
 };
 
+// Whether a resource group's auto-join of `scope` gives its role to an org member of `role`: all members,
+// or those whose org role is read or higher [doc: §3].
+inline bool AutoJoinApplies(AutoJoinScope scope, OrgRole role) {
+  return scope == AutoJoinScope::kAll || role != OrgRole::kNoAccess;
+}
+
 // The name of the Hub's synthetic user a repo's trusted publisher tokens are bound to (§4c); the
 // snapshot names its record for one repo "[OIDC] model acme/m".
 inline constexpr absl::string_view kOidcUser = "[OIDC]";
@@ -77,6 +83,10 @@ class Snapshot {
     std::string name;
     SourcePos pos;
     OrgId org;
+    // Auto-join: the role it gives the org's members it applies to (AutoJoinApplies), if it has one.
+    bool auto_join = false;
+    GroupRole auto_join_role = GroupRole::kRead;
+    AutoJoinScope auto_join_scope = AutoJoinScope::kAll;
   };
   // What a decision reads of a repo (36 bytes). The snapshot also keeps these in a dense array apart from
   // the records (facts()): a cold decision reads one short line per repo, and the array of a million

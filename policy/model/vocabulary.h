@@ -29,6 +29,7 @@ enum class OrgRole : uint8_t { kNoAccess, kRead, kContributor, kWrite, kAdmin };
 // A member's role in a resource group, weakest first. `no_access` is in the Hub's OpenAPI enum though the
 // docs dropped it; it means "member with no access" (docs/hub-access-model.md §3) [openapi].
 enum class GroupRole : uint8_t { kNoAccess, kRead, kContributor, kWrite, kAdmin };
+inline constexpr int kGroupRoleCount = 5;
 
 // An organization's subscription; resource groups and token policies need team or enterprise [doc].
 enum class OrgPlan : uint8_t { kFree, kTeam, kEnterprise };
