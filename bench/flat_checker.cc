@@ -239,12 +239,21 @@ bool FlatChecker::PolicyAllows(int32_t org, const Token& t) const {
   return status == static_cast<int>(ApprovalStatus::kApproved) || status == static_cast<int>(ApprovalStatus::kAutoApproved);
 }
 
+int32_t FlatChecker::TargetOrg(const Request& r) const {
+  return r.operation == Operation::kCreateRepo       ? r.ns_org.index()
+         : r.operation == Operation::kListOrgMembers ? r.org.index()
+                                                     : repos_[r.repo.index()].ns_org;
+}
+
 bool FlatChecker::Allowed(const Request& r) const {
   const Token& t = tokens_[r.token.index()];
-  const int32_t org = r.operation == Operation::kCreateRepo       ? r.ns_org.index()
-                      : r.operation == Operation::kListOrgMembers ? r.org.index()
-                                                                  : repos_[r.repo.index()].ns_org;
-  return UserAllows(r, t) && TokenAllows(r, t) && PolicyAllows(org, t);
+  return UserAllows(r, t) && TokenAllows(r, t) && PolicyAllows(TargetOrg(r), t);
+}
+
+uint8_t FlatChecker::Sides(const Request& r) const {
+  const Token& t = tokens_[r.token.index()];
+  return static_cast<uint8_t>((UserAllows(r, t) ? kUserAllows : 0) | (TokenAllows(r, t) ? kTokenAllows : 0) |
+                              (PolicyAllows(TargetOrg(r), t) ? kPolicyAllows : 0));
 }
 
 }  // namespace hubperm

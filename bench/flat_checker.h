@@ -7,13 +7,17 @@
 // group roles, gating and the contributor role; the token side with classic roles, fine-grained scopes
 // that a repo scope overrides, global permissions, the contributor permission and the implicit public
 // read; the org's token policy with approvals), under the default assumptions, for user tokens without a
-// lifetime: the synthetic worlds' (bench/synthetic_world.h). It computes only the verdict, from records
-// packed for it (24 bytes per repo, each user's roles and each token's scopes in one run), so a cold check
-// reads the fewest cache lines the rule allows: the floor the engine's check is measured against (README,
-// Performance). //bench:flat_checker_test checks that both agree on every such request of a world.
+// lifetime: the synthetic worlds' (bench/synthetic_world.h). From records packed for it (24 bytes per
+// repo, each user's roles and each token's scopes in one run), it answers two ways, the floors the
+// engine's check is measured against (README, Performance):
+//  - Allowed: the verdict alone, stopping at the first side that denies;
+//  - Sides: which sides allow, each side decided as the engine decides it (the engine names every side
+//    that denies, so it cannot stop at the first).
+// //bench:flat_checker_test checks that both agree with the engine on every such request of a world.
 //
 //   FlatChecker flat(*snapshot);
 //   bool allowed = flat.Allowed(request);   // == Check(*snapshot, request).allowed
+//   uint8_t sides = flat.Sides(request);     // kUserAllows | kTokenAllows | kPolicyAllows, as Check's sides
 
 #ifndef HUBPERM_BENCH_FLAT_CHECKER_H_
 #define HUBPERM_BENCH_FLAT_CHECKER_H_
@@ -39,6 +43,10 @@ class FlatChecker {
 
   // Check(snapshot, request).allowed, for a request of an operation FlatCheckerDecides.
   bool Allowed(const Request& request) const;
+
+  // The sides that allow the request (Check's user, token and policy sides), for the same requests.
+  static constexpr uint8_t kUserAllows = 1, kTokenAllows = 2, kPolicyAllows = 4;
+  uint8_t Sides(const Request& request) const;
 
  private:
   struct Repo {  // 24 bytes
@@ -68,6 +76,7 @@ class FlatChecker {
   bool UserAllows(const Request& r, const Token& t) const;
   bool TokenAllows(const Request& r, const Token& t) const;
   bool PolicyAllows(int32_t org, const Token& t) const;
+  int32_t TargetOrg(const Request& r) const;
   PermissionSet ScopeOn(const Token& t, EntityType type, int32_t entity) const;
 
   std::vector<Repo> repos_;

@@ -23,12 +23,21 @@ TEST(FlatChecker, DecidesAsTheEngine) {
     const Snapshot& s = *snapshot;
     const FlatChecker flat(s);
     int allowed = 0, compared = 0;
+    int user_denies = 0, token_denies = 0, policy_denies = 0;
     auto expect_same = [&](const Request& r) {
-      const bool engine = Check(s, r).allowed;
-      ASSERT_EQ(flat.Allowed(r), engine) << "seed " << seed << ", token " << s.token(r.token).name << ", operation "
-                                         << static_cast<int>(r.operation) << ", repo "
-                                         << (r.repo == kNoId ? "-" : std::string(s.repo(r.repo).id));
-      allowed += engine;
+      const Decision d = Check(s, r);
+      const std::string what = absl::StrCat("seed ", seed, ", token ", s.token(r.token).name, ", operation ",
+                                            static_cast<int>(r.operation), ", repo ",
+                                            r.repo == kNoId ? "-" : std::string(s.repo(r.repo).id));
+      ASSERT_EQ(flat.Allowed(r), d.allowed) << what;
+      const uint8_t sides = flat.Sides(r);
+      ASSERT_EQ((sides & FlatChecker::kUserAllows) != 0, d.user.allowed) << what;
+      ASSERT_EQ((sides & FlatChecker::kTokenAllows) != 0, d.token.allowed) << what;
+      ASSERT_EQ((sides & FlatChecker::kPolicyAllows) != 0, d.policy.allowed) << what;
+      allowed += d.allowed;
+      user_denies += !d.user.allowed;
+      token_denies += !d.token.allowed;
+      policy_denies += !d.policy.allowed;
       ++compared;
     };
     for (TokenId t : IdsUpTo<TokenId>(s.token_count())) {
@@ -59,9 +68,12 @@ TEST(FlatChecker, DecidesAsTheEngine) {
         expect_same(r);
       }
     }
-    // Both verdicts are common, so agreement means something.
+    // Both verdicts are common, and each side denies often, so agreement means something.
     EXPECT_GT(allowed, compared / 10) << "seed " << seed;
     EXPECT_LT(allowed, compared - compared / 10) << "seed " << seed;
+    EXPECT_GT(user_denies, compared / 20) << "seed " << seed;
+    EXPECT_GT(token_denies, compared / 20) << "seed " << seed;
+    EXPECT_GT(policy_denies, compared / 100) << "seed " << seed;
   }
 }
 

@@ -86,7 +86,13 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   for (const Org& org : world.orgs) {
     const OrgId org_id(static_cast<int32_t>(s->orgs_.size()));
     if (s->FindOrg(org.name.text).has_value()) continue;
-    s->orgs_.push_back(OrgRecord{org.name.text, org.name.pos, org.plan, org.token_policy, org.token_policy_pos});
+    OrgRecord record;
+    record.token_policy = org.token_policy;
+    record.token_policy_pos = org.token_policy_pos;
+    record.name = org.name.text;
+    record.pos = org.name.pos;
+    record.plan = org.plan;
+    s->orgs_.push_back(std::move(record));
     s->org_ids_.Insert(org_id.index());
     // Service accounts are principals like users (a token's owner), of their org.
     for (const Name& account : org.service_accounts) {
@@ -305,6 +311,7 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   }
   // The facts of every record, packed (facts()).
   s->token_facts_.assign(s->tokens_.begin(), s->tokens_.end());
+  s->org_facts_.assign(s->orgs_.begin(), s->orgs_.end());
   s->repo_facts_.assign(s->repos_.begin(), s->repos_.end());
   s->access_requests_.Build(s->user_count(), std::move(access_requests));
   s->approvals_.Build(s->token_count(), std::move(approvals));

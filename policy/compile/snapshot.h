@@ -72,12 +72,15 @@ class Snapshot {
     RepoId publisher_of = kNoId;
     bool oidc() const { return publisher_of != kNoId; }
   };
-  struct OrgRecord {
+  // What a decision reads of an org (16 bytes), kept in a dense array as RepoFacts are (facts()).
+  struct OrgFacts {
+    TokenPolicy token_policy = TokenPolicy::kAllowAll;
+    SourcePos token_policy_pos;
+  };
+  struct OrgRecord : OrgFacts {
     std::string name;
     SourcePos pos;
-    OrgPlan plan;
-    TokenPolicy token_policy;
-    SourcePos token_policy_pos;
+    OrgPlan plan = OrgPlan::kFree;
   };
   struct GroupRecord {
     std::string name;
@@ -192,6 +195,7 @@ class Snapshot {
   // What decisions read, packed (RepoFacts, TokenFacts).
   const RepoFacts& facts(RepoId id) const { return repo_facts_[id.index()]; }
   const TokenFacts& facts(TokenId id) const { return token_facts_[id.index()]; }
+  const OrgFacts& facts(OrgId id) const { return org_facts_[id.index()]; }
   const TokenRecord& token(TokenId id) const { return tokens_[id.index()]; }
   int user_count() const { return static_cast<int>(users_.size()); }
   int org_count() const { return static_cast<int>(orgs_.size()); }
@@ -304,6 +308,7 @@ class Snapshot {
   std::vector<RepoRecord> repos_;
   std::vector<RepoFacts> repo_facts_;    // by repo, as in repos_
   std::vector<TokenFacts> token_facts_;  // by token, as in tokens_
+  std::vector<OrgFacts> org_facts_;      // by org, as in orgs_
   std::vector<TokenRecord> tokens_;
   std::vector<ScopeRecord> scopes_;
 

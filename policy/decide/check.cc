@@ -557,7 +557,7 @@ void DecideToken(const Snapshot& s, const Request& r, const OperationInfo& op, T
 void DecidePolicy(const Snapshot& s, const Request& r, OrgId target_org, PolicySide* side) {
   side->org = target_org;
   if (side->org == kNoId) return;
-  const Snapshot::OrgRecord& org = s.org(side->org);
+  const Snapshot::OrgFacts& org = s.facts(side->org);
   const Snapshot::TokenFacts& t = s.facts(r.token);
   const Snapshot::Approval* approval = s.ApprovalOf(r.token, side->org);
   side->pos = org.token_policy_pos;
@@ -603,7 +603,7 @@ void DecidePolicy(const Snapshot& s, const Request& r, OrgId target_org, PolicyS
     side->pos = approval->pos;
     return;
   }
-  if (approval == nullptr && s.user(t.owner).service_account_of == side->org) {
+  if (approval == nullptr && t.special_owner && s.user(t.owner).service_account_of == side->org) {
     // The org's own service accounts get their tokens from its admins: approved automatically [assumed].
     side->rule = PolicyRule::kServiceAccountToken;
     side->assumed = true;
