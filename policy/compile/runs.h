@@ -25,6 +25,12 @@
 
 namespace hubperm {
 
+// Where one owner's run is in a Runs: a decision keeps it beside the owner's other facts, and looks a key up
+// in it without reading the owner's start first (Runs::RangeOf, Runs::FindIn).
+struct RunRange {
+  uint32_t begin = 0, end = 0;
+};
+
 template <typename Value>
 class Runs {
  public:
@@ -55,6 +61,19 @@ class Runs {
   const Value* Find(int32_t owner, int32_t key) const {
     if (owner < 0 || key < 0 || static_cast<size_t>(owner) + 1 >= begin_.size()) return nullptr;
     for (uint32_t i = begin_[owner]; i < begin_[owner + 1]; ++i) {
+      if (items_[i].first == key) return &items_[i].second;
+    }
+    return nullptr;
+  }
+
+  // The run of `owner` (empty for an owner it does not hold).
+  RunRange RangeOf(int32_t owner) const {
+    if (owner < 0 || static_cast<size_t>(owner) + 1 >= begin_.size()) return RunRange();
+    return RunRange{begin_[owner], begin_[owner + 1]};
+  }
+  // The value of `key` in the run `range` (RangeOf), or nullptr.
+  const Value* FindIn(RunRange range, int32_t key) const {
+    for (uint32_t i = range.begin; i < range.end; ++i) {
       if (items_[i].first == key) return &items_[i].second;
     }
     return nullptr;

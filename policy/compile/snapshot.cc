@@ -309,12 +309,18 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
       r.created_by_pos = repo.created_by_token->pos;
     }
   }
+  s->access_requests_.Build(s->user_count(), std::move(access_requests));
+  s->approvals_.Build(s->token_count(), std::move(approvals));
+  for (size_t i = 0; i < s->tokens_.size(); ++i) {
+    TokenRecord& t = s->tokens_[i];
+    t.owner_org_roles = s->org_roles_.RangeOf(t.owner.index());
+    t.owner_group_roles = s->group_roles_.RangeOf(t.owner.index());
+    t.approvals = s->approvals_.RangeOf(static_cast<int32_t>(i));
+  }
   // The facts of every record, packed (facts()).
   s->token_facts_.assign(s->tokens_.begin(), s->tokens_.end());
   s->org_facts_.assign(s->orgs_.begin(), s->orgs_.end());
   s->repo_facts_.assign(s->repos_.begin(), s->repos_.end());
-  s->access_requests_.Build(s->user_count(), std::move(access_requests));
-  s->approvals_.Build(s->token_count(), std::move(approvals));
   return s;
 }
 

@@ -122,10 +122,10 @@ class Snapshot {
     PermissionSet permissions;
     SourcePos pos;
   };
-  // What a decision reads of a token (40 bytes), kept in a dense array apart from the records as
+  // What a decision reads of a token (one cache line), kept in a dense array apart from the records as
   // RepoFacts are (facts()). A lifetime is read from the record, and only for a request made at a given
   // moment.
-  struct TokenFacts {
+  struct alignas(64) TokenFacts {
     UserId owner = kNoId;
     TokenRole role = TokenRole::kFineGrained;
     // §4c: a trusted publisher's token (of `publisher_repo`, or a user publisher's when it has none) or an
@@ -140,8 +140,12 @@ class Snapshot {
     RepoId publisher_repo = kNoId;
     uint32_t oauth_scopes = 0;
     SourcePos role_pos;  // a classic token's decision names it
+    // Where its owner's org and group roles, and its own approvals, are in the snapshot's runs
+    // (OwnerOrgRole, OwnerGroupRole, ApprovalOf): a decision reads them without a lookup by owner.
+    RunRange owner_org_roles, owner_group_roles, approvals;
     bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes & OAuthScopeBit(scope)) != 0; }
   };
+  static_assert(sizeof(TokenFacts) == 64, "a token's facts fill one cache line");
   // A token: its facts, its lifetime, and what explanations need.
   struct TokenRecord : TokenFacts {
     // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
@@ -272,6 +276,16 @@ class Snapshot {
   // The user's access request to a gated repo (its state, and where it is written), or nullptr.
   const AccessRequest* AccessRequestOf(RepoId repo, UserId user) const {
     return access_requests_.Find(user.index(), repo.index());
+  }
+  // The same for a token's owner, and the token's approval, from the runs its facts point to.
+  const RoleGrant<OrgRole>* OwnerOrgRole(const TokenFacts& token, OrgId org) const {
+    return org.index() < 0 ? nullptr : org_roles_.FindIn(token.owner_org_roles, org.index());
+  }
+  const RoleGrant<GroupRole>* OwnerGroupRole(const TokenFacts& token, GroupId group) const {
+    return group.index() < 0 ? nullptr : group_roles_.FindIn(token.owner_group_roles, group.index());
+  }
+  const Approval* ApprovalOf(const TokenFacts& token, OrgId org) const {
+    return org.index() < 0 ? nullptr : approvals_.FindIn(token.approvals, org.index());
   }
   // The token's approval by the org, or nullptr if none is recorded.
   const Approval* ApprovalOf(TokenId token, OrgId org) const {

@@ -28,21 +28,31 @@ OrgId TargetOrgOf(const Snapshot& s, const Request& r, const OperationInfo& op) 
 
 // Each side is decided into a default-constructed side the caller passes (*side), written field by field.
 
+// The token's owner, whose roles the user side reads through the token's facts (which say where they are
+// in the snapshot's runs).
+struct Owner {
+  const Snapshot& s;
+  UserId id;
+  const Snapshot::TokenFacts& token;
+  const RoleGrant<OrgRole>* OrgRoleIn(OrgId org) const { return s.OwnerOrgRole(token, org); }
+  const RoleGrant<GroupRole>* GroupRoleIn(GroupId group) const { return s.OwnerGroupRole(token, group); }
+};
+
 // ---------------------------------------------------------------------------------------------------
 // User side.
 
 // The user's standing toward an existing repo (hub-access-model §2-3).
-void RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoFacts& repo, UserSide* side) {
+void RepoStanding(const Snapshot& s, const Owner& user, const Snapshot::RepoFacts& repo, UserSide* side) {
   if (repo.ns_user != kNoId) {
-    if (repo.ns_user == user) {
+    if (repo.ns_user == user.id) {
       side->access = RepoAccess::kAdmin;
       side->basis = UserBasis::kOwnNamespace;
-      side->subject = user.index();
+      side->subject = user.id.index();
     } else {
       side->basis = UserBasis::kOtherNamespace;
     }
   } else {
-    const RoleGrant<OrgRole>* org_role = s.OrgRoleOf(user, repo.ns_org);
+    const RoleGrant<OrgRole>* org_role = user.OrgRoleIn(repo.ns_org);
     if (org_role != nullptr && org_role->role == OrgRole::kAdmin) {
       side->access = RepoAccess::kAdmin;
       side->basis = UserBasis::kOrgAdmin;
@@ -51,7 +61,7 @@ void RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoFacts& rep
     } else if (repo.group != kNoId) {
       // [assumed] The group role governs a group's repos; the org role adds nothing (open question 1).
       side->assumed = true;
-      if (const RoleGrant<GroupRole>* group_role = s.GroupRoleOf(user, repo.group)) {
+      if (const RoleGrant<GroupRole>* group_role = user.GroupRoleIn(repo.group)) {
         side->access = GroupRoleAccess(group_role->role);
         side->basis = UserBasis::kGroupRole;
         side->subject = repo.group.index();
@@ -81,11 +91,11 @@ void RepoStanding(const Snapshot& s, UserId user, const Snapshot::RepoFacts& rep
 
 // Whether the user passes a gated repo's gate: the owner, org members (the Hub does not gate them by
 // default), writers, and users whose access request was accepted [doc].
-void ApplyGate(const Snapshot& s, UserId user, RepoId repo_id, const Snapshot::RepoFacts& repo, UserSide* side) {
+void ApplyGate(const Snapshot& s, const Owner& user, RepoId repo_id, const Snapshot::RepoFacts& repo, UserSide* side) {
   if (repo.gated == Gating::kNone) return;
-  const bool member = repo.ns_user == user || (repo.ns_org != kNoId && s.OrgRoleOf(user, repo.ns_org) != nullptr) ||
+  const bool member = repo.ns_user == user.id || (repo.ns_org != kNoId && user.OrgRoleIn(repo.ns_org) != nullptr) ||
                       side->access >= RepoAccess::kWrite;
-  const Snapshot::AccessRequest* request = member ? nullptr : s.AccessRequestOf(repo_id, user);
+  const Snapshot::AccessRequest* request = member ? nullptr : s.AccessRequestOf(repo_id, user.id);
   if (member) {
     side->reason = UserReason::kGateMember;
   } else if (request != nullptr) {
@@ -102,7 +112,7 @@ void ApplyGate(const Snapshot& s, UserId user, RepoId repo_id, const Snapshot::R
   }
 }
 
-void UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed need, UserSide* side) {
+void UserForRepo(const Snapshot& s, const Owner& user, const Request& r, UserNeed need, UserSide* side) {
   const Snapshot::RepoFacts& repo = s.facts(r.repo);
   RepoStanding(s, user, repo, side);
   switch (need) {
@@ -120,7 +130,7 @@ void UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed need
         side->allowed = true;
         side->reason = UserReason::kEnough;
       } else if (side->access == RepoAccess::kContributor) {
-        side->allowed = repo.created_by == user;
+        side->allowed = repo.created_by == user.id;
         side->reason = side->allowed ? UserReason::kCreator : UserReason::kNotCreator;
       } else {
         side->reason = UserReason::kTooLow;
@@ -152,7 +162,7 @@ void UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed need
         side->reason = UserReason::kEnough;
         break;
       }
-      const RoleGrant<GroupRole>* dest = r.group == kNoId ? nullptr : s.GroupRoleOf(user, r.group);
+      const RoleGrant<GroupRole>* dest = r.group == kNoId ? nullptr : user.GroupRoleIn(r.group);
       const bool dest_admin = dest != nullptr && dest->role == GroupRole::kAdmin;
       const bool source_ok = repo.group == kNoId || (side->basis == UserBasis::kGroupRole && side->access == RepoAccess::kAdmin);
       side->allowed = dest_admin && source_ok;
@@ -172,16 +182,16 @@ void UserForRepo(const Snapshot& s, UserId user, const Request& r, UserNeed need
 }
 
 // Creating a repo in a namespace (hub-access-model §3, [assumed] for orgs).
-void UserForCreate(const Snapshot& s, UserId user, const Request& r, UserSide* side) {
+void UserForCreate(const Snapshot& s, const Owner& user, const Request& r, UserSide* side) {
   if (r.ns_user != kNoId) {
-    side->allowed = r.ns_user == user;
+    side->allowed = r.ns_user == user.id;
     side->basis = side->allowed ? UserBasis::kOwnNamespace : UserBasis::kOtherNamespace;
     side->access = side->allowed ? RepoAccess::kAdmin : RepoAccess::kNone;
     side->reason = side->allowed ? UserReason::kEnough : UserReason::kTooLow;
     return;
   }
   side->assumed = true;
-  const RoleGrant<OrgRole>* org_role = s.OrgRoleOf(user, r.ns_org);
+  const RoleGrant<OrgRole>* org_role = user.OrgRoleIn(r.ns_org);
   if (org_role != nullptr) {
     side->access = OrgRoleAccess(org_role->role);
     side->basis = org_role->role == OrgRole::kAdmin ? UserBasis::kOrgAdmin : UserBasis::kOrgRole;
@@ -192,7 +202,7 @@ void UserForCreate(const Snapshot& s, UserId user, const Request& r, UserSide* s
     // Into the named group, or, when the request names none, into the group where the user's role is
     // strongest: the Hub's form lets a group member create there [assumed].
     if (r.group != kNoId) {
-      if (const RoleGrant<GroupRole>* g = s.GroupRoleOf(user, r.group)) {
+      if (const RoleGrant<GroupRole>* g = user.GroupRoleIn(r.group)) {
         if (GroupRoleAccess(g->role) > side->access || side->basis == UserBasis::kNoRole) {
           side->access = GroupRoleAccess(g->role);
           side->basis = UserBasis::kGroupRole;
@@ -200,7 +210,7 @@ void UserForCreate(const Snapshot& s, UserId user, const Request& r, UserSide* s
           side->pos = g->pos;
         }
       }
-    } else if (const Snapshot::GroupGrant* best = s.BestGroupRoleIn(user, r.ns_org)) {
+    } else if (const Snapshot::GroupGrant* best = s.BestGroupRoleIn(user.id, r.ns_org)) {
       if (GroupRoleAccess(best->grant.role) > side->access) {
         side->access = GroupRoleAccess(best->grant.role);
         side->basis = UserBasis::kBestGroupRole;
@@ -214,10 +224,10 @@ void UserForCreate(const Snapshot& s, UserId user, const Request& r, UserSide* s
   return;
 }
 
-void UserForOrg(const Snapshot& s, UserId user, OrgId org, UserNeed need, UserSide* side) {
+void UserForOrg(const Owner& user, OrgId org, UserNeed need, UserSide* side) {
   side->subject = org.index();
   const RepoAccess needed = AccessNeeded(need);
-  if (const RoleGrant<OrgRole>* role = s.OrgRoleOf(user, org)) {
+  if (const RoleGrant<OrgRole>* role = user.OrgRoleIn(org)) {
     side->access = OrgRoleAccess(role->role);
     side->basis = role->role == OrgRole::kAdmin ? UserBasis::kOrgAdmin : UserBasis::kOrgRole;
     side->pos = role->pos;
@@ -227,9 +237,9 @@ void UserForOrg(const Snapshot& s, UserId user, OrgId org, UserNeed need, UserSi
   return;
 }
 
-void UserForGroup(const Snapshot& s, UserId user, GroupId group, UserSide* side) {
+void UserForGroup(const Snapshot& s, const Owner& user, GroupId group, UserSide* side) {
   const OrgId org = s.group(group).org;
-  const RoleGrant<OrgRole>* org_role = s.OrgRoleOf(user, org);
+  const RoleGrant<OrgRole>* org_role = user.OrgRoleIn(org);
   if (org_role != nullptr && org_role->role == OrgRole::kAdmin) {
     side->allowed = true;
     side->access = RepoAccess::kAdmin;
@@ -239,7 +249,7 @@ void UserForGroup(const Snapshot& s, UserId user, GroupId group, UserSide* side)
     side->reason = UserReason::kEnough;
     return;
   }
-  if (const RoleGrant<GroupRole>* role = s.GroupRoleOf(user, group)) {
+  if (const RoleGrant<GroupRole>* role = user.GroupRoleIn(group)) {
     side->access = GroupRoleAccess(role->role);
     side->basis = UserBasis::kGroupRole;
     side->subject = group.index();
@@ -251,7 +261,7 @@ void UserForGroup(const Snapshot& s, UserId user, GroupId group, UserSide* side)
 }
 
 // The user side of an ordinary user (or a service account outside its org): their roles.
-void OrdinaryUser(const Snapshot& s, const Request& r, const OperationInfo& op, UserId user, UserSide* side) {
+void OrdinaryUser(const Snapshot& s, const Request& r, const OperationInfo& op, const Owner& user, UserSide* side) {
   switch (op.target) {
     case TargetKind::kNone: {
       side->allowed = true;
@@ -264,7 +274,7 @@ void OrdinaryUser(const Snapshot& s, const Request& r, const OperationInfo& op, 
     case TargetKind::kNamespace:
       return UserForCreate(s, user, r, side);
     case TargetKind::kOrg:
-      return UserForOrg(s, user, r.org, op.user_need, side);
+      return UserForOrg(user, r.org, op.user_need, side);
     case TargetKind::kGroup:
       return UserForGroup(s, user, r.group, side);
   }
@@ -272,8 +282,8 @@ void OrdinaryUser(const Snapshot& s, const Request& r, const OperationInfo& op, 
 }
 
 // The user side of a service account (§2a) or of a repo's [OIDC] publisher (§4c).
-void SpecialOwner(const Snapshot& s, const Request& r, const OperationInfo& op, UserId user, UserSide* side) {
-  const Snapshot::UserRecord& owner = s.user(user);
+void SpecialOwner(const Snapshot& s, const Request& r, const OperationInfo& op, const Owner& user, UserSide* side) {
+  const Snapshot::UserRecord& owner = s.user(user.id);
   // A repo's trusted publisher (the Hub's [OIDC] user) writes exactly its repo, and nothing else
   // [doc: trusted-publishers.md].
   if (owner.oidc() && op.target != TargetKind::kNone) {
@@ -300,8 +310,9 @@ void SpecialOwner(const Snapshot& s, const Request& r, const OperationInfo& op, 
 
 void DecideUser(const Snapshot& s, const Request& r, const OperationInfo& op, UserSide* side) {
   const Snapshot::TokenFacts& token = s.facts(r.token);
-  if (token.special_owner) return SpecialOwner(s, r, op, token.owner, side);
-  return OrdinaryUser(s, r, op, token.owner, side);
+  const Owner owner{s, token.owner, token};
+  if (token.special_owner) return SpecialOwner(s, r, op, owner, side);
+  return OrdinaryUser(s, r, op, owner, side);
 }
 
 
@@ -559,7 +570,7 @@ void DecidePolicy(const Snapshot& s, const Request& r, OrgId target_org, PolicyS
   if (side->org == kNoId) return;
   const Snapshot::OrgFacts& org = s.facts(side->org);
   const Snapshot::TokenFacts& t = s.facts(r.token);
-  const Snapshot::Approval* approval = s.ApprovalOf(r.token, side->org);
+  const Snapshot::Approval* approval = s.ApprovalOf(t, side->org);
   side->pos = org.token_policy_pos;
   // Token policies concern user access tokens [doc]; a trusted publisher's or an OAuth app's token is
   // not one, and passes [assumed] (§4c).
