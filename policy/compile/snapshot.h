@@ -91,10 +91,10 @@ class Snapshot {
     GroupRole auto_join_role = GroupRole::kRead;
     AutoJoinScope auto_join_scope = AutoJoinScope::kAll;
   };
-  // What a decision reads of a repo (36 bytes). The snapshot also keeps these in a dense array apart from
-  // the records (facts()): a cold decision reads one short line per repo, and the array of a million
-  // repos stays within reach of the caches and the TLB.
-  struct RepoFacts {
+  // What a decision reads of a repo (32 bytes, never across two cache lines). The snapshot also keeps
+  // these in a dense array apart from the records (facts()): a cold decision reads one line per repo, and
+  // the array of a million repos stays within reach of the caches and the TLB.
+  struct alignas(32) RepoFacts {
     RepoType type = RepoType::kModel;
     bool is_private = false;
     Gating gated = Gating::kNone;
@@ -102,11 +102,14 @@ class Snapshot {
     OrgId ns_org = kNoId;
     GroupId group = kNoId;
     UserId created_by = kNoId;
-    TokenId created_by_token = kNoId;  // the token that created it (contributor permission, §4b)
     SourcePos private_pos;  // a public repo's read access names it
   };
+  static_assert(sizeof(RepoFacts) == 32, "a repo's facts fill half a cache line");
   // A repo: its facts, and what explanations and lookups by name need.
   struct RepoRecord : RepoFacts {
+    // The token that created it (contributor permission, §4b): read only where a token holds the
+    // contributor permission on the repo's namespace.
+    TokenId created_by_token = kNoId;
     SourcePos gated_pos;
     SourcePos group_pos;
     absl::string_view id;  // "ns/name", held by the snapshot

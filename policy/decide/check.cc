@@ -449,7 +449,7 @@ void DecideFineGrained(const Snapshot& s, const Request& r, const OperationInfo&
           if (!scope.permissions.Contains(Permission::kRepoContribute) || side->contributor == ContributorUse::kCreatedRepo) {
             return;
           }
-          if (repo.created_by_token == r.token) {
+          if (s.repo(r.repo).created_by_token == r.token) {
             cover.granted = cover.granted | kContributorWrites;
             cover.source = source;
             cover.pos = scope.pos;
