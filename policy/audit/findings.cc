@@ -512,13 +512,16 @@ class Auditor {
     const UserId user(id);
     const OrgId org(id);
     const GroupId group(id);
-    const std::vector<RepoId> one_repo = {RepoId(id)};
-    const std::vector<RepoId> none;
-    // An org's repos: one per class of alike repos, whose decisions stand for the rest (effective_access.h).
-    const std::vector<RepoId>& repos = type == EntityType::kUser ? (user == t_.owner ? index_.repos_of_user(user) : none)
-                                       : type == EntityType::kOrg           ? ClassesOf(org).representatives()
-                                       : type == EntityType::kResourceGroup ? index_.repos_of_group(group)
-                                                                            : one_repo;
+    const RepoId one_repo(id);
+    std::vector<RepoId> group_repos;
+    if (type == EntityType::kResourceGroup) group_repos = GroupRepresentatives(group);
+    // An org's repos, and a group's: one per class of alike repos, whose decisions stand for the rest
+    // (effective_access.h).
+    const absl::Span<const RepoId> repos =
+        type == EntityType::kUser            ? (user == t_.owner ? absl::MakeConstSpan(index_.repos_of_user(user)) : absl::Span<const RepoId>())
+        : type == EntityType::kOrg           ? absl::MakeConstSpan(ClassesOf(org).representatives())
+        : type == EntityType::kResourceGroup ? absl::MakeConstSpan(group_repos)
+                                             : absl::MakeConstSpan(&one_repo, 1);
     auto user_allows = [&](Request r) { return Check(s_, r).user.allowed; };
     for (const OperationInfo& op : AllOperations()) {
       if (!op.permissions.Contains(p) || op.creates_at_destination || op.operation == Operation::kMoveRepoToGroup) continue;
@@ -647,6 +650,23 @@ class Auditor {
   const std::vector<RepoId>& OwnFacts() {
     if (!own_facts_.has_value()) own_facts_ = index_.OwnFactRepos(s_, access_.token);
     return *own_facts_;
+  }
+
+  // The repos of group `g` whose decisions stand for all of them: the first of each run of alike repos
+  // (effective_access.h), and each repo with a fact of its own for the token.
+  std::vector<RepoId> GroupRepresentatives(GroupId g) {
+    const std::vector<uint32_t>& own = OwnFactPositions();
+    const std::vector<RepoId>& layout = index_.layout();
+    std::vector<RepoId> representatives;
+    for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
+      const auto own_begin = std::lower_bound(own.begin(), own.end(), run.begin);
+      const auto own_end = std::lower_bound(own_begin, own.end(), run.end);
+      uint32_t first = run.begin;
+      for (auto it = own_begin; it != own_end && *it == first; ++it) ++first;
+      if (first < run.end) representatives.push_back(layout[first]);
+      for (auto it = own_begin; it != own_end; ++it) representatives.push_back(layout[*it]);
+    }
+    return representatives;
   }
 
   // Where the own-fact repos are in the index's layout, sorted; computed once.
