@@ -14,7 +14,8 @@
 //   load/T         LoadFixtures: read, parse, build the World and validate it
 //   compile/T      Snapshot::Compile of the loaded world
 //   load_compile/T both, as `hubperm` does before its first check
-//   audit/T        the full audit (policy/audit) of every token
+//   audit/T        the full audit (policy/audit) of every token, on one thread
+//   audit_jobs/T   the same on every core (hubperm audit's default --jobs)
 //   who_can/T      who-can: one request (a random repo's settings) asked of every token and principal
 //   diff/T         diff: the world against itself with one org's token policy changed, beside its audit
 //
@@ -42,6 +43,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -484,17 +486,22 @@ void BM_LoadCompile(benchmark::State& state) {
   AddCommonCounters(state);
 }
 
+// The full audit on state.range(0) threads (0: the machine's cores, as hubperm audit's default).
 void BM_Audit(benchmark::State& state) {
   std::shared_ptr<const Snapshot> s = TheSnapshot();
+  AuditOptions options;
+  options.jobs = state.range(0) > 0 ? static_cast<int>(state.range(0))
+                                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   ResetPeakRss();
   size_t findings = 0;
   for (auto _ : state) {
-    AuditReport report = Audit(*s);
+    AuditReport report = Audit(*s, options);
     findings = report.findings.size();
     benchmark::DoNotOptimize(report.tokens.data());
   }
   state.SetItemsProcessed(state.iterations() * s->token_count());
   state.counters["findings"] = findings;
+  state.counters["jobs"] = options.jobs;
   AddCommonCounters(state);
 }
 
@@ -580,7 +587,8 @@ void Register(const std::string& tier) {
   benchmark::RegisterBenchmark(name("load").c_str(), BM_Load)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("compile").c_str(), BM_Compile)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("load_compile").c_str(), BM_LoadCompile)->Unit(ms)->UseRealTime();
-  benchmark::RegisterBenchmark(name("audit").c_str(), BM_Audit)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("audit").c_str(), BM_Audit)->Arg(1)->Unit(ms)->UseRealTime();
+  benchmark::RegisterBenchmark(name("audit_jobs").c_str(), BM_Audit)->Arg(0)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("who_can").c_str(), BM_WhoCan)->Unit(ms)->UseRealTime();
   benchmark::RegisterBenchmark(name("diff").c_str(), BM_Diff)->Unit(ms)->UseRealTime();
 }
