@@ -322,6 +322,12 @@ TEST(AuditJobs, TheReportDoesNotDependOnTheThreads) {
     AuditOptions options;
     options.at = absl::FromUnixSeconds(1780000000);
     const AuditReport one = Audit(*w.snapshot, options);
+    // In the report's order: by severity, then token name, then kind and subject.
+    const Snapshot& s = *w.snapshot;
+    EXPECT_TRUE(std::is_sorted(one.findings.begin(), one.findings.end(), [&](const Finding& a, const Finding& b) {
+      return std::make_tuple(GetFindingKindInfo(a.kind).severity, s.token(a.token).name, a.kind, a.subject) <
+             std::make_tuple(GetFindingKindInfo(b.kind).severity, s.token(b.token).name, b.kind, b.subject);
+    }));
     const std::string json = RenderAuditJson(*w.snapshot, one);
     const std::string text = RenderAuditText(*w.snapshot, one);
     for (int jobs : {2, 3, 8}) {
