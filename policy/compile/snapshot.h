@@ -94,7 +94,7 @@ class Snapshot {
   // What a decision reads of a repo (32 bytes, never across two cache lines). The snapshot also keeps
   // these in a dense array apart from the records (facts()): a cold decision reads one line per repo, and
   // the array of a million repos stays within reach of the caches and the TLB.
-  struct alignas(32) RepoFacts {
+  struct RepoFacts {
     RepoType type = RepoType::kModel;
     bool is_private = false;
     Gating gated = Gating::kNone;
@@ -105,6 +105,11 @@ class Snapshot {
     SourcePos private_pos;  // a public repo's read access names it
   };
   static_assert(sizeof(RepoFacts) == 32, "a repo's facts fill half a cache line");
+  // The dense array's element: aligned there only, so that the records keep their own size.
+  struct alignas(32) PackedRepoFacts : RepoFacts {
+    PackedRepoFacts() = default;
+    PackedRepoFacts(const RepoFacts& facts) : RepoFacts(facts) {}  // NOLINT: converts as the array is filled
+  };
   // A repo: its facts, and what explanations and lookups by name need.
   struct RepoRecord : RepoFacts {
     // The token that created it (contributor permission, §4b): read only where a token holds the
@@ -128,7 +133,7 @@ class Snapshot {
   // What a decision reads of a token (one cache line), kept in a dense array apart from the records as
   // RepoFacts are (facts()). A lifetime is read from the record, and only for a request made at a given
   // moment.
-  struct alignas(64) TokenFacts {
+  struct TokenFacts {
     UserId owner = kNoId;
     TokenRole role = TokenRole::kFineGrained;
     // §4c: a trusted publisher's token (of `publisher_repo`, or a user publisher's when it has none) or an
@@ -149,6 +154,10 @@ class Snapshot {
     bool HasOAuthScope(OAuthScope scope) const { return (oauth_scopes & OAuthScopeBit(scope)) != 0; }
   };
   static_assert(sizeof(TokenFacts) == 64, "a token's facts fill one cache line");
+  struct alignas(64) PackedTokenFacts : TokenFacts {
+    PackedTokenFacts() = default;
+    PackedTokenFacts(const TokenFacts& facts) : TokenFacts(facts) {}  // NOLINT: converts as the array is filled
+  };
   // A token: its facts, its lifetime, and what explanations need.
   struct TokenRecord : TokenFacts {
     // Its lifetime: valid from `created_at` (InfinitePast when unknown) until `expires_at` (InfiniteFuture
@@ -323,8 +332,8 @@ class Snapshot {
   std::vector<OrgRecord> orgs_;
   std::vector<GroupRecord> groups_;
   std::vector<RepoRecord> repos_;
-  std::vector<RepoFacts> repo_facts_;    // by repo, as in repos_
-  std::vector<TokenFacts> token_facts_;  // by token, as in tokens_
+  std::vector<PackedRepoFacts> repo_facts_;    // by repo, as in repos_
+  std::vector<PackedTokenFacts> token_facts_;  // by token, as in tokens_
   std::vector<OrgFacts> org_facts_;      // by org, as in orgs_
   std::vector<TokenRecord> tokens_;
   std::vector<ScopeRecord> scopes_;
