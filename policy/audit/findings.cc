@@ -346,7 +346,6 @@ class Auditor {
   };
 
   std::vector<RepoId> MayFailIn(GroupId g, GroupRole role, RunFails* alike) {
-    const std::vector<uint32_t>& own = OwnFactPositions();
     const std::vector<RepoId>& layout = index_.layout();
     auto fails = [&](RepoId repo) {
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
@@ -357,25 +356,21 @@ class Auditor {
     };
     std::vector<RepoId> may_fail;
     for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
-      // The run's own-fact repos, and its first other repo, which stands for the rest.
-      const auto own_begin = std::lower_bound(own.begin(), own.end(), run.begin);
-      const auto own_end = std::lower_bound(own_begin, own.end(), run.end);
-      uint32_t first = run.begin;
-      for (auto it = own_begin; it != own_end && *it == first; ++it) ++first;
-      for (auto it = own_begin; it != own_end; ++it) may_fail.push_back(layout[*it]);
-      if (first == run.end) continue;
+      const RunSplit split = Split(run);
+      for (auto it = split.own_begin; it != split.own_end; ++it) may_fail.push_back(layout[*it]);
+      if (split.first == run.end) continue;
       int8_t* known = alike != nullptr ? &alike->fails[run.repo_class][static_cast<int>(role)] : nullptr;
       bool run_fails;
       if (known != nullptr && *known >= 0) {
         run_fails = *known == 1;
       } else {
-        run_fails = fails(layout[first]);
+        run_fails = fails(layout[split.first]);
         if (known != nullptr) *known = run_fails ? 1 : 0;
       }
       if (!run_fails) continue;
-      auto next_own = own_begin;
+      auto next_own = split.own_begin;
       for (uint32_t i = run.begin; i < run.end; ++i) {
-        if (next_own != own_end && *next_own == i) {
+        if (next_own != split.own_end && *next_own == i) {
           ++next_own;
           continue;
         }
@@ -652,19 +647,31 @@ class Auditor {
     return *own_facts_;
   }
 
+  // A run of alike repos (effective_access.h), split: the positions of its own-fact repos, and that of its
+  // first other repo, which stands for the rest (run.end when there is none).
+  struct RunSplit {
+    std::vector<uint32_t>::const_iterator own_begin, own_end;
+    uint32_t first;
+  };
+  RunSplit Split(const AuditIndex::ClassRun& run) {
+    const std::vector<uint32_t>& own = OwnFactPositions();
+    RunSplit split;
+    split.own_begin = std::lower_bound(own.begin(), own.end(), run.begin);
+    split.own_end = std::lower_bound(split.own_begin, own.end(), run.end);
+    split.first = run.begin;
+    for (auto it = split.own_begin; it != split.own_end && *it == split.first; ++it) ++split.first;
+    return split;
+  }
+
   // The repos of group `g` whose decisions stand for all of them: the first of each run of alike repos
   // (effective_access.h), and each repo with a fact of its own for the token.
   std::vector<RepoId> GroupRepresentatives(GroupId g) {
-    const std::vector<uint32_t>& own = OwnFactPositions();
     const std::vector<RepoId>& layout = index_.layout();
     std::vector<RepoId> representatives;
     for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
-      const auto own_begin = std::lower_bound(own.begin(), own.end(), run.begin);
-      const auto own_end = std::lower_bound(own_begin, own.end(), run.end);
-      uint32_t first = run.begin;
-      for (auto it = own_begin; it != own_end && *it == first; ++it) ++first;
-      if (first < run.end) representatives.push_back(layout[first]);
-      for (auto it = own_begin; it != own_end; ++it) representatives.push_back(layout[*it]);
+      const RunSplit split = Split(run);
+      if (split.first < run.end) representatives.push_back(layout[split.first]);
+      for (auto it = split.own_begin; it != split.own_end; ++it) representatives.push_back(layout[*it]);
     }
     return representatives;
   }
