@@ -86,7 +86,6 @@ void RepoStanding(const Snapshot& s, const Owner& user, const Snapshot::RepoFact
     side->basis = UserBasis::kPublicRepo;
     side->pos = repo.private_pos;
   }
-  return;
 }
 
 // Whether the user passes a gated repo's gate: the owner, org members (the Hub does not gate them by
@@ -178,7 +177,6 @@ void UserForRepo(const Snapshot& s, const Owner& user, const Request& r, UserNee
     default:
       break;
   }
-  return;
 }
 
 // Creating a repo in a namespace (hub-access-model §3, [assumed] for orgs).
@@ -221,7 +219,6 @@ void UserForCreate(const Snapshot& s, const Owner& user, const Request& r, UserS
   }
   side->allowed = side->access >= RepoAccess::kContributor;
   side->reason = side->allowed ? UserReason::kEnough : UserReason::kTooLow;
-  return;
 }
 
 void UserForOrg(const Owner& user, OrgId org, UserNeed need, UserSide* side) {
@@ -234,7 +231,6 @@ void UserForOrg(const Owner& user, OrgId org, UserNeed need, UserSide* side) {
   }
   side->allowed = side->access >= needed;
   side->reason = side->allowed ? UserReason::kEnough : UserReason::kTooLow;
-  return;
 }
 
 void UserForGroup(const Snapshot& s, const Owner& user, GroupId group, UserSide* side) {
@@ -257,7 +253,6 @@ void UserForGroup(const Snapshot& s, const Owner& user, GroupId group, UserSide*
   }
   side->allowed = side->access == RepoAccess::kAdmin;
   side->reason = side->allowed ? UserReason::kEnough : UserReason::kTooLow;
-  return;
 }
 
 // The user side of an ordinary user (or a service account outside its org): their roles.
@@ -278,7 +273,6 @@ void OrdinaryUser(const Snapshot& s, const Request& r, const OperationInfo& op, 
     case TargetKind::kGroup:
       return UserForGroup(s, user, r.group, side);
   }
-  return;
 }
 
 // The user side of a service account (§2a) or of a repo's [OIDC] publisher (§4c).
@@ -352,40 +346,6 @@ struct Coverage {
   }
 };
 
-// The token's scopes that cover a repo, found in one pass over its scopes: the scope on the repo itself, and
-// the namespace-wide ones ForEachNamespaceScope (check.h) visits, in its order.
-struct RepoScopes {
-  const Snapshot::ScopeRecord* repo = nullptr;
-  const Snapshot::ScopeRecord* user = nullptr;
-  const Snapshot::ScopeRecord* org = nullptr;
-  const Snapshot::ScopeRecord* group = nullptr;
-
-  template <typename Visit>
-  void ForEachNamespaceScope(Visit visit) const {
-    if (user != nullptr) visit(*user, GrantSource::kUserScope);
-    if (org != nullptr) visit(*org, GrantSource::kOrgScope);
-    if (group != nullptr) visit(*group, GrantSource::kGroupScope);
-  }
-};
-
-RepoScopes FindRepoScopes(const Snapshot& s, const Snapshot::TokenFacts& t, EntityType repo_entity, RepoId repo_id,
-                          const Snapshot::RepoFacts& repo) {
-  RepoScopes found;
-  // A token has at most one scope per entity (Snapshot::FindScope).
-  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
-    if (scope.type == repo_entity) {
-      if (scope.entity == repo_id.index()) found.repo = &scope;
-    } else if (scope.type == EntityType::kUser) {
-      if (repo.ns_user == t.owner && scope.entity == repo.ns_user.index()) found.user = &scope;
-    } else if (scope.type == EntityType::kOrg) {
-      if (repo.ns_org != kNoId && scope.entity == repo.ns_org.index()) found.org = &scope;
-    } else if (scope.type == EntityType::kResourceGroup) {
-      if (repo.group != kNoId && scope.entity == repo.group.index()) found.group = &scope;
-    }
-  }
-  return found;
-}
-
 void DecideFineGrained(const Snapshot& s, const Request& r, const OperationInfo& op,
                             const Snapshot::TokenFacts& t, TokenSide* side) {
   side->basis = TokenBasis::kFineGrained;
@@ -404,8 +364,7 @@ void DecideFineGrained(const Snapshot& s, const Request& r, const OperationInfo&
   switch (op.target) {
     case TargetKind::kRepo: {
       const Snapshot::RepoFacts& repo = s.facts(r.repo);
-      const EntityType repo_entity = EntityOfRepoType(repo.type);
-      const RepoScopes scopes = FindRepoScopes(s, t, repo_entity, r.repo, repo);
+      const RepoScopes scopes = FindRepoScopes(s, t, r.repo, repo);
       const Snapshot::ScopeRecord* repo_scope = scopes.repo;
       Coverage ns;
       scopes.ForEachNamespaceScope([&](const Snapshot::ScopeRecord& scope, GrantSource source) {
@@ -525,7 +484,6 @@ void DecideFineGrained(const Snapshot& s, const Request& r, const OperationInfo&
   side->source = cover.source;
   side->pos = cover.pos;
   side->allowed = cover.granted.ContainsAll(needed);
-  return;
 }
 
 void DecideToken(const Snapshot& s, const Request& r, const OperationInfo& op, TokenSide* side) {
@@ -559,7 +517,6 @@ void DecideToken(const Snapshot& s, const Request& r, const OperationInfo& op, T
     side->granted = kReadPermissions;
   }
   side->allowed = side->granted.ContainsAll(op.permissions);
-  return;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -645,7 +602,6 @@ void DecidePolicy(const Snapshot& s, const Request& r, OrgId target_org, PolicyS
       break;
   }
   side->allowed = side->rule == PolicyRule::kApproved || side->rule == PolicyRule::kAdminAutoApproved;
-  return;
 }
 
 // ---------------------------------------------------------------------------------------------------

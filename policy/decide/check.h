@@ -30,20 +30,52 @@ Request PartRequest(const Request& request, Part part);
 // The org whose token policy governs the request's target, or kNoId.
 OrgId TargetOrg(const Snapshot& snapshot, const Request& request);
 
-// The token's namespace-wide scopes that cover `repo` [assumed, hub-access-model §4]: its scope on the owner when the
-// repo is in the owner's namespace, on the repo's org, and on the repo's resource group. Calls
-// `visit(scope, source)` for each the token has (a scope on the repo itself is not among them).
-// `Token` and `Repo` are the snapshot's records or their facts.
-template <typename Token, typename Repo, typename Visit>
-void ForEachNamespaceScope(const Snapshot& s, const Token& token, const Repo& repo,
+// The token's scopes that cover a repo [assumed, hub-access-model §4], found in one pass over its scopes:
+// its scope on the repo itself, and the namespace-wide ones: on the owner when the repo is in the owner's
+// namespace, on the repo's org, and on the repo's resource group (a token has at most one scope per
+// entity).
+struct RepoScopes {
+  const Snapshot::ScopeRecord* repo = nullptr;
+  const Snapshot::ScopeRecord* user = nullptr;
+  const Snapshot::ScopeRecord* org = nullptr;
+  const Snapshot::ScopeRecord* group = nullptr;
+
+  // Calls `visit(scope, source)` for each namespace-wide scope the token has, in the order above.
+  template <typename Visit>
+  void ForEachNamespaceScope(Visit visit) const {
+    if (user != nullptr) visit(*user, GrantSource::kUserScope);
+    if (org != nullptr) visit(*org, GrantSource::kOrgScope);
+    if (group != nullptr) visit(*group, GrantSource::kGroupScope);
+  }
+};
+
+// The scopes of `token` covering `repo` (whose id is `repo_id`; kNoId finds the namespace-wide ones
+// only). `token` and `repo` are the snapshot's facts or records. Inline: every check of a repo by a
+// fine-grained token calls it.
+inline RepoScopes FindRepoScopes(const Snapshot& s, const Snapshot::TokenFacts& t, RepoId repo_id,
+                                 const Snapshot::RepoFacts& repo) {
+  const EntityType repo_entity = EntityOfRepoType(repo.type);
+  RepoScopes found;
+  for (const Snapshot::ScopeRecord& scope : s.scopes(t)) {
+    if (scope.type == repo_entity) {
+      if (repo_id != kNoId && scope.entity == repo_id.index()) found.repo = &scope;
+    } else if (scope.type == EntityType::kUser) {
+      if (repo.ns_user == t.owner && scope.entity == repo.ns_user.index()) found.user = &scope;
+    } else if (scope.type == EntityType::kOrg) {
+      if (repo.ns_org != kNoId && scope.entity == repo.ns_org.index()) found.org = &scope;
+    } else if (scope.type == EntityType::kResourceGroup) {
+      if (repo.group != kNoId && scope.entity == repo.group.index()) found.group = &scope;
+    }
+  }
+  return found;
+}
+
+// The token's namespace-wide scopes that cover `repo` (RepoScopes): calls `visit(scope, source)` for each
+// the token has (a scope on the repo itself is not among them).
+template <typename Visit>
+void ForEachNamespaceScope(const Snapshot& s, const Snapshot::TokenFacts& token, const Snapshot::RepoFacts& repo,
                            Visit visit) {
-  auto scope_on = [&](EntityType type, auto entity, GrantSource source) {
-    if (entity == kNoId) return;
-    if (const Snapshot::ScopeRecord* scope = s.FindScope(token, type, entity)) visit(*scope, source);
-  };
-  if (repo.ns_user == token.owner) scope_on(EntityType::kUser, repo.ns_user, GrantSource::kUserScope);
-  scope_on(EntityType::kOrg, repo.ns_org, GrantSource::kOrgScope);
-  scope_on(EntityType::kResourceGroup, repo.group, GrantSource::kGroupScope);
+  FindRepoScopes(s, token, RepoId(), repo).ForEachNamespaceScope(visit);
 }
 
 }  // namespace hubperm
