@@ -6,7 +6,6 @@
 #include <atomic>
 #include <memory>
 #include <thread>
-#include <tuple>
 #include <utility>
 
 namespace hubperm {
@@ -83,26 +82,10 @@ AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   AuditReport report;
   report.index = std::move(shared_index);
   report.tokens = std::move(accesses);
-  // The report's order (SortFindings') without sorting them all: the slots are by token name already, so
-  // each token's findings are put in order alone, then taken severity by severity, slot by slot.
-  size_t total = 0;
   for (std::vector<Finding>& findings : found) {
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-      const FindingSeverity sa = GetFindingKindInfo(a.kind).severity, sb = GetFindingKindInfo(b.kind).severity;
-      return std::tie(sa, a.kind, a.subject) < std::tie(sb, b.kind, b.subject);
-    });
-    total += findings.size();
+    for (Finding& f : findings) report.findings.push_back(std::move(f));
   }
-  report.findings.reserve(total);
-  int severities = 0;
-  for (const FindingKindInfo& info : AllFindingKinds()) severities = std::max(severities, static_cast<int>(info.severity) + 1);
-  for (int severity = 0; severity < severities; ++severity) {
-    for (std::vector<Finding>& findings : found) {
-      for (Finding& f : findings) {
-        if (static_cast<int>(GetFindingKindInfo(f.kind).severity) == severity) report.findings.push_back(std::move(f));
-      }
-    }
-  }
+  SortFindings(s, &report.findings);
   return report;
 }
 
