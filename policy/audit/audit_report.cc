@@ -215,7 +215,9 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
     for (const FindingEvidence& e : f.evidence) {
       json.BeginObject().Key("at");
       WritePosition(s.files(), e.pos, &json);
-      json.Key("text").String(e.text).EndObject();
+      json.Key("text").String(e.text).Key("alike").BeginArray();
+      for (RepoId r : e.alike.Sorted()) json.String(s.repo(r).id);
+      json.EndArray().EndObject();
     }
     json.EndArray().Key("requests").BeginArray();
     for (const Request& r : f.requests) json.String(DescribeRequest(s, r));

@@ -6,6 +6,8 @@
 // on random worlds); and the effective access computed from each token's reach agrees with asking about
 // every repo and every namespace of the world.
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -136,6 +138,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(GoldenCase{"FoundingText", {"testdata/founding/world.yaml"}, "testdata/golden/audit_founding.txt", false},
                       GoldenCase{"WorldText", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.txt", false},
                       GoldenCase{"WorldJson", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.json", true},
+                      GoldenCase{"AlikeText", {"testdata/audit/alike.yaml"}, "testdata/golden/audit_alike.txt", false},
                       GoldenCase{"LifetimeText", {"testdata/audit/lifetime.yaml"}, "testdata/golden/audit_lifetime.txt",
                                  false, "2026-11-30"},
                       GoldenCase{"LifetimeJson", {"testdata/audit/lifetime.yaml"}, "testdata/golden/audit_lifetime.json",
@@ -427,6 +430,74 @@ TEST(RepoClasses, EveryRepoDecidesAsItsClass) {
   }
   EXPECT_GT(shared, 5000) << "the random worlds should put many repos in shared classes";
   EXPECT_GT(compared, 50000);
+}
+
+// will-fail's lines, each standing for its repo's alike repos, name exactly the failing requests: on
+// random worlds, for every fine-grained token and every resource group of its owner's orgs where the owner
+// holds a role, the requests the user side and the policy allow and the token does not (writing and
+// reading each of the group's repos, creating a repo into it), each asked alone, are those the finding's
+// lines name and stand for, with the status each line gives; and the summary counts them.
+TEST(WillFail, LinesStandForExactlyTheFailingRequests) {
+  int groups = 0, standing_for = 0;
+  // Namespaces of up to 24 repos in up to 2 groups, so that groups hold runs of alike repos.
+  RandomWorldShape shape;
+  shape.max_repos_per_namespace = 24;
+  for (uint32_t seed = 1; seed <= 3 * kRandomWorlds; ++seed) {
+    const Loaded w = LoadWorld(RandomWorld(seed, shape), absl::StrCat("random-", seed, ".yaml"));
+    ASSERT_NE(w.snapshot, nullptr);
+    const Snapshot& s = *w.snapshot;
+    const AuditReport report = Audit(s);
+    // (token, group) -> the failing (operation, repo or none, status) the finding names.
+    using Failing = std::set<std::tuple<Operation, int32_t, int>>;
+    std::map<std::pair<TokenId, std::string>, Failing> named;
+    for (const Finding& f : report.findings) {
+      if (f.kind != FindingKind::kWillFail) continue;
+      Failing& failing = named[{f.token, f.subject}];
+      ASSERT_EQ(f.evidence.size(), f.requests.size() + 1) << "a line per request, after the role";
+      size_t count = 0;
+      for (size_t i = 0; i < f.requests.size(); ++i) {
+        const Request& r = f.requests[i];
+        const int status = Check(s, r).status;
+        failing.insert({r.operation, r.repo.index(), status});
+        ++count;
+        f.evidence[i + 1].alike.ForEach([&](RepoId repo) {
+          failing.insert({r.operation, repo.index(), status});
+          ++count;
+          ++standing_for;
+        });
+      }
+      EXPECT_EQ(failing.size(), count) << "no request named twice";
+      EXPECT_THAT(f.summary, HasSubstr(absl::StrCat(count, count == 1 ? " request " : " requests ")));
+    }
+    for (TokenId token : IdsUpTo<TokenId>(s.token_count())) {
+      const Snapshot::TokenRecord& t = s.token(token);
+      if (t.role != TokenRole::kFineGrained || t.kind != TokenKind::kUser) continue;
+      const std::vector<OrgId>& orgs = report.index->orgs_of_user(t.owner);
+      s.ForEachGroupRoleOf(t.owner, [&](GroupId g, const RoleGrant<GroupRole>&) {
+        if (std::find(orgs.begin(), orgs.end(), s.group(g).org) == orgs.end()) return;
+        Failing expected;
+        auto ask = [&](const Request& r) {
+          const Decision d = Check(s, r);
+          if (d.user.allowed && !d.token.allowed && d.policy.allowed) expected.insert({r.operation, r.repo.index(), d.status});
+        };
+        for (RepoId repo : report.index->repos_of_group(g)) {
+          for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) ask(LevelRequest(token, repo, level));
+        }
+        Request create;
+        create.operation = Operation::kCreateRepo;
+        create.token = token;
+        create.ns_org = s.group(g).org;
+        create.group = g;
+        ask(create);
+        const auto it = named.find({token, absl::StrCat("group ", s.group(g).name)});
+        EXPECT_EQ(it == named.end() ? Failing() : it->second, expected)
+            << "seed " << seed << ", token " << t.name << ", group " << s.group(g).name;
+        ++groups;
+      });
+    }
+  }
+  EXPECT_GT(groups, 1000);
+  EXPECT_GT(standing_for, 400) << "the random worlds should give lines that stand for alike repos";
 }
 
 TEST(ApplyFix, EditsTheTokenByName) {

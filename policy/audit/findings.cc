@@ -333,10 +333,6 @@ class Auditor {
     }
   }
 
-  // The repos of group `g` (where the owner holds `role`) where a request may be allowed by the user side
-  // and the policy and denied by the token, by id: a run of alike repos (effective_access.h) is decided on
-  // its first repo (or answered from `alike`), and only if that fails are the others asked; a repo with a
-  // fact of its own for the token is always asked.
   // Whether a run of alike repos fails, by class and the role that makes it alike (-1: not yet asked).
   struct RunFails {
     RunFails() {
@@ -345,61 +341,41 @@ class Auditor {
     int8_t fails[64][1 + kGroupRoleCount];
   };
 
-  std::vector<RepoId> MayFailIn(GroupId g, GroupRole role, RunFails* alike) {
-    const std::vector<RepoId>& layout = index_.layout();
-    auto fails = [&](RepoId repo) {
-      for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
-        const Decision d = Check(s_, LevelRequest(access_.token, repo, level));
-        if (d.user.allowed && !d.token.allowed && d.policy.allowed) return true;
-      }
-      return false;
-    };
-    std::vector<RepoId> may_fail;
-    for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
-      const RunSplit split = Split(run);
-      for (auto it = split.own_begin; it != split.own_end; ++it) may_fail.push_back(layout[*it]);
-      if (split.first == run.end) continue;
-      int8_t* known = alike != nullptr ? &alike->fails[run.repo_class][static_cast<int>(role)] : nullptr;
-      bool run_fails;
-      if (known != nullptr && *known >= 0) {
-        run_fails = *known == 1;
-      } else {
-        run_fails = fails(layout[split.first]);
-        if (known != nullptr) *known = run_fails ? 1 : 0;
-      }
-      if (!run_fails) continue;
-      auto next_own = split.own_begin;
-      for (uint32_t i = run.begin; i < run.end; ++i) {
-        if (next_own != split.own_end && *next_own == i) {
-          ++next_own;
-          continue;
-        }
-        may_fail.push_back(layout[i]);
-      }
-    }
-    std::sort(may_fail.begin(), may_fail.end());
-    return may_fail;
-  }
+  // A request the user side and the policy allow and the token side does not: one line of a will-fail
+  // finding. `alike`: the other repos of its repo's run of alike repos (effective_access.h), which fail the
+  // same way, with the same reply; the line stands for them too.
+  struct FailingRequest {
+    Request request;
+    int status = 0;
+    PermissionSet lacking;
+    bool uncovered = false;  // no scope of the token covers it (else its grant there lacks `lacking`)
+    SourcePos pos;           // the token's grant
+    EntityType scope_type;   // the scope to extend: the repo's own, else the group's
+    int32_t scope_id;
+    RepoRanges alike;
+  };
 
-  // `alike`: the answers shared by the groups alike for the token, when `g` is one (else nullptr).
-  void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role, RunFails* alike) {
-    // The requests the user side allows and the token side does not, each with its decision.
-    std::vector<std::pair<Request, Decision>> failing;
-    std::vector<std::pair<std::pair<EntityType, int32_t>, PermissionSet>> missing;  // per scope to extend
+  // The requests of group `g` (where the owner holds `role`) that will fail, by repo id, then write before
+  // read; then creating a repo into the group. A run of alike repos is decided on its first repo (whether
+  // it fails at all answered from `alike` when the group is alike for the token, else nullptr), which
+  // stands for the rest; a repo with a fact of its own for the token is decided alone.
+  std::vector<FailingRequest> FailingIn(OrgId org, GroupId g, GroupRole role, RunFails* alike) {
+    const std::vector<RepoId>& layout = index_.layout();
+    std::vector<FailingRequest> failing;
     auto consider = [&](const Request& r, EntityType type, int32_t id) {
       const Decision d = Check(s_, r);
       if (!d.user.allowed || d.token.allowed || !d.policy.allowed) return;
-      const PermissionSet lacking = d.token.needed - d.token.granted;
-      failing.emplace_back(r, d);
-      for (auto& m : missing) {
-        if (m.first.first == type && m.first.second == id) {
-          m.second = m.second | lacking;
-          return;
-        }
-      }
-      missing.push_back({{type, id}, lacking});
+      FailingRequest f;
+      f.request = r;
+      f.status = d.status;
+      f.lacking = d.token.needed - d.token.granted;
+      f.uncovered = d.token.source == GrantSource::kNone || d.token.source == GrantSource::kImplicitPublicRead;
+      f.pos = d.token.pos;
+      f.scope_type = type;
+      f.scope_id = id;
+      failing.push_back(std::move(f));
     };
-    for (RepoId repo : MayFailIn(g, role.role, alike)) {
+    auto consider_repo = [&](RepoId repo) {
       const EntityType repo_entity = EntityOfRepoType(s_.repo(repo).type);
       // A repo scope overrides the group's: extend it there, else extend the group's scope.
       const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
@@ -407,32 +383,90 @@ class Auditor {
         consider(LevelRequest(access_.token, repo, level), repo_scoped ? repo_entity : EntityType::kResourceGroup,
                  repo_scoped ? repo.index() : g.index());
       }
+    };
+    // The lines are put in order at the end: each is keyed by its repo's id and level.
+    for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
+      const RunSplit split = Split(run);
+      for (auto it = split.own_begin; it != split.own_end; ++it) consider_repo(layout[*it]);
+      if (split.first == run.end) continue;
+      int8_t* known = alike != nullptr ? &alike->fails[run.repo_class][static_cast<int>(role)] : nullptr;
+      if (known != nullptr && *known == 0) continue;
+      const size_t before = failing.size();
+      consider_repo(layout[split.first]);
+      if (known != nullptr) *known = failing.size() > before ? 1 : 0;
+      if (failing.size() == before) continue;
+      // The rest of the run, around its own-fact repos.
+      RepoRanges rest;
+      uint32_t from = split.first + 1;
+      for (auto it = split.own_begin; it != split.own_end; ++it) {
+        if (*it < from) continue;
+        rest.Add(absl::MakeConstSpan(layout).subspan(from, *it - from));
+        from = *it + 1;
+      }
+      if (from < run.end) rest.Add(absl::MakeConstSpan(layout).subspan(from, run.end - from));
+      for (size_t i = before; i < failing.size(); ++i) failing[i].alike = rest;
     }
+    auto key = [](const FailingRequest& f) { return std::make_pair(f.request.repo, f.request.operation != Operation::kCreateCommit); };
+    std::stable_sort(failing.begin(), failing.end(), [&](const FailingRequest& a, const FailingRequest& b) { return key(a) < key(b); });
     Request create = Base(Operation::kCreateRepo);
     create.ns_org = org;
     create.group = g;
     consider(create, EntityType::kResourceGroup, g.index());
+    return failing;
+  }
+
+  // "org87/repo1", or "org87/repo1 and 13 more like it (org87/repo3, org87/repo19, org87/repo31, ...)".
+  std::string RequestLine(const FailingRequest& f) {
+    std::string line = DescribeRequest(s_, f.request);
+    if (!f.alike.empty()) {
+      constexpr size_t kNamed = 3;
+      std::vector<absl::string_view> named;
+      for (RepoId r : f.alike.First(kNamed)) named.push_back(s_.repo(r).id);
+      absl::StrAppend(&line, " and ", f.alike.size(), " more like it (", absl::StrJoin(named, ", "),
+                      f.alike.size() > kNamed ? absl::StrCat(" and ", f.alike.size() - kNamed, " more") : "", ")");
+    }
+    return line;
+  }
+
+  // `alike`: the answers shared by the groups alike for the token, when `g` is one (else nullptr).
+  void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role, RunFails* alike) {
+    std::vector<FailingRequest> failing = FailingIn(org, g, role.role, alike);
     if (failing.empty()) return;
+    // The permissions to add, per scope to extend, in the order the lines name them.
+    std::vector<std::pair<std::pair<EntityType, int32_t>, PermissionSet>> missing;
+    for (const FailingRequest& r : failing) {
+      auto m = std::find_if(missing.begin(), missing.end(), [&](const auto& m) {
+        return m.first.first == r.scope_type && m.first.second == r.scope_id;
+      });
+      if (m != missing.end()) {
+        m->second = m->second | r.lacking;
+      } else {
+        missing.push_back({{r.scope_type, r.scope_id}, r.lacking});
+      }
+    }
 
     const std::string& group = s_.group(g).name;
     std::vector<int> statuses;
-    for (const auto& [r, d] : failing) {
-      if (std::find(statuses.begin(), statuses.end(), d.status) == statuses.end()) statuses.push_back(d.status);
+    size_t requests = 0;
+    for (const FailingRequest& f : failing) {
+      if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
+      requests += 1 + f.alike.size();
     }
     std::sort(statuses.begin(), statuses.end());
     Finding& f = Add(FindingKind::kWillFail, absl::StrCat("group ", group));
     f.summary = absl::StrCat(owner_, " is ", NameOf(role.role), " in resource group ", group, ", but token ", TokenName(),
-                             " does not cover it: ", failing.size(), failing.size() == 1 ? " request" : " requests",
+                             " does not cover it: ", requests, requests == 1 ? " request" : " requests",
                              " the user side allows will fail (", absl::StrJoin(statuses, ", "), ")");
+    f.evidence.reserve(1 + failing.size());
+    f.requests.reserve(failing.size());
     f.evidence.push_back({role.pos, absl::StrCat(owner_, ": ", NameOf(role.role), " in resource group ", group,
                                                  role.auto_join ? " (auto-join)" : "")});
-    for (const auto& [r, d] : failing) {
-      const absl::string_view why = d.token.source == GrantSource::kNone || d.token.source == GrantSource::kImplicitPublicRead
-                                        ? "no scope of the token covers it"
-                                        : "the token's grant there lacks it";
-      f.evidence.push_back({d.token.pos, absl::StrCat(DescribeRequest(s_, r), " -> ", d.status, ": needs ",
-                                                      PermissionSetText(d.token.needed - d.token.granted), "; ", why)});
-      f.requests.push_back(r);
+    for (FailingRequest& r : failing) {
+      FindingEvidence e{r.pos, absl::StrCat(RequestLine(r), " -> ", r.status, ": needs ", PermissionSetText(r.lacking), "; ",
+                                            r.uncovered ? "no scope of the token covers it" : "the token's grant there lacks it")};
+      e.alike = std::move(r.alike);
+      f.evidence.push_back(std::move(e));
+      f.requests.push_back(r.request);
     }
     std::vector<std::string> parts;
     for (const auto& [entity, permissions] : missing) {

@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -103,8 +104,15 @@ struct AuditOptions {
 inline constexpr absl::Duration kSuggestedLifetime = absl::Hours(24 * 90);
 
 struct FindingEvidence {
+  FindingEvidence() = default;
+  FindingEvidence(SourcePos pos, std::string text) : pos(pos), text(std::move(text)) {}
+
   SourcePos pos;  // unknown when the fact is an absence
   std::string text;
+  // A will-fail line's request stands for these repos too: the others of its repo's run of alike repos
+  // (effective_access.h), where the same request fails the same way. `text` names the first few; the JSON
+  // report lists them all. Points into the audit's AuditIndex.
+  RepoRanges alike;
 };
 
 struct Finding {
