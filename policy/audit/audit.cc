@@ -82,6 +82,9 @@ AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
   AuditReport report;
   report.index = std::move(shared_index);
   report.tokens = std::move(accesses);
+  size_t total = 0;
+  for (const std::vector<Finding>& findings : found) total += findings.size();
+  report.findings.reserve(total);
   for (std::vector<Finding>& findings : found) {
     for (Finding& f : findings) report.findings.push_back(std::move(f));
   }

@@ -144,7 +144,7 @@ RepoLevel LevelOn(const Snapshot& s, TokenId token, RepoId repo) {
 std::vector<RepoId> RepoRanges::Sorted() const {
   std::vector<RepoId> all;
   all.reserve(size_);
-  for (absl::Span<const RepoId> range : ranges_) all.insert(all.end(), range.begin(), range.end());
+  for (const Range& range : ranges_) all.insert(all.end(), base_ + range.offset, base_ + range.offset + range.size);
   std::sort(all.begin(), all.end());
   return all;
 }
@@ -152,7 +152,9 @@ std::vector<RepoId> RepoRanges::Sorted() const {
 std::vector<RepoId> RepoRanges::First(size_t n) const {
   // Each range is sorted: the n smallest are among the first n of each.
   std::vector<RepoId> first;
-  for (absl::Span<const RepoId> range : ranges_) first.insert(first.end(), range.begin(), range.begin() + std::min(n, range.size()));
+  for (const Range& range : ranges_) {
+    first.insert(first.end(), base_ + range.offset, base_ + range.offset + std::min<size_t>(n, range.size));
+  }
   std::sort(first.begin(), first.end());
   if (first.size() > n) first.resize(n);
   return first;

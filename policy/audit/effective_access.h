@@ -58,19 +58,20 @@ RepoLevel LevelOn(const Snapshot& snapshot, TokenId token, RepoId repo);
 // at one level in one namespace. Its size is known without walking it; Sorted() lists it by repo id.
 class RepoRanges {
  public:
+  // `range` points into the same array as every range added before it (the AuditIndex's layout).
   void Add(absl::Span<const RepoId> range) {
     if (range.empty()) return;
-    ranges_.push_back(range);
-    size_ += range.size();
+    if (base_ == nullptr) base_ = range.data();
+    ranges_.push_back(Range{static_cast<int32_t>(range.data() - base_), static_cast<uint32_t>(range.size())});
+    size_ += static_cast<uint32_t>(range.size());
   }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  const std::vector<absl::Span<const RepoId>>& ranges() const { return ranges_; }
   // Calls `visit(repo)` for each repo, range by range.
   template <typename Visit>
   void ForEach(Visit visit) const {
-    for (absl::Span<const RepoId> range : ranges_) {
-      for (RepoId r : range) visit(r);
+    for (const Range& range : ranges_) {
+      for (const RepoId* r = base_ + range.offset; r != base_ + range.offset + range.size; ++r) visit(*r);
     }
   }
   // Every repo, by id.
@@ -79,8 +80,15 @@ class RepoRanges {
   std::vector<RepoId> First(size_t n) const;
 
  private:
-  std::vector<absl::Span<const RepoId>> ranges_;
-  size_t size_ = 0;
+  // A range as 8 bytes, from the first range's start (a token's audit holds tens of ranges per namespace
+  // and level: the report's memory is what the audit of a large world spends most on).
+  struct Range {
+    int32_t offset;
+    uint32_t size;
+  };
+  const RepoId* base_ = nullptr;
+  std::vector<Range> ranges_;
+  uint32_t size_ = 0;
 };
 
 // The repos of each namespace and group, and the orgs with a token policy, indexed once per snapshot.
