@@ -313,16 +313,10 @@ RepoClasses::RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::C
 }
 
 void RepoClasses::Cut(uint32_t begin, uint32_t end) {
-  auto next_own = std::lower_bound(own_.begin(), own_.end(), begin);
-  while (begin < end) {
-    const uint32_t stop = next_own != own_.end() && *next_own < end ? *next_own : end;
-    if (stop > begin) {
-      ranges_.push_back(absl::MakeConstSpan(index_->layout().data() + begin, stop - begin));
-      repo_count_ += stop - begin;
-    }
-    begin = stop + 1;
-    ++next_own;
-  }
+  index_->ForEachRangeAround(begin, end, own_, [&](absl::Span<const RepoId> range) {
+    ranges_.push_back(range);
+    repo_count_ += range.size();
+  });
 }
 
 void RepoClasses::EndClass() {

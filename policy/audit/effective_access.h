@@ -32,6 +32,7 @@
 #ifndef HUBPERM_POLICY_AUDIT_EFFECTIVE_ACCESS_H_
 #define HUBPERM_POLICY_AUDIT_EFFECTIVE_ACCESS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -104,6 +105,18 @@ class AuditIndex {
   // group), then block (block_of its group), then resource group, then id; and where each repo is in it.
   const std::vector<RepoId>& layout() const { return layout_; }
   uint32_t position(RepoId repo) const { return position_[repo]; }
+  // Calls `visit(range)` for each range of the layout's positions [begin, end) between the positions
+  // `skip` (sorted), which are left out: a run of alike repos without its repos that have facts of their own.
+  template <typename Visit>
+  void ForEachRangeAround(uint32_t begin, uint32_t end, absl::Span<const uint32_t> skip, Visit visit) const {
+    auto next = std::lower_bound(skip.begin(), skip.end(), begin);
+    while (begin < end) {
+      const uint32_t stop = next != skip.end() && *next < end ? *next : end;
+      if (stop > begin) visit(absl::MakeConstSpan(layout_.data() + begin, stop - begin));
+      begin = stop + 1;
+      if (next != skip.end()) ++next;
+    }
+  }
   // A run of the layout holding the repos of one class and block (and, for a group, of that group).
   struct ClassRun {
     uint8_t repo_class;

@@ -397,13 +397,8 @@ class Auditor {
       if (failing.size() == before) continue;
       // The rest of the run, around its own-fact repos.
       RepoRanges rest;
-      uint32_t from = split.first + 1;
-      for (auto it = split.own_begin; it != split.own_end; ++it) {
-        if (*it < from) continue;
-        rest.Add(absl::MakeConstSpan(layout).subspan(from, *it - from));
-        from = *it + 1;
-      }
-      if (from < run.end) rest.Add(absl::MakeConstSpan(layout).subspan(from, run.end - from));
+      index_.ForEachRangeAround(split.first + 1, run.end, OwnFactPositions(),
+                                [&](absl::Span<const RepoId> range) { rest.Add(range); });
       for (size_t i = before; i < failing.size(); ++i) failing[i].alike = rest;
     }
     auto key = [](const FailingRequest& f) { return std::make_pair(f.request.repo, f.request.operation != Operation::kCreateCommit); };
