@@ -217,6 +217,8 @@ std::string RenderAuditJson(const Snapshot& s, const AuditReport& report) {
       WritePosition(s.files(), e.pos, &json);
       json.Key("text").String(e.text).Key("alike").BeginArray();
       for (RepoId r : e.alike.Sorted()) json.String(s.repo(r).id);
+      json.EndArray().Key("alike_groups").BeginArray();
+      for (GroupId g : e.alike_groups) json.String(s.group(g).name);
       json.EndArray().EndObject();
     }
     json.EndArray().Key("requests").BeginArray();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "policy/audit/apply_fix.h"
@@ -139,6 +140,7 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"WorldText", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.txt", false},
                       GoldenCase{"WorldJson", {"testdata/audit/world.yaml"}, "testdata/golden/audit_world.json", true},
                       GoldenCase{"AlikeText", {"testdata/audit/alike.yaml"}, "testdata/golden/audit_alike.txt", false},
+                      GoldenCase{"AutoJoinText", {"testdata/audit/auto_join.yaml"}, "testdata/golden/audit_auto_join.txt", false},
                       GoldenCase{"LifetimeText", {"testdata/audit/lifetime.yaml"}, "testdata/golden/audit_lifetime.txt",
                                  false, "2026-11-30"},
                       GoldenCase{"LifetimeJson", {"testdata/audit/lifetime.yaml"}, "testdata/golden/audit_lifetime.json",
@@ -432,53 +434,75 @@ TEST(RepoClasses, EveryRepoDecidesAsItsClass) {
   EXPECT_GT(compared, 50000);
 }
 
-// will-fail's lines, each standing for its repo's alike repos, name exactly the failing requests: on
-// random worlds, for every fine-grained token and every resource group of its owner's orgs where the owner
-// holds a role, the requests the user side and the policy allow and the token does not (writing and
-// reading each of the group's repos, creating a repo into it), each asked alone, are those the finding's
-// lines name and stand for, with the status each line gives; and the summary counts them.
+// will-fail's lines, each standing for its repo's alike repos (and, creating a repo into a group, for the
+// finding's alike groups), name exactly the failing requests: on random worlds, for every fine-grained
+// token, the requests the user side and the policy allow and the token does not, in every resource group
+// of its owner's orgs where the owner holds a role (writing and reading each of the group's repos, creating
+// a repo into it), each asked alone, are those its findings' lines name and stand for, each once, with the
+// status each line gives; each finding counts them in its summary, and speaks only of its groups.
 TEST(WillFail, LinesStandForExactlyTheFailingRequests) {
-  int groups = 0, standing_for = 0;
-  // Namespaces of up to 24 repos in up to 2 groups, so that groups hold runs of alike repos.
+  int groups = 0, standing_for = 0, merged = 0;
+  // Namespaces of up to 24 repos in up to 6 groups, so that groups hold runs of alike repos, and orgs
+  // hold auto-join groups alike for a token.
   RandomWorldShape shape;
   shape.max_repos_per_namespace = 24;
+  shape.max_groups_per_org = 6;
   for (uint32_t seed = 1; seed <= 3 * kRandomWorlds; ++seed) {
-    const Loaded w = LoadWorld(RandomWorld(seed, shape), absl::StrCat("random-", seed, ".yaml"));
+    const World world = RandomWorld(seed, shape);
+    const Loaded w = LoadWorld(world, absl::StrCat("random-", seed, ".yaml"));
     ASSERT_NE(w.snapshot, nullptr);
     const Snapshot& s = *w.snapshot;
     const AuditReport report = Audit(s);
-    // (token, group) -> the failing (operation, repo or none, status) the finding names.
-    using Failing = std::set<std::tuple<Operation, int32_t, int>>;
-    std::map<std::pair<TokenId, std::string>, Failing> named;
+    const int merged_before = merged;
+    // token -> the failing (operation, repo or none, group created into or none, status) its findings name.
+    using Failing = std::set<std::tuple<Operation, int32_t, int32_t, int>>;
+    std::map<TokenId, Failing> named;
     for (const Finding& f : report.findings) {
       if (f.kind != FindingKind::kWillFail) continue;
-      Failing& failing = named[{f.token, f.subject}];
+      SCOPED_TRACE(absl::StrCat("seed ", seed, ", token ", s.token(f.token).name, ", ", f.subject));
+      Failing& failing = named[f.token];
       ASSERT_EQ(f.evidence.size(), f.requests.size() + 1) << "a line per request, after the role";
+      // The finding's groups: the first, named by its subject, and the others on its role line.
+      absl::string_view first = f.subject;
+      ASSERT_TRUE(absl::ConsumePrefix(&first, "groups ") || absl::ConsumePrefix(&first, "group "));
+      first = first.substr(0, std::min(first.find(','), first.find(" and ")));
+      std::set<GroupId> its_groups(f.evidence[0].alike_groups.begin(), f.evidence[0].alike_groups.end());
+      for (GroupId g : IdsUpTo<GroupId>(s.group_count())) {
+        if (s.group(g).name == first) its_groups.insert(g);
+      }
+      ASSERT_EQ(its_groups.size(), 1 + f.evidence[0].alike_groups.size());
+      EXPECT_EQ(f.subject.rfind("groups ", 0) == 0, its_groups.size() > 1);
+      merged += its_groups.size() > 1;
       size_t count = 0;
+      auto name = [&](const Request& r, int32_t repo, GroupId group, int status) {
+        EXPECT_TRUE(failing.insert({r.operation, repo, group.index(), status}).second) << "named twice";
+        EXPECT_EQ(its_groups.count(repo >= 0 ? s.repo(RepoId(repo)).group : group), 1u) << "outside the finding's groups";
+        ++count;
+      };
       for (size_t i = 0; i < f.requests.size(); ++i) {
         const Request& r = f.requests[i];
         const int status = Check(s, r).status;
-        failing.insert({r.operation, r.repo.index(), status});
-        ++count;
+        name(r, r.repo.index(), r.group, status);
         f.evidence[i + 1].alike.ForEach([&](RepoId repo) {
-          failing.insert({r.operation, repo.index(), status});
-          ++count;
+          name(r, repo.index(), r.group, status);
           ++standing_for;
         });
+        for (GroupId g : f.evidence[i + 1].alike_groups) name(r, r.repo.index(), g, status);
       }
-      EXPECT_EQ(failing.size(), count) << "no request named twice";
       EXPECT_THAT(f.summary, HasSubstr(absl::StrCat(count, count == 1 ? " request " : " requests ")));
     }
     for (TokenId token : IdsUpTo<TokenId>(s.token_count())) {
       const Snapshot::TokenRecord& t = s.token(token);
       if (t.role != TokenRole::kFineGrained || t.kind != TokenKind::kUser) continue;
       const std::vector<OrgId>& orgs = report.index->orgs_of_user(t.owner);
+      Failing expected;
       s.ForEachGroupRoleOf(t.owner, [&](GroupId g, const RoleGrant<GroupRole>&) {
         if (std::find(orgs.begin(), orgs.end(), s.group(g).org) == orgs.end()) return;
-        Failing expected;
         auto ask = [&](const Request& r) {
           const Decision d = Check(s, r);
-          if (d.user.allowed && !d.token.allowed && d.policy.allowed) expected.insert({r.operation, r.repo.index(), d.status});
+          if (d.user.allowed && !d.token.allowed && d.policy.allowed) {
+            expected.insert({r.operation, r.repo.index(), r.group.index(), d.status});
+          }
         };
         for (RepoId repo : report.index->repos_of_group(g)) {
           for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) ask(LevelRequest(token, repo, level));
@@ -489,15 +513,17 @@ TEST(WillFail, LinesStandForExactlyTheFailingRequests) {
         create.ns_org = s.group(g).org;
         create.group = g;
         ask(create);
-        const auto it = named.find({token, absl::StrCat("group ", s.group(g).name)});
-        EXPECT_EQ(it == named.end() ? Failing() : it->second, expected)
-            << "seed " << seed << ", token " << t.name << ", group " << s.group(g).name;
         ++groups;
       });
+      const auto it = named.find(token);
+      EXPECT_EQ(it == named.end() ? Failing() : it->second, expected) << "seed " << seed << ", token " << t.name;
     }
+    // A finding that stands for several groups is gone once its fix (an edit per group) is applied.
+    if (merged > merged_before) ExpectEveryFixRemovesItsFinding(world, absl::StrCat("random-", seed, ".yaml"));
   }
   EXPECT_GT(groups, 1000);
   EXPECT_GT(standing_for, 400) << "the random worlds should give lines that stand for alike repos";
+  EXPECT_GT(merged, 10) << "the random worlds should give findings that stand for alike groups";
 }
 
 TEST(ApplyFix, EditsTheTokenByName) {

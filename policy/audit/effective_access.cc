@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "absl/container/inlined_vector.h"
+
 #include "policy/decide/check.h"
 #include "policy/model/operation.h"
 
@@ -44,11 +46,18 @@ bool MarksUseful(const Snapshot& s, RepoId repo, RepoLevel level) {
 // Decides the repos of `classes` for one token: each class once, on its first repo (the class shares
 // visibility and gating, so its first repo also says whether the class makes the token useful).
 void DecideNamespace(const Snapshot& s, TokenId token, const RepoClasses& classes, NamespaceAccess* ns, bool* useful) {
+  // Each class's level first, so that each level's ranges are allocated once.
+  absl::InlinedVector<RepoLevel, 64> levels(classes.size());
+  size_t ranges[kRepoLevelCount] = {};
   for (size_t c = 0; c < classes.size(); ++c) {
     const RepoId r = classes.representatives()[c];
-    const RepoLevel level = LevelOn(s, token, r);
-    if (MarksUseful(s, r, level)) *useful = true;
-    for (absl::Span<const RepoId> range : classes.members(c)) ns->repos[static_cast<int>(level)].Add(range);
+    levels[c] = LevelOn(s, token, r);
+    if (MarksUseful(s, r, levels[c])) *useful = true;
+    ranges[static_cast<int>(levels[c])] += classes.members(c).size();
+  }
+  for (int level = 0; level < kRepoLevelCount; ++level) ns->repos[level].Reserve(ranges[level]);
+  for (size_t c = 0; c < classes.size(); ++c) {
+    for (absl::Span<const RepoId> range : classes.members(c)) ns->repos[static_cast<int>(levels[c])].Add(range);
   }
   ns->repos_decided += static_cast<int>(classes.repo_count());
 }
@@ -266,6 +275,11 @@ RepoClasses::RepoClasses(const AuditIndex& index, absl::Span<const AuditIndex::C
                          const std::vector<GroupId>& involved, const uint8_t (&role_in_block)[AuditIndex::kBlockCount],
                          std::vector<uint32_t> own)
     : index_(&index), own_(std::move(own)) {
+  // Room for a class per run and per own-fact repo, and a few ranges each (temporaries: one allocation
+  // each rather than a vector's growth).
+  representatives_.reserve(own_.size() + runs.size() + involved.size());
+  class_begin_.reserve(1 + own_.size() + runs.size() + involved.size());
+  ranges_.reserve(own_.size() * 2 + runs.size() * 2 + involved.size());
   // Each own-fact repo is a class alone.
   for (uint32_t p : own_) {
     ranges_.push_back(absl::MakeConstSpan(&index.layout()[p], 1));
@@ -409,7 +423,8 @@ TokenAccess EffectiveAccess(const Snapshot& s, const AuditIndex& index, TokenId 
     if (ns->create || !ns->create_into.empty()) access.useful = true;
   };
 
-  // The owner's namespace.
+  // The owner's namespace, their orgs, and at most one namespace per scope.
+  access.namespaces.reserve(1 + index.orgs_of_user(t.owner).size() + s.scopes(t).size());
   const std::vector<RepoId> own_facts = index.OwnFactRepos(s, token);
   NamespaceAccess* own = add(false, t.owner.index(), true);
   DecideNamespace(s, token, RepoClasses::OfUser(s, index, t.owner, own_facts), own, &access.useful);

@@ -66,6 +66,8 @@ class RepoRanges {
     ranges_.push_back(Range{static_cast<int32_t>(range.data() - base_), static_cast<uint32_t>(range.size())});
     size_ += static_cast<uint32_t>(range.size());
   }
+  // Room for `ranges` ranges, so that adding them allocates once.
+  void Reserve(size_t ranges) { ranges_.reserve(ranges); }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   // Calls `visit(repo)` for each repo, range by range.

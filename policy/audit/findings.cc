@@ -6,6 +6,7 @@
 #include <deque>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "policy/common/timestamp.h"
@@ -319,52 +320,66 @@ class Auditor {
 
   // ---- will-fail: the owner's resource-group roles, request by request.
   void WillFail() {
+    struct AlikeGroup {
+      uint8_t block;
+      GroupId group;
+      const RoleGrant<GroupRole>* role;
+    };
+    std::vector<AlikeGroup> alike;
+    std::vector<GroupId> groups;
     for (const NamespaceAccess& ns : access_.namespaces) {
       if (!ns.is_org || !ns.whole || ns.policy_blocked) continue;
-      // The owner's roles in the org's groups, in the org's order of groups (by id).
-      // The groups the owner holds a role in by auto-join alone, and the token no scope on, are alike for
-      // the token (effective_access.h): a run of each class is asked once for all of them.
-      RunFails alike;
+      // The owner's roles in the org's groups, in the org's order of groups (by id). The groups the owner
+      // holds a role in by auto-join alone, and the token no scope on, are alike for the token with the
+      // others of their block (effective_access.h): one finding stands for all of them.
+      alike.clear();
       s_.ForEachGroupRoleOf(t_.owner, [&](GroupId g, const RoleGrant<GroupRole>& role) {
         if (s_.group(g).org != ns.org()) return;
-        const bool is_alike = role.auto_join && s_.FindScope(t_, EntityType::kResourceGroup, g) == nullptr;
-        WillFailInGroup(ns.org(), g, role, is_alike ? &alike : nullptr);
+        if (role.auto_join && s_.FindScope(t_, EntityType::kResourceGroup, g) == nullptr) {
+          alike.push_back({index_.block_of(g), g, &role});
+        } else {
+          WillFailInGroups(ns.org(), absl::MakeConstSpan(&g, 1), role);
+        }
       });
+      std::stable_sort(alike.begin(), alike.end(), [](const AlikeGroup& a, const AlikeGroup& b) { return a.block < b.block; });
+      for (size_t i = 0; i < alike.size();) {
+        groups.clear();
+        size_t end = i;
+        for (; end < alike.size() && alike[end].block == alike[i].block; ++end) groups.push_back(alike[end].group);
+        WillFailInGroups(ns.org(), groups, *alike[i].role);
+        i = end;
+      }
     }
   }
 
-  // Whether a run of alike repos fails, by class and the role that makes it alike (-1: not yet asked).
-  struct RunFails {
-    RunFails() {
-      for (auto& by_role : fails) std::fill(std::begin(by_role), std::end(by_role), -1);
-    }
-    int8_t fails[64][1 + kGroupRoleCount];
-  };
-
   // A request the user side and the policy allow and the token side does not: one line of a will-fail
-  // finding. `alike`: the other repos of its repo's run of alike repos (effective_access.h), which fail the
-  // same way, with the same reply; the line stands for them too.
+  // finding. `alike`: the other repos of its repo's class in the finding's groups (effective_access.h),
+  // which fail the same way, with the same reply; `alike_groups`: for creating a repo into a group, the
+  // finding's other groups. The line stands for them too.
   struct FailingRequest {
     Request request;
     int status = 0;
     PermissionSet lacking;
     bool uncovered = false;  // no scope of the token covers it (else its grant there lacks `lacking`)
     SourcePos pos;           // the token's grant
-    EntityType scope_type;   // the scope to extend: the repo's own, else the group's
-    int32_t scope_id;
+    EntityType scope_type;   // the scope to extend: the repo's own, else its groups'
+    int32_t scope_id;        // the repo, or the first of its groups
     RepoRanges alike;
+    absl::Span<const GroupId> alike_groups;
+    // The groups (indices into the finding's groups) whose scopes the line asks to extend, when a group's.
+    std::vector<uint32_t> in_groups;
   };
 
-  // The requests of group `g` (where the owner holds `role`) that will fail, by repo id, then write before
-  // read; then creating a repo into the group. A run of alike repos is decided on its first repo (whether
-  // it fails at all answered from `alike` when the group is alike for the token, else nullptr), which
-  // stands for the rest; a repo with a fact of its own for the token is decided alone.
-  std::vector<FailingRequest> FailingIn(OrgId org, GroupId g, GroupRole role, RunFails* alike) {
+  // The requests of `groups` (one group, or the groups alike for the token of one block, by id) that will
+  // fail, by repo id, then write before read; then creating a repo into the first group, which stands for
+  // the others. The repos of one class across the groups (their runs of alike repos) are decided on the
+  // first, which stands for the rest; a repo with a fact of its own for the token is decided alone.
+  std::vector<FailingRequest> FailingIn(OrgId org, absl::Span<const GroupId> groups) {
     const std::vector<RepoId>& layout = index_.layout();
     std::vector<FailingRequest> failing;
     auto consider = [&](const Request& r, EntityType type, int32_t id) {
       const Decision d = Check(s_, r);
-      if (!d.user.allowed || d.token.allowed || !d.policy.allowed) return;
+      if (!d.user.allowed || d.token.allowed || !d.policy.allowed) return false;
       FailingRequest f;
       f.request = r;
       f.status = d.status;
@@ -374,99 +389,178 @@ class Auditor {
       f.scope_type = type;
       f.scope_id = id;
       failing.push_back(std::move(f));
+      return true;
+    };
+    auto group_index = [&](GroupId g) {
+      return static_cast<uint32_t>(std::lower_bound(groups.begin(), groups.end(), g) - groups.begin());
     };
     auto consider_repo = [&](RepoId repo) {
       const EntityType repo_entity = EntityOfRepoType(s_.repo(repo).type);
       // A repo scope overrides the group's: extend it there, else extend the group's scope.
       const bool repo_scoped = s_.FindScope(t_, repo_entity, repo) != nullptr;
+      const GroupId g = s_.repo(repo).group;
       for (RepoLevel level : {RepoLevel::kWrite, RepoLevel::kRead}) {
-        consider(LevelRequest(access_.token, repo, level), repo_scoped ? repo_entity : EntityType::kResourceGroup,
-                 repo_scoped ? repo.index() : g.index());
+        if (consider(LevelRequest(access_.token, repo, level), repo_scoped ? repo_entity : EntityType::kResourceGroup,
+                     repo_scoped ? repo.index() : g.index()) &&
+            !repo_scoped) {
+          failing.back().in_groups.push_back(group_index(g));
+        }
       }
     };
-    // The lines are put in order at the end: each is keyed by its repo's id and level.
-    for (const AuditIndex::ClassRun& run : index_.runs_of_group(g)) {
-      const RunSplit split = Split(run);
-      for (auto it = split.own_begin; it != split.own_end; ++it) consider_repo(layout[*it]);
-      if (split.first == run.end) continue;
-      int8_t* known = alike != nullptr ? &alike->fails[run.repo_class][static_cast<int>(role)] : nullptr;
-      if (known != nullptr && *known == 0) continue;
-      const size_t before = failing.size();
-      consider_repo(layout[split.first]);
-      if (known != nullptr) *known = failing.size() > before ? 1 : 0;
-      if (failing.size() == before) continue;
-      // The rest of the run, around its own-fact repos.
-      RepoRanges rest;
-      index_.ForEachRangeAround(split.first + 1, run.end, OwnFactPositions(),
-                                [&](absl::Span<const RepoId> range) { rest.Add(range); });
-      for (size_t i = before; i < failing.size(); ++i) failing[i].alike = rest;
+    // The groups' runs by class (one run per group and class), each class's in the layout's order.
+    std::vector<AuditIndex::ClassRun> runs;
+    for (GroupId g : groups) {
+      const absl::Span<const AuditIndex::ClassRun> of_group = index_.runs_of_group(g);
+      runs.insert(runs.end(), of_group.begin(), of_group.end());
+    }
+    if (groups.size() > 1) {
+      std::stable_sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.repo_class < b.repo_class; });
+    }
+    for (size_t i = 0; i < runs.size();) {
+      size_t end = i;
+      while (end < runs.size() && runs[end].repo_class == runs[i].repo_class) ++end;
+      // The class's own-fact repos alone; its first other repo for the rest.
+      size_t first_run = end;
+      uint32_t first = 0;
+      for (size_t k = i; k < end; ++k) {
+        const RunSplit split = Split(runs[k]);
+        for (auto it = split.own_begin; it != split.own_end; ++it) consider_repo(layout[*it]);
+        if (first_run == end && split.first < runs[k].end) {
+          first_run = k;
+          first = split.first;
+        }
+      }
+      if (first_run != end) {
+        const size_t before = failing.size();
+        consider_repo(layout[first]);
+        if (failing.size() > before) {
+          // The rest of the class, around its own-fact repos, and the groups it lies in.
+          RepoRanges rest;
+          std::vector<uint32_t> in_groups;
+          for (size_t k = first_run; k < end; ++k) {
+            const uint32_t begin = k == first_run ? first + 1 : runs[k].begin;
+            bool any = k == first_run;
+            index_.ForEachRangeAround(begin, runs[k].end, OwnFactPositions(), [&](absl::Span<const RepoId> range) {
+              rest.Add(range);
+              any = true;
+            });
+            if (any && k != first_run) in_groups.push_back(group_index(s_.repo(layout[runs[k].begin]).group));
+          }
+          for (size_t f = before; f < failing.size(); ++f) {
+            failing[f].alike = rest;
+            if (failing[f].scope_type == EntityType::kResourceGroup) {
+              failing[f].in_groups.insert(failing[f].in_groups.end(), in_groups.begin(), in_groups.end());
+            }
+          }
+        }
+      }
+      i = end;
     }
     auto key = [](const FailingRequest& f) { return std::make_pair(f.request.repo, f.request.operation != Operation::kCreateCommit); };
     std::stable_sort(failing.begin(), failing.end(), [&](const FailingRequest& a, const FailingRequest& b) { return key(a) < key(b); });
     Request create = Base(Operation::kCreateRepo);
     create.ns_org = org;
-    create.group = g;
-    consider(create, EntityType::kResourceGroup, g.index());
+    create.group = groups.front();
+    if (consider(create, EntityType::kResourceGroup, groups.front().index())) {
+      failing.back().alike_groups = groups.subspan(1);
+      for (uint32_t k = 0; k < groups.size(); ++k) failing.back().in_groups.push_back(k);
+    }
     return failing;
   }
 
-  // "org87/repo1", or "org87/repo1 and 13 more like it (org87/repo3, org87/repo19, org87/repo31, ...)".
+  // "a, b, c" or "a, b, c and 12 more".
+  static std::string FirstNames(absl::Span<const absl::string_view> names, size_t total) {
+    return absl::StrCat(absl::StrJoin(names, ", "), total > names.size() ? absl::StrCat(" and ", total - names.size(), " more") : "");
+  }
+
+  // "create_commit on org87/repo1", or "create_commit on org87/repo1 and 13 more like it (org87/repo3,
+  // org87/repo19, org87/repo31 and 10 more)"; creating into a group: "... and into 4 more groups like it
+  // (g2, g3, g4 and 1 more)".
   std::string RequestLine(const FailingRequest& f) {
+    constexpr size_t kNamed = 3;
     std::string line = DescribeRequest(s_, f.request);
+    absl::InlinedVector<absl::string_view, kNamed> named;
     if (!f.alike.empty()) {
-      constexpr size_t kNamed = 3;
-      std::vector<absl::string_view> named;
       for (RepoId r : f.alike.First(kNamed)) named.push_back(s_.repo(r).id);
-      absl::StrAppend(&line, " and ", f.alike.size(), " more like it (", absl::StrJoin(named, ", "),
-                      f.alike.size() > kNamed ? absl::StrCat(" and ", f.alike.size() - kNamed, " more") : "", ")");
+      absl::StrAppend(&line, " and ", f.alike.size(), " more like it (", FirstNames(named, f.alike.size()), ")");
+    }
+    if (!f.alike_groups.empty()) {
+      named.clear();
+      for (GroupId g : f.alike_groups.subspan(0, kNamed)) named.push_back(s_.group(g).name);
+      absl::StrAppend(&line, " and into ", f.alike_groups.size(), f.alike_groups.size() == 1 ? " more group" : " more groups",
+                      " like it (", FirstNames(named, f.alike_groups.size()), ")");
     }
     return line;
   }
 
-  // `alike`: the answers shared by the groups alike for the token, when `g` is one (else nullptr).
-  void WillFailInGroup(OrgId org, GroupId g, const RoleGrant<GroupRole>& role, RunFails* alike) {
-    std::vector<FailingRequest> failing = FailingIn(org, g, role.role, alike);
+  // The will-fail finding of `groups` (one group, or the groups alike for the token of one block, by id),
+  // where the owner holds `role`.
+  void WillFailInGroups(OrgId org, absl::Span<const GroupId> groups, const RoleGrant<GroupRole>& role) {
+    std::vector<FailingRequest> failing = FailingIn(org, groups);
     if (failing.empty()) return;
     // The permissions to add, per scope to extend, in the order the lines name them.
     std::vector<std::pair<std::pair<EntityType, int32_t>, PermissionSet>> missing;
-    for (const FailingRequest& r : failing) {
-      auto m = std::find_if(missing.begin(), missing.end(), [&](const auto& m) {
-        return m.first.first == r.scope_type && m.first.second == r.scope_id;
-      });
+    auto need = [&](EntityType type, int32_t id, PermissionSet lacking) {
+      auto m = std::find_if(missing.begin(), missing.end(), [&](const auto& m) { return m.first.first == type && m.first.second == id; });
       if (m != missing.end()) {
-        m->second = m->second | r.lacking;
+        m->second = m->second | lacking;
       } else {
-        missing.push_back({{r.scope_type, r.scope_id}, r.lacking});
+        missing.push_back({{type, id}, lacking});
       }
+    };
+    for (const FailingRequest& r : failing) {
+      if (r.scope_type != EntityType::kResourceGroup) {
+        need(r.scope_type, r.scope_id, r.lacking);
+        continue;
+      }
+      for (uint32_t k : r.in_groups) need(EntityType::kResourceGroup, groups[k].index(), r.lacking);
     }
 
-    const std::string& group = s_.group(g).name;
+    constexpr size_t kNamed = 3;
+    const std::string& group = s_.group(groups.front()).name;
+    absl::InlinedVector<absl::string_view, kNamed> named;
+    for (GroupId g : groups.subspan(0, kNamed)) named.push_back(s_.group(g).name);
+    const std::string all_named = FirstNames(named, groups.size());
     std::vector<int> statuses;
     size_t requests = 0;
     for (const FailingRequest& f : failing) {
       if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
-      requests += 1 + f.alike.size();
+      requests += 1 + f.alike.size() + f.alike_groups.size();
     }
     std::sort(statuses.begin(), statuses.end());
-    Finding& f = Add(FindingKind::kWillFail, absl::StrCat("group ", group));
-    f.summary = absl::StrCat(owner_, " is ", NameOf(role.role), " in resource group ", group, ", but token ", TokenName(),
-                             " does not cover it: ", requests, requests == 1 ? " request" : " requests",
-                             " the user side allows will fail (", absl::StrJoin(statuses, ", "), ")");
+    const bool one = groups.size() == 1;
+    Finding& f = Add(FindingKind::kWillFail, one ? absl::StrCat("group ", group) : absl::StrCat("groups ", all_named));
+    f.summary = absl::StrCat(owner_, " is ", NameOf(role.role), one ? " in resource group " : " in resource groups ", all_named,
+                             one ? "" : " (auto-join)", ", but token ", TokenName(), one ? " does not cover it: " : " does not cover them: ",
+                             requests, requests == 1 ? " request" : " requests", " the user side allows will fail (",
+                             absl::StrJoin(statuses, ", "), ")");
     f.evidence.reserve(1 + failing.size());
     f.requests.reserve(failing.size());
-    f.evidence.push_back({role.pos, absl::StrCat(owner_, ": ", NameOf(role.role), " in resource group ", group,
-                                                 role.auto_join ? " (auto-join)" : "")});
+    FindingEvidence role_line{role.pos, absl::StrCat(owner_, ": ", NameOf(role.role), one ? " in resource group " : " in resource groups ",
+                                                     all_named, role.auto_join ? " (auto-join)" : "")};
+    role_line.alike_groups.assign(groups.begin() + 1, groups.end());
+    f.evidence.push_back(std::move(role_line));
     for (FailingRequest& r : failing) {
       FindingEvidence e{r.pos, absl::StrCat(RequestLine(r), " -> ", r.status, ": needs ", PermissionSetText(r.lacking), "; ",
                                             r.uncovered ? "no scope of the token covers it" : "the token's grant there lacks it")};
       e.alike = std::move(r.alike);
+      e.alike_groups.assign(r.alike_groups.begin(), r.alike_groups.end());
       f.evidence.push_back(std::move(e));
       f.requests.push_back(r.request);
     }
+    // In words, the entities of one type that need the same permissions together, in the order above:
+    // "repo.write scoped to resource-group a, b, c".
     std::vector<std::string> parts;
+    std::vector<std::pair<EntityType, PermissionSet>> said;
     for (const auto& [entity, permissions] : missing) {
       f.edits.push_back(ScopeEdit(FixEdit::Kind::kAddPermissions, entity.first,
                                   std::string(s_.EntityName(entity.first, entity.second)), permissions));
+      const auto it = std::find(said.begin(), said.end(), std::make_pair(entity.first, permissions));
+      if (it != said.end()) {
+        absl::StrAppend(&parts[it - said.begin()], ", ", s_.EntityName(entity.first, entity.second));
+        continue;
+      }
+      said.emplace_back(entity.first, permissions);
       parts.push_back(absl::StrCat(PermissionSetText(permissions), " scoped to ", Entity(entity.first, entity.second)));
     }
     f.fix = absl::StrCat("add ", absl::StrJoin(parts, ", and "), " to token ", TokenName(),
@@ -546,6 +640,10 @@ class Auditor {
         : type == EntityType::kOrg           ? absl::MakeConstSpan(ClassesOf(org).representatives())
         : type == EntityType::kResourceGroup ? absl::MakeConstSpan(group_repos)
                                              : absl::MakeConstSpan(&one_repo, 1);
+    // The groups it covers: an org's, or the group.
+    const absl::Span<const GroupId> groups = type == EntityType::kOrg ? absl::MakeConstSpan(index_.groups_of_org(org))
+                                             : type == EntityType::kResourceGroup ? absl::MakeConstSpan(&group, 1)
+                                                                                  : absl::Span<const GroupId>();
     auto user_allows = [&](Request r) { return Check(s_, r).user.allowed; };
     for (const OperationInfo& op : AllOperations()) {
       if (!op.permissions.Contains(p) || op.creates_at_destination || op.operation == Operation::kMoveRepoToGroup) continue;
@@ -564,7 +662,7 @@ class Auditor {
           } else if (type == EntityType::kOrg || type == EntityType::kResourceGroup) {
             r.ns_org = type == EntityType::kOrg ? org : s_.group(group).org;
             if (type == EntityType::kOrg && user_allows(r)) return true;
-            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(org) : std::vector<GroupId>{group}) {
+            for (GroupId g : groups) {
               r.group = g;
               if (user_allows(r)) return true;
             }
@@ -578,7 +676,7 @@ class Auditor {
           break;
         case TargetKind::kGroup:
           if (type == EntityType::kOrg || type == EntityType::kResourceGroup) {
-            for (GroupId g : type == EntityType::kOrg ? index_.groups_of_org(org) : std::vector<GroupId>{group}) {
+            for (GroupId g : groups) {
               r.group = g;
               if (user_allows(r)) return true;
             }

@@ -113,6 +113,10 @@ struct FindingEvidence {
   // (effective_access.h), where the same request fails the same way. `text` names the first few; the JSON
   // report lists them all. Points into the audit's AuditIndex.
   RepoRanges alike;
+  // A will-fail finding that stands for several resource groups (those alike for the token: the owner's
+  // role there is by auto-join alone, the same in each, and the token holds no scope on any): on its
+  // first line (the role) and on its line creating a repo into the first group, the other groups.
+  std::vector<GroupId> alike_groups;
 };
 
 struct Finding {

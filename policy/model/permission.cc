@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_join.h"
 
 namespace hubperm {
 namespace {
@@ -66,9 +65,16 @@ const PermissionInfo& GetPermissionInfo(Permission p) { return kPermissions[stat
 absl::string_view PermissionName(Permission p) { return GetPermissionInfo(p).name; }
 
 std::string PermissionSetText(PermissionSet set) {
-  std::vector<absl::string_view> names;
-  set.ForEach([&](Permission p) { names.push_back(PermissionName(p)); });
-  return absl::StrJoin(names, ", ");
+  // Sized first, then written: one allocation (the audit writes this for every line of its report).
+  size_t size = 0;
+  set.ForEach([&](Permission p) { size += (size == 0 ? 0 : 2) + PermissionName(p).size(); });
+  std::string text;
+  text.reserve(size);
+  set.ForEach([&](Permission p) {
+    if (!text.empty()) text.append(", ");
+    text.append(PermissionName(p).data(), PermissionName(p).size());
+  });
+  return text;
 }
 
 uint8_t PlacementOf(EntityType type) {
