@@ -493,14 +493,28 @@ void BM_Audit(benchmark::State& state) {
   options.jobs = state.range(0) > 0 ? static_cast<int>(state.range(0))
                                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   ResetPeakRss();
-  size_t findings = 0;
+  size_t findings = 0, lines = 0, ranges = 0;
   for (auto _ : state) {
     AuditReport report = Audit(*s, options);
     findings = report.findings.size();
     benchmark::DoNotOptimize(report.tokens.data());
+    // What the report holds per token (outside the timing): lines of evidence, and ranges of repos at
+    // a level, one or more per class of alike repos decided. A tier whose tokens reach larger orgs has
+    // more of both per token.
+    state.PauseTiming();
+    lines = ranges = 0;
+    for (const Finding& f : report.findings) lines += f.evidence.size();
+    for (const TokenAccess& access : report.tokens) {
+      for (const NamespaceAccess& ns : access.namespaces) {
+        for (const RepoRanges& level : ns.repos) ranges += level.range_count();
+      }
+    }
+    state.ResumeTiming();
   }
   state.SetItemsProcessed(state.iterations() * s->token_count());
   state.counters["findings"] = findings;
+  state.counters["evidence_lines_per_token"] = static_cast<double>(lines) / std::max(s->token_count(), 1);
+  state.counters["repo_ranges_per_token"] = static_cast<double>(ranges) / std::max(s->token_count(), 1);
   state.counters["jobs"] = options.jobs;
   AddCommonCounters(state);
 }

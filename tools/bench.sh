@@ -91,6 +91,7 @@ def cli(tier, field):  # hubperm check's peak RSS (MiB) or seconds, from /usr/bi
     return f"{int(kib) / 1024:.0f}" if field == "rss" else f"{float(seconds):.2f} s"
 
 def fig(name, tier, what):
+    what, _, extra = what.partition(":")
     if name == "cli":
         return cli(tier, what)
     rs = runs(name, tier)
@@ -117,6 +118,14 @@ def fig(name, tier, what):
         if not base:
             return "–"
         return f"{median(b['items_per_second'] for b in rs) / median(b['items_per_second'] for b in base):.2f}"
+    if what == "vs_prev":  # audit tokens/s as a share of the tier before's (the first tier: none)
+        i = tiers.index(tier)
+        base = runs(name, tiers[i - 1]) if i > 0 else []
+        if not base:
+            return "–"
+        return f"{median(b['items_per_second'] for b in rs) / median(b['items_per_second'] for b in base):.2f}"
+    if what == "per_token":  # a per-token counter, to one decimal
+        return f"{median(b[extra] for b in rs):.1f}"
     if what == "vs_audit":  # diff's time as a share of the audit of the same world, measured in the same run
         return f"{median(ns(b) / 1e9 / b['audit_s'] for b in rs):.2f}"
     v = median(b[what] for b in rs)
@@ -145,7 +154,10 @@ rows = [
     ("full audit (one thread)", "audit", "s", "≤ 10 s (M), ≤ 30 s (L)"),
     ("full audit: tokens/s", "audit", "per_s", ""),
     ("full audit: tokens/s as a share of the first tier's", "audit", "vs_s", "≥ 0.67"),
+    ("full audit: tokens/s as a share of the tier before's", "audit", "vs_prev", "≥ 0.67"),
     ("full audit: findings", "audit", "findings", ""),
+    ("full audit: lines of evidence per token", "audit", "per_token:evidence_lines_per_token", ""),
+    ("full audit: ranges of repos per token (a class decided is one or more)", "audit", "per_token:repo_ranges_per_token", ""),
     ("full audit on every core (--jobs, the machine's cores)", "audit_jobs", "s", ""),
     ("full audit on every core: tokens/s", "audit_jobs", "per_s", ""),
     ("who-can: one request, every token and principal", "who_can", "s", ""),

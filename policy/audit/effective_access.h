@@ -70,6 +70,8 @@ class RepoRanges {
   void Reserve(size_t ranges) { ranges_.reserve(ranges); }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  // The ranges it is held in.
+  size_t range_count() const { return ranges_.size(); }
   // Calls `visit(repo)` for each repo, range by range.
   template <typename Visit>
   void ForEach(Visit visit) const {
