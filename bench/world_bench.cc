@@ -30,8 +30,6 @@
 // text a loaded snapshot keeps for explanations, per repo); peak_rss_MiB (the process's peak resident
 // memory while the benchmark ran: reset before it with /proc/self/clear_refs, read from VmHWM after).
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -51,6 +49,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "bench/flat_checker.h"
+#include "cli/allocator.h"
 #include "bench/synthetic_world.h"
 #include "benchmark/benchmark.h"
 #include "policy/audit/audit.h"
@@ -86,15 +85,9 @@ Options& TheOptions() {
 
 // ---- Memory ---------------------------------------------------------------------------------------
 
-// Heap bytes in use (glibc's arenas and its mmapped blocks).
-size_t HeapInUse() {
-  struct mallinfo2 info = mallinfo2();
-  return info.uordblks + info.hblkhd;
-}
-
 // Forgets the process's peak RSS so far (Linux: "5" to clear_refs), after giving freed memory back.
 void ResetPeakRss() {
-  malloc_trim(0);
+  ReleaseFreeMemory();
   std::ofstream("/proc/self/clear_refs") << "5";
 }
 
@@ -149,9 +142,9 @@ const std::string& FixturePath() {
 // Compiles `world` without source text (Compile only moves the text in: it costs nothing and is counted
 // apart) and sets `*heap_bytes` to the heap the snapshot holds.
 std::shared_ptr<const Snapshot> CompileMeasured(const World& world, size_t* heap_bytes) {
-  const size_t before = HeapInUse();
+  const size_t before = HeapBytesInUse();
   std::shared_ptr<const Snapshot> s = Snapshot::Compile(world, SourceFiles());
-  *heap_bytes = HeapInUse() - before;
+  *heap_bytes = HeapBytesInUse() - before;
   return s;
 }
 
@@ -492,6 +485,7 @@ void BM_Audit(benchmark::State& state) {
   AuditOptions options;
   options.jobs = state.range(0) > 0 ? static_cast<int>(state.range(0))
                                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  UseLargePages();  // as hubperm audit does before its audit (cli/allocator.h)
   ResetPeakRss();
   size_t findings = 0, lines = 0, ranges = 0;
   for (auto _ : state) {

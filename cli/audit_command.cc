@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/allocator.h"
 #include "cli/exit_codes.h"
 #include "cli/fail.h"
 
@@ -74,6 +75,7 @@ int RunAudit(const Options& o, CommandIo& io) {
   options.expiring_within = absl::Hours(24) * o.expiring_within_days;
   options.older_than = absl::Hours(24) * o.older_than_days;
   options.jobs = o.jobs > 0 ? o.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  UseLargePages();  // the report of a large world is hundreds of MiB of fresh memory (cli/allocator.h)
   const AuditReport report = engine.Audit(options);
   if (o.format == "json") {
     io.out << RenderAuditJson(engine.snapshot(), report);

@@ -22,6 +22,7 @@ PACKAGES=(
   python3-pytest      # python:pytest_test: the Python module's suite
   python3-jsonschema  # testdata:org_response_schema_test: sample responses against the Hub's schemas
   libcurl4-openssl-dev  # @com_github_curl_curl: hubperm fetch-org's HTTP client
+  libmimalloc-dev     # @com_github_microsoft_mimalloc: the allocator hubperm runs on (cli/allocator.h)
   time                # tools/bench.sh: the peak memory of the hubperm a user runs
   jq                  # the README's examples pick fields out of --format json and --batch answers
 )
