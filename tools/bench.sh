@@ -113,14 +113,9 @@ def fig(name, tier, what):
     if what == "vs_sides":  # the engine's and the baseline's three sides' ns per check, and their ratio
         e, f, r = (median(b[k] for b in rs) for k in ("engine_ns", "flat_sides_ns", "ratio_sides"))
         return f"{e:.0f} / {f:.0f} ns = {r:.2f}"
-    if what == "vs_s":  # audit tokens/s as a share of tier S's
-        base = runs(name, tiers[0])
-        if not base:
-            return "–"
-        return f"{median(b['items_per_second'] for b in rs) / median(b['items_per_second'] for b in base):.2f}"
-    if what == "vs_prev":  # audit tokens/s as a share of the tier before's (the first tier: none)
+    if what in ("vs_s", "vs_prev"):  # audit tokens/s as a share of the first tier's, or of the tier before's
         i = tiers.index(tier)
-        base = runs(name, tiers[i - 1]) if i > 0 else []
+        base = runs(name, tiers[0]) if what == "vs_s" else runs(name, tiers[i - 1]) if i > 0 else []
         if not base:
             return "–"
         return f"{median(b['items_per_second'] for b in rs) / median(b['items_per_second'] for b in base):.2f}"

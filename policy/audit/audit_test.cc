@@ -467,9 +467,9 @@ TEST(WillFail, LinesStandForExactlyTheFailingRequests) {
       ASSERT_TRUE(absl::ConsumePrefix(&first, "groups ") || absl::ConsumePrefix(&first, "group "));
       first = first.substr(0, std::min(first.find(','), first.find(" and ")));
       std::set<GroupId> its_groups(f.evidence[0].alike_groups.begin(), f.evidence[0].alike_groups.end());
-      for (GroupId g : IdsUpTo<GroupId>(s.group_count())) {
-        if (s.group(g).name == first) its_groups.insert(g);
-      }
+      const absl::optional<GroupId> first_group = s.FindGroup(first);
+      ASSERT_TRUE(first_group.has_value()) << first;
+      its_groups.insert(*first_group);
       ASSERT_EQ(its_groups.size(), 1 + f.evidence[0].alike_groups.size());
       EXPECT_EQ(f.subject.rfind("groups ", 0) == 0, its_groups.size() > 1);
       merged += its_groups.size() > 1;
