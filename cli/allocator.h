@@ -29,8 +29,9 @@ absl::string_view AllocatorName();
 bool FromMimalloc(const void* p);
 
 // The heap bytes in use: with mimalloc, those of the calling thread's heap (each block at its size
-// class), else glibc's whole count (mallinfo2; the sanitizers' allocator does not report there). For
-// measuring what a structure holds: take it before and after building it on one thread.
+// class), else the whole process's: AddressSanitizer's count in the asan and fuzz builds, glibc's
+// (mallinfo2) otherwise. For measuring what a structure holds: take it before and after building it on
+// one thread.
 size_t HeapBytesInUse();
 
 // Gives the memory freed so far back to the OS where the allocator can (mi_collect, malloc_trim).
