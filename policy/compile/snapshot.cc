@@ -2,13 +2,39 @@
 
 #include "policy/compile/snapshot.h"
 
+#include <deque>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "policy/model/oauth.h"
 
 namespace hubperm {
+
+namespace {
+
+// The order repos get their ids in: by namespace, the namespaces in the order they first appear, and
+// within one the fixture's order. A token reaches repos namespace by namespace (the audit decides a
+// namespace's repos together), so a namespace's facts lie together in the dense arrays however the
+// fixture interleaves them; a fixture that lists each namespace's repos together keeps its order.
+std::vector<uint32_t> ReposByNamespace(const std::deque<Repo>& repos) {
+  absl::flat_hash_map<absl::string_view, uint32_t> first;  // namespace -> its rank by first appearance
+  std::vector<uint32_t> rank(repos.size());
+  for (size_t k = 0; k < repos.size(); ++k) {
+    rank[k] = first.try_emplace(repos[k].ns(), static_cast<uint32_t>(first.size())).first->second;
+  }
+  // A counting sort by rank: stable, linear.
+  std::vector<uint32_t> start(first.size() + 1, 0);
+  for (uint32_t r : rank) ++start[r + 1];
+  for (size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+  std::vector<uint32_t> order(repos.size());
+  for (size_t k = 0; k < repos.size(); ++k) order[start[rank[k]]++] = static_cast<uint32_t>(k);
+  return order;
+}
+
+}  // namespace
+
 namespace {
 
 template <typename Record>
@@ -152,7 +178,8 @@ std::shared_ptr<const Snapshot> Snapshot::Compile(const World& world, SourceFile
   for (const Repo& repo : world.repos) id_text_size += repo.id.text.size();
   s->repo_id_text_.reserve(id_text_size);  // never reallocated below, so the ids' views stay valid
   s->repos_.reserve(world.repos.size());
-  for (const Repo& repo : world.repos) {
+  for (uint32_t k : ReposByNamespace(world.repos)) {
+    const Repo& repo = world.repos[k];
     const RepoId repo_id(static_cast<int32_t>(s->repos_.size()));
     if (s->FindRepo(repo.type, repo.id.text).has_value()) continue;
     RepoRecord r;

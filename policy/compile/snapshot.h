@@ -207,6 +207,9 @@ class Snapshot {
   const UserRecord& user(UserId id) const { return users_[id.index()]; }
   const OrgRecord& org(OrgId id) const { return orgs_[id.index()]; }
   const GroupRecord& group(GroupId id) const { return groups_[id.index()]; }
+  // Repo ids run namespace by namespace, the namespaces in the order they first appear in the world and
+  // each one's repos in the world's order: a token reaches repos by namespace, and a namespace's facts
+  // then share cache lines however the fixture interleaves namespaces.
   const RepoRecord& repo(RepoId id) const { return repos_[id.index()]; }
   // What decisions read, packed (RepoFacts, TokenFacts).
   const RepoFacts& facts(RepoId id) const { return repo_facts_[id.index()]; }
