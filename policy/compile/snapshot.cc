@@ -33,10 +33,6 @@ std::vector<uint32_t> ReposByNamespace(const std::deque<Repo>& repos) {
   return order;
 }
 
-}  // namespace
-
-namespace {
-
 template <typename Record>
 std::vector<absl::string_view> Names(const std::vector<Record>& records) {
   std::vector<absl::string_view> names;
