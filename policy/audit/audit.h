@@ -33,7 +33,8 @@ struct AuditReport {
 // Every token of `snapshot`; its lifetime judged as `options` says (findings.h).
 AuditReport Audit(const Snapshot& snapshot, const AuditOptions& options = AuditOptions());
 
-// Adds `more` findings (computed elsewhere: broader-than-needed) to `report`, in the report's order.
+// Adds `more` findings (computed elsewhere: broader-than-needed) to `report`, a report of Audit's (which
+// lists every token), in the report's order.
 void AddFindings(const Snapshot& snapshot, std::vector<Finding> more, AuditReport* report);
 
 }  // namespace hubperm
