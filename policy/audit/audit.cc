@@ -45,12 +45,19 @@ void SortFindings(const IdVector<TokenId, uint32_t>& name_rank, std::vector<Find
     if (a.order != b.order) return a.order < b.order;
     const int subjects = f[a.index].subject.compare(f[b.index].subject);
     if (subjects != 0) return subjects < 0;
-    return a.index < b.index;  // as a stable sort would
+    return a.index < b.index;  // a total order; a subject is unique per kind and token, so rarely needed
   });
   std::vector<Finding> sorted;
   sorted.reserve(keys.size());
   for (const Key& key : keys) sorted.push_back(std::move((*findings)[key.index]));
   *findings = std::move(sorted);
+}
+
+// Each token's place in `report`'s tokens, which are every token, by name (names are unique).
+IdVector<TokenId, uint32_t> NameRanks(const Snapshot& s, const AuditReport& report) {
+  IdVector<TokenId, uint32_t> rank(s.token_count());
+  for (uint32_t i = 0; i < report.tokens.size(); ++i) rank[report.tokens[i].token] = i;
+  return rank;
 }
 
 }  // namespace
@@ -108,18 +115,13 @@ AuditReport Audit(const Snapshot& s, const AuditOptions& options) {
     for (Finding& f : findings) report.findings.push_back(std::move(f));
   }
   // SortFindings puts them in the report's order whatever the order they were found in.
-  IdVector<TokenId, uint32_t> name_rank(static_cast<int>(order.size()));
-  for (uint32_t i = 0; i < order.size(); ++i) name_rank[order[i]] = i;
-  SortFindings(name_rank, &report.findings);
+  SortFindings(NameRanks(s, report), &report.findings);
   return report;
 }
 
 void AddFindings(const Snapshot& s, std::vector<Finding> more, AuditReport* report) {
   for (Finding& f : more) report->findings.push_back(std::move(f));
-  // The report's tokens are every token, by name: their places are the ranks.
-  IdVector<TokenId, uint32_t> name_rank(s.token_count());
-  for (uint32_t i = 0; i < report->tokens.size(); ++i) name_rank[report->tokens[i].token] = i;
-  SortFindings(name_rank, &report->findings);
+  SortFindings(NameRanks(s, *report), &report->findings);
 }
 
 }  // namespace hubperm
